@@ -1,0 +1,54 @@
+"""The ``voc`` command line: a thin Typer frame whose subcommands live in their own modules.
+
+Heavy libraries (torch, spaCy, sentence-transformers, pandas) are imported inside the
+commands, never at module level, so ``voc --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from voc.errors import VocError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="voc",
+    help="Voice-of-Customer analytics: ingest, redact, classify, rank issues, run the CX backlog.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Each module defines ``register(app)``. Add new command modules here.
+_COMMAND_MODULES = ("voc.cli.core",)
+
+for _name in _COMMAND_MODULES:
+    importlib.import_module(_name).register(app)
+
+
+def main() -> None:
+    """Entry point of the ``voc`` console script: user errors print a sentence, not a traceback."""
+    try:
+        app(standalone_mode=False)
+    except VocError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("Aborted.", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
