@@ -1,0 +1,186 @@
+"""Pattern detectors: e-mail addresses and every kind of number that can identify a person.
+
+Each detector takes the raw text and returns candidate spans ``(start, end, type)`` with
+character offsets. Numbers are found once as *chunks* (digit groups joined by single spaces,
+dots or dashes, with an optional ``+country`` and ``(area)`` code) and then classified from
+their shape, their checksum and the nearest cue word before them, so that a 16-digit NIK,
+a Luhn-valid card, a +62 mobile and an order number are told apart in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voc.pii.validators import luhn_valid, nik_valid
+
+__all__ = ["Candidate", "find_emails", "find_numbers", "find_postal_codes"]
+
+Candidate = tuple[int, int, str]
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"\.[A-Za-z]{2,24}(?![\w-])"
+)
+# "budi.santoso [at] gmail [dot] com" and "budi(at)gmail.com": spelled-out e-mails.
+_EMAIL_SPELLED = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*\s*[\[(]\s*at\s*[\])]\s*[A-Za-z0-9-]+"
+    r"(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[A-Za-z]{2,24})+",
+    re.IGNORECASE,
+)
+
+_NUMBER_CHUNK = re.compile(
+    r"(?<![\w/#@&=%-])(?<!\d[.,])"
+    r"(?:\(?\+\s?\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?)?"  # +62, (+62), +1 (0)
+    r"(?:\(\d{1,5}\)[ .-]?)?"  # (021)
+    r"\d+(?:(?:[ .\-\u2013]| - )\d+)*"
+    r"(?![\w/@%])(?![.,]\d)"
+)
+_DIGIT_GROUP = re.compile(r"\d+")
+_NPWP_SHAPE = re.compile(r"\d{2}\.\d{3}\.\d{3}\.\d[.-]\d{3}\.\d{3}")
+_PRICE_SHAPE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+# Cue words, nearest one before a number wins. ``neg`` marks look-alikes (orders, parcels,
+# tickets, amounts); the others say which identifier follows.
+_BANKS = (
+    r"bca|bni|bri|btn|bsi|mandiri|cimb(?:\s+niaga)?|permata|danamon|jago|jenius|seabank|"
+    r"btpn|ocbc|maybank|panin|mega|muamalat|bank\s+\w+"
+)
+_CUES = re.compile(
+    r"(?P<neg>\b(?:order|orderan|pesanan|invoice|inv|resi|awb|tracking|track|tiket|ticket|"
+    r"transaksi|trx|transaction|booking|voucher|promo|kupon|coupon|sku|serial|sn|imei|"
+    r"ref|referensi|reference|id\s+(?:pesanan|order|transaksi)|kode\s+(?:booking|pesanan|"
+    r"voucher|promo|tiket)|rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|"
+    r"price|amount|tagihan|bill|meter|kwh|token|pin|otp|qty|pcs|unit|flight|penerbangan)\b)"
+    r"|(?P<nik>\b(?:nik|e-?ktp|ktp|nomor\s+induk(?:\s+kependudukan)?|kependudukan|"
+    r"identity\s+(?:card|number)|id\s+card)\b)"
+    r"|(?P<npwp>\b(?:npwp|tax\s+(?:id|number)|nomor\s+pokok\s+wajib\s+pajak)\b)"
+    r"|(?P<card>\b(?:kartu(?:\s+kredit|\s+debit|\s+atm)?|cc|credit\s+card|debit\s+card|card|"
+    r"visa|master\s?card|jcb|amex|american\s+express)\b)"
+    r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?|norek|nomor\s+rekening|rekening|rek|"
+    r"va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no|num"
+    r"|number)|bank\s+account|iban|" + _BANKS + r")\b)"
+    r"|(?P<phone>\b(?:hp|handphone|wa|whatsapp|whatsap|telp|tlp|telepon|telpon|phone|tel|"
+    r"mobile|cell|call|calls|hubungi|kontak|contact|sms|ovo|gopay|dana|shopeepay|linkaja|"
+    r"nomer|nomor|no|number)\b)",
+    re.IGNORECASE,
+)
+_CUE_WINDOW = 40
+
+_CARD_PREFIX = re.compile(r"4|5[1-5]|2[2-7]|3[47]|35|6")
+
+
+def find_emails(text: str) -> list[Candidate]:
+    """Return the e-mail addresses in ``text``, plain and spelled out (``[at]``/``[dot]``)."""
+    found = [(m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text)]
+    if "at" in text.lower():
+        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPELLED.finditer(text)]
+    return found
+
+
+def _nearest_cue(text: str, start: int) -> str | None:
+    """Return the category of the cue word closest before ``start``, if any."""
+    window = text[max(0, start - _CUE_WINDOW) : start]
+    last = None
+    for match in _CUES.finditer(window):
+        last = match
+    if last is None:
+        return None
+    # A cue is only valid when nothing but cue-compatible filler separates it from the number:
+    # a sentence break in between cancels it.
+    gap = window[last.end() :]
+    if re.search(r"[.!?;]\s+[A-Z]|\n", gap):
+        return None
+    return last.lastgroup
+
+
+def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
+    plus = chunk.lstrip("(").startswith("+") or digits.startswith("00")
+    if plus:
+        national = digits[2:] if digits.startswith("00") else digits
+        if national.startswith("62"):
+            return 10 <= len(national) <= 14
+        return 8 <= len(national) <= 15
+    if digits.startswith("62"):
+        return digits[2] == "8" and 11 <= len(digits) <= 14
+    if digits.startswith("08"):
+        return digits[2] != "0" and 10 <= len(digits) <= 13
+    if digits.startswith("0") and digits[1] in "2345679":
+        return 9 <= len(digits) <= 12
+    if chunk.startswith("(") and len(digits) == 10:  # (415) 555-0132
+        return True
+    if cue == "phone":
+        # A mobile written without its leading 0 ("WA 812 3456 7890").
+        return digits.startswith("8") and 9 <= len(digits) <= 12
+    return False
+
+
+def _classify(chunk: str, digits: str, cue: str | None) -> str | None:
+    """Return the PII type of a number chunk, or ``None`` for a look-alike."""
+    n = len(digits)
+    if _NPWP_SHAPE.fullmatch(chunk):
+        return "NPWP"
+    if cue == "nik" and n == 16:
+        return "NIK"
+    if cue == "npwp" and n in (15, 16):
+        return "NPWP"
+    if cue == "card" and 13 <= n <= 19:
+        return "CARD"
+    if cue == "account" and 6 <= n <= 20 and not _PRICE_SHAPE.fullmatch(chunk):
+        return "ACCOUNT"
+    if _is_phone(digits, chunk, cue):
+        return "PHONE"
+    if cue == "neg":
+        return None
+    groups = [len(g) for g in _DIGIT_GROUP.findall(chunk)]
+    card_grouped = len(groups) > 1 and (all(g == 4 for g in groups[:-1]) or groups == [4, 6, 5])
+    if 13 <= n <= 19 and luhn_valid(digits) and card_grouped:
+        return "CARD"
+    if n == 16 and nik_valid(digits):
+        return "NIK"
+    if 13 <= n <= 19 and luhn_valid(digits) and _CARD_PREFIX.match(digits):
+        return "CARD"
+    if n == 15 and len(groups) == 1 and (digits.startswith("0") or digits.endswith("000")):
+        return "NPWP"
+    return None
+
+
+def find_numbers(text: str) -> list[Candidate]:
+    """Return phone, NIK, NPWP, card and account numbers in ``text``.
+
+    A chunk that is too long for its type is retried without its trailing groups, so
+    ``"0812 3456 7890 2"`` still yields the phone number.
+    """
+    found: list[Candidate] = []
+    for match in _NUMBER_CHUNK.finditer(text):
+        start, end = match.span()
+        chunk = match.group()
+        digits_only = re.sub(r"\D", "", chunk)
+        if len(digits_only) < 6:
+            continue
+        cue = _nearest_cue(text, start)
+        groups = list(_DIGIT_GROUP.finditer(chunk))
+        # Try the whole chunk, then drop trailing groups one at a time.
+        for keep in range(len(groups), 0, -1):
+            sub_end = groups[keep - 1].end()
+            sub = chunk[:sub_end]
+            digits = re.sub(r"\D", "", sub)
+            if len(digits) < 6:
+                break
+            pii_type = _classify(sub, digits, cue)
+            if pii_type:
+                found.append((start, start + sub_end, pii_type))
+                break
+    return found
+
+
+_POSTAL = re.compile(
+    r"\b(?:kode\s*pos|kodepos|kd\.?\s*pos|postal\s*code|post\s*code|postcode|zip(?:\s*code)?)"
+    r"\s*[:.]?\s*(\d{5})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def find_postal_codes(text: str) -> list[Candidate]:
+    """Return 5-digit postal codes that follow a postal-code cue (the digits only)."""
+    return [(m.start(1), m.end(1), "ADDRESS") for m in _POSTAL.finditer(text)]

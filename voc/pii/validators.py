@@ -1,0 +1,55 @@
+"""Checksums and structure checks that tell real identifiers from look-alike numbers."""
+
+from __future__ import annotations
+
+__all__ = ["luhn_valid", "nik_valid", "NIK_PROVINCE_CODES"]
+
+#: The two-digit province codes (kode wilayah) that open a valid NIK, including the
+#: Papua provinces created in 2022.
+NIK_PROVINCE_CODES: frozenset[str] = frozenset(
+    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 "
+    "71 72 73 74 75 76 81 82 91 92 93 94 95 96 97".split()
+)
+
+
+def luhn_valid(digits: str) -> bool:
+    """Return whether a string of digits passes the Luhn (mod 10) checksum.
+
+    Args:
+        digits: Digits only, no separators.
+    """
+    if not digits.isdigit() or len(digits) < 2:
+        return False
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = ord(char) - 48
+        if position % 2:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def nik_valid(digits: str) -> bool:
+    """Return whether 16 digits are structurally a valid NIK (Indonesian resident number).
+
+    A NIK is ``PP RR DD ddmmyy ssss``: province, regency and district codes, the birth date
+    (women add 40 to the day) and a serial. Checked: a known province code, non-zero regency
+    and district, day 01-31 or 41-71, month 01-12 and a non-zero serial.
+
+    Args:
+        digits: Digits only, no separators.
+    """
+    if len(digits) != 16 or not digits.isdigit():
+        return False
+    if digits[:2] not in NIK_PROVINCE_CODES:
+        return False
+    if digits[2:4] == "00" or digits[4:6] == "00":
+        return False
+    day, month = int(digits[6:8]), int(digits[8:10])
+    if not (1 <= day <= 31 or 41 <= day <= 71):
+        return False
+    if not 1 <= month <= 12:
+        return False
+    return digits[12:] != "0000"
