@@ -1,0 +1,96 @@
+"""Write the training corpus data card (``data/train/README.md``) from the data itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["near_duplicate_share", "write_data_card"]
+
+_HOW = """\
+## How it was written
+Every comment was written by hand by this team, one by one, in the voice of customers of
+fictional companies (no real brand, no real person). Nothing was copied from public datasets
+or from the evaluation sets in `../shared/eval/`, which the writers did not open. The writers
+followed a labelling guide derived from `data/taxonomy/default.yaml` (topic and touchpoint
+rules, mixed-polarity and multi-topic conventions, neutral = questions, requests and factual
+reports) and a style mix: Indonesian slang and abbreviations (gak, nggak, ga, udh, blm, bgt,
+tp, yg, dgn, kak, min, gan, sis), typos, emoji, ALL CAPS rants, two-word comments and long
+stories, sarcasm, tweets, app reviews, survey answers, ticket-style notes, long formal
+complaint narratives and short banking-style questions, in Indonesian, English and code-mixed
+Indonesian-English. Each writer covered a group of industries (`parts/part_*.csv`).
+
+`corpus.csv` is built by `voc corpus build`: the parts are combined, rows that are identical
+after lower-casing and stripping punctuation are dropped, and a deterministic stratified 15%
+(per primary topic and language, ordered by a hash of the text) is held out as the internal
+test split (`split = test`). Heads are trained on `split = train` only; the internal-test
+metrics in the model cards come from `split = test`.
+"""
+
+
+def near_duplicate_share(texts, *, threshold: float = 0.97, encoder=None) -> float:
+    """Share of rows whose embedding has cosine >= ``threshold`` with an earlier row."""
+    if encoder is None or len(texts) < 2:
+        return 0.0
+    emb = encoder.encode(list(texts), kind="query")
+    dup = np.zeros(len(texts), dtype=bool)
+    block = 2048
+    for start in range(0, len(texts), block):
+        sims = emb[start : start + block] @ emb.T
+        for i in range(sims.shape[0]):
+            row = start + i
+            earlier = sims[i, :row]
+            if earlier.size and earlier.max() >= threshold:
+                dup[row] = True
+    return float(dup.mean())
+
+
+def _table(series, title: str) -> str:
+    counts = series.value_counts()
+    lines = [f"| {title} | rows |", "|---|---:|"]
+    lines += [f"| {k} | {v:,} |" for k, v in counts.items()]
+    return "\n".join(lines)
+
+
+def write_data_card(corpus, path: Path, *, show_progress: bool = False) -> Path:
+    """Compute the corpus statistics and write the Markdown data card."""
+    from voc.classify.features import get_encoder
+    from voc.embed import DEFAULT_ENCODER
+
+    primary = corpus["topics"].str.split("|").str[0]
+    multi = (corpus["topics"].str.count(r"\|") > 0).mean()
+    try:
+        share = near_duplicate_share(corpus["text"].tolist(), encoder=get_encoder(DEFAULT_ENCODER))
+        near = f"{share:.2%} of rows have an embedding cosine >= 0.97 with an earlier row"
+    except Exception as exc:  # encoder not prepared: say so rather than guess
+        near = f"not computed ({type(exc).__name__}: run `voc models prepare` first)"
+    lang_share = corpus["lang"].value_counts(normalize=True)
+    parts = [
+        "# Training corpus data card",
+        "",
+        f"- Rows: {len(corpus):,} (train {int((corpus['split'] == 'train').sum()):,}, "
+        f"internal test {int((corpus['split'] == 'test').sum()):,})",
+        "- Languages: " + ", ".join(f"{k} {v:.1%}" for k, v in lang_share.items()),
+        f"- Multi-topic rows: {multi:.1%}",
+        "- Exact near-duplicates (after lower-casing, stripping punctuation): removed at build",
+        f"- Embedding near-duplicates: {near}",
+        f"- Industries: {corpus['industry'].nunique()}",
+        "- Columns: `text, lang, topics, touchpoint, sentiment, industry, source_part, split`",
+        "",
+        _HOW,
+        "## Counts",
+        "",
+        _table(primary.rename("primary topic"), "primary topic"),
+        "",
+        _table(corpus["touchpoint"], "touchpoint"),
+        "",
+        _table(corpus["sentiment"], "sentiment"),
+        "",
+        _table(corpus["lang"], "language"),
+        "",
+        _table(corpus["industry"], "industry"),
+        "",
+    ]
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path

@@ -1,0 +1,100 @@
+"""``voc train``: read the inputs, train, measure on the held-out split, save with a card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voc.errors import ConfigError, InputFileError
+
+__all__ = ["DEFAULT_CONFIG", "run_training"]
+
+# Chosen on the internal validation split of the training corpus (see docs/EVALUATION.md).
+DEFAULT_CONFIG = {"tfidf_weight": 0.0}
+
+
+def _read_examples(path: Path):
+    import pandas as pd
+
+    if not path.exists():
+        raise InputFileError(f"Examples file {path} does not exist.")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if "text" not in frame.columns:
+        raise ConfigError(
+            f"Examples file {path} needs a 'text' column; found: {', '.join(frame.columns)}."
+        )
+    return frame
+
+
+def run_training(
+    *,
+    taxonomy_path: Path | None = None,
+    examples_path: Path | None = None,
+    version: str | None = None,
+    out_dir: Path | None = None,
+    encoder: str | None = None,
+    seed: int = 0,
+    show_progress: bool = False,
+) -> dict:
+    """Train and save a classifier; returns a summary with the test-split metrics."""
+    from voc.classify.corpus import corpus_hash, load_corpus, validate_labels
+    from voc.classify.model import CLASSIFIERS_DIR, load_classifier
+    from voc.classify.train import TrainConfig, evaluate_classifier, train_classifier
+    from voc.embed import DEFAULT_ENCODER
+    from voc.taxonomy import default_taxonomy, load_taxonomy
+
+    taxonomy = load_taxonomy(taxonomy_path) if taxonomy_path else default_taxonomy()
+    is_default = taxonomy.sha256 == default_taxonomy().sha256
+    cfg = TrainConfig(encoder=encoder or DEFAULT_ENCODER, seed=seed, **DEFAULT_CONFIG)
+    test = None
+    if examples_path is not None:
+        examples = _read_examples(examples_path)
+        data_source = str(examples_path)
+    elif is_default:
+        corpus = load_corpus()
+        examples = corpus[corpus["split"] == "train"].reset_index(drop=True)
+        test = corpus[corpus["split"] == "test"].reset_index(drop=True)
+        data_source = "data/train/corpus.csv (split=train)"
+    else:
+        examples = None
+        data_source = "none (zero-shot from label names and descriptions)"
+    if examples is not None and {"topics", "touchpoint", "sentiment"} <= set(examples.columns):
+        validate_labels(examples, taxonomy, source=data_source)
+
+    reuse_sentiment = None
+    if (examples is None or "sentiment" not in examples.columns) and not is_default:
+        try:
+            shipped = load_classifier(default_taxonomy(), encoder=cfg.encoder)
+            if tuple(shipped.sentiment_order) == tuple(taxonomy.sentiment):
+                reuse_sentiment = shipped.sentiment_head
+        except Exception:  # no shipped model: fall back to zero-shot sentiment
+            reuse_sentiment = None
+
+    model = train_classifier(
+        taxonomy,
+        examples,
+        config=cfg,
+        version=version,
+        sentiment_head=reuse_sentiment,
+        show_progress=show_progress,
+    )
+    model.card["training_data"] = data_source
+    if examples is not None and len(examples):
+        columns = [c for c in ("text", "topics", "touchpoint", "sentiment") if c in examples]
+        model.card["training_data_sha256"] = corpus_hash(examples.reindex(columns=columns))
+    summary_metrics = {}
+    if test is not None and len(test):
+        metrics = evaluate_classifier(model, test, show_progress=show_progress)
+        model.card["metrics_internal_test"] = metrics
+        model.card["internal_test_rows"] = len(test)
+        summary_metrics = {
+            task: {"accuracy": m["accuracy"], "macro_f1": m["macro_f1"]}
+            for task, m in metrics.items()
+        }
+    directory = out_dir or (CLASSIFIERS_DIR / taxonomy.name / model.version)
+    model.save(directory)
+    return {
+        "model_version": model.model_version,
+        "mode": model.mode,
+        "directory": str(directory),
+        "metrics": summary_metrics,
+    }

@@ -1,0 +1,238 @@
+"""Classifier commands: classify, train, eval, fewshot-eval and the corpus tools."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from voc.errors import ColumnMappingError, ConfigError, InputFileError
+
+__all__ = ["register"]
+
+corpus_app = typer.Typer(
+    help="Build and describe the labelled training corpus.", no_args_is_help=True
+)
+
+
+def _read_table(path: Path):
+    import pandas as pd
+
+    if not path.exists():
+        raise InputFileError(f"Input file {path} does not exist.")
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        return pd.read_parquet(path)
+    if suffix in (".jsonl", ".ndjson"):
+        return pd.read_json(path, lines=True, dtype=False)
+    if suffix == ".xlsx":
+        return pd.read_excel(path, dtype=str)
+    sep = "\t" if suffix in (".tsv", ".tab") else None
+    return pd.read_csv(path, sep=sep, engine="python", dtype=str, keep_default_na=False)
+
+
+def _write_table(frame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix.lower() == ".parquet":
+        frame.to_parquet(path, index=False)
+    elif path.suffix.lower() in (".jsonl", ".ndjson"):
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        frame.to_csv(path, index=False)
+
+
+def _load_model(taxonomy: Path | None, version: str | None):
+    from voc.classify import load_classifier
+    from voc.taxonomy import load_taxonomy
+
+    return load_classifier(load_taxonomy(taxonomy), version)
+
+
+def classify(
+    input: Annotated[Path, typer.Argument(help="CSV, TSV, JSONL, XLSX or Parquet file.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file (.csv/.parquet).")],
+    text_col: Annotated[str, typer.Option(help="Column holding the comment text.")] = "text",
+    id_col: Annotated[
+        str | None, typer.Option(help="Column to use as feedback_id (passes through).")
+    ] = None,
+    taxonomy: Annotated[Path | None, typer.Option(help="Taxonomy YAML (default one).")] = None,
+    model_version: Annotated[str | None, typer.Option("--model-version")] = None,
+    no_aspects: Annotated[bool, typer.Option("--no-aspects", help="Skip aspects.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Redact, detect language and classify every comment of a file."""
+    from voc.pipeline import classify_frame
+
+    frame = _read_table(input)
+    if id_col:
+        if id_col not in frame.columns:
+            raise ColumnMappingError(
+                f"--id-col '{id_col}' is not a column of {input}; "
+                f"available: {', '.join(map(str, frame.columns))}."
+            )
+        frame = frame.rename(columns={id_col: "feedback_id"})
+    model = _load_model(taxonomy, model_version)
+    result = classify_frame(
+        frame, text_col=text_col, model=model, aspects=not no_aspects, show_progress=not quiet
+    )
+    _write_table(result, output)
+    typer.echo(f"Classified {len(result):,} comments with {model.model_version} -> {output}")
+
+
+def train(
+    taxonomy: Annotated[Path | None, typer.Option(help="Taxonomy YAML (default one).")] = None,
+    examples: Annotated[
+        Path | None,
+        typer.Option(help="Labelled examples CSV (text + topics/touchpoint/sentiment)."),
+    ] = None,
+    version: Annotated[str | None, typer.Option(help="Version name (default: next vN).")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option(help="Where to save (default models/classifiers/...).")
+    ] = None,
+    encoder: Annotated[str, typer.Option(help="Encoder backend name.")] = "",
+    seed: Annotated[int, typer.Option()] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Train heads for a taxonomy: zero-shot, few-shot or supervised from the examples.
+
+    With the default taxonomy and no --examples, trains on the train split of
+    data/train/corpus.csv and records test-split metrics in the model card.
+    """
+    from voc.classify.trainer import run_training
+
+    result = run_training(
+        taxonomy_path=taxonomy,
+        examples_path=examples,
+        version=version,
+        out_dir=out_dir,
+        encoder=encoder or None,
+        seed=seed,
+        show_progress=not quiet,
+    )
+    typer.echo(f"Saved {result['model_version']} ({result['mode']}) to {result['directory']}")
+    for task, metrics in result.get("metrics", {}).items():
+        typer.echo(
+            f"  {task:<10} test accuracy {metrics['accuracy']:.3f}  "
+            f"macro-F1 {metrics['macro_f1']:.3f}"
+        )
+
+
+def eval_cmd(
+    task: Annotated[str, typer.Option(help="sentiment, topic or touchpoint.")],
+    data: Annotated[Path, typer.Option(help="Labelled file.")],
+    text_col: Annotated[str, typer.Option()] = "text",
+    label_col: Annotated[str, typer.Option()] = "label",
+    label_map: Annotated[
+        Path | None, typer.Option(help="YAML mapping from the file's labels to ours.")
+    ] = None,
+    taxonomy: Annotated[Path | None, typer.Option()] = None,
+    model_version: Annotated[str | None, typer.Option("--model-version")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Evaluate the shipped (or chosen) model on a labelled file."""
+    from voc.classify.evaluate import evaluate_file
+
+    report = evaluate_file(
+        _load_model(taxonomy, model_version),
+        data,
+        task=task,
+        text_col=text_col,
+        label_col=label_col,
+        label_map=label_map,
+        show_progress=not quiet and not as_json,
+    )
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    _print_report(task, report)
+
+
+def _print_report(task: str, report: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(
+        f"[bold]{task}[/bold]: n={report['n']}  accuracy={report['accuracy']:.3f}  "
+        f"macro-F1={report['macro_f1']:.3f}"
+        + (f"  topic-set micro-F1={report['set_micro_f1']:.3f}" if "set_micro_f1" in report else "")
+    )
+    table = Table("label", "precision", "recall", "F1", "support")
+    for label, m in report["per_label"].items():
+        if m["support"] or m["precision"]:
+            table.add_row(
+                label,
+                f"{m['precision']:.2f}",
+                f"{m['recall']:.2f}",
+                f"{m['f1']:.2f}",
+                str(m["support"]),
+            )
+    console.print(table)
+    for group, m in report.get("per_group", {}).items():
+        console.print(
+            f"  lang={group}: n={m['n']} accuracy={m['accuracy']:.3f} macro-F1={m['macro_f1']:.3f}"
+        )
+
+
+def fewshot_eval(
+    train: Annotated[Path, typer.Option(help="Training pool file.")],
+    test: Annotated[Path, typer.Option(help="Test file.")],
+    text_col: Annotated[str, typer.Option()] = "text",
+    label_col: Annotated[str, typer.Option()] = "label",
+    k: Annotated[int, typer.Option(help="Examples per label.")] = 10,
+    seeds: Annotated[str, typer.Option(help="Comma-separated seeds.")] = "0,1,2",
+    method: Annotated[str, typer.Option(help="logreg, prototype or setfit.")] = "logreg",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Train on k examples per label (labels from the data) and report mean accuracy/macro-F1."""
+    from voc.classify.evaluate import fewshot_evaluate
+
+    try:
+        seed_list = [int(s) for s in seeds.split(",") if s.strip()]
+    except ValueError as exc:
+        raise ConfigError(f"--seeds must be comma-separated integers, got {seeds!r}.") from exc
+    report = fewshot_evaluate(
+        train,
+        test,
+        text_col=text_col,
+        label_col=label_col,
+        k=k,
+        seeds=seed_list,
+        method=method,
+        show_progress=not quiet and not as_json,
+    )
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(
+        f"k={k} seeds={seed_list} method={method}: accuracy {report['accuracy']:.3f} "
+        f"(sd {report['accuracy_sd']:.3f}), macro-F1 {report['macro_f1']:.3f}"
+    )
+
+
+@corpus_app.command("build")
+def corpus_build(
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Combine data/train/parts/*.csv into corpus.csv (with split) and write the data card."""
+    from voc.classify.corpus import TRAIN_DIR, build_corpus
+    from voc.classify.datacard import write_data_card
+    from voc.taxonomy import default_taxonomy
+
+    corpus = build_corpus(default_taxonomy())
+    corpus.to_csv(TRAIN_DIR / "corpus.csv", index=False)
+    card = write_data_card(corpus, TRAIN_DIR / "README.md", show_progress=not quiet)
+    typer.echo(f"corpus.csv: {len(corpus):,} rows; data card: {card}")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the classifier commands to ``app``."""
+    app.command()(classify)
+    app.command()(train)
+    app.command("eval")(eval_cmd)
+    app.command("fewshot-eval")(fewshot_eval)
+    app.add_typer(corpus_app, name="corpus")

@@ -1,0 +1,66 @@
+"""The text pipeline in one call: redact -> detect language -> embed -> classify.
+
+Raw text never leaves this function: the returned frame carries ``text_redacted`` and
+drops the raw text column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["classify_frame", "classify_texts"]
+
+
+def classify_texts(
+    texts: Sequence[str],
+    model=None,
+    *,
+    aspects: bool = True,
+    show_progress: bool = False,
+):
+    """Redact, detect language and classify ``texts``.
+
+    Returns:
+        A DataFrame with ``text_redacted``, ``lang`` and the prediction columns.
+    """
+    import pandas as pd
+
+    from voc.classify import load_classifier
+    from voc.language import detect_languages
+    from voc.pii import redact_batch
+
+    model = model or load_classifier()
+    raw = ["" if not isinstance(t, str) else t for t in texts]
+    redacted = [r.text for r in redact_batch(raw)]
+    langs = detect_languages(redacted)
+    pred = model.predict(redacted, aspects=aspects, show_progress=show_progress)
+    out = pd.DataFrame({"text_redacted": redacted, "lang": langs})
+    return pd.concat([out, pred.reset_index(drop=True)], axis=1)
+
+
+def classify_frame(
+    frame,
+    *,
+    text_col: str = "text",
+    model=None,
+    aspects: bool = True,
+    show_progress: bool = False,
+):
+    """Classify a frame's ``text_col``; other input columns pass through, raw text is dropped."""
+    import pandas as pd
+
+    from voc.errors import ColumnMappingError
+
+    if text_col not in frame.columns:
+        raise ColumnMappingError(
+            f"Column '{text_col}' not found; "
+            f"available columns: {', '.join(map(str, frame.columns))}.",
+            hint="Pass the text column with --text-col NAME.",
+        )
+    result = classify_texts(
+        frame[text_col].tolist(), model, aspects=aspects, show_progress=show_progress
+    )
+    passthrough = frame.drop(columns=[text_col]).reset_index(drop=True)
+    clash = [c for c in result.columns if c in passthrough.columns]
+    passthrough = passthrough.drop(columns=clash)
+    return pd.concat([passthrough, result], axis=1)
