@@ -24,7 +24,10 @@ app = typer.Typer(
 )
 
 # Each module defines ``register(app)``. Add new command modules here.
-_COMMAND_MODULES = ("voc.cli.core",)
+_COMMAND_MODULES = (
+    "voc.cli.core",
+    "voc.cli.classify",
+)
 
 for _name in _COMMAND_MODULES:
     importlib.import_module(_name).register(app)

@@ -229,10 +229,29 @@ def corpus_build(
     typer.echo(f"corpus.csv: {len(corpus):,} rows; data card: {card}")
 
 
+def report_eval(
+    eval_dir: Annotated[Path | None, typer.Option(help="Evaluation folder.")] = None,
+    out: Annotated[Path, typer.Option(help="Markdown report to write.")] = Path(
+        "docs/EVALUATION.md"
+    ),
+    fewshot_method: Annotated[str, typer.Option(help="logreg or setfit.")] = "logreg",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Run the evaluation protocols of ../shared/eval and write docs/EVALUATION.md."""
+    from voc.classify.report import run_evaluation, write_report
+
+    results = run_evaluation(
+        eval_dir=eval_dir, fewshot_method=fewshot_method, show_progress=not quiet
+    )
+    write_report(results, out)
+    typer.echo(f"Wrote {out}")
+
+
 def register(app: typer.Typer) -> None:
     """Attach the classifier commands to ``app``."""
     app.command()(classify)
     app.command()(train)
     app.command("eval")(eval_cmd)
     app.command("fewshot-eval")(fewshot_eval)
+    app.command("report-eval")(report_eval)
     app.add_typer(corpus_app, name="corpus")
