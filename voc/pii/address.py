@@ -3,34 +3,39 @@
 An address starts at a strong cue (``Jl.``, ``Perum``, ``RT 03/RW 05``, ``Kec.``, ``alamat:``,
 ``12 Baker Street``, ``Apt 4B``) and then grows over the parts that usually follow it,
 separated by spaces, commas or slashes: a house number, ``Blok``, ``RT/RW``, ``Kel./Kec./Kab./
-Kota`` names, ``Km``, floor/unit, a 5-digit postal code and, after a comma, a Capitalised place
-name. It stops at the first word that is none of these, so the complaint around it survives.
+Kota`` names, ``Km``, ``Kav.``, floor/unit, a 5-digit postal code and a place name that closes
+it. It stops at the first word that is none of these, so the complaint around it survives.
 """
 
 from __future__ import annotations
 
 import re
 
+from voc.pii.names import not_name_words
+
 __all__ = ["find_addresses"]
 
-_STREET_ABBREV = (
-    r"jl|jln|jl\.\s*raya|gg|komp|komplek|kompleks|perum|perumahan|perumnas|ruko|rukan|"
-    r"apartemen|dusun|dsn|kp|kav|kavling|griya"
-)
+_STREET_ABBREV = r"jl|jln|gg|komp|perum|perumnas|ruko|rukan|dsn|kp"
+# Words that need a following part (No., RT, Blok...) or an address cue before them,
+# because they are also everyday words ("di jalan", "komplek sebelah", "desa kami").
+_WEAK_STREET = r"jalan|gang|desa|dusun|kampung|komplek|kompleks|perumahan|apartemen|apartment|griya"
 _STARTERS = re.compile(
     r"(?P<street>\b(?:" + _STREET_ABBREV + r")\b\.?)"
-    r"|(?P<jalan>\b(?:jalan|gang)\b)"
-    r"|(?P<rtrw>\brt\.?\s*:?\s*0*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d))"
-    r"|(?P<admin>\b(?:kel|kelurahan|kec|kecamatan)\b\.?(?=\s*[A-Za-z]))"
+    r"|(?P<jalan>\b(?:" + _WEAK_STREET + r")\b)"
+    r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)))"
+    r"|(?P<blok>(?=\bblok\.?\s*[A-Za-z]{0,2}[-. ]?\d))"
+    r"|(?P<admin>(?=\b(?:kel|kec)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
     r"|(?P<label>\b(?:alamat(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
     r"address|home\s+address|shipping\s+address|delivery\s+address)\s*:\s*)"
-    r"|(?P<en_street>\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Road|Rd|"
+    r"|(?P<en_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Road|Rd|"
     r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
-    r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq)\b\.?)"
-    r"|(?P<unit>\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b)",
+    r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq)\b\.?))"
+    r"|(?P<unit>(?-i:\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b))",
     re.IGNORECASE,
 )
-# Parts that may follow once an address has started (tried in this order).
+_NESTED_STREET = re.compile(r"(?:" + _STREET_ABBREV + "|" + _WEAK_STREET + r")\b\.?", re.I)
+# Parts that may follow once an address has started (tried in this order); the first
+# seven also end a street name.
 _PARTS = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -39,11 +44,14 @@ _PARTS = [
         r"rt\.?\s*:?\s*\d{1,3}(?:\s*[/,.-]?\s*rw\.?\s*:?\s*\d{1,3}|\s*/\s*\d{1,3})?\b",
         r"rw\.?\s*:?\s*\d{1,3}\b",
         r"km\.?\s*\d+(?:[.,]\d+)?\b",
+        r"kav(?:ling)?\.?\s*[A-Za-z]?-?\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b",
         r"(?:lt|lantai|unit|tower|apt|suite|flat)\.?\s*#?[A-Za-z]?\d+[A-Za-z]?\b",
+        r"(?-i:[A-Z]{1,2})-?\d{1,3}[A-Za-z]?(?:\s*/\s*\d{1,3}[A-Za-z]?)?\b",  # C3/18, B-12
         r"\d{5}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)",
-        r"\d{1,4}[A-Za-z]?\b(?=\s*(?:,|rt\b|blok\b|$))",
+        r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)]|rt\b|blok\b|$))",
     )
 ]
+_N_NAME_ENDING_PARTS = 8
 _ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
     r"dusun|dsn)\b\.?\s*",
@@ -51,9 +59,13 @@ _ADMIN_PART = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?|\d+[A-Za-z]?\b")
 _SEP = re.compile(r"[ \t]*(?:,|/|-(?=\s))?[ \t]*")
+_PLACE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
+_CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _ADDRESS_CONTEXT = re.compile(
     r"\b(?:alamat|rumah|tinggal|domisili|kirim(?:kan)?\s+ke|dikirim\s+ke|antar(?:kan)?\s+ke|"
-    r"diantar\s+ke|address|live\s+(?:at|on)|ship\s+to|deliver(?:ed)?\s+to)\b[^.!?\n]{0,25}$",
+    r"diantar\s+ke|nganter\s+ke|address|live\s+(?:at|on)|ship\s+to|deliver(?:ed)?\s+to)\b"
+    r"[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 4
@@ -61,9 +73,9 @@ _STOP = frozenset(
     "dan atau tapi tetapi yang yg kok ya sudah udah udh belum blm masih tidak tdk gak ga nggak "
     "mohon tolong tlg please pls but and the is was not no sejak dari ke untuk utk sampai "
     "paket pesanan kurir barang saya aku kak min kakak gan bro sis dong deh sih nih lho "
-    "karena krn soalnya padahal jadi terus lalu kemarin besok hari jam lagi juga, sama "
+    "karena krn soalnya padahal jadi terus lalu kemarin besok hari jam lagi juga sama "
     "dengan di pada via sesuai seperti harus bisa mau ingin minta cek dicek kenapa knp "
-    "why since because which that who where when then".split()
+    "why since because which that who where when then itu ini".split()
 )
 
 
@@ -78,15 +90,17 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         start, end = match.span()
         if kind == "label":
             start = end
-            end = _words(text, end, required=1)
+            end = _words(text, end)
             if end == start:
                 continue
         elif kind in ("street", "jalan"):
-            words_end = _words(text, end, required=1)
+            words_end = _words(text, end)
             if words_end == end:
                 continue
             end = words_end
         end, parts = _grow(text, end)
+        if end == start:
+            continue
         if kind == "jalan" and not parts and not _ADDRESS_CONTEXT.search(text[:start]):
             # "di jalan raya macet": the word "jalan" alone is not an address.
             continue
@@ -96,51 +110,73 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _words(text: str, pos: int, *, required: int) -> int:
+def _is_stop(word: str) -> bool:
+    lower = word.rstrip(".").lower()
+    return lower in _STOP or (word.islower() and lower in not_name_words())
+
+
+def _words(text: str, pos: int) -> int:
     """Consume up to a few name words (street or place names); return the new end."""
-    end = pos
-    count = 0
-    cursor = pos
-    while count < _MAX_NAME_WORDS:
-        gap = re.match(r"[ \t]*", text[cursor:])
-        at = cursor + gap.end()
-        if any(p.match(text, at) for p in _PARTS[:6]) or _ADMIN_PART.match(text, at):
+    end = cursor = pos
+    for _ in range(_MAX_NAME_WORDS):
+        at = cursor + len(text[cursor:]) - len(text[cursor:].lstrip(" \t"))
+        if any(p.match(text, at) for p in _PARTS[:_N_NAME_ENDING_PARTS]):
+            break
+        if _ADMIN_PART.match(text, at) or _NESTED_STREET.match(text, at):
             break
         word = _WORD.match(text, at)
-        if not word or word.group().rstrip(".").lower() in _STOP:
+        if not word or _is_stop(word.group()):
             break
         cursor = end = word.end()
-        count += 1
-    return end if count >= required else pos
+    return end
 
 
 def _grow(text: str, end: int) -> tuple[int, int]:
     """Extend an address over the parts that follow it; return (end, number of parts)."""
     parts = 0
+    after_number = False
     while True:
         sep = _SEP.match(text, end)
         at = sep.end()
         comma = "," in sep.group() or "/" in sep.group()
         part = next((m for p in _PARTS if (m := p.match(text, at))), None)
         if part is not None:
-            end = part.end()
-            parts += 1
+            end, parts, after_number = part.end(), parts + 1, True
             continue
-        admin = _ADMIN_PART.match(text, at)
-        if admin is not None:
-            words_end = _words(text, admin.end(), required=1)
-            if words_end > admin.end():
-                end = words_end
-                parts += 1
-                continue
-        if comma:
-            # After a comma, a Capitalised place name still belongs to the address.
-            city = re.match(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b", text[at:])
-            if city and city.group().split()[0].lower() not in _STOP:
-                end = at + city.end()
-                parts += 1
-                continue
-        return end, parts
+        for cue in (_ADMIN_PART, _NESTED_STREET):
+            found = cue.match(text, at)
+            if found is not None and (words_end := _words(text, found.end())) > found.end():
+                end, parts, after_number = words_end, parts + 1, False
+                break
+        else:
+            place = _place(text, at, comma=comma, after_number=after_number)
+            if place is None:
+                return end, parts
+            end, parts, after_number = place, parts + 1, False
+
+
+def _place(text: str, at: int, *, comma: bool, after_number: bool) -> int | None:
+    """Return the end of a town name that closes an address, if one starts at ``at``."""
+    if comma:
+        # After a comma: a Capitalised place ("..., Bandung") or a lower-case one that
+        # ends the address ("..., sleman").
+        place = _PLACE.match(text, at)
+        if place and not _is_stop(place.group().split()[0]):
+            return place.end()
+        word = _WORD.match(text, at)
+        if word and word.group().isalpha() and not _is_stop(word.group()):
+            if _CLOSING.match(text, word.end()):
+                return word.end()
+        return None
+    if after_number:
+        # "No. 100 Depok, mau komplain" / "No. 22 Bandung ya": a Capitalised town right after
+        # the number, closed by punctuation or an everyday word.
+        place = _PLACE.match(text, at)
+        if place and not _is_stop(place.group().split()[0]):
+            following = _NEXT_WORD.match(text, place.end())
+            if _CLOSING.match(text, place.end()) or (following and _is_stop(following.group(1))):
+                return place.end()
+    return None
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -54,7 +54,7 @@ _CUES = re.compile(
     r"price|amount|tagihan|bill|meter|kwh|token|pin|otp|qty|pcs|unit|flight|penerbangan)\b)"
     r"|(?P<nik>\b(?:nik|e-?ktp|ktp|nomor\s+induk(?:\s+kependudukan)?|kependudukan|"
     r"identity\s+(?:card|number)|id\s+card)\b)"
-    r"|(?P<npwp>\b(?:npwp|tax\s+(?:id|number)|nomor\s+pokok\s+wajib\s+pajak)\b)"
+    r"|(?P<npwp>\b(?:npwp|nitku|tax\s+(?:id|number)|nomor\s+pokok\s+wajib\s+pajak)\b)"
     r"|(?P<card>\b(?:kartu(?:\s+kredit|\s+debit|\s+atm)?|cc|credit\s+card|debit\s+card|card|"
     r"visa|master\s?card|jcb|amex|american\s+express)\b)"
     r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?|norek|nomor\s+rekening|rekening|rek|"
@@ -66,6 +66,9 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 _CUE_WINDOW = 40
+
+_TWO_DIGIT_AREAS = frozenset({"21", "22", "24", "31", "61"})
+_WA_LINK = re.compile(r"\bwa\.me/\+?(\d{10,15})\b")
 
 _CARD_PREFIX = re.compile(r"4|5[1-5]|2[2-7]|3[47]|35|6")
 
@@ -95,24 +98,35 @@ def _nearest_cue(text: str, start: int) -> str | None:
 
 
 def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
-    plus = chunk.lstrip("(").startswith("+") or digits.startswith("00")
-    if plus:
-        national = digits[2:] if digits.startswith("00") else digits
-        if national.startswith("62"):
-            return 10 <= len(national) <= 14
-        return 8 <= len(national) <= 15
+    if chunk.lstrip("(").startswith("+"):
+        return _is_international(digits)
+    if cue == "neg" and digits.startswith(("00", "62")):
+        return False  # "resi 6281234567891": a parcel number that merely looks like +62
+    if digits.startswith("00"):
+        return _is_international(digits[2:])
     if digits.startswith("62"):
         return digits[2] == "8" and 11 <= len(digits) <= 14
     if digits.startswith("08"):
         return digits[2] != "0" and 10 <= len(digits) <= 13
     if digits.startswith("0") and digits[1] in "2345679":
-        return 9 <= len(digits) <= 12
+        # Landline: the five big cities have 2-digit area codes and 7-8 digit numbers;
+        # elsewhere a 3-digit area code and 5-8 digits. Shorter ones are hotlines.
+        national = digits[1:]
+        area, minimum = (2, 7) if national[:2] in _TWO_DIGIT_AREAS else (3, 5)
+        return minimum <= len(national) - area <= 8
     if chunk.startswith("(") and len(digits) == 10:  # (415) 555-0132
         return True
     if cue == "phone":
         # A mobile written without its leading 0 ("WA 812 3456 7890").
         return digits.startswith("8") and 9 <= len(digits) <= 12
     return False
+
+
+def _is_international(digits: str) -> bool:
+    """Digits after ``+`` (or ``00``): country code and number."""
+    if digits.startswith("62"):
+        return 10 <= len(digits) <= 14
+    return 8 <= len(digits) <= 15
 
 
 def _classify(chunk: str, digits: str, cue: str | None) -> str | None:
@@ -122,7 +136,7 @@ def _classify(chunk: str, digits: str, cue: str | None) -> str | None:
         return "NPWP"
     if cue == "nik" and n == 16:
         return "NIK"
-    if cue == "npwp" and n in (15, 16):
+    if cue == "npwp" and 15 <= n <= 22:  # NITKU = NPWP + 6-digit branch code
         return "NPWP"
     if cue == "card" and 13 <= n <= 19:
         return "CARD"
@@ -130,12 +144,13 @@ def _classify(chunk: str, digits: str, cue: str | None) -> str | None:
         return "ACCOUNT"
     if _is_phone(digits, chunk, cue):
         return "PHONE"
-    if cue == "neg":
-        return None
     groups = [len(g) for g in _DIGIT_GROUP.findall(chunk)]
     card_grouped = len(groups) > 1 and (all(g == 4 for g in groups[:-1]) or groups == [4, 6, 5])
     if 13 <= n <= 19 and luhn_valid(digits) and card_grouped:
+        # Grouped like a card and Luhn-valid: a card even after "transaksi" or "order".
         return "CARD"
+    if cue == "neg":
+        return None
     if n == 16 and nik_valid(digits):
         return "NIK"
     if 13 <= n <= 19 and luhn_valid(digits) and _CARD_PREFIX.match(digits):
@@ -151,7 +166,7 @@ def find_numbers(text: str) -> list[Candidate]:
     A chunk that is too long for its type is retried without its trailing groups, so
     ``"0812 3456 7890 2"`` still yields the phone number.
     """
-    found: list[Candidate] = []
+    found: list[Candidate] = [(m.start(1), m.end(1), "PHONE") for m in _WA_LINK.finditer(text)]
     for match in _NUMBER_CHUNK.finditer(text):
         start, end = match.span()
         chunk = match.group()
