@@ -26,6 +26,7 @@ app = typer.Typer(
 # Each module defines ``register(app)``. Add new command modules here.
 _COMMAND_MODULES = (
     "voc.cli.core",
+    "voc.cli.redact",
     "voc.cli.classify",
 )
 

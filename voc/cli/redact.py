@@ -1,0 +1,137 @@
+"""PII commands: ``voc redact [FILE]`` (one text a line) and ``voc pii-eval`` (the test corpus)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["register"]
+
+#: Targets of issue 5, checked by ``voc pii-eval`` and ``benchmarks/bench_pii.py``.
+TARGET_RECALL = 0.98
+TARGET_NEGATIVE_FP_RATE = 0.02
+TARGET_TEXTS_PER_SECOND = 2000.0
+_DEFAULT_CORPUS = Path("tests/data/pii")
+
+
+def _read_lines(file: Path | None):
+    """Yield the lines of ``file`` (or stdin) without their line endings."""
+    from voc.errors import InputFileError
+
+    if file is None or str(file) == "-":
+        stream = typer.get_text_stream("stdin", encoding="utf-8")
+        for line in stream:
+            yield line.rstrip("\r\n")
+        return
+    if not file.is_file():
+        raise InputFileError(f"Cannot read {file}: no such file.", hint="Check the path.")
+    try:
+        with file.open(encoding="utf-8", newline=None) as handle:
+            for line in handle:
+                yield line.rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            f"{file} is not UTF-8 text ({exc.reason} at byte {exc.start}).",
+            hint="Convert it to UTF-8 first, e.g. with iconv.",
+        ) from exc
+
+
+def redact(
+    file: Annotated[
+        Path | None, typer.Argument(help="Text file, one text a line (default: stdin).")
+    ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help='One JSON object a line: {"text": ..., "spans": [...]}.'),
+    ] = False,
+    batch_size: Annotated[int, typer.Option(help="Texts per spaCy batch.")] = 256,
+) -> None:
+    """Redact personal data line by line; span offsets refer to the input line."""
+    from voc.pii import redact_batch
+
+    out = sys.stdout
+    chunk: list[str] = []
+
+    def flush() -> None:
+        for result in redact_batch(chunk, batch_size=batch_size):
+            if as_json:
+                record = {"text": result.text, "spans": [s.to_dict() for s in result.spans]}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                out.write(result.text + "\n")
+        out.flush()
+        chunk.clear()
+
+    for line in _read_lines(file):
+        chunk.append(line)
+        if len(chunk) >= 4 * batch_size:
+            flush()
+    if chunk:
+        flush()
+
+
+def pii_eval(
+    corpus: Annotated[
+        Path, typer.Option(help="JSONL corpus file or folder of *.jsonl (dev/held-out).")
+    ] = _DEFAULT_CORPUS,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
+    show_misses: Annotated[
+        bool, typer.Option(help="List missed items and redacted negatives (fake test data).")
+    ] = False,
+) -> None:
+    """Measure recall, hard-negative false positives and throughput on the PII test corpus."""
+    from voc.errors import InputFileError
+    from voc.pii.evaluate import evaluate, load_corpus, measure_throughput
+
+    if not corpus.exists():
+        raise InputFileError(
+            f"No PII corpus at {corpus}.",
+            hint="Run from the repository root or pass --corpus tests/data/pii.",
+        )
+    parts = sorted(corpus.glob("*.jsonl")) if corpus.is_dir() else [corpus]
+    results: dict[str, dict] = {}
+    all_cases = []
+    for part in parts:
+        cases = load_corpus(part)
+        all_cases += cases
+        report = evaluate(cases)
+        results[part.stem] = report.summary()
+        if show_misses:
+            for text, value, pii_type in report.misses:
+                typer.echo(f"[{part.stem}] MISS {pii_type} {value!r} in: {text}")
+            for _, redacted in report.false_positives:
+                typer.echo(f"[{part.stem}] FALSE POSITIVE: {redacted}")
+    total = evaluate(all_cases).summary()
+    total["texts_per_second"] = round(measure_throughput([c.text for c in all_cases]), 1)
+    results["all"] = total
+    checks = {
+        f"recall >= {TARGET_RECALL}": total["recall"] >= TARGET_RECALL,
+        f"hard-negative FP rate <= {TARGET_NEGATIVE_FP_RATE}": total["negative_fp_rate"]
+        <= TARGET_NEGATIVE_FP_RATE,
+        f"throughput >= {TARGET_TEXTS_PER_SECOND:,.0f} texts/s": total["texts_per_second"]
+        >= TARGET_TEXTS_PER_SECOND,
+    }
+    if as_json:
+        typer.echo(json.dumps({"results": results, "checks": checks}, indent=1))
+        return
+    for name, summary in results.items():
+        typer.echo(
+            f"{name:>8}: {summary['items']} PII items, recall {summary['recall']:.3f} "
+            f"(type accuracy {summary['type_accuracy']:.3f}); {summary['negatives']} hard "
+            f"negatives, {summary['negative_fp_rate']:.1%} redacted"
+        )
+        per_type = ", ".join(f"{k} {v:.2f}" for k, v in summary["recall_per_type"].items())
+        typer.echo(f"          recall per type: {per_type}")
+    typer.echo(f"throughput: {total['texts_per_second']:,.0f} texts/s (redact_batch, 1 process)")
+    for target, passed in checks.items():
+        typer.echo(f"{'PASS' if passed else 'FAIL'}  {target}")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``redact`` and ``pii-eval`` to ``app``."""
+    app.command(name="redact")(redact)
+    app.command(name="pii-eval")(pii_eval)
