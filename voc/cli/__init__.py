@@ -26,8 +26,11 @@ app = typer.Typer(
 # Each module defines ``register(app)``. Add new command modules here.
 _COMMAND_MODULES = (
     "voc.cli.core",
+    "voc.cli.models",
+    "voc.cli.ingest",
     "voc.cli.redact",
     "voc.cli.classify",
+    "voc.cli.journey",
 )
 
 for _name in _COMMAND_MODULES:
