@@ -27,7 +27,6 @@ app = typer.Typer(
 _COMMAND_MODULES = (
     "voc.cli.core",
     "voc.cli.models",
-    "voc.cli.models",
     "voc.cli.ingest",
     "voc.cli.redact",
     "voc.cli.classify",
