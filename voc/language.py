@@ -24,6 +24,7 @@ __all__ = [
     "LANGUAGES",
     "MIXED_MIN_SHARE",
     "MIXED_MIN_WORDS",
+    "common_words",
     "detect_language",
     "detect_languages",
     "language_votes",
@@ -67,6 +68,12 @@ def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
     neutral |= indonesian & english
     return frozenset(indonesian - neutral), frozenset(english - neutral), frozenset(neutral)
+
+
+def common_words() -> frozenset[str]:
+    """Return every word of the language lexicons (Indonesian, English and loanwords)."""
+    indonesian, english, neutral = _lexicons()
+    return indonesian | english | neutral
 
 
 @lru_cache(maxsize=1)

@@ -62,6 +62,7 @@ _SEP = re.compile(r"[ \t]*(?:,|/|-(?=\s))?[ \t]*")
 _PLACE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
 _CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_POSTAL_NEXT = re.compile(r"\s*,?\s*\d{5}\b")
 _ADDRESS_CONTEXT = re.compile(
     r"\b(?:alamat|rumah|tinggal|domisili|kirim(?:kan)?\s+ke|dikirim\s+ke|antar(?:kan)?\s+ke|"
     r"diantar\s+ke|nganter\s+ke|address|live\s+(?:at|on)|ship\s+to|deliver(?:ed)?\s+to)\b"
@@ -174,7 +175,11 @@ def _place(text: str, at: int, *, comma: bool, after_number: bool) -> int | None
         place = _PLACE.match(text, at)
         if place and not _is_stop(place.group().split()[0]):
             following = _NEXT_WORD.match(text, place.end())
-            if _CLOSING.match(text, place.end()) or (following and _is_stop(following.group(1))):
+            if (
+                _CLOSING.match(text, place.end())
+                or _POSTAL_NEXT.match(text, place.end())
+                or (following and _is_stop(following.group(1)))
+            ):
                 return place.end()
     return None
 

@@ -90,9 +90,11 @@ def not_name_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as english
     from spacy.lang.id.stop_words import STOP_WORDS as indonesian
 
+    from voc.language import common_words
+
     own = _word_file("not_names.txt")
-    # "dini" is a stop word ("early") and a common given name.
-    return frozenset((own | set(indonesian) | set(english)) - {"dini"})
+    # "dini" ("early") and "made" are everyday words and common given names.
+    return frozenset((own | set(indonesian) | set(english) | common_words()) - {"dini", "made"})
 
 
 class NameFinder:
@@ -193,7 +195,7 @@ class NameFinder:
         start = i
         while i < n and i - start < _MAX_NAME_TOKENS:
             token = doc[i]
-            if self._is_name_word(token, strong=strong):
+            if self._is_name_word(token, strong=strong) and not _hyphen_compound(doc, i):
                 i += 1
             elif _is_initial(token) and i > start:
                 i += 1
@@ -218,7 +220,10 @@ class NameFinder:
         names = [i for i in range(start, end - 2) if self._is_name_word(doc[i], strong=False)]
         if not names or names[0] != start:
             return None
-        if start > 0 and doc[start - 1].text not in _SENTENCE_ENDS and doc[start - 1].is_title:
+        opens_sentence = start == 0 or doc[start - 1].text in _SENTENCE_ENDS
+        if opens_sentence and doc[start].lower_ not in self.given_names_:
+            return None  # "Balasan dari admin": any sentence opens with a capital
+        if not opens_sentence and doc[start - 1].is_title:
             return None  # inside a run of Capitalised words, e.g. a shop name
         return start, names[-1] + 1
 
@@ -233,6 +238,11 @@ class NameFinder:
         if all(token.is_punct or token.is_space for token in rest):
             return span
         return None
+
+
+def _hyphen_compound(doc, i: int) -> bool:
+    """Whether token ``i`` opens a compound such as "Smith-style" (not a name)."""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i + 1].whitespace_
 
 
 def _is_initial(token) -> bool:

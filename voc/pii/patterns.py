@@ -51,7 +51,8 @@ _CUES = re.compile(
     r"transaksi|trx|transaction|booking|voucher|promo|kupon|coupon|sku|serial|sn|imei|"
     r"ref|referensi|reference|id\s+(?:pesanan|order|transaksi)|kode\s+(?:booking|pesanan|"
     r"voucher|promo|tiket)|rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|"
-    r"price|amount|tagihan|bill|meter|kwh|token|pin|otp|qty|pcs|unit|flight|penerbangan)\b)"
+    r"price|amount|tagihan|bill|meter|kwh|token|pin|otp|qty|pcs|unit|flight|penerbangan|"
+    r"case|customer|pelanggan|kode|code)(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
     r"|(?P<nik>\b(?:nik|e-?ktp|ktp|nomor\s+induk(?:\s+kependudukan)?|kependudukan|"
     r"identity\s+(?:card|number)|id\s+card)\b)"
     r"|(?P<npwp>\b(?:npwp|nitku|tax\s+(?:id|number)|nomor\s+pokok\s+wajib\s+pajak)\b)"
@@ -100,8 +101,8 @@ def _nearest_cue(text: str, start: int) -> str | None:
 def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
     if chunk.lstrip("(").startswith("+"):
         return _is_international(digits)
-    if cue == "neg" and digits.startswith(("00", "62")):
-        return False  # "resi 6281234567891": a parcel number that merely looks like +62
+    if cue == "neg" and not digits.startswith("08"):
+        return False  # "resi 6281234567891", "order 0212345678": look-alikes of a phone
     if digits.startswith("00"):
         return _is_international(digits[2:])
     if digits.startswith("62"):
