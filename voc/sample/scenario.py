@@ -301,6 +301,16 @@ def load_scenario(taxonomy: Taxonomy, path: str | Path | None = None) -> Scenari
         if unknown or int(spec.get("size", 0)) < 1 or not spec.get("prefix"):
             raise _fail(source, f"agent_teams '{team}'", "needs prefix, size >= 1 and channels")
 
+    for topic in (raw.get("product_lines") or {}).get("by_topic") or {}:
+        taxonomy.topic(topic)
+    for section in ("weak_agents", "frt"):
+        spec = raw.get(section) or {}
+        spec = spec.get("slow_topic", {}) if section == "frt" else spec
+        if spec.get("topic"):
+            taxonomy.topic(spec["topic"])
+        if spec.get("sentiment") and spec["sentiment"] not in sentiments:
+            raise _fail(source, section, f"unknown sentiment '{spec['sentiment']}'")
+
     start = _date(raw.get("start"), source, "start")
     end = _date(raw.get("end"), source, "end")
     if end < start:

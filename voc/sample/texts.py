@@ -1,11 +1,4 @@
-"""Compose synthetic customer comments from the hand-written fragment banks.
-
-A bank (``fragments_<lang>.yaml``) holds fragments keyed by (topic, touchpoint, sentiment),
-named special pools for planted signals, style pieces (greetings, openers, closers,
-connectors, emoji, channel wrappers, fake personal data) and slot values. Fragments may use
-``[a|b|c]`` alternations (one option is drawn; an empty option makes a word optional) and
-``{slot}`` placeholders; in slot values ``#`` is any digit and ``%`` a digit from 1 to 9.
-"""
+"""Compose synthetic customer comments from the hand-written fragment banks."""
 
 from __future__ import annotations
 
@@ -27,6 +20,8 @@ _BANK_FILES = {"id": "fragments_id.yaml", "en": "fragments_en.yaml", "mixed": "f
 _ALT = re.compile(r"\[([^\[\]]*)\]")
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 _WORD = re.compile(r"[A-Za-z]{4,}")
+_SPACES = re.compile(r" {2,}")
+_SPACE_PUNCT = re.compile(r" ([,.!?])")
 _END = (".", "!", "?", "…", ")", ":")
 _CHAT_LIKE = frozenset({"whatsapp", "chat", "social", "app_review"})
 
@@ -102,6 +97,13 @@ def _substitutions(table: Mapping[str, Sequence[str]]) -> re.Pattern | None:
 class TextComposer:
     """Build one comment at a time from the banks, deterministically from ``rng``.
 
+    A bank (``fragments_<lang>.yaml``) holds fragments keyed by (topic, touchpoint,
+    sentiment), named special pools for planted signals, style pieces (greetings, openers,
+    closers, connectors, emoji, channel wrappers, fake personal data) and slot values.
+    Fragments may use ``[a|b|c]`` alternations (one option is drawn; an empty option makes
+    words optional) and ``{slot}`` placeholders; in slot values ``#`` is any digit and ``%``
+    a digit from 1 to 9.
+
     Args:
         banks: The fragment bank per language (see :func:`load_banks`).
         common_slots: Language-neutral slot values (numbers, ids, app names).
@@ -163,7 +165,8 @@ class TextComposer:
             if "{" not in text:
                 break
             text = _SLOT.sub(slot, text)
-        return text
+        # Empty alternation options leave double spaces and " ," behind.
+        return _SPACE_PUNCT.sub(r"\1", _SPACES.sub(" ", text)).strip(" ")
 
     def _fragment(self, lang: str, part: Part, *, avoid: str = "") -> tuple[str, str]:
         """Return (fragment template, language it came from) for ``part``."""
@@ -317,56 +320,61 @@ class TextComposer:
         sentiment = primary.sentiment
         style_lang = lang
         short = channel in ("app_review", "social", "survey")
-        # (template, source language, is a topic fragment rather than a style piece)
-        sentences: list[tuple[str, str, bool]] = []
+        # (template, source language, is a topic fragment, sentiment of the sentence)
+        sentences: list[tuple[str, str, bool, str]] = []
         first, first_src = self._fragment(lang, primary)
-        sentences.append((first, first_src, True))
+        sentences.append((first, first_src, True, sentiment))
         elaborate = {"email": 0.45}.get(channel, 0.0 if short else 0.25)
         for _ in range(2 if channel == "email" else 1):
             if rng.random() < elaborate:
                 again, src = self._fragment(lang, primary, avoid=sentences[-1][0])
                 if again not in {s[0] for s in sentences}:
-                    sentences.append((again, src, True))
+                    sentences.append((again, src, True, sentiment))
         sources = {first_src}
         for part in parts[1:]:
             template, src = self._fragment(lang, part)
             sources.add(src)
-            if {part.sentiment, sentiment} == {"negative", "positive"}:
-                contrast = self._pick(self._style(style_lang, "connectors", "contrast"))
-                if part.sentiment == "positive" and rng.random() < 0.65:
-                    head, head_src, _ = sentences[0]
-                    sentences[0] = (f"{contrast} {_lower_first(head)}", head_src, True)
-                    sentences.insert(0, (template, src, True))
+            mood = part.sentiment
+            if {mood, sentiment} == {"negative", "positive"}:
+                if mood == "positive" and rng.random() < 0.65:
+                    # "The agent was kind. But sadly my refund ..." (praise first, then the gripe)
+                    contrast = self._pick(self._style(style_lang, "connectors", "contrast"))
+                    head, head_src, _, head_mood = sentences[0]
+                    sentences[0] = (f"{contrast} {_lower_first(head)}", head_src, True, head_mood)
+                    sentences.insert(0, (template, src, True, mood))
                 else:
-                    sentences.append((f"{contrast} {_lower_first(template)}", src, True))
+                    key = "concede" if mood == "positive" else "contrast"
+                    joint = self._pick(self._style(style_lang, "connectors", key))
+                    sentences.append((f"{joint} {_lower_first(template)}", src, True, mood))
             else:
                 same = self._pick(self._style(style_lang, "connectors", "same"))
-                sentences.append((f"{same} {_lower_first(template)}", src, True))
+                sentences.append((f"{same} {_lower_first(template)}", src, True, mood))
 
         opener_p = {"email": 0.5, "phone": 0.2, "survey": 0.12}.get(channel, 0.3)
         if rng.random() < opener_p:
             opener = self._pick(self._style(style_lang, "openers", sentiment))
-            sentences.insert(0, (opener, lang, False))
+            sentences.insert(0, (opener, lang, False, sentiment))
         closer_p = {"email": 0.6, "survey": 0.1, "app_review": 0.3}.get(channel, 0.32)
         if rng.random() < closer_p:
             closer = self._pick(self._style(style_lang, "closers", sentiment))
-            sentences.append((closer, lang, False))
+            sentences.append((closer, lang, False, sentiment))
         if lang == "mixed" and len(sources) == 1 and "mixed" not in sources:
             other = "en" if "id" in sources else "id"
-            sentences.append((self._pick(self._style(other, "closers", sentiment)), other, False))
+            closer = self._pick(self._style(other, "closers", sentiment))
+            sentences.append((closer, other, False, sentiment))
 
         # Fill, casualise and punctuate each sentence in its own language.
         casual = rng.choice((0.0, 0.35, 0.75, 0.75)) if channel != "email" else rng.random() * 0.3
         capitalise = rng.random() < {"email": 0.92, "phone": 0.9, "survey": 0.6}.get(channel, 0.4)
         body_parts = []
-        for position, (template, src, is_fragment) in enumerate(sentences):
+        for position, (template, src, is_fragment, mood) in enumerate(sentences):
             text = self._fill(template, src, product)
             if lang == "mixed" and src == "id":
                 text = self._code_mix(text, 0.5)
             text = self._casualize(text, "id" if src == "mixed" else src, casual)
             last = position == len(sentences) - 1
             body_parts.append(
-                self._sentence(text, sentiment, capitalise, last=last, lang=src, ask=is_fragment)
+                self._sentence(text, mood, capitalise, last=last, lang=src, ask=is_fragment)
             )
         joiner = " " if rng.random() < 0.85 else ("\n" if channel == "email" else " ")
         body = joiner.join(p for p in body_parts if p)
