@@ -1,0 +1,270 @@
+"""The store on SQLite and PostgreSQL: migrations, predictions, reads and aggregations."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from voc.errors import StoreError, ValidationError
+from voc.store import (
+    CLASSIFIED_COLUMNS,
+    counts_by_week_topic_touchpoint,
+    csat_by_touchpoint,
+    default_database_url,
+    get_engine,
+    init_db,
+    list_runs,
+    read_feedback,
+    write_predictions,
+)
+from voc.store.engine import current_revision, dispose_engine, head_revision
+from voc.store.schema import feedback, predictions
+from voc.store.writes import create_run, insert_feedback
+
+TABLES = {
+    "ingest_runs", "feedback", "predictions", "quarantine",
+    "backlog_items", "backlog_comments", "backlog_audit", "effort_overrides",
+}  # fmt: skip
+
+
+def _add_feedback(engine, rows):
+    """Insert minimal feedback rows: (id, created_at, csat, channel)."""
+    with engine.begin() as conn:
+        run_id = create_run(conn, file_name="t.csv", file_hash="0" * 64)
+        insert_feedback(
+            conn,
+            [
+                {
+                    "feedback_id": fid,
+                    "created_at": created,
+                    "week": created.date() - dt.timedelta(days=created.weekday()),
+                    "channel": channel,
+                    "text_redacted": f"text {fid}",
+                    "csat": csat,
+                    "lang": "id",
+                    "content_hash": fid,
+                    "ingest_run_id": run_id,
+                }
+                for fid, created, csat, channel in rows
+            ],
+        )
+
+
+def _predictions(pairs, version="tax/1"):
+    """DataFrame of predictions from (feedback_id, topic, touchpoint) triples."""
+    return pd.DataFrame(
+        {
+            "feedback_id": [p[0] for p in pairs],
+            "model_version": version,
+            "sentiment": "negative",
+            "sentiment_score": -0.5,
+            "topic": [p[1] for p in pairs],
+            "topics": [[p[1], "other"] for p in pairs],
+            "topic_confidence": 0.9,
+            "touchpoint": [p[2] for p in pairs],
+            "touchpoint_confidence": 0.8,
+            "aspects": [[{"topic": p[1], "sentiment": "negative", "text": "x"}] for p in pairs],
+            "needs_review": False,
+        }
+    )
+
+
+MON = dt.datetime(2026, 5, 4, 10)  # a Monday
+ROWS = [
+    ("a", MON, 5.0, "chat"),
+    ("b", MON + dt.timedelta(days=6, hours=13), 2.0, "chat"),  # Sunday 23:00, same week
+    ("c", MON + dt.timedelta(days=7), 4.0, "email"),  # next Monday
+    ("d", MON + dt.timedelta(days=8), None, "email"),
+    ("e", MON + dt.timedelta(days=9), 1.0, "chat"),
+]
+
+
+def test_migrations_create_every_table_and_match_the_models(db_engine):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    import voc.store.backlog_schema  # noqa: F401
+    from voc.store.schema import metadata
+
+    assert TABLES <= set(sa.inspect(db_engine).get_table_names())
+    assert current_revision(db_engine) == head_revision() == "0002_backlog"
+    with db_engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    init_db(db_engine)  # a second upgrade is a no-op
+    assert current_revision(db_engine) == "0002_backlog"
+
+
+def test_get_engine_without_migration_leaves_database_empty(db_url):
+    engine = get_engine(db_url, migrate=False)
+    assert current_revision(engine) is None
+    dispose_engine(db_url)
+    assert current_revision(get_engine(db_url)) == "0002_backlog"
+
+
+def test_database_url_from_environment(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'env.db'}"
+    monkeypatch.setenv("VOC_DATABASE_URL", url)
+    assert default_database_url() == url
+    engine = get_engine()
+    assert engine.url.database == str(tmp_path / "env.db")
+    dispose_engine(url)
+
+
+def test_default_database_is_var_voc_db_under_the_project(monkeypatch):
+    monkeypatch.delenv("VOC_DATABASE_URL", raising=False)
+    url = default_database_url()
+    assert url.startswith("sqlite:///") and url.endswith("/var/voc.db")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [("not a url", "not a valid SQLAlchemy URL"), ("mysql://u@h/db", "unsupported backend")],
+)
+def test_bad_database_urls(url, message):
+    with pytest.raises(StoreError, match=message):
+        get_engine(url)
+
+
+def test_unreachable_postgres_is_a_store_error():
+    url = "postgresql+psycopg://voc@127.0.0.1:1/nothing?connect_timeout=2"
+    with pytest.raises(StoreError, match="Cannot open the database"):
+        get_engine(url)
+
+
+def test_read_feedback_before_classification_has_empty_predictions(db_engine):
+    _add_feedback(db_engine, ROWS)
+    frame = read_feedback(db_engine)
+    assert list(frame.columns) == list(CLASSIFIED_COLUMNS)
+    assert frame["feedback_id"].tolist() == ["a", "b", "c", "d", "e"]
+    assert frame["topic"].isna().all() and frame["model_version"].isna().all()
+    assert len(read_feedback(db_engine, unclassified_only=True)) == 5
+    assert read_feedback(db_engine, classified_only=True).empty
+
+
+def test_write_predictions_and_latest_version_wins(db_engine):
+    _add_feedback(db_engine, ROWS)
+    pairs = [("a", "delivery_delay", "delivery"), ("b", "refund", "returns")]
+    pairs += [("c", "app_bug", "usage"), ("d", "app_bug", "usage"), ("e", "refund", "returns")]
+    assert write_predictions(db_engine, _predictions(pairs)) == 5
+    write_predictions(db_engine, _predictions([("a", "price", "purchase")], version="tax/2"))
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame.loc["a", ["topic", "model_version"]].tolist() == ["price", "tax/2"]
+    assert frame.loc["b", ["topic", "model_version"]].tolist() == ["refund", "tax/1"]
+    assert frame.loc["b", "topics"] == "refund|other"
+    assert frame.loc["b", "aspects"] == [{"topic": "refund", "sentiment": "negative", "text": "x"}]
+    old = read_feedback(db_engine, model_version="tax/1").set_index("feedback_id")
+    assert old.loc["a", "topic"] == "delivery_delay"
+    # rewriting the same version replaces it and makes it current again
+    write_predictions(db_engine, _predictions([("a", "refund", "returns")], version="tax/1"))
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame.loc["a", ["topic", "model_version"]].tolist() == ["refund", "tax/1"]
+    with db_engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(predictions)).scalar() == 6
+
+
+def test_write_predictions_rejects_unknown_ids_and_missing_columns(db_engine):
+    _add_feedback(db_engine, ROWS[:1])
+    with pytest.raises(ValidationError, match="not in the store"):
+        write_predictions(db_engine, _predictions([("zzz", "refund", "returns")]))
+    with pytest.raises(ValidationError, match="needs the column\\(s\\) model_version"):
+        write_predictions(db_engine, pd.DataFrame({"feedback_id": ["a"]}))
+
+
+def test_read_feedback_filters(db_engine):
+    _add_feedback(db_engine, ROWS)
+    pairs = [("a", "t1", "delivery"), ("b", "t2", "returns"), ("c", "t1", "usage")]
+    write_predictions(db_engine, _predictions(pairs))
+    ids = lambda frame: frame["feedback_id"].tolist()  # noqa: E731
+    assert ids(read_feedback(db_engine, channels="email")) == ["c", "d"]
+    assert ids(read_feedback(db_engine, start=MON + dt.timedelta(days=7))) == ["c", "d", "e"]
+    assert ids(read_feedback(db_engine, end=dt.date(2026, 5, 11))) == ["a", "b"]
+    assert ids(read_feedback(db_engine, topics=["t1"])) == ["a", "c"]
+    assert ids(read_feedback(db_engine, touchpoints="returns")) == ["b"]
+    assert ids(read_feedback(db_engine, unclassified_only=True)) == ["d", "e"]
+    assert ids(read_feedback(db_engine, langs=["en"])) == []
+    assert ids(read_feedback(db_engine, limit=2)) == ["a", "b"]
+
+
+def test_counts_by_week_topic_touchpoint(db_engine):
+    _add_feedback(db_engine, ROWS)
+    pairs = [("a", "t1", "delivery"), ("b", "t1", "delivery"), ("c", "t1", "delivery")]
+    pairs += [("d", "t2", "usage"), ("e", "t1", "delivery")]
+    write_predictions(db_engine, _predictions(pairs))
+    frame = counts_by_week_topic_touchpoint(db_engine)
+    got = [(str(r.week), r.topic, r.touchpoint, r.n) for r in frame.itertuples()]
+    assert got == [
+        ("2026-05-04", "t1", "delivery", 2),
+        ("2026-05-11", "t1", "delivery", 2),
+        ("2026-05-11", "t2", "usage", 1),
+    ]
+    later = counts_by_week_topic_touchpoint(db_engine, start=MON + dt.timedelta(days=8))
+    assert later["n"].sum() == 2
+    write_predictions(db_engine, _predictions([("a", "t9", "loyalty")], version="v2"))
+    assert counts_by_week_topic_touchpoint(db_engine)["topic"].tolist().count("t9") == 1
+    old = counts_by_week_topic_touchpoint(db_engine, model_version="tax/1")
+    assert "t9" not in old["topic"].tolist()
+
+
+def test_csat_by_touchpoint_is_share_of_4_and_5(db_engine):
+    _add_feedback(db_engine, ROWS)
+    pairs = [("a", "t", "delivery"), ("b", "t", "delivery"), ("c", "t", "delivery")]
+    pairs += [("d", "t", "usage"), ("e", "t", "usage")]
+    write_predictions(db_engine, _predictions(pairs))
+    frame = csat_by_touchpoint(db_engine).set_index("touchpoint")
+    assert frame.loc["delivery", ["responses", "satisfied"]].tolist() == [3, 2]
+    assert frame.loc["delivery", "csat_pct"] == pytest.approx(200 / 3)
+    assert frame.loc["usage", ["responses", "satisfied"]].tolist() == [1, 0]  # d has no CSAT
+    assert frame.loc["usage", "csat_pct"] == 0.0
+
+
+def test_deleting_feedback_cascades_to_predictions(db_engine):
+    _add_feedback(db_engine, ROWS[:2])
+    write_predictions(db_engine, _predictions([("a", "t", "p"), ("b", "t", "p")]))
+    with db_engine.begin() as conn:
+        conn.execute(feedback.delete().where(feedback.c.feedback_id == "a"))
+    with db_engine.connect() as conn:
+        left = conn.execute(sa.select(predictions.c.feedback_id)).scalars().all()
+    assert left == ["b"]
+
+
+def test_backlog_tables_take_items_with_a_version(db_engine):
+    from voc.store.backlog_schema import backlog_audit, backlog_items
+
+    now = dt.datetime(2026, 5, 1)
+    with db_engine.begin() as conn:
+        item_id = conn.execute(
+            backlog_items.insert()
+            .values(
+                title="Fix courier SLA",
+                status="open",
+                verbatim_ids=["a", "b"],
+                impact_snapshot={"volume": 12},
+                created_at=now,
+                updated_at=now,
+            )
+            .returning(backlog_items.c.id)
+        ).scalar_one()
+        conn.execute(
+            backlog_audit.insert().values(
+                item_id=item_id,
+                who="lead",
+                at=now,
+                field="status",
+                old_value="new",
+                new_value="open",
+            )  # fmt: skip
+        )
+    with db_engine.connect() as conn:
+        row = conn.execute(sa.select(backlog_items)).one()._mapping
+    assert row["version"] == 1
+    assert row["verbatim_ids"] == ["a", "b"]
+    assert row["impact_snapshot"] == {"volume": 12}
+
+
+def test_list_runs_newest_first(db_engine):
+    _add_feedback(db_engine, ROWS[:1])
+    _add_feedback(db_engine, [("z", MON, None, "chat")])
+    runs = list_runs(db_engine)
+    assert [r["id"] for r in runs] == sorted((r["id"] for r in runs), reverse=True)
+    assert runs[0]["status"] == "running" and len(runs) == 2

@@ -1,0 +1,37 @@
+"""The store: one SQLAlchemy database (SQLite by default, PostgreSQL via ``VOC_DATABASE_URL``).
+
+Schema changes ship as Alembic migrations in ``voc/store/migrations`` and are applied in code
+the first time :func:`get_engine` hands out an engine. Raw customer text is never stored.
+"""
+
+from voc.store.engine import (
+    DATABASE_URL_ENV,
+    default_database_url,
+    dispose_engine,
+    get_engine,
+    init_db,
+)
+from voc.store.queries import (
+    CLASSIFIED_COLUMNS,
+    counts_by_week_topic_touchpoint,
+    csat_by_touchpoint,
+    list_runs,
+    read_feedback,
+    read_quarantine,
+)
+from voc.store.writes import write_predictions
+
+__all__ = [
+    "CLASSIFIED_COLUMNS",
+    "DATABASE_URL_ENV",
+    "counts_by_week_topic_touchpoint",
+    "csat_by_touchpoint",
+    "default_database_url",
+    "dispose_engine",
+    "get_engine",
+    "init_db",
+    "list_runs",
+    "read_feedback",
+    "read_quarantine",
+    "write_predictions",
+]

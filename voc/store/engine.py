@@ -1,0 +1,173 @@
+"""Database engines and schema migrations: SQLite by default, PostgreSQL via ``VOC_DATABASE_URL``.
+
+The schema is managed by the Alembic migrations shipped in ``voc/store/migrations``; they are
+applied in code (no ``alembic.ini`` needed) the first time an engine is handed out.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from voc.errors import StoreError
+
+__all__ = [
+    "DATABASE_URL_ENV",
+    "MIGRATIONS_DIR",
+    "alembic_config",
+    "current_revision",
+    "default_database_url",
+    "dispose_engine",
+    "get_engine",
+    "head_revision",
+    "init_db",
+]
+
+DATABASE_URL_ENV = "VOC_DATABASE_URL"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+_ENGINES: dict[str, Engine] = {}
+_LOCK = threading.Lock()
+
+
+def _project_root() -> Path:
+    """Return the checkout root (the folder with pyproject.toml), else the working directory."""
+    candidate = Path(__file__).resolve().parents[2]
+    return candidate if (candidate / "pyproject.toml").exists() else Path.cwd()
+
+
+def default_database_url() -> str:
+    """Return ``VOC_DATABASE_URL`` when set, else the SQLite file ``var/voc.db`` of the project."""
+    url = os.environ.get(DATABASE_URL_ENV, "").strip()
+    if url:
+        return url
+    return f"sqlite:///{_project_root() / 'var' / 'voc.db'}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-200000")
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.close()
+
+
+def _create_engine(url: str) -> Engine:
+    try:
+        parsed = sa.engine.make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise StoreError(
+            f"The database URL {url!r} is not a valid SQLAlchemy URL.",
+            hint="Use sqlite:///path/to/voc.db or postgresql+psycopg://user@host:5432/db.",
+        ) from exc
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed, connect_args={"timeout": 30})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if backend == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    raise StoreError(
+        f"The database URL {parsed.render_as_string(hide_password=True)!r} names the "
+        f"unsupported backend {backend!r}.",
+        hint="Use a sqlite:/// or postgresql+psycopg:// URL.",
+    )
+
+
+def get_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
+    """Return the (cached) engine for ``url``, migrated to the newest schema on first use.
+
+    Args:
+        url: SQLAlchemy URL; ``None`` means :func:`default_database_url`.
+        migrate: Apply the Alembic migrations when the engine is first created.
+
+    Raises:
+        StoreError: The URL is invalid, or the database cannot be reached or migrated.
+    """
+    url = url or default_database_url()
+    with _LOCK:
+        engine = _ENGINES.get(url)
+        if engine is None:
+            engine = _create_engine(url)
+            if migrate:
+                init_db(engine)
+            _ENGINES[url] = engine
+    return engine
+
+
+def dispose_engine(url: str | None = None) -> None:
+    """Close and forget the cached engine of ``url`` (all cached engines when ``None``)."""
+    with _LOCK:
+        keys = list(_ENGINES) if url is None else [url]
+        for key in keys:
+            engine = _ENGINES.pop(key, None)
+            if engine is not None:
+                engine.dispose()
+
+
+def alembic_config(connection: sa.Connection | None = None):
+    """Build the Alembic ``Config`` of the shipped migrations in code.
+
+    Args:
+        connection: Connection the migrations run on (put in ``config.attributes``).
+    """
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """Return the newest migration revision shipped with the package."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """Return the migration revision the database is at (``None`` for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def init_db(engine: Engine) -> None:
+    """Upgrade the database of ``engine`` to the newest schema (a no-op when already there).
+
+    Raises:
+        StoreError: The database cannot be reached or a migration fails.
+    """
+    from alembic import command
+
+    safe_url = engine.url.render_as_string(hide_password=True)
+    try:
+        if current_revision(engine) == head_revision():
+            return
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+    except sa.exc.OperationalError as exc:
+        raise StoreError(
+            f"Cannot open the database {safe_url}: {exc.orig}.",
+            hint=f"Check {DATABASE_URL_ENV} or that the database server is running.",
+        ) from exc
+    except sa.exc.SQLAlchemyError as exc:
+        raise StoreError(
+            f"Migrating the database {safe_url} failed: {exc}.",
+            hint="Restore a backup or point VOC_DATABASE_URL at a fresh database.",
+        ) from exc

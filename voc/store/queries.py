@@ -1,0 +1,293 @@
+"""Reads from the store: classified feedback records, the app's aggregations, quarantine, runs.
+
+Every read joins ``feedback`` with the *current* prediction of each row (the one written last,
+see :func:`voc.store.write_predictions`) unless a ``model_version`` is named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from voc.store.schema import (
+    FEEDBACK_INPUT_COLUMNS,
+    PREDICTION_COLUMNS,
+    feedback,
+    ingest_runs,
+    predictions,
+    quarantine,
+)
+
+__all__ = [
+    "CLASSIFIED_COLUMNS",
+    "counts_by_week_topic_touchpoint",
+    "csat_by_touchpoint",
+    "list_runs",
+    "read_feedback",
+    "read_quarantine",
+]
+
+#: Columns of a classified feedback record as :func:`read_feedback` returns them.
+CLASSIFIED_COLUMNS: tuple[str, ...] = (
+    *FEEDBACK_INPUT_COLUMNS,
+    "lang",
+    "text_truncated",
+    "source_file",
+    "source_line",
+    "ingest_run_id",
+    *PREDICTION_COLUMNS,
+    "model_version",
+)
+
+DateLike = dt.date | dt.datetime | str | None
+
+
+def _as_datetime(value: DateLike) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _prediction_join(model_version: str | None):
+    condition = predictions.c.feedback_id == feedback.c.feedback_id
+    if model_version is None:
+        return condition & (predictions.c.model_version == feedback.c.current_model_version)
+    return condition & (predictions.c.model_version == model_version)
+
+
+def _in(column, values: Iterable[str] | str | None):
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = [values]
+    return column.in_(list(values))
+
+
+def _filters(
+    *,
+    start: DateLike = None,
+    end: DateLike = None,
+    channels=None,
+    langs=None,
+    topics=None,
+    touchpoints=None,
+    ingest_run_id: int | None = None,
+) -> list:
+    clauses = []
+    if (begin := _as_datetime(start)) is not None:
+        clauses.append(feedback.c.created_at >= begin)
+    if (finish := _as_datetime(end)) is not None:
+        clauses.append(feedback.c.created_at < finish)
+    for column, values in (
+        (feedback.c.channel, channels),
+        (feedback.c.lang, langs),
+        (predictions.c.topic, topics),
+        (predictions.c.touchpoint, touchpoints),
+    ):
+        clause = _in(column, values)
+        if clause is not None:
+            clauses.append(clause)
+    if ingest_run_id is not None:
+        clauses.append(feedback.c.ingest_run_id == ingest_run_id)
+    return clauses
+
+
+def read_feedback(
+    engine: Engine,
+    *,
+    start: DateLike = None,
+    end: DateLike = None,
+    channels: Iterable[str] | str | None = None,
+    langs: Iterable[str] | str | None = None,
+    topics: Iterable[str] | str | None = None,
+    touchpoints: Iterable[str] | str | None = None,
+    ingest_run_id: int | None = None,
+    model_version: str | None = None,
+    classified_only: bool = False,
+    unclassified_only: bool = False,
+    limit: int | None = None,
+):
+    """Return feedback records joined with their current prediction as a DataFrame.
+
+    Args:
+        engine: The store.
+        start: Keep rows created at or after this time (inclusive).
+        end: Keep rows created before this time (exclusive).
+        channels: Keep these channels.
+        langs: Keep these languages (``id``, ``en``, ``mixed``).
+        topics: Keep rows whose primary topic is one of these.
+        touchpoints: Keep rows whose touchpoint is one of these.
+        ingest_run_id: Keep rows loaded by this ingest run.
+        model_version: Join this model version's predictions instead of the current ones.
+        classified_only: Drop rows without a prediction.
+        unclassified_only: Keep only rows without a prediction (the classifier's to-do list).
+        limit: At most this many rows (ordered by ``created_at``, then id).
+
+    Returns:
+        A DataFrame with :data:`CLASSIFIED_COLUMNS`; prediction columns are null for rows not
+        classified yet; ``aspects`` holds Python lists.
+    """
+    import pandas as pd
+
+    selected = [feedback.c[c] for c in CLASSIFIED_COLUMNS if c in feedback.c]
+    selected += [predictions.c[c] for c in (*PREDICTION_COLUMNS, "model_version")]
+    query = sa.select(*selected).select_from(
+        feedback.outerjoin(predictions, _prediction_join(model_version))
+    )
+    clauses = _filters(
+        start=start,
+        end=end,
+        channels=channels,
+        langs=langs,
+        topics=topics,
+        touchpoints=touchpoints,
+        ingest_run_id=ingest_run_id,
+    )
+    if classified_only:
+        clauses.append(predictions.c.id.is_not(None))
+    if unclassified_only:
+        clauses.append(predictions.c.id.is_(None))
+    if clauses:
+        query = query.where(*clauses)
+    query = query.order_by(feedback.c.created_at, feedback.c.feedback_id)
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    frame = pd.DataFrame.from_records(rows, columns=list(CLASSIFIED_COLUMNS))
+    frame["created_at"] = pd.to_datetime(frame["created_at"])
+    for column in ("text_truncated", "needs_review", "resolved_first_contact"):
+        frame[column] = frame[column].astype("boolean")
+    return frame
+
+
+def _classified_source(model_version: str | None):
+    """Return (from-clause, topic column, touchpoint column) for the aggregations.
+
+    The current prediction is copied onto ``feedback`` (``current_*``), so the default path is
+    a covering-index scan of one table; a named model version joins ``predictions``.
+    """
+    if model_version is None:
+        return feedback, feedback.c.current_topic, feedback.c.current_touchpoint
+    joined = feedback.join(predictions, _prediction_join(model_version))
+    return joined, predictions.c.topic, predictions.c.touchpoint
+
+
+def counts_by_week_topic_touchpoint(
+    engine: Engine,
+    *,
+    start: DateLike = None,
+    end: DateLike = None,
+    model_version: str | None = None,
+):
+    """Count classified feedback per week (starting Monday), topic and touchpoint.
+
+    Args:
+        engine: The store.
+        start: Keep rows created at or after this time.
+        end: Keep rows created before this time.
+        model_version: Count this model version's predictions instead of the current ones.
+
+    Returns:
+        DataFrame with ``week`` (date of the Monday), ``topic``, ``touchpoint``, ``n``; rows
+        without a date or a classification are not counted.
+    """
+    import pandas as pd
+
+    source, topic, touchpoint = _classified_source(model_version)
+    query = (
+        sa.select(feedback.c.week, topic, touchpoint, sa.func.count().label("n"))
+        .select_from(source)
+        .where(*_filters(start=start, end=end), feedback.c.week.is_not(None), topic.is_not(None))
+        .group_by(feedback.c.week, topic, touchpoint)
+        .order_by(feedback.c.week, topic, touchpoint)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    frame = pd.DataFrame.from_records(rows, columns=["week", "topic", "touchpoint", "n"])
+    frame["n"] = frame["n"].astype("int64")
+    return frame
+
+
+def csat_by_touchpoint(
+    engine: Engine,
+    *,
+    start: DateLike = None,
+    end: DateLike = None,
+    model_version: str | None = None,
+):
+    """CSAT% per touchpoint: the share of responses rated 4 or 5 among rows with a CSAT.
+
+    Args:
+        engine: The store.
+        start: Keep rows created at or after this time.
+        end: Keep rows created before this time.
+        model_version: Use this model version's touchpoints instead of the current ones.
+
+    Returns:
+        DataFrame with ``touchpoint``, ``responses`` (rows with a CSAT), ``satisfied``
+        (CSAT >= 4) and ``csat_pct`` (satisfied / responses x 100).
+    """
+    import pandas as pd
+
+    source, _, touchpoint = _classified_source(model_version)
+    responses = sa.func.count().label("responses")
+    satisfied = sa.func.sum(sa.case((feedback.c.csat >= 4, 1), else_=0)).label("satisfied")
+    query = (
+        sa.select(touchpoint, responses, satisfied)
+        .select_from(source)
+        .where(
+            *_filters(start=start, end=end),
+            feedback.c.csat.is_not(None),
+            touchpoint.is_not(None),
+        )
+        .group_by(touchpoint)
+        .order_by(touchpoint)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    frame = pd.DataFrame.from_records(rows, columns=["touchpoint", "responses", "satisfied"])
+    frame["responses"] = frame["responses"].astype("int64")
+    frame["satisfied"] = frame["satisfied"].astype("int64")
+    frame["csat_pct"] = 100.0 * frame["satisfied"] / frame["responses"]
+    return frame
+
+
+def read_quarantine(engine: Engine, *, ingest_run_id: int | None = None, limit: int | None = None):
+    """Return quarantined rows (redacted) as a DataFrame, newest run first.
+
+    Returns:
+        DataFrame with ``id``, ``ingest_run_id``, ``source_file``, ``source_line``, ``reason``,
+        ``detail``, ``raw_redacted``.
+    """
+    import pandas as pd
+
+    columns = [
+        "id", "ingest_run_id", "source_file", "source_line", "reason", "detail", "raw_redacted",
+    ]  # fmt: skip
+    query = sa.select(*(quarantine.c[c] for c in columns)).order_by(
+        quarantine.c.ingest_run_id.desc(), quarantine.c.source_file, quarantine.c.source_line
+    )
+    if ingest_run_id is not None:
+        query = query.where(quarantine.c.ingest_run_id == ingest_run_id)
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def list_runs(engine: Engine, *, limit: int | None = None) -> list[dict]:
+    """Return the ingest runs, newest first, as plain dicts."""
+    query = sa.select(ingest_runs).order_by(ingest_runs.c.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
