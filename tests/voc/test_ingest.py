@@ -1,0 +1,434 @@
+"""Units of the ingest: file sniffing, readers, column mapping, value parsing, idempotency."""
+
+import codecs
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from voc.errors import ColumnMappingError, InputFileError, NotATableError, VocError
+from voc.ingest import (
+    TARGET_COLUMNS,
+    guess_mapping,
+    ingest_file,
+    inspect_file,
+    load_mapping,
+    parse_bool,
+    parse_datetime,
+    parse_number,
+    resolve_mapping,
+    sniff_file,
+)
+from voc.ingest.validate import RowProblem, validate_row
+from voc.store import list_runs, read_feedback, read_quarantine
+
+NASTY = Path(__file__).resolve().parents[1] / "data" / "nasty"
+
+
+def _write(tmp_path, name, text, encoding="utf-8", bom=b""):
+    path = tmp_path / name
+    path.write_bytes(bom + text.encode(encoding))
+    return path
+
+
+# --- sniffing --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "expected"),
+    [
+        ("utf-8", b"", "utf-8"),
+        ("utf-8", codecs.BOM_UTF8, "utf-8-sig"),
+        ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16"),
+        ("utf-16-be", codecs.BOM_UTF16_BE, "utf-16"),
+        ("utf-16-le", b"", "utf-16-le"),
+        ("utf-16-be", b"", "utf-16-be"),
+        ("cp1252", b"", "cp1252"),
+    ],
+)
+def test_sniff_encodings(tmp_path, encoding, bom, expected):
+    text = "id,text\n1,Pengiriman cepat – “mantap”\n2,Kurir ramah sekali\n"
+    if encoding == "utf-8" and not bom:
+        text = text.replace("–", "-")
+    kind = sniff_file(_write(tmp_path, "f.csv", text, encoding, bom))
+    assert (kind.format, kind.encoding) == ("csv", expected)
+
+
+def test_utf8_with_stray_cp1252_bytes_is_repaired_and_reported(tmp_path, db_engine, stub_stages):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("id,text\n1,Kopi enak – murah\n2,Caf".encode() + b"\xe9 tutup\n")
+    kind = sniff_file(path)
+    assert (kind.encoding, kind.errors) == ("utf-8", "voc_cp1252")
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert any("not valid UTF-8" in w for w in summary.warnings)
+    assert read_feedback(db_engine)["text_redacted"].tolist()[-1] == "Café tutup"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "legacy binary Office file"),
+        (b"%PDF-1.7\n" + b"x" * 64, "is a PDF document"),
+        (b"   \n\n  \t\n", "holds only whitespace"),
+        (b"SQLite format 3\x00" + b"\x00" * 64, "is a SQLite database"),
+    ],
+)
+def test_sniff_rejects_non_tables(tmp_path, content, message):
+    path = tmp_path / "x.csv"
+    path.write_bytes(content)
+    with pytest.raises(NotATableError, match=message):
+        sniff_file(path)
+
+
+def test_zip_that_is_not_a_workbook(tmp_path):
+    path = tmp_path / "archive.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(NotATableError, match="is a ZIP archive"):
+        sniff_file(path)
+
+
+def test_text_with_xlsx_extension(tmp_path):
+    path = _write(tmp_path, "fake.xlsx", "id,text\n1,hello\n")
+    with pytest.raises(NotATableError, match="extension .xlsx but holds text"):
+        sniff_file(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputFileError, match="does not exist"):
+        sniff_file(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("a.json", '[{"text": "x"}]', "json"),
+        ("a.json", '{"text": "x"}\n{"text": "y"}\n', "jsonl"),
+        ("a.txt", '{"text": "x"}\n{"text": "y"}\n', "jsonl"),
+        ("a.txt", "text\nhello\n", "csv"),
+        ("a.ndjson", '{"text": "x"}\n', "jsonl"),
+    ],
+)
+def test_sniff_formats(tmp_path, name, text, expected):
+    assert sniff_file(_write(tmp_path, name, text)).format == expected
+
+
+# --- readers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("id\ttext\tcsat\n1\tBagus, cepat\t5\n", ["id", "text", "csat"]),
+        ("id|text\n1|Bagus; cepat, ramah\n", ["id", "text"]),
+        ("id;text;csat\n1;Bagus, cepat;4,5\n2;Oke;3\n", ["id", "text", "csat"]),
+        ("sep=;\nid;text\n1;a,b\n", ["id", "text"]),
+        ("text\nonly one column, with a comma\n", ["text"]),
+        ("id,text,text\n1,a,b\n", ["id", "text", "text_2"]),
+        ("id,,text\n1,x,a\n", ["id", "column_2", "text"]),
+    ],
+)
+def test_inspect_file_sniffs_delimiter_and_header(tmp_path, text, columns):
+    info = inspect_file(_write(tmp_path, "f.csv", text))
+    assert info["tables"][0]["columns"] == columns
+    assert info["tables"][0]["guess"]["text"] == "text"
+
+
+def test_inspect_workbook_lists_every_sheet():
+    info = inspect_file(NASTY / "two_sheets.xlsx")
+    assert [t["name"] for t in info["tables"]] == [
+        "two_sheets.xlsx[Januari]",
+        "two_sheets.xlsx[Februari]",
+    ]
+    assert info["tables"][1]["guess"] == {"feedback_id": "ID", "created_at": "Waktu",
+                                          "text": "Komentar"}  # fmt: skip
+
+
+def test_sheet_option_only_for_workbooks(db_engine, stub_stages):
+    with pytest.raises(InputFileError, match="--sheet only applies to Excel workbooks"):
+        ingest_file(NASTY / "cp1252.csv", engine=db_engine, sheet="A", **stub_stages)
+
+
+def test_invalid_json_array_is_a_file_error(tmp_path, db_engine, stub_stages):
+    path = _write(tmp_path, "bad.json", '[{"text": "a"},\n {"text": "b"\n')
+    with pytest.raises(InputFileError, match="bad.json is not valid JSON.*at line 3, column 1"):
+        ingest_file(path, engine=db_engine, **stub_stages)
+
+
+def test_json_object_wrapping_records(tmp_path, db_engine, stub_stages):
+    data = {"meta": {"n": 2}, "data": [{"id": "w1", "message": "a"}, {"id": "w2", "message": "b"}]}
+    path = _write(tmp_path, "wrapped.json", json.dumps(data))
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded) == (2, 2)
+
+
+def test_failure_mid_file_marks_run_failed_and_keeps_invariant(tmp_path, db_engine, stub_stages):
+    # A UTF-16 export cut off after an odd number of bytes fails only when its end is read.
+    body = "".join(f"r{i}\tKomentar nomor {i} tentang pengiriman\n" for i in range(3000))
+    path = tmp_path / "cut.tsv"
+    path.write_bytes(codecs.BOM_UTF16_LE + ("id\ttext\n" + body).encode("utf-16-le") + b"\x00")
+    with pytest.raises(InputFileError, match="cut.tsv is not valid utf-16"):
+        ingest_file(path, engine=db_engine, chunk_size=1000, **stub_stages)
+    (run,) = list_runs(db_engine)
+    assert run["status"] == "failed" and "not valid utf-16" in run["error"]
+    assert run["rows_in"] == run["loaded"] + run["quarantined"] + run["duplicates"]
+    assert run["loaded"] >= 2000
+    assert len(read_feedback(db_engine)) == run["loaded"]
+
+
+# --- mapping ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        (
+            ["No Tiket", "Tanggal", "Kanal", "Isi Keluhan", "Rating", "NPS"],
+            {"feedback_id": "No Tiket", "created_at": "Tanggal", "channel": "Kanal",
+             "text": "Isi Keluhan", "csat": "Rating", "nps": "NPS"},
+        ),
+        (
+            ["ticket_id", "timestamp", "source", "message", "score"],
+            {"feedback_id": "ticket_id", "created_at": "timestamp", "channel": "source",
+             "text": "message", "csat": "score"},
+        ),
+        (
+            ["ID Ulasan", "Tanggal Ulasan", "Ulasan", "Bintang"],
+            {"feedback_id": "ID Ulasan", "created_at": "Tanggal Ulasan", "text": "Ulasan",
+             "csat": "Bintang"},
+        ),
+        (["Customer Comment", "Survey Date", "CSAT Score"],
+         {"created_at": "Survey Date", "text": "Customer Comment", "csat": "CSAT Score"}),
+        (["komentar", "nilai", "waktu", "sumber"],
+         {"created_at": "waktu", "channel": "sumber", "text": "komentar", "csat": "nilai"}),
+        (["pesan", "kota", "agent", "FRT", "AHT", "FCR", "segmen", "produk"],
+         {"text": "pesan", "customer_segment": "segmen", "product_line": "produk",
+          "region": "kota", "agent_id": "agent", "first_response_seconds": "FRT",
+          "handle_seconds": "AHT", "resolved_first_contact": "FCR"}),
+        (list(TARGET_COLUMNS), {c: c for c in TARGET_COLUMNS}),
+        (["id", "tanggal", "rating"], {"feedback_id": "id", "created_at": "tanggal",
+                                       "csat": "rating"}),
+    ],
+)  # fmt: skip
+def test_guess_mapping(columns, expected):
+    assert guess_mapping(columns) == expected
+
+
+def test_explicit_mapping_wins_and_null_switches_a_guess_off():
+    columns = ["id", "keluhan", "catatan agen", "rating"]
+    mapping = resolve_mapping(columns, {"text": "catatan agen", "csat": None})
+    assert mapping == {"feedback_id": "id", "text": "catatan agen"}
+
+
+def test_mapping_naming_a_missing_column(tmp_path):
+    with pytest.raises(ColumnMappingError, match="does not have \\(text: 'Isi'\\).*Available"):
+        resolve_mapping(["id", "pesan"], {"text": "Isi"}, source_name="f.csv")
+
+
+def test_load_mapping_file(tmp_path):
+    path = _write(tmp_path, "m.yaml", "text: Isi Keluhan\ncreated_at: Tgl Masuk\nnps: null\n")
+    assert load_mapping(path) == {"text": "Isi Keluhan", "created_at": "Tgl Masuk", "nps": None}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("komentar: text\n", "unknown target column\\(s\\): komentar. It looks reversed"),
+        (
+            "teks: Isi\n",
+            "unknown target column\\(s\\): teks\\.\nHint: Valid targets are: feedback_id",
+        ),
+        ("- text\n", "must be a YAML mapping"),
+        ("text: [a, b]\n", "expected a column name or null"),
+        ("text: 'unclosed\n", "not valid YAML"),
+    ],
+)
+def test_bad_mapping_files(tmp_path, content, message):
+    with pytest.raises(ColumnMappingError, match=message):
+        load_mapping(_write(tmp_path, "m.yaml", content))
+
+
+def test_missing_mapping_file(tmp_path):
+    with pytest.raises(ColumnMappingError, match="does not exist"):
+        load_mapping(tmp_path / "none.yaml")
+
+
+def test_workbook_sheet_without_text_column_is_skipped_with_a_note(tmp_path, db_engine,
+                                                                   stub_stages):  # fmt: skip
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Ringkasan"
+    book.active.append(["Bulan", "Jumlah"])
+    book.active.append(["Mei", 10])
+    data = book.create_sheet("Data")
+    data.append(["id", "keluhan"])
+    data.append(["k1", "Lambat"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded) == (1, 1)
+    assert any("Skipped book.xlsx[Ringkasan]: No text column" in w for w in summary.warnings)
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-05-12", dt.datetime(2026, 5, 12)),
+        ("2026-05-12T14:05:00Z", dt.datetime(2026, 5, 12, 14, 5)),
+        ("2026-05-12T21:05:00+07:00", dt.datetime(2026, 5, 12, 14, 5)),
+        ("2026-05-12 14:05", dt.datetime(2026, 5, 12, 14, 5)),
+        ("12/05/2026", dt.datetime(2026, 5, 12)),
+        ("12-05-2026 08:30:15", dt.datetime(2026, 5, 12, 8, 30, 15)),
+        ("12.05.2026", dt.datetime(2026, 5, 12)),
+        ("12 Mei 2026", dt.datetime(2026, 5, 12)),
+        ("3 Agustus 2026 14:05", dt.datetime(2026, 8, 3, 14, 5)),
+        ("Kamis, 1 Oktober 2026 pukul 09.15 WIB", dt.datetime(2026, 10, 1, 9, 15)),
+        ("17 Agt 2026", dt.datetime(2026, 8, 17)),
+        ("1 Nopember 2026", dt.datetime(2026, 11, 1)),
+        ("12 May 2026", dt.datetime(2026, 5, 12)),
+        ("May 12, 2026", dt.datetime(2026, 5, 12)),
+        (dt.date(2026, 1, 2), dt.datetime(2026, 1, 2)),
+        ("", None),
+        ("N/A", None),
+    ],
+)
+def test_parse_datetime(value, expected):
+    assert parse_datetime(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["31/02/2026", "kemarin", "05/13/2026", "12 Foo 2026", "2026-13-01", 20260512]
+)
+def test_parse_datetime_rejects(value):
+    with pytest.raises(ValueError, match="not a"):
+        parse_datetime(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("4", 4.0), ("4,5", 4.5), ("1.234,5", 1234.5), ("1,234.5", 1234.5), (3, 3.0),
+     (" 2 ", 2.0), ("", None), ("NA", None), (float("nan"), None)],
+)  # fmt: skip
+def test_parse_number(value, expected):
+    assert parse_number(value) == expected
+
+
+@pytest.mark.parametrize("value", ["abc", "4/5", "inf", True])
+def test_parse_number_rejects(value):
+    with pytest.raises(ValueError):
+        parse_number(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("ya", True), ("Tidak", False), ("yes", True), ("0", False), (1, True), ("", None)],
+)
+def test_parse_bool(value, expected):
+    assert parse_bool(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("values", "reason"),
+    [
+        ({"text": "   "}, "empty_text"),
+        ({"text": None}, "empty_text"),
+        ({"text": "ok", "created_at": "besok"}, "invalid_date"),
+        ({"text": "ok", "csat": "0"}, "invalid_csat"),
+        ({"text": "ok", "nps": "10,5"}, "invalid_nps"),
+        ({"text": "ok", "handle_seconds": "-3"}, "invalid_number"),
+        ({"text": "ok", "first_response_seconds": "cepat"}, "invalid_number"),
+        ({"text": "ok", "resolved_first_contact": "mungkin"}, "invalid_boolean"),
+        ({"text": "ok", "feedback_id": "x" * 300}, "invalid_id"),
+    ],
+)
+def test_validate_row_reasons(values, reason):
+    with pytest.raises(RowProblem) as info:
+        validate_row(values)
+    assert info.value.reason == reason
+
+
+def test_validate_row_cleans_values():
+    clean = validate_row(
+        {"text": "  Cafe\u0301 ", "channel": " WhatsApp ", "csat": "4,5", "customer_id": 123.0,
+         "resolved_first_contact": "ya", "feedback_id": 77.0}
+    )  # fmt: skip
+    assert clean["text"] == "Café"
+    assert clean["channel"] == "whatsapp"
+    assert clean["csat"] == 4.5
+    assert clean["customer_id"] == "123"
+    assert clean["feedback_id"] == "77"
+    assert clean["resolved_first_contact"] is True
+
+
+# --- idempotency -----------------------------------------------------------------------------
+
+
+def _csv(tmp_path, name, rows):
+    lines = "".join(f"{i},2026-05-01,chat,{text}\n" for i, text in rows)
+    return _write(tmp_path, name, "id,created_at,channel,text\n" + lines)
+
+
+def test_reingesting_the_same_file_adds_nothing(db_engine, stub_stages):
+    first = ingest_file(NASTY / "bad_scores.csv", engine=db_engine, **stub_stages)
+    second = ingest_file(NASTY / "bad_scores.csv", engine=db_engine, **stub_stages)
+    assert (second.loaded, second.duplicates, second.quarantined) == (0, 4, 6)
+    assert second.invariant_ok
+    assert len(read_feedback(db_engine)) == first.loaded == 4
+    assert second.run_id != first.run_id
+
+
+def test_overlapping_files_add_only_new_rows(tmp_path, db_engine, stub_stages):
+    rows = [(f"o{i}", f"Komentar {i}") for i in range(6)]
+    ingest_file(_csv(tmp_path, "a.csv", rows[:4]), engine=db_engine, **stub_stages)
+    summary = ingest_file(_csv(tmp_path, "b.csv", rows[2:]), engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded, summary.duplicates) == (4, 2, 0 + 2)
+    assert sorted(read_feedback(db_engine)["feedback_id"]) == [f"o{i}" for i in range(6)]
+
+
+def test_conflicting_id_across_files_is_quarantined_not_overwritten(tmp_path, db_engine,
+                                                                    stub_stages):  # fmt: skip
+    ingest_file(_csv(tmp_path, "a.csv", [("x1", "Asli")]), engine=db_engine, **stub_stages)
+    summary = ingest_file(_csv(tmp_path, "b.csv", [("x1", "Diubah")]), engine=db_engine,
+                          **stub_stages)  # fmt: skip
+    assert summary.quarantine_reasons == {"conflicting_duplicate_id": 1}
+    assert read_feedback(db_engine)["text_redacted"].tolist() == ["Asli"]
+    row = read_quarantine(db_engine, ingest_run_id=summary.run_id).iloc[0]
+    assert row["raw_redacted"] == "x1,2026-05-01,chat,Diubah"
+
+
+def test_rows_without_ids_get_stable_content_ids(tmp_path, db_engine, stub_stages):
+    path = NASTY / "no_id_duplicates.csv"
+    ingest_file(path, engine=db_engine, **stub_stages)
+    ids = sorted(read_feedback(db_engine)["feedback_id"])
+    again = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (again.loaded, again.duplicates) == (0, 3)
+    assert sorted(read_feedback(db_engine)["feedback_id"]) == ids
+    assert all(i.startswith("h") and len(i) == 25 for i in ids)
+
+
+@pytest.mark.parametrize("chunk_size", [1, 2, 3, 1000])
+def test_chunk_size_does_not_change_the_outcome(chunk_size, db_engine, stub_stages):
+    seen = []
+    summary = ingest_file(NASTY / "duplicates.csv", engine=db_engine, chunk_size=chunk_size,
+                          on_progress=seen.append, **stub_stages)  # fmt: skip
+    assert (summary.loaded, summary.duplicates, summary.quarantined) == (3, 1, 1)
+    assert seen[-1] == 5 and len(seen) == -(-5 // chunk_size)
+
+
+def test_bad_chunk_size(db_engine, stub_stages):
+    with pytest.raises(VocError, match="chunk_size must be at least 1"):
+        ingest_file(NASTY / "duplicates.csv", engine=db_engine, chunk_size=0, **stub_stages)
+
+
+def test_summary_json_has_the_documented_keys(db_engine, stub_stages):
+    data = ingest_file(NASTY / "pii.csv", engine=db_engine, **stub_stages).to_dict()
+    for key in ("rows_in", "loaded", "quarantined", "duplicates", "quarantine_reasons",
+                "pii_counts", "invariant_ok"):  # fmt: skip
+        assert key in data
+    assert json.loads(json.dumps(data)) == data

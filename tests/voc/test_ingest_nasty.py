@@ -1,0 +1,231 @@
+"""The nasty files of tests/data/nasty ingest with exact counts, on SQLite and PostgreSQL."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from voc.errors import ColumnMappingError, InputFileError, NotATableError
+from voc.ingest import MAX_TEXT_CHARS, ingest_file
+from voc.store import read_feedback, read_quarantine
+from voc.store.schema import feedback, ingest_runs, quarantine
+
+NASTY = Path(__file__).resolve().parents[1] / "data" / "nasty"
+
+# file -> (rows_in, loaded, duplicates, truncated, quarantine reasons)
+EXPECTED = {
+    "utf16le_export.csv": (5, 4, 0, 0, {"empty_text": 1}),
+    "utf16be_export.tsv": (3, 3, 0, 0, {}),
+    "cp1252.csv": (4, 4, 0, 0, {}),
+    "utf8_bom.csv": (3, 3, 0, 0, {}),
+    "semicolon_decimal.csv": (5, 4, 0, 0, {"invalid_csat": 1}),
+    "embedded_newlines.csv": (4, 4, 0, 0, {}),
+    "ragged_rows.csv": (5, 3, 0, 0, {"ragged_row": 2}),
+    "broken.jsonl": (8, 4, 0, 0, {"broken_json": 3, "empty_text": 1}),
+    "records.json": (4, 3, 0, 0, {"broken_json": 1}),
+    "two_sheets.xlsx": (5, 4, 0, 0, {"invalid_csat": 1}),
+    "feedback.parquet": (4, 3, 0, 0, {"empty_text": 1}),
+    "indonesian_dates.csv": (9, 7, 0, 0, {"invalid_date": 2}),
+    "bad_scores.csv": (10, 4, 0, 0, {"invalid_csat": 3, "invalid_nps": 3}),
+    "long_text.csv": (2, 2, 0, 1, {}),
+    "duplicates.csv": (5, 3, 1, 0, {"conflicting_duplicate_id": 1}),
+    "no_id_duplicates.csv": (3, 2, 1, 0, {}),
+    "pii.csv": (7, 5, 0, 0, {"invalid_csat": 1, "ragged_row": 1}),
+}
+
+
+def _ingest(name, engine, stub_stages, **kwargs):
+    return ingest_file(NASTY / name, engine=engine, **stub_stages, **kwargs)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_nasty_file_counts(name, db_engine, stub_stages):
+    rows_in, loaded, duplicates, truncated, reasons = EXPECTED[name]
+    summary = _ingest(name, db_engine, stub_stages)
+    assert summary.rows_in == rows_in
+    assert summary.loaded == loaded
+    assert summary.duplicates == duplicates
+    assert summary.truncated == truncated
+    assert summary.quarantine_reasons == reasons
+    assert summary.quarantined == sum(reasons.values())
+    assert summary.invariant_ok
+    with db_engine.connect() as conn:
+        stored = conn.execute(sa.select(sa.func.count()).select_from(feedback)).scalar_one()
+        by_reason = dict(
+            conn.execute(
+                sa.select(quarantine.c.reason, sa.func.count()).group_by(quarantine.c.reason)
+            ).all()
+        )
+        run = conn.execute(sa.select(ingest_runs)).one()._mapping
+    assert stored == loaded
+    assert by_reason == reasons
+    assert run["status"] == "completed"
+    assert (run["rows_in"], run["loaded"], run["quarantined"], run["duplicates"]) == (
+        rows_in,
+        loaded,
+        sum(reasons.values()),
+        duplicates,
+    )
+    assert run["quarantine_reasons"] == reasons
+    assert run["rows_in"] == run["loaded"] + run["quarantined"] + run["duplicates"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("empty.csv", r"empty\.csv is empty \(0 bytes\)"),
+        ("page.html", r"page\.html is an HTML page \(it starts with '<!DOCTYPE html>'\)"),
+        ("report.xls", r"report\.xls is an HTML page"),
+        ("image.csv", r"image\.csv is a PNG image, not a table"),
+        ("binary.bin", r"binary\.bin looks like binary data, not a table"),
+    ],
+)
+def test_non_tables_fail_with_what_was_found(name, message, db_engine, stub_stages):
+    with pytest.raises(NotATableError, match=message):
+        _ingest(name, db_engine, stub_stages)
+    with db_engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(ingest_runs)).scalar() == 0
+
+
+def test_file_without_text_column_lists_columns_and_mapping_option(db_engine, stub_stages):
+    with pytest.raises(ColumnMappingError) as info:
+        _ingest("no_text_column.csv", db_engine, stub_stages)
+    text = str(info.value)
+    assert "No text column found in no_text_column.csv" in text
+    assert "Available columns: id, tanggal, rating, kanal" in text
+    assert "--mapping MAP.yaml" in text
+    assert "text: id" in text
+
+
+def test_mapping_file_rescues_file_without_text_column(tmp_path, db_engine, stub_stages):
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("text: kanal\ncsat: null\n", encoding="utf-8")
+    summary = _ingest("no_text_column.csv", db_engine, stub_stages, mapping=mapping)
+    assert (summary.rows_in, summary.loaded) == (2, 2)
+    assert summary.mapping["no_text_column.csv"] == {
+        "feedback_id": "id",
+        "created_at": "tanggal",
+        "text": "kanal",
+    }
+    frame = read_feedback(db_engine)
+    assert sorted(frame["text_redacted"]) == ["chat", "email"]
+    assert frame["csat"].isna().all()
+
+
+def test_decoded_text_survives_each_encoding(db_engine, stub_stages):
+    for name in ("cp1252.csv", "utf16le_export.csv", "utf16be_export.tsv", "utf8_bom.csv"):
+        _ingest(name, db_engine, stub_stages)
+    texts = read_feedback(db_engine).set_index("feedback_id")["text_redacted"]
+    assert texts["C-1"] == "Pelayanan di café cabang Bandung “sangat bagus”"
+    assert texts["C-2"] == "Harga naik jadi €15 – terlalu mahal, tolong dicek"
+    assert texts["C-4"] == "Señora Inés bilang aplikasinya lambat…"
+    assert texts["T-1001"] == "Paket belum sampai sudah seminggu"
+    assert texts["B-2"] == "Harga ongkir naik tanpa pemberitahuan"
+    assert texts["U-1"] == "Aplikasi bagus dan cepat"  # the BOM did not hide the id column
+
+
+def test_semicolon_file_reads_decimal_commas_and_quoted_semicolons(db_engine, stub_stages):
+    _ingest("semicolon_decimal.csv", db_engine, stub_stages)
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame.loc["S-1", "csat"] == 4.5
+    assert frame.loc["S-3", "nps"] == 7.5
+    assert frame.loc["S-2", "text_redacted"] == "Barang rusak; minta retur"
+    assert frame.loc["S-2", "created_at"] == dt.datetime(2026, 5, 2)
+    (detail,) = read_quarantine(db_engine)["detail"]
+    assert detail == "csat 5.5 is outside 1-5"
+
+
+def test_embedded_newlines_keep_text_and_source_lines(db_engine, stub_stages):
+    _ingest("embedded_newlines.csv", db_engine, stub_stages)
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame["source_line"].to_dict() == {"N-1": 2, "N-2": 3, "N-3": 6, "N-4": 7}
+    assert frame.loc["N-2", "text_redacted"] == "Baris pertama\nbaris kedua\nbaris ketiga"
+    assert frame.loc["N-3", "text_redacted"] == 'Dia bilang "tunggu saja" lalu chat ditutup'
+
+
+def test_ragged_rows_are_quarantined_with_line_and_raw_content(db_engine, stub_stages):
+    _ingest("ragged_rows.csv", db_engine, stub_stages)
+    rows = read_quarantine(db_engine).sort_values("source_line")
+    assert rows["source_line"].tolist() == [3, 4]
+    assert rows["raw_redacted"].tolist() == [
+        "R-2,2026-05-06,chat,Too many,fields,here",
+        "R-3,2026-05-07,chat",
+    ]
+    assert rows["detail"].tolist() == [
+        "too many fields: expected 4, found 6",
+        "too few fields: expected 4, found 3",
+    ]
+    assert read_feedback(db_engine)["source_line"].tolist() == [2, 5, 7]
+
+
+def test_broken_json_lines_are_quarantined_by_line(db_engine, stub_stages):
+    _ingest("broken.jsonl", db_engine, stub_stages)
+    rows = read_quarantine(db_engine).sort_values("source_line")
+    assert list(zip(rows["source_line"], rows["reason"], strict=True)) == [
+        (3, "broken_json"),
+        (4, "broken_json"),
+        (6, "broken_json"),
+        (7, "empty_text"),
+    ]
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame.loc["J-7", "customer_segment"] == "premium"  # nested object flattened
+    assert frame.loc["J-8", "created_at"] == dt.datetime(2026, 5, 12)
+
+
+def test_json_array_lines_point_at_each_element(db_engine, stub_stages):
+    _ingest("records.json", db_engine, stub_stages)
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame["source_line"].to_dict() == {"A-1": 2, "A-2": 8, "A-3": 15}
+    assert frame.loc["A-3", "csat"] == 3.5
+    assert read_quarantine(db_engine)["source_line"].tolist() == [14]
+
+
+def test_indonesian_month_dates(db_engine, stub_stages):
+    _ingest("indonesian_dates.csv", db_engine, stub_stages)
+    dates = read_feedback(db_engine).set_index("feedback_id")["created_at"]
+    assert dates["D-1"] == dt.datetime(2026, 5, 12)
+    assert dates["D-2"] == dt.datetime(2026, 8, 3, 14, 5)
+    assert dates["D-4"] == dt.datetime(2026, 5, 12)
+    assert dates["D-5"] == dt.datetime(2026, 6, 1)
+    assert dates["D-8"] == dt.datetime(2026, 12, 5, 9, 30)
+    assert dates.isna()["D-9"]
+    bad = read_quarantine(db_engine).set_index("source_line")["detail"].to_dict()
+    assert set(bad) == {7, 8}
+    assert "'31/02/2026' is not a valid calendar date" in bad[7]
+    assert "'kemarin' is not a date" in bad[8]
+
+
+def test_workbook_sheets_all_or_one(db_engine, stub_stages):
+    summary = _ingest("two_sheets.xlsx", db_engine, stub_stages, sheet="Februari")
+    assert (summary.rows_in, summary.loaded) == (2, 2)
+    assert list(summary.mapping) == ["two_sheets.xlsx[Februari]"]
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame.loc["X-4", "created_at"] == dt.datetime(2026, 2, 2, 8, 15)
+    assert frame.loc["X-5", "source_line"] == 4  # the empty sheet row 3 is skipped
+    summary = _ingest("two_sheets.xlsx", db_engine, stub_stages)
+    assert (summary.rows_in, summary.loaded, summary.duplicates) == (5, 2, 2)
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame.loc["X-1", "created_at"] == dt.datetime(2026, 1, 5, 9, 30)
+    assert frame.loc["X-1", "source_file"] == "two_sheets.xlsx[Januari]"
+
+
+def test_unknown_sheet_lists_the_sheets(db_engine, stub_stages):
+    with pytest.raises(InputFileError, match="no sheet named 'Maret'.*Januari, Februari"):
+        _ingest("two_sheets.xlsx", db_engine, stub_stages, sheet="Maret")
+
+
+def test_long_text_is_truncated_and_flagged(db_engine, stub_stages):
+    _ingest("long_text.csv", db_engine, stub_stages)
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert len(frame.loc["L-1", "text_redacted"]) == MAX_TEXT_CHARS
+    assert bool(frame.loc["L-1", "text_truncated"]) is True
+    assert bool(frame.loc["L-2", "text_truncated"]) is False
+
+
+def test_conflicting_duplicate_keeps_the_first_text(db_engine, stub_stages):
+    _ingest("duplicates.csv", db_engine, stub_stages)
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame.loc["DU-2", "text_redacted"] == "Refund belum masuk"
+    (row,) = read_quarantine(db_engine).itertuples()
+    assert (row.source_line, row.reason) == (5, "conflicting_duplicate_id")

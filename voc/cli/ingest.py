@@ -1,0 +1,130 @@
+"""Ingest commands: ``voc ingest FILE`` and ``voc quarantine``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["register"]
+
+_DB_HELP = "Database URL (default: $VOC_DATABASE_URL, else var/voc.db)."
+
+
+def _print_summary(summary) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"Ingest of {summary.file_name} (run {summary.run_id})")
+    table.add_column("count")
+    table.add_column("rows", justify="right")
+    table.add_row("rows in", f"{summary.rows_in:,}")
+    table.add_row("loaded", f"{summary.loaded:,}")
+    table.add_row("quarantined", f"{summary.quarantined:,}")
+    table.add_row("duplicates", f"{summary.duplicates:,}")
+    table.add_row("texts truncated", f"{summary.truncated:,}")
+    for reason, count in summary.quarantine_reasons.items():
+        table.add_row(f"  quarantine: {reason}", f"{count:,}")
+    for kind, count in summary.pii_counts.items():
+        table.add_row(f"  PII redacted: {kind}", f"{count:,}")
+    console.print(table)
+    check = "holds" if summary.invariant_ok else "DOES NOT HOLD"
+    console.print(
+        f"rows_in = loaded + quarantined + duplicates: {summary.rows_in:,} = "
+        f"{summary.loaded:,} + {summary.quarantined:,} + {summary.duplicates:,} ({check})"
+    )
+    console.print(
+        f"format {summary.file_format}, encoding {summary.encoding or '-'}, {summary.seconds:.1f} s"
+    )
+    for name, mapping in summary.mapping.items():
+        pairs = ", ".join(f"{target} <- {source}" for target, source in mapping.items())
+        console.print(f"columns of {name}: {pairs}")
+    for warning in summary.warnings:
+        console.print(f"[yellow]note:[/yellow] {warning}")
+    if summary.quarantined:
+        console.print(f"See the quarantined rows with: voc quarantine --run {summary.run_id}")
+
+
+def ingest(
+    file: Annotated[Path, typer.Argument(help="CSV/TSV, XLSX, JSON, JSONL or Parquet file.")],
+    mapping: Annotated[
+        Path | None,
+        typer.Option("--mapping", help="YAML file of target: source column lines."),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="Workbook sheet to read (default: all).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    database_url: Annotated[str | None, typer.Option("--db", help=_DB_HELP)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Load a feedback file: validate, quarantine bad rows, redact PII, store."""
+    from voc.ingest import ingest_file
+    from voc.store import get_engine
+
+    engine = get_engine(database_url)
+    summary = ingest_file(
+        file, engine=engine, mapping=mapping, sheet=sheet, show_progress=not (quiet or as_json)
+    )
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_summary(summary)
+
+
+def quarantine(
+    run: Annotated[int | None, typer.Option("--run", help="Only this ingest run.")] = None,
+    csv_out: Annotated[
+        Path | None, typer.Option("--csv", help="Write every quarantined row to this CSV.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show on screen.")] = 50,
+    database_url: Annotated[str | None, typer.Option("--db", help=_DB_HELP)] = None,
+) -> None:
+    """List or export quarantined rows (their content is redacted)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from voc.errors import NotFoundError
+    from voc.store import get_engine, list_runs, read_quarantine
+
+    engine = get_engine(database_url)
+    if run is not None and not any(r["id"] == run for r in list_runs(engine)):
+        raise NotFoundError(
+            f"There is no ingest run {run}.", hint="Run `voc quarantine` to see every run."
+        )
+    if csv_out is not None:
+        frame = read_quarantine(engine, ingest_run_id=run)
+        csv_out.parent.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(csv_out, index=False)
+        typer.echo(f"Wrote {len(frame):,} quarantined rows to {csv_out}")
+        return
+    frame = read_quarantine(engine, ingest_run_id=run, limit=limit)
+    console = Console()
+    if frame.empty:
+        console.print("No quarantined rows.")
+        return
+    table = Table(title="Quarantined rows" + (f" of run {run}" if run is not None else ""))
+    for column in ("run", "file", "line", "reason", "detail", "content"):
+        table.add_column(column, overflow="fold")
+    for row in frame.itertuples():
+        content = row.raw_redacted or ""
+        table.add_row(
+            str(row.ingest_run_id),
+            row.source_file or "",
+            str(row.source_line),
+            row.reason,
+            row.detail or "",
+            content if len(content) <= 120 else content[:117] + "...",
+        )
+    console.print(table)
+    if len(frame) == limit:
+        console.print(f"Showing the first {limit}; export all with --csv OUT.csv")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the ingest commands to ``app``."""
+    app.command()(ingest)
+    app.command()(quarantine)

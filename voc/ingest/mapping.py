@@ -1,0 +1,299 @@
+"""Map the columns of an input file onto the feedback record, by guess or by a mapping file.
+
+:func:`guess_mapping` knows common English and Indonesian column names (``keluhan``,
+``ulasan``, ``tanggal``, ``kanal``, ``no_tiket`` ...). A YAML mapping file names the source
+column of each target (``text: Isi Keluhan``) and wins over the guesses; ``target: null``
+switches a guess off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from voc.errors import ColumnMappingError
+
+__all__ = ["TARGET_COLUMNS", "guess_mapping", "load_mapping", "resolve_mapping"]
+
+#: Target columns of the feedback record with the source names they are guessed from,
+#: best first. ``exact`` names must match whole; ``words`` may appear inside a longer name.
+_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "feedback_id": {
+        "exact": (
+            "feedback_id", "id", "ticket_id", "no_tiket", "nomor_tiket", "id_tiket", "tiket_id",
+            "ticket", "ticket_no", "ticket_number", "tiket", "case_id", "case_number",
+            "review_id", "response_id", "message_id", "comment_id", "record_id", "id_feedback",
+            "id_ulasan", "id_keluhan", "no_keluhan", "nomor_keluhan",
+        ),
+        "words": (),
+    },
+    "created_at": {
+        "exact": (
+            "created_at", "date", "tanggal", "waktu", "timestamp", "datetime", "created",
+            "created_date", "date_created", "created_time", "submitted_at", "tgl", "time",
+            "tanggal_dibuat", "waktu_dibuat", "tanggal_masuk", "review_date", "tanggal_ulasan",
+            "posted_at", "sent_at", "received_at",
+        ),
+        "words": ("tanggal", "tgl", "date", "timestamp", "waktu", "datetime"),
+    },
+    "channel": {
+        "exact": (
+            "channel", "kanal", "sumber", "source", "saluran", "media", "platform", "via",
+            "contact_channel", "sumber_data", "asal",
+        ),
+        "words": ("channel", "kanal", "saluran"),
+    },
+    "text": {
+        "exact": (
+            "text", "comment", "comments", "feedback", "keluhan", "ulasan", "pesan", "komentar",
+            "review", "message", "verbatim", "isi", "isi_pesan", "isi_keluhan", "isi_ulasan",
+            "teks", "body", "content", "masukan", "saran", "kritik_saran", "kritik_dan_saran",
+            "tanggapan", "customer_comment", "feedback_text", "review_text", "comment_text",
+            "description", "deskripsi", "catatan", "notes", "note", "question", "pertanyaan",
+        ),
+        "words": (
+            "comment", "komentar", "feedback", "keluhan", "ulasan", "pesan", "review", "message",
+            "verbatim", "text", "teks", "masukan", "saran",
+        ),
+    },
+    "csat": {
+        "exact": (
+            "csat", "rating", "skor", "nilai", "score", "csat_score", "satisfaction", "kepuasan",
+            "bintang", "stars", "star_rating", "rating_csat", "nilai_kepuasan", "skor_kepuasan",
+            "skor_csat", "nilai_csat",
+        ),
+        "words": ("csat", "rating", "kepuasan", "bintang"),
+    },
+    "nps": {
+        "exact": (
+            "nps", "nps_score", "skor_nps", "nilai_nps", "likelihood_to_recommend",
+            "recommend", "rekomendasi",
+        ),
+        "words": ("nps",),
+    },
+    "customer_id": {
+        "exact": (
+            "customer_id", "customer", "cust_id", "id_pelanggan", "pelanggan_id", "pelanggan",
+            "user_id", "id_user", "member_id", "id_member", "account_id", "client_id",
+            "customer_key", "id_customer",
+        ),
+        "words": (),
+    },
+    "customer_segment": {
+        "exact": (
+            "customer_segment", "segment", "segmen", "tier", "customer_tier", "membership",
+            "segmen_pelanggan", "jenis_pelanggan", "tipe_pelanggan", "customer_type",
+        ),
+        "words": ("segment", "segmen"),
+    },
+    "product_line": {
+        "exact": (
+            "product_line", "product", "produk", "lini_produk", "layanan", "service",
+            "product_category", "kategori_produk", "product_name", "nama_produk",
+        ),
+        "words": ("product", "produk"),
+    },
+    "region": {
+        "exact": (
+            "region", "wilayah", "kota", "city", "area", "provinsi", "province", "daerah",
+            "lokasi", "location", "cabang", "branch",
+        ),
+        "words": ("region", "wilayah"),
+    },
+    "agent_id": {
+        "exact": (
+            "agent_id", "agent", "agen", "id_agen", "agent_name", "nama_agen", "handled_by",
+            "cs_agent", "petugas", "assignee",
+        ),
+        "words": (),
+    },
+    "first_response_seconds": {
+        "exact": (
+            "first_response_seconds", "frt", "frt_seconds", "frt_s", "first_response_time",
+            "first_response_s", "waktu_respon_pertama", "waktu_respons_pertama",
+        ),
+        "words": ("frt",),
+    },
+    "handle_seconds": {
+        "exact": (
+            "handle_seconds", "aht", "aht_seconds", "aht_s", "handle_time", "handling_time",
+            "durasi_penanganan", "handle_time_seconds",
+        ),
+        "words": ("aht",),
+    },
+    "resolved_first_contact": {
+        "exact": (
+            "resolved_first_contact", "fcr", "first_contact_resolution", "resolved_first_time",
+            "selesai_kontak_pertama", "fcr_flag",
+        ),
+        "words": ("fcr",),
+    },
+}  # fmt: skip
+
+#: Every column of the feedback record a file can provide, ``text`` required.
+TARGET_COLUMNS: tuple[str, ...] = tuple(_SYNONYMS)
+
+# Targets whose names may be found inside longer column names, in the order they claim them.
+_WORD_ORDER = (
+    "first_response_seconds",
+    "handle_seconds",
+    "resolved_first_contact",
+    "nps",
+    "csat",
+    "created_at",
+    "channel",
+    "customer_segment",
+    "product_line",
+    "region",
+    "text",
+)
+# Words that mark a column as an id, date or number, never the comment itself.
+_NOT_TEXT = {"id", "no", "nomor", "date", "tanggal", "tgl", "time", "waktu", "at", "score"}
+
+
+def _normalise(name: str) -> str:
+    """Lower-case a column name and join its words with underscores."""
+    text = re.sub(r"[^0-9a-z]+", "_", str(name).lower().replace("\ufeff", ""))
+    return text.strip("_")
+
+
+def guess_mapping(columns: Iterable[str]) -> dict[str, str]:
+    """Guess which column of a file feeds each target column of the feedback record.
+
+    Exact names (after lower-casing and joining words with ``_``) win over names that merely
+    contain a known word; each source column feeds one target at most.
+
+    Args:
+        columns: The column names of the file, in file order.
+
+    Returns:
+        Target column -> source column, only for the targets that were found.
+    """
+    columns = list(columns)
+    normalised = {column: _normalise(column) for column in columns}
+    taken: set[str] = set()
+    mapping: dict[str, str] = {}
+    for target, names in _SYNONYMS.items():
+        for wanted in names["exact"]:
+            hit = next((c for c in columns if c not in taken and normalised[c] == wanted), None)
+            if hit is not None:
+                mapping[target] = hit
+                taken.add(hit)
+                break
+    for target in _WORD_ORDER:
+        if target in mapping:
+            continue
+        for word in _SYNONYMS[target]["words"]:
+            hit = next(
+                (
+                    c
+                    for c in columns
+                    if c not in taken
+                    and word in normalised[c].split("_")
+                    and not (target == "text" and _NOT_TEXT & set(normalised[c].split("_")))
+                ),
+                None,
+            )
+            if hit is not None:
+                mapping[target] = hit
+                taken.add(hit)
+                break
+    return {target: mapping[target] for target in TARGET_COLUMNS if target in mapping}
+
+
+def load_mapping(path: str | Path) -> dict[str, str | None]:
+    """Read a YAML mapping file: one ``target: source column`` line per column.
+
+    Raises:
+        ColumnMappingError: The file is missing, not YAML, or names an unknown target.
+    """
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise ColumnMappingError(f"The mapping file {path} does not exist.") from exc
+    except yaml.YAMLError as exc:
+        raise ColumnMappingError(
+            f"The mapping file {path} is not valid YAML: {exc}.",
+            hint="Write one line per column, e.g.  text: Isi Keluhan",
+        ) from exc
+    return _check_mapping(data, str(path))
+
+
+def _check_mapping(data: Any, origin: str) -> dict[str, str | None]:
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise ColumnMappingError(
+            f"The mapping {origin} must be a YAML mapping of target column to source column.",
+            hint="Write one line per column, e.g.  text: Isi Keluhan",
+        )
+    unknown = [str(k) for k in data if k not in TARGET_COLUMNS]
+    if unknown:
+        reversed_hint = ""
+        if all(isinstance(v, str) and v in TARGET_COLUMNS for v in data.values()):
+            reversed_hint = " It looks reversed: write target: source, e.g.  text: Isi Keluhan."
+        raise ColumnMappingError(
+            f"The mapping {origin} names unknown target column(s): {', '.join(unknown)}."
+            f"{reversed_hint}",
+            hint=f"Valid targets are: {', '.join(TARGET_COLUMNS)}.",
+        )
+    out: dict[str, str | None] = {}
+    for target, source in data.items():
+        if source is not None and not isinstance(source, str | int):
+            raise ColumnMappingError(
+                f"The mapping {origin} gives {target!r} the value {source!r}; "
+                "expected a column name or null."
+            )
+        out[str(target)] = None if source is None else str(source)
+    return out
+
+
+def resolve_mapping(
+    columns: list[str],
+    explicit: Mapping[str, str | None] | None = None,
+    *,
+    source_name: str = "the file",
+) -> dict[str, str]:
+    """Combine an explicit mapping with guesses for the remaining targets.
+
+    Args:
+        columns: The columns of the file.
+        explicit: Target -> source column (``None`` switches the target off).
+        source_name: File (or sheet) name used in error messages.
+
+    Returns:
+        Target column -> source column; always has ``text``.
+
+    Raises:
+        ColumnMappingError: A mapped column is missing from the file, or no text column is
+            found.
+    """
+    explicit = _check_mapping(dict(explicit or {}), "given")
+    missing = {t: s for t, s in explicit.items() if s is not None and s not in columns}
+    if missing:
+        listed = ", ".join(f"{t}: {s!r}" for t, s in missing.items())
+        raise ColumnMappingError(
+            f"The mapping names column(s) that {source_name} does not have ({listed}). "
+            f"Available columns: {', '.join(columns)}.",
+            hint="Correct the column names in the mapping file (they are case-sensitive).",
+        )
+    used = {s for s in explicit.values() if s is not None}
+    guesses = guess_mapping([c for c in columns if c not in used])
+    mapping = {t: s for t, s in explicit.items() if s is not None}
+    for target, source in guesses.items():
+        if target not in explicit:
+            mapping[target] = source
+    if "text" not in mapping:
+        example = columns[0] if columns else "Isi Keluhan"
+        raise ColumnMappingError(
+            f"No text column found in {source_name}. Available columns: "
+            f"{', '.join(columns) or '(none)'}.",
+            hint="Tell voc which column holds the customer's words with a mapping file and "
+            f"--mapping MAP.yaml; the file needs one line like:  text: {example}",
+        )
+    return {t: mapping[t] for t in TARGET_COLUMNS if t in mapping}

@@ -1,0 +1,479 @@
+"""The ingest pipeline: read a file in chunks, validate, de-duplicate, redact, store.
+
+Each chunk runs in one transaction that also updates its ingest run's counters, so the
+invariant ``rows_in = loaded + quarantined + duplicates`` holds in the store at every commit.
+Raw text never reaches the store: texts, categorical values, quarantined raw rows and their
+details all pass through the PII redactor first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from voc.errors import ColumnMappingError, InputFileError, VocError
+from voc.ingest.mapping import load_mapping, resolve_mapping
+from voc.ingest.readers import RawRecord, TableSource, open_sources, raw_text
+from voc.ingest.sniff import sniff_file
+from voc.ingest.validate import MAX_TEXT_CHARS, RowProblem, validate_row
+
+__all__ = ["DEFAULT_CHUNK_SIZE", "IngestSummary", "ingest_file", "inspect_file"]
+
+DEFAULT_CHUNK_SIZE = 20_000
+_REDACTED_FIELDS = ("channel", "customer_segment", "product_line", "region", "agent_id")
+
+Redactor = Callable[[Sequence[str]], Sequence[Any]]
+LanguageDetector = Callable[[Sequence[str]], Sequence[str]]
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did; ``rows_in == loaded + quarantined + duplicates`` always.
+
+    Attributes:
+        run_id: Id of the ``ingest_runs`` row.
+        file_name: Base name of the file.
+        file_hash: SHA-256 of the file's bytes.
+        file_format: ``csv``, ``json``, ``jsonl``, ``xlsx`` or ``parquet``.
+        encoding: Text encoding used (``None`` for binary formats).
+        rows_in: Data rows read (blank lines and fully empty sheet rows are not rows).
+        loaded: Rows stored in ``feedback``.
+        quarantined: Rows stored in ``quarantine``.
+        duplicates: Rows already in the store with the same id and content.
+        truncated: Loaded rows whose text was cut to 20,000 characters.
+        quarantine_reasons: Reason code -> number of rows.
+        pii_counts: PII type -> number of spans redacted (texts, fields and quarantine).
+        mapping: Table name -> (target column -> source column).
+        warnings: Notes (encoding repairs, skipped sheets, unused columns).
+        seconds: Wall time.
+    """
+
+    run_id: int
+    file_name: str
+    file_hash: str
+    file_format: str
+    encoding: str | None
+    rows_in: int = 0
+    loaded: int = 0
+    quarantined: int = 0
+    duplicates: int = 0
+    truncated: int = 0
+    quarantine_reasons: dict[str, int] = field(default_factory=dict)
+    pii_counts: dict[str, int] = field(default_factory=dict)
+    mapping: dict[str, dict[str, str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def invariant_ok(self) -> bool:
+        """Whether ``rows_in == loaded + quarantined + duplicates``."""
+        return self.rows_in == self.loaded + self.quarantined + self.duplicates
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict (with ``invariant_ok``)."""
+        out = asdict(self)
+        out["invariant_ok"] = self.invariant_ok
+        return out
+
+
+def _default_redactor() -> Redactor:
+    from voc.pii import redact_batch
+
+    return redact_batch
+
+
+def _default_language_detector() -> LanguageDetector:
+    from voc.language import detect_languages
+
+    return detect_languages
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _iso(value: dt.datetime | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def content_id(clean: Mapping[str, Any]) -> str:
+    """Stable id of a row without a source id: a hash of text, created_at and channel."""
+    return "h" + _digest(clean["text"], _iso(clean["created_at"]), clean["channel"] or "")[:24]
+
+
+def content_hash(clean: Mapping[str, Any]) -> str:
+    """Hash of every mapped value of a row (raw text included): equal hashes, same content."""
+    payload = {k: v for k, v in clean.items() if k != "feedback_id"}
+    return _digest(json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False))
+
+
+def _week(value: dt.datetime | None) -> dt.date | None:
+    if value is None:
+        return None
+    day = value.date()
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _chunks(records: Iterator[RawRecord], size: int) -> Iterator[list[RawRecord]]:
+    while chunk := list(itertools.islice(records, size)):
+        yield chunk
+
+
+@dataclass
+class _Chunk:
+    """The outcome of one chunk before it is written."""
+
+    loaded: list[dict[str, Any]] = field(default_factory=list)
+    quarantine: list[tuple[RawRecord, str, str]] = field(default_factory=list)
+    duplicates: int = 0
+
+
+class _Ingest:
+    """One ingest run over the tables of one file."""
+
+    def __init__(self, engine, summary: IngestSummary, redactor, detector) -> None:
+        self.engine = engine
+        self.summary = summary
+        self.redactor = redactor
+        self.detector = detector
+        self.reasons: Counter[str] = Counter()
+        self.pii: Counter[str] = Counter()
+
+    def _redact(self, texts: Sequence[str]) -> list[str]:
+        if not texts:
+            return []
+        results = self.redactor(list(texts))
+        out = []
+        for result in results:
+            self.pii.update(result.counts)
+            out.append(result.text)
+        return out
+
+    def _redact_values(self, values: list[str | None]) -> list[str | None]:
+        """Redact a column of short values, each distinct value once."""
+        distinct = sorted({v for v in values if v is not None})
+        if not distinct:
+            return values
+        occurrences = Counter(v for v in values if v is not None)
+        results = self.redactor(distinct)
+        mapped = {}
+        for value, result in zip(distinct, results, strict=True):
+            for kind, count in result.counts.items():
+                self.pii[kind] += count * occurrences[value]
+            mapped[value] = result.text
+        return [None if v is None else mapped[v] for v in values]
+
+    def _pseudonymise(self, values: list[str | None]) -> list[str | None]:
+        """Replace customer ids that contain PII (an email, a phone) by a stable hash."""
+        distinct = sorted({v for v in values if v is not None})
+        if not distinct:
+            return values
+        occurrences = Counter(v for v in values if v is not None)
+        mapped = {}
+        for value, result in zip(distinct, self.redactor(distinct), strict=True):
+            if result.counts:
+                for kind, count in result.counts.items():
+                    self.pii[kind] += count * occurrences[value]
+                mapped[value] = "cust_" + _digest(value)[:16]
+            else:
+                mapped[value] = value
+        return [None if v is None else mapped[v] for v in values]
+
+    def check(self, conn, records: list[RawRecord], mapping: dict[str, str]) -> _Chunk:
+        """Validate and de-duplicate one chunk (nothing is written yet)."""
+        from voc.store.writes import existing_content_hashes
+
+        chunk = _Chunk()
+        candidates: list[tuple[RawRecord, dict[str, Any]]] = []
+        for record in records:
+            if record.error is not None:
+                chunk.quarantine.append((record, *record.error))
+                continue
+            values = {target: record.values.get(source) for target, source in mapping.items()}
+            try:
+                clean = validate_row(values)
+            except RowProblem as problem:
+                chunk.quarantine.append((record, problem.reason, problem.detail))
+                continue
+            clean["content_hash"] = content_hash(clean)
+            clean["feedback_id"] = clean["feedback_id"] or content_id(clean)
+            candidates.append((record, clean))
+        stored = existing_content_hashes(conn, [c["feedback_id"] for _, c in candidates])
+        for record, clean in candidates:
+            fid, digest = clean["feedback_id"], clean["content_hash"]
+            earlier = stored.get(fid)
+            if earlier is None:
+                stored[fid] = digest
+                clean["_line"] = record.line
+                chunk.loaded.append(clean)
+            elif earlier == digest:
+                chunk.duplicates += 1
+            else:
+                detail = f"feedback_id {fid!r} was loaded before with different content"
+                chunk.quarantine.append((record, "conflicting_duplicate_id", detail))
+        return chunk
+
+    def feedback_rows(self, rows: list[dict[str, Any]], source_name: str) -> list[dict]:
+        """Redact, detect language and shape the rows to load."""
+        texts = self._redact([r["text"] for r in rows])
+        langs = list(self.detector(texts)) if texts else []
+        fields = {name: self._redact_values([r[name] for r in rows]) for name in _REDACTED_FIELDS}
+        customers = self._pseudonymise([r["customer_id"] for r in rows])
+        out = []
+        for i, row in enumerate(rows):
+            text = texts[i]
+            truncated = len(text) > MAX_TEXT_CHARS
+            out.append(
+                {
+                    "feedback_id": row["feedback_id"],
+                    "created_at": row["created_at"],
+                    "week": _week(row["created_at"]),
+                    "text_redacted": text[:MAX_TEXT_CHARS],
+                    "csat": row["csat"],
+                    "nps": row["nps"],
+                    "customer_id": customers[i],
+                    "first_response_seconds": row["first_response_seconds"],
+                    "handle_seconds": row["handle_seconds"],
+                    "resolved_first_contact": row["resolved_first_contact"],
+                    "lang": langs[i],
+                    "text_truncated": truncated,
+                    "content_hash": row["content_hash"],
+                    "ingest_run_id": self.summary.run_id,
+                    "source_file": source_name,
+                    "source_line": row["_line"],
+                    **{name: fields[name][i] for name in _REDACTED_FIELDS},
+                }
+            )
+        return out
+
+    def quarantine_rows(self, items: list[tuple[RawRecord, str, str]], source_name: str):
+        """Redact the raw content and detail of quarantined rows."""
+        raws = self._redact([raw_text(record) for record, _, _ in items])
+        details = self._redact([detail for _, _, detail in items])
+        return [
+            {
+                "ingest_run_id": self.summary.run_id,
+                "source_file": source_name,
+                "source_line": record.line,
+                "reason": reason,
+                "detail": details[i],
+                "raw_redacted": raws[i][:MAX_TEXT_CHARS],
+            }
+            for i, (record, reason, _) in enumerate(items)
+        ]
+
+    def run_chunk(self, records: list[RawRecord], source: TableSource, mapping) -> None:
+        """Check, redact and write one chunk in one transaction, with the run's counters."""
+        from voc.store.writes import insert_feedback, insert_quarantine, update_run_counts
+
+        summary = self.summary
+        with self.engine.begin() as conn:
+            chunk = self.check(conn, records, mapping)
+            rows = self.feedback_rows(chunk.loaded, source.name)
+            insert_feedback(conn, rows)
+            insert_quarantine(conn, self.quarantine_rows(chunk.quarantine, source.name))
+            summary.rows_in += len(records)
+            summary.loaded += len(rows)
+            summary.duplicates += chunk.duplicates
+            summary.quarantined += len(chunk.quarantine)
+            summary.truncated += sum(r["text_truncated"] for r in rows)
+            self.reasons.update(reason for _, reason, _ in chunk.quarantine)
+            summary.quarantine_reasons = dict(sorted(self.reasons.items()))
+            summary.pii_counts = dict(sorted(self.pii.items()))
+            update_run_counts(conn, summary.run_id, **self.counters())
+
+    def counters(self) -> dict[str, Any]:
+        """The run's counters as ``ingest_runs`` columns."""
+        s = self.summary
+        return {
+            "rows_in": s.rows_in,
+            "loaded": s.loaded,
+            "quarantined": s.quarantined,
+            "duplicates": s.duplicates,
+            "truncated": s.truncated,
+            "quarantine_reasons": s.quarantine_reasons,
+            "pii_counts": s.pii_counts,
+        }
+
+
+def _open(path: Path, kind, sheet: str | None, batch_size: int = DEFAULT_CHUNK_SIZE):
+    """Open the tables of a file, turning decoding errors into a sentence for the user."""
+    try:
+        return open_sources(path, kind, sheet=sheet, batch_size=batch_size)
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            f"{path.name} is not valid {kind.encoding}: {exc}.",
+            hint="Export the file again as UTF-8.",
+        ) from exc
+
+
+def _map_sources(
+    sources: list[TableSource], explicit: Mapping[str, str | None] | None
+) -> tuple[list[tuple[TableSource, dict[str, str]]], list[str]]:
+    """Resolve the mapping of each table; with several sheets, unmappable ones are skipped."""
+    mapped, warnings, errors = [], [], []
+    for source in sources:
+        try:
+            mapping = resolve_mapping(source.columns, explicit, source_name=source.name)
+        except ColumnMappingError as exc:
+            if len(sources) == 1:
+                raise
+            errors.append(exc)
+            warnings.append(f"Skipped {source.name}: {exc.message}")
+            continue
+        mapped.append((source, mapping))
+        unused = [c for c in source.columns if c not in mapping.values()]
+        if unused:
+            warnings.append(f"Columns of {source.name} not used: {', '.join(unused)}.")
+    if not mapped:
+        raise errors[0]
+    return mapped, warnings
+
+
+def inspect_file(path: str | Path, *, sheet: str | None = None) -> dict[str, Any]:
+    """Describe a file for a mapping editor: format, encoding, tables, columns and guesses.
+
+    No row is read beyond what format detection needs, and nothing is stored.
+
+    Returns:
+        ``{"format", "encoding", "warnings", "tables": [{"name", "columns", "guess"}]}``
+        where ``guess`` is :func:`voc.ingest.guess_mapping` of the table's columns.
+    """
+    from voc.ingest.mapping import guess_mapping
+
+    path = Path(path)
+    kind = sniff_file(path)
+    sources = _open(path, kind, sheet)
+    tables = [
+        {"name": s.name, "columns": list(s.columns), "guess": guess_mapping(s.columns)}
+        for s in sources
+    ]
+    for source in sources:
+        close = getattr(source.records, "close", None)
+        if close is not None:
+            close()
+    return {
+        "format": kind.format,
+        "encoding": kind.encoding,
+        "warnings": list(kind.warnings),
+        "tables": tables,
+    }
+
+
+def ingest_file(
+    path: str | Path,
+    *,
+    engine=None,
+    mapping: str | Path | Mapping[str, str | None] | None = None,
+    sheet: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    redactor: Redactor | None = None,
+    language_detector: LanguageDetector | None = None,
+    show_progress: bool = False,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Ingest one file into the store and return what happened.
+
+    Args:
+        path: CSV/TSV, JSON, JSONL, XLSX or Parquet file.
+        engine: SQLAlchemy engine of the store (default: :func:`voc.store.get_engine`).
+        mapping: A YAML mapping file, or a dict target column -> source column; targets not
+            named are guessed (see :func:`voc.ingest.guess_mapping`).
+        sheet: For workbooks, the one sheet to read (default: every sheet).
+        chunk_size: Rows per chunk (and per transaction); memory stays bounded by it.
+        redactor: Batch PII redactor (default :func:`voc.pii.redact_batch`).
+        language_detector: Batch language detector (default
+            :func:`voc.language.detect_languages`).
+        show_progress: Show a progress bar on stderr.
+        on_progress: Called with the number of rows read so far after each chunk.
+
+    Returns:
+        The :class:`IngestSummary` (also stored in ``ingest_runs``).
+
+    Raises:
+        InputFileError: The file cannot be read (``NotATableError`` when it holds no table).
+        ColumnMappingError: No text column, or the mapping names missing columns.
+    """
+    from voc.progress import progress_bar
+    from voc.store import get_engine
+    from voc.store.writes import create_run, finish_run
+
+    if chunk_size < 1:
+        raise VocError(f"chunk_size must be at least 1, got {chunk_size}.")
+    started = time.perf_counter()
+    path = Path(path)
+    kind = sniff_file(path)
+    explicit = load_mapping(mapping) if isinstance(mapping, str | Path) else mapping
+    sources = _open(path, kind, sheet, chunk_size)
+    mapped, warnings = _map_sources(sources, explicit)
+    engine = engine if engine is not None else get_engine()
+    with engine.begin() as conn:
+        run_id = create_run(
+            conn,
+            file_name=path.name,
+            file_hash=kind.file_hash,
+            file_format=kind.format,
+            encoding=kind.encoding,
+        )
+    summary = IngestSummary(
+        run_id=run_id,
+        file_name=path.name,
+        file_hash=kind.file_hash,
+        file_format=kind.format,
+        encoding=kind.encoding,
+        mapping={source.name: mapping for source, mapping in mapped},
+        warnings=[*kind.warnings, *warnings],
+    )
+    job = _Ingest(
+        engine,
+        summary,
+        redactor or _default_redactor(),
+        language_detector or _default_language_detector(),
+    )
+    try:
+        with progress_bar(f"Ingesting {path.name}", None, enabled=show_progress) as advance:
+            for source, source_mapping in mapped:
+                for records in _chunks(source.records, chunk_size):
+                    job.run_chunk(records, source, source_mapping)
+                    advance(len(records))
+                    if on_progress is not None:
+                        on_progress(summary.rows_in)
+    except BaseException as exc:
+        error = exc
+        if isinstance(exc, UnicodeDecodeError):
+            error = InputFileError(
+                f"{path.name} is not valid {kind.encoding}: {exc}.",
+                hint="Export the file again as UTF-8.",
+            )
+        with engine.begin() as conn:
+            finish_run(
+                conn,
+                run_id,
+                status="failed",
+                error=str(error),
+                column_mapping=summary.mapping,
+                warnings=summary.warnings,
+                **job.counters(),
+            )
+        if error is exc:
+            raise
+        raise error from exc
+    summary.seconds = time.perf_counter() - started
+    with engine.begin() as conn:
+        finish_run(
+            conn,
+            run_id,
+            status="completed",
+            column_mapping=summary.mapping,
+            warnings=summary.warnings,
+            **job.counters(),
+        )
+    return summary

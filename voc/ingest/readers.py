@@ -1,0 +1,491 @@
+"""Streaming readers that turn CSV/TSV, JSON, JSONL, XLSX and Parquet files into raw records.
+
+Every reader yields :class:`RawRecord` objects with the 1-based source line (sheet row for
+XLSX, row number for Parquet) and the raw content, so a bad row can be quarantined with its
+origin. Rows that are broken at the file level (ragged CSV rows, JSON lines that do not parse)
+carry an ``error`` instead of values. Memory stays bounded: files are read as streams, except
+JSON arrays, which are parsed whole (use JSONL for very large exports).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from voc.errors import InputFileError, NotATableError
+from voc.ingest.sniff import FileKind
+
+__all__ = ["RawRecord", "TableSource", "open_sources", "raw_text"]
+
+_DELIMITERS = (",", ";", "\t", "|")
+_SNIFF_CHARS = 64 * 1024
+_JSON_COLUMN_SCAN = 1000
+_ARRAY_KEYS = ("data", "items", "records", "results", "rows", "feedback", "reviews")
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """One row as read from the file.
+
+    Attributes:
+        line: 1-based source line (CSV/JSON/JSONL), sheet row (XLSX) or row number (Parquet).
+        values: Column name -> value, or ``None`` when the row itself is broken.
+        raw: The raw content (list of physical lines, a string, or a dict of values).
+        error: ``(reason, detail)`` for a row broken at the file level, else ``None``.
+    """
+
+    line: int
+    values: dict[str, Any] | None
+    raw: Any
+    error: tuple[str, str] | None = None
+
+
+def raw_text(record: RawRecord) -> str:
+    """Return the raw content of ``record`` as one string (for the quarantine)."""
+    raw = record.raw
+    if isinstance(raw, list):
+        return "".join(raw).rstrip("\r\n")
+    if isinstance(raw, dict):
+        return json.dumps(raw, ensure_ascii=False, default=str)
+    return str(raw).rstrip("\r\n")
+
+
+@dataclass
+class TableSource:
+    """One table of a file: the whole CSV/JSON/Parquet file, or one sheet of a workbook.
+
+    Attributes:
+        name: Display name, ``file.xlsx[Sheet]`` for a sheet.
+        columns: Column names in file order (made unique).
+        records: Iterator over the rows after the header.
+    """
+
+    name: str
+    columns: list[str]
+    records: Iterator[RawRecord]
+
+
+def _unique_columns(names: list[Any]) -> list[str]:
+    """Clean header names: strip, fill blanks, make duplicates unique with a suffix."""
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names, start=1):
+        text = "" if name is None else str(name).replace("\ufeff", "").strip()
+        text = text or f"column_{index}"
+        if text in seen:
+            seen[text] += 1
+            text = f"{text}_{seen[text]}"
+        else:
+            seen[text] = 1
+        out.append(text)
+    return out
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+# --- CSV / TSV -------------------------------------------------------------------------------
+
+
+def _sniff_delimiter(sample: str, suffix: str) -> str:
+    """Pick the delimiter whose rows most consistently match the header's field count."""
+    lines = sample.splitlines(keepends=True)
+    if len(lines) > 1 and not sample.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the sample may cut the last row
+    text = "".join(lines)
+    best: tuple[float, int, int] | None = None
+    preferred = "\t" if suffix in (".tsv", ".tab") else ","
+    choice = preferred
+    for delimiter in _DELIMITERS:
+        try:
+            rows = [r for r in csv.reader(text.splitlines(keepends=True), delimiter=delimiter) if r]
+        except csv.Error:
+            continue
+        if not rows:
+            continue
+        width = len(rows[0])
+        body = rows[1:]
+        share = sum(len(r) == width for r in body) / len(body) if body else 1.0
+        score = (share, width, 1 if delimiter == preferred else 0)
+        if width > 1 and (best is None or score > best):
+            best, choice = score, delimiter
+    return choice
+
+
+def _tap(handle, buffer: list[str]) -> Iterator[str]:
+    """Yield the lines of ``handle`` while keeping the current record's lines in ``buffer``."""
+    for line in handle:
+        buffer.append(line)
+        yield line
+
+
+def _csv_source(path: Path, kind: FileKind) -> TableSource:
+    handle = path.open("r", encoding=kind.encoding, errors=kind.errors, newline="")
+    try:
+        sample = handle.read(_SNIFF_CHARS).lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        handle.close()
+        raise InputFileError(
+            f"{path.name} is not valid {kind.encoding}: {exc}.",
+            hint="Export the file again as UTF-8.",
+        ) from exc
+    handle.seek(0)
+    first_line = sample.split("\n", 1)[0].strip().lower()
+    skip_lines = 0
+    if first_line.startswith("sep=") and len(first_line) == 5:
+        delimiter = first_line[4]
+        skip_lines = 1
+    else:
+        delimiter = _sniff_delimiter(sample, path.suffix.lower())
+    buffer: list[str] = []
+    reader = csv.reader(_tap(handle, buffer), delimiter=delimiter, quotechar='"', strict=False)
+
+    def next_record() -> tuple[list[str], list[str]] | None:
+        for fields in reader:
+            lines = buffer[:]
+            buffer.clear()
+            if not "".join(lines).strip():
+                continue
+            return fields, lines
+        return None
+
+    try:
+        for _ in range(skip_lines):
+            next(reader)
+            buffer.clear()
+        header = next_record()
+    except csv.Error as exc:
+        handle.close()
+        raise InputFileError(f"{path.name} cannot be parsed as CSV: {exc}.") from exc
+    if header is None:
+        handle.close()
+        raise NotATableError(
+            f"{path.name} has no header row: it holds only blank lines.",
+            hint="Check the export: the file should have a header row and data rows.",
+        )
+    header_fields = header[0]
+    if header_fields:
+        header_fields[0] = header_fields[0].lstrip("\ufeff")
+    columns = _unique_columns(header_fields)
+    width = len(columns)
+
+    def records() -> Iterator[RawRecord]:
+        try:
+            for fields in reader:
+                lines = buffer[:]
+                buffer.clear()
+                if not "".join(lines).strip():
+                    continue
+                start = reader.line_num - len(lines) + 1
+                if len(fields) != width:
+                    what = "too many" if len(fields) > width else "too few"
+                    detail = f"{what} fields: expected {width}, found {len(fields)}"
+                    yield RawRecord(start, None, lines, ("ragged_row", detail))
+                    continue
+                yield RawRecord(start, dict(zip(columns, fields, strict=True)), lines)
+        except csv.Error as exc:
+            raise InputFileError(
+                f"{path.name} cannot be parsed as CSV near line {reader.line_num}: {exc}."
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise InputFileError(
+                f"{path.name} is not valid {kind.encoding} near line {reader.line_num}: {exc}.",
+                hint="Export the file again as UTF-8.",
+            ) from exc
+        finally:
+            handle.close()
+
+    return TableSource(path.name, columns, records())
+
+
+# --- JSON / JSONL ----------------------------------------------------------------------------
+
+
+def _flatten(obj: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Flatten nested objects into dotted keys (``{"a": {"b": 1}}`` -> ``{"a.b": 1}``)."""
+    out: dict[str, Any] = {}
+    for key, value in obj.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flatten(value, f"{name}."))
+        else:
+            out[name] = value
+    return out
+
+
+def _jsonl_records(path: Path, kind: FileKind) -> Iterator[RawRecord]:
+    with path.open("r", encoding=kind.encoding, errors=kind.errors) as handle:
+        for number, line in enumerate(handle, start=1):
+            text = line.strip().lstrip("\ufeff")
+            if not text:
+                continue
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield RawRecord(number, None, line, ("broken_json", f"invalid JSON: {exc.msg}"))
+                continue
+            if not isinstance(obj, dict):
+                found = type(obj).__name__.replace("dict", "object").replace("list", "array")
+                detail = f"the line holds a JSON {found}, not an object"
+                yield RawRecord(number, None, line, ("broken_json", detail))
+                continue
+            yield RawRecord(number, _flatten(obj), line)
+
+
+def _scan_columns(records: list[RawRecord]) -> list[str]:
+    seen: dict[str, None] = {}
+    for record in records:
+        if record.values:
+            for key in record.values:
+                seen.setdefault(str(key), None)
+    return list(seen)
+
+
+def _jsonl_source(path: Path, kind: FileKind) -> TableSource:
+    head: list[RawRecord] = []
+    stream = _jsonl_records(path, kind)
+    for record in stream:
+        head.append(record)
+        if len(head) >= _JSON_COLUMN_SCAN:
+            break
+
+    def records() -> Iterator[RawRecord]:
+        yield from head
+        yield from stream
+
+    return TableSource(path.name, _scan_columns(head), records())
+
+
+def _json_array_items(text: str, name: str) -> Iterator[tuple[int, Any]]:
+    """Yield ``(line, element)`` for each element of the top-level JSON array in ``text``."""
+    decoder = json.JSONDecoder()
+    pos = text.index("[") + 1
+    line, counted_to = 1, 0
+    length = len(text)
+
+    def skip_ws(at: int) -> int:
+        while at < length and text[at] in " \t\r\n":
+            at += 1
+        return at
+
+    pos = skip_ws(pos)
+    if pos < length and text[pos] == "]":
+        return
+    while True:
+        pos = skip_ws(pos)
+        line += text.count("\n", counted_to, pos)
+        counted_to = pos
+        try:
+            element, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            raise InputFileError(
+                f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
+                hint="Fix the file, or export it as JSON Lines (one object per line) so that "
+                "broken records can be quarantined one by one.",
+            ) from exc
+        yield line, element
+        pos = skip_ws(end)
+        if pos < length and text[pos] == ",":
+            pos += 1
+            continue
+        if pos < length and text[pos] == "]":
+            return
+        lineno = text.count("\n", 0, pos) + 1
+        raise InputFileError(
+            f"{name} is not valid JSON: expected ',' or ']' at line {lineno}.",
+            hint="Fix the file, or export it as JSON Lines (one object per line).",
+        )
+
+
+def _json_source(path: Path, kind: FileKind) -> TableSource:
+    text = path.read_text(encoding=kind.encoding, errors=kind.errors).lstrip("\ufeff")
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        items: Iterator[tuple[int, Any]] = _json_array_items(text, path.name)
+    else:
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputFileError(
+                f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                f"column {exc.colno}.",
+                hint="Fix the file, or export it as JSON Lines (one object per line).",
+            ) from exc
+        rows = _find_row_list(document, path.name)
+        items = iter(enumerate(rows, start=1))
+
+    def records_from(pairs: Iterator[tuple[int, Any]]) -> Iterator[RawRecord]:
+        for line, element in pairs:
+            if isinstance(element, dict):
+                yield RawRecord(line, _flatten(element), element)
+            else:
+                found = type(element).__name__
+                detail = f"the array element is a JSON {found}, not an object"
+                yield RawRecord(line, None, json.dumps(element), ("broken_json", detail))
+
+    stream = records_from(items)
+    head = [record for _, record in zip(range(_JSON_COLUMN_SCAN), stream, strict=False)]
+
+    def records() -> Iterator[RawRecord]:
+        yield from head
+        yield from stream
+
+    return TableSource(path.name, _scan_columns(head), records())
+
+
+def _find_row_list(document: Any, name: str) -> list[Any]:
+    if isinstance(document, dict):
+        lists = {k: v for k, v in document.items() if isinstance(v, list)}
+        for key in _ARRAY_KEYS:
+            if key in lists:
+                return lists[key]
+        if len(lists) == 1:
+            return next(iter(lists.values()))
+        if lists:
+            raise NotATableError(
+                f"{name} holds several lists ({', '.join(lists)}); it is unclear which is the "
+                "table.",
+                hint="Export one list of records as a JSON array or as JSON Lines.",
+            )
+        return [document]
+    raise NotATableError(
+        f"{name} holds a single JSON {type(document).__name__}, not a list of records.",
+        hint="Export the records as a JSON array of objects or as JSON Lines.",
+    )
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def _xlsx_sources(path: Path, sheet: str | None) -> list[TableSource]:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for damaged files
+        raise InputFileError(
+            f"{path.name} cannot be opened as an Excel workbook: {exc}.",
+            hint="Open it in a spreadsheet program and save it again as XLSX.",
+        ) from exc
+    names = list(workbook.sheetnames)
+    if sheet is not None and sheet not in names:
+        workbook.close()
+        raise InputFileError(
+            f"{path.name} has no sheet named {sheet!r}. Its sheets are: {', '.join(names)}.",
+            hint="Pass one of these names with --sheet, or leave --sheet out to read all.",
+        )
+    sources = []
+    for name in [sheet] if sheet else names:
+        sheet_rows = _sheet_rows(workbook[name])
+        header = next(sheet_rows, None)
+        if header is None:
+            continue
+        header_row, header_values = header
+        columns = _unique_columns(list(header_values))
+        sources.append(
+            TableSource(f"{path.name}[{name}]", columns, _sheet_records(sheet_rows, columns))
+        )
+    return sources
+
+
+def _sheet_rows(worksheet) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    if hasattr(worksheet, "reset_dimensions"):
+        worksheet.reset_dimensions()
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        if values and not all(_is_blank(v) for v in values):
+            yield number, values
+
+
+def _sheet_records(
+    rows: Iterator[tuple[int, tuple[Any, ...]]], columns: list[str]
+) -> Iterator[RawRecord]:
+    width = len(columns)
+    for number, values in rows:
+        extra = [v for v in values[width:] if not _is_blank(v)]
+        if extra:
+            raw = {f"column_{i}": v for i, v in enumerate(values, start=1) if not _is_blank(v)}
+            detail = f"too many fields: {len(extra)} filled cell(s) right of the last header"
+            yield RawRecord(number, None, raw, ("ragged_row", detail))
+            continue
+        padded = list(values[:width]) + [None] * (width - len(values))
+        row = dict(zip(columns, padded, strict=True))
+        yield RawRecord(number, row, row)
+
+
+# --- Parquet ---------------------------------------------------------------------------------
+
+
+def _parquet_source(path: Path, batch_size: int) -> TableSource:
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises ArrowInvalid/OSError for damaged files
+        raise InputFileError(
+            f"{path.name} cannot be read as a Parquet file: {exc}.",
+            hint="Write the file again, or export it as CSV.",
+        ) from exc
+    columns = list(parquet.schema_arrow.names)
+
+    def records() -> Iterator[RawRecord]:
+        number = 0
+        for batch in parquet.iter_batches(batch_size=batch_size):
+            for row in batch.to_pylist():
+                number += 1
+                row = _flatten(row)
+                yield RawRecord(number, row, row)
+
+    return TableSource(path.name, _unique_columns(columns), records())
+
+
+def open_sources(
+    path: str | Path, kind: FileKind, *, sheet: str | None = None, batch_size: int = 20_000
+) -> list[TableSource]:
+    """Open the tables of ``path`` (one per sheet for a workbook, else one).
+
+    Args:
+        path: The file.
+        kind: Its format and encoding from :func:`voc.ingest.sniff.sniff_file`.
+        sheet: For workbooks, the one sheet to read (all sheets when ``None``).
+        batch_size: Rows per Parquet batch.
+
+    Raises:
+        InputFileError: The file cannot be parsed, or ``sheet`` names no sheet.
+        NotATableError: The file holds no table.
+    """
+    path = Path(path)
+    if sheet is not None and kind.format != "xlsx":
+        raise InputFileError(
+            f"--sheet only applies to Excel workbooks, but {path.name} is {kind.format}.",
+            hint="Leave --sheet out for this file.",
+        )
+    if kind.format == "csv":
+        return [_csv_source(path, kind)]
+    if kind.format == "jsonl":
+        return [_jsonl_source(path, kind)]
+    if kind.format == "json":
+        return [_json_source(path, kind)]
+    if kind.format == "xlsx":
+        sources = _xlsx_sources(path, sheet)
+        if not sources:
+            raise NotATableError(
+                f"{path.name} is a workbook whose sheets are all empty.",
+                hint="Check that the export wrote data into the workbook.",
+            )
+        return sources
+    if kind.format == "parquet":
+        return [_parquet_source(path, batch_size)]
+    raise InputFileError(f"{path.name} has the unsupported format {kind.format!r}.")

@@ -1,0 +1,268 @@
+"""Per-row validation: parse dates, ratings and flags, and name the reason a row is rejected.
+
+Nothing is coerced silently: a value that cannot be read exactly (a CSAT of 7, a date of
+31/02/2026, a rating of "sangat puas") rejects the row with a reason code; the row goes to the
+quarantine. Texts longer than :data:`MAX_TEXT_CHARS` are loaded truncated and flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "QUARANTINE_REASONS",
+    "RowProblem",
+    "parse_bool",
+    "parse_datetime",
+    "parse_number",
+    "validate_row",
+]
+
+MAX_TEXT_CHARS = 20_000
+_MAX_ID_CHARS = 255
+
+#: Every reason a row can be quarantined for, with what it means.
+QUARANTINE_REASONS: dict[str, str] = {
+    "ragged_row": "the row has more or fewer fields than the header",
+    "broken_json": "the JSON line (or array element) does not parse into an object",
+    "empty_text": "the text is missing, empty or only whitespace",
+    "invalid_date": "created_at is not a date in ISO, d/m/Y or day-month-year form",
+    "invalid_csat": "csat is not a number from 1 to 5",
+    "invalid_nps": "nps is not a number from 0 to 10",
+    "invalid_number": "first_response_seconds or handle_seconds is not a number >= 0",
+    "invalid_boolean": "resolved_first_contact is not yes/no, true/false, ya/tidak or 1/0",
+    "invalid_id": f"feedback_id is longer than {_MAX_ID_CHARS} characters",
+    "conflicting_duplicate_id": "the id was loaded before with different content",
+}
+
+_MISSING = {"", "na", "n/a", "nan", "null", "none", "-", "#n/a"}
+_TRUE = {"true", "yes", "y", "ya", "iya", "1", "t", "benar"}
+_FALSE = {"false", "no", "n", "tidak", "tdk", "0", "f", "salah", "bukan"}
+_MONTHS = {
+    # Indonesian
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "agus": 8, "ags": 8, "september": 9, "sep": 9,
+    "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "des": 12,
+    # English
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
+    "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
+}  # fmt: skip
+_DAY_NAMES = (
+    r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+)
+_TIME = r"(?:[ T,]+(?:pukul\s+|jam\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:wib|wita|wit)?)?"
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})" + _TIME + r"$", re.IGNORECASE)
+_D_MONTH_Y = re.compile(
+    rf"^(?:{_DAY_NAMES},?\s+)?(\d{{1,2}})[\s\-]+([a-z]+)\.?[\s\-,]+(\d{{4}})" + _TIME + r"$",
+    re.IGNORECASE,
+)
+_MONTH_D_Y = re.compile(
+    rf"^(?:{_DAY_NAMES},?\s+)?([a-z]+)\.?\s+(\d{{1,2}}),?\s+(\d{{4}})" + _TIME + r"$",
+    re.IGNORECASE,
+)
+_ISO_SPACE_Z = re.compile(r"\s*(Z|UTC)$", re.IGNORECASE)
+
+
+class RowProblem(ValueError):
+    """A value that rejects its row; ``reason`` is a key of :data:`QUARANTINE_REASONS`."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and value.strip().lower() in _MISSING
+
+
+def _to_naive_utc(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value
+
+
+def _build(year: str, month: int, day: str, hh: str | None, mm: str | None, ss: str | None):
+    return dt.datetime(int(year), month, int(day), int(hh or 0), int(mm or 0), int(ss or 0))
+
+
+def parse_datetime(value: Any) -> dt.datetime | None:
+    """Parse a timestamp in ISO 8601, d/m/Y or day-month-year form (Indonesian or English).
+
+    Offsets are converted to UTC and dropped; naive values are kept as they are.
+
+    Returns:
+        The naive datetime, or ``None`` for a missing value.
+
+    Raises:
+        ValueError: The value is not a date this function reads.
+    """
+    if _is_missing(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return _to_naive_utc(value)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is a {type(value).__name__}, not a date")
+    text = " ".join(value.split())
+    try:
+        return _to_naive_utc(dt.datetime.fromisoformat(_ISO_SPACE_Z.sub("+00:00", text)))
+    except ValueError:
+        pass
+    try:
+        if match := _DMY.match(text):
+            day, month, year, hh, mm, ss = match.groups()
+            return _build(year, int(month), day, hh, mm, ss)
+        if match := _D_MONTH_Y.match(text):
+            day, month_name, year, hh, mm, ss = match.groups()
+            if month_name.lower() in _MONTHS:
+                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss)
+        if match := _MONTH_D_Y.match(text):
+            month_name, day, year, hh, mm, ss = match.groups()
+            if month_name.lower() in _MONTHS:
+                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a valid calendar date ({exc})") from None
+    raise ValueError(f"{value!r} is not a date in ISO, d/m/Y or '12 Mei 2026' form")
+
+
+def parse_number(value: Any) -> float | None:
+    """Parse a number, accepting a decimal comma (``4,5``) and thousands separators.
+
+    Returns:
+        The float, or ``None`` for a missing value.
+
+    Raises:
+        ValueError: The value is not a finite number.
+    """
+    if _is_missing(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is a yes/no flag, not a number")
+    if isinstance(value, int | float | Decimal):
+        number = float(value)
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        if "," in text and "." in text:
+            # The later separator is the decimal one: 1.234,5 or 1,234.5
+            if text.rfind(",") > text.rfind("."):
+                text = text.replace(".", "").replace(",", ".")
+            else:
+                text = text.replace(",", "")
+        elif text.count(",") == 1:
+            text = text.replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a number") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{value!r} is not a finite number")
+    return number
+
+
+def parse_bool(value: Any) -> bool | None:
+    """Parse a yes/no flag in English or Indonesian (``ya``/``tidak``), or 1/0.
+
+    Raises:
+        ValueError: The value is not a recognised flag.
+    """
+    if _is_missing(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"{value!r} is not yes/no, true/false, ya/tidak or 1/0")
+
+
+def _as_text(value: Any) -> str | None:
+    """Return a stripped string for a categorical value (``None`` when missing)."""
+    if _is_missing(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _score(value: Any, name: str, low: float, high: float) -> float | None:
+    reason = f"invalid_{name}"
+    try:
+        number = parse_number(value)
+    except ValueError as exc:
+        raise RowProblem(reason, f"{name} {exc}") from None
+    if number is not None and not low <= number <= high:
+        raise RowProblem(reason, f"{name} {number:g} is outside {low:g}-{high:g}")
+    return number
+
+
+def validate_row(values: dict[str, Any]) -> dict[str, Any]:
+    """Check and parse one mapped row (target column -> raw value).
+
+    Returns:
+        The clean row: ``text`` (NFC, stripped, full length), ``created_at`` (naive datetime),
+        numbers as floats, flags as bools, categorical values as stripped strings.
+
+    Raises:
+        RowProblem: The first problem found, checked in the order of
+            :data:`QUARANTINE_REASONS`.
+    """
+    raw_text = values.get("text")
+    text = "" if _is_blank_text(raw_text) else unicodedata.normalize("NFC", str(raw_text)).strip()
+    if not text:
+        raise RowProblem("empty_text", "the text is empty")
+    clean: dict[str, Any] = {"text": text}
+    try:
+        clean["created_at"] = parse_datetime(values.get("created_at"))
+    except ValueError as exc:
+        raise RowProblem("invalid_date", f"created_at {exc}") from None
+    clean["csat"] = _score(values.get("csat"), "csat", 1, 5)
+    clean["nps"] = _score(values.get("nps"), "nps", 0, 10)
+    for name in ("first_response_seconds", "handle_seconds"):
+        try:
+            number = parse_number(values.get(name))
+        except ValueError as exc:
+            raise RowProblem("invalid_number", f"{name} {exc}") from None
+        if number is not None and number < 0:
+            raise RowProblem("invalid_number", f"{name} {number:g} is negative")
+        clean[name] = number
+    try:
+        clean["resolved_first_contact"] = parse_bool(values.get("resolved_first_contact"))
+    except ValueError as exc:
+        raise RowProblem("invalid_boolean", f"resolved_first_contact {exc}") from None
+    source_id = _as_text(values.get("feedback_id"))
+    if source_id is not None and len(source_id) > _MAX_ID_CHARS:
+        raise RowProblem("invalid_id", f"feedback_id has {len(source_id)} characters")
+    clean["feedback_id"] = source_id
+    channel = _as_text(values.get("channel"))
+    clean["channel"] = channel.lower() if channel else None
+    for name in ("customer_id", "customer_segment", "product_line", "region", "agent_id"):
+        clean[name] = _as_text(values.get(name))
+    return clean
+
+
+def _is_blank_text(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return not str(value).strip()
