@@ -147,14 +147,11 @@ def _vectors(
         vectors = np.asarray(embeddings, dtype="float64")
     else:
         from sklearn.decomposition import TruncatedSVD
-        from sklearn.feature_extraction.text import TfidfVectorizer
 
-        from journey.text import _analyzer
+        from journey.text import tfidf_matrix
 
-        tfidf = TfidfVectorizer(analyzer=_analyzer(2), lowercase=False, sublinear_tf=True)
-        try:
-            matrix = tfidf.fit_transform(texts)
-        except ValueError:
+        matrix = tfidf_matrix(texts, 2)
+        if matrix is None:
             return np.zeros((len(texts), 1))
         # Latent semantic analysis needs far fewer dimensions than distinct texts to group
         # paraphrases: sqrt(distinct texts), capped by svd_components.
@@ -291,9 +288,9 @@ def find_emerging(
     phrases: list[list[tuple[str, float]]] = [[] for _ in emerging_ids]
     if texts_column is not None and emerging_ids:
         background = np.flatnonzero(now & ~candidates)
-        if len(background) > 20_000:
+        if len(background) > 5_000:
             rng = np.random.default_rng(settings.random_state)
-            background = np.sort(rng.choice(background, 20_000, replace=False))
+            background = np.sort(rng.choice(background, 5_000, replace=False))
         docs = [texts_column.iloc[r].astype("str").fillna("").tolist() for r in member_rows]
         docs.append(texts_column.iloc[background].astype("str").fillna("").tolist())
         phrases = class_tfidf_phrases(

@@ -63,8 +63,9 @@ EVIDENCE_METRICS = (
     "effort_source",
     "departments_spanned",
 )
-_BACKGROUND_CAP = 20_000
-_CLASS_CAP = 3_000
+# Seeded samples bound the text work per issue (key phrases and verbatims stay stable).
+_BACKGROUND_CAP = 5_000
+_CLASS_CAP = 1_000
 _MIN_TOKENS = 4
 _LANGS_TO_COVER = ("id", "en")
 

@@ -331,7 +331,9 @@ def prepare(df: pd.DataFrame | PreparedFrame, taxonomy: Taxonomy | None = None) 
 
     rows, topics, primary, unknown_topics = _mentions(frame, taxonomy)
     diagnostics["unknown_topic_labels"] = unknown_topics
-    diagnostics["rows_without_topic"] = int(len(frame) - len(np.unique(rows)))
+    # ``rows`` is sorted (np.nonzero walks row by row): count the distinct ones by diff.
+    distinct = int(np.count_nonzero(np.diff(rows))) + 1 if len(rows) else 0
+    diagnostics["rows_without_topic"] = int(len(frame) - distinct)
     return PreparedFrame(
         frame=frame,
         taxonomy=taxonomy,

@@ -103,7 +103,9 @@ def _period_keys(prepared: PreparedFrame, freq: str) -> tuple[np.ndarray, list[s
     else:
         months = prepared.day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
         raw = months if freq == "month" else months // 3
-    uniques, inverse = np.unique(raw[valid], return_inverse=True)
+    import pandas as pd
+
+    inverse, uniques = pd.factorize(raw[valid], sort=True)
     keys = np.full(prepared.n_rows, -1, dtype=np.int64)
     keys[valid] = inverse
     if freq == "week":

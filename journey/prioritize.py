@@ -401,7 +401,7 @@ def rank_issues(
     )
     issues["priority"] = priority_scores(issues["impact"], issues["effort"], grid.effort_penalty)
     ranked = issues.assign(
-        _momentum=issues["momentum_pct"].fillna(np.inf).where(~issues["is_new"], np.inf),
+        _momentum=issues["momentum_pct"].fillna(-np.inf).where(~issues["is_new"], np.inf),
         _z=issues["momentum_z"].fillna(-np.inf),
     ).sort_values(
         ["priority", "_momentum", "_z", "negative_mentions", "topic", "touchpoint"],

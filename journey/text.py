@@ -24,6 +24,8 @@ __all__ = [
     "stop_words",
     "tokenize",
     "ngrams",
+    "count_matrix",
+    "tfidf_matrix",
     "class_tfidf_phrases",
     "typical_order",
 ]
@@ -78,6 +80,49 @@ def _analyzer(max_n: int):
     return analyze
 
 
+def count_matrix(docs: Sequence[str], max_n: int = 3):
+    """Sparse document x phrase count matrix and its vocabulary (phrases in first-seen order).
+
+    Same tokens and stop-word rule as :func:`ngrams`; written with ``collections.Counter``
+    and scipy.sparse so evidence does not pay scikit-learn's import time.
+    """
+    from collections import Counter
+
+    import numpy as np
+    from scipy import sparse
+
+    analyze = _analyzer(max_n)
+    vocabulary: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for doc in docs:
+        for term, count in Counter(analyze(doc)).items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(count)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix(
+        (np.array(data, dtype="float64"), np.array(indices, dtype=np.int64), np.array(indptr)),
+        shape=(len(docs), len(vocabulary)),
+    )
+    return matrix, np.array(list(vocabulary), dtype=object)
+
+
+def tfidf_matrix(docs: Sequence[str], max_n: int = 2):
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) of ``docs``; ``None`` if empty."""
+    import numpy as np
+    from scipy import sparse
+
+    counts, _ = count_matrix(docs, max_n)
+    if counts.shape[1] == 0:
+        return None
+    n_docs = counts.shape[0]
+    doc_freq = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1.0 + n_docs) / (1.0 + doc_freq)) + 1.0
+    weighted = counts.copy()
+    weighted.data = (1.0 + np.log(weighted.data)) * idf[weighted.indices]
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    return sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted
+
+
 def class_tfidf_phrases(
     class_docs: Sequence[Sequence[str]],
     *,
@@ -102,23 +147,22 @@ def class_tfidf_phrases(
     """
     import numpy as np
     from scipy import sparse
-    from sklearn.feature_extraction.text import CountVectorizer
 
     docs = [doc for docs_of_class in class_docs for doc in docs_of_class]
     owners = np.repeat(np.arange(len(class_docs)), [len(d) for d in class_docs])
     empty: list[list[tuple[str, float]]] = [[] for _ in class_docs]
     if not docs:
         return empty
-    vectorizer = CountVectorizer(analyzer=_analyzer(max_n), lowercase=False)
-    try:
-        counts = vectorizer.fit_transform(docs)
-    except ValueError:  # every document was empty after stop words
+    counts, vocabulary = count_matrix(docs, max_n)
+    if counts.shape[1] == 0:  # every document was empty after stop words
         return empty
     indicator = sparse.csr_matrix(
         (np.ones(len(docs)), (owners, np.arange(len(docs)))), shape=(len(class_docs), len(docs))
     )
     per_class = np.asarray((indicator @ counts).todense(), dtype="float64")
-    doc_freq = np.asarray((indicator @ (counts > 0).astype("float64")).todense())
+    present = counts.copy()
+    present.data[:] = 1.0
+    doc_freq = np.asarray((indicator @ present).todense())
     term_total = per_class.sum(axis=0)
     class_size = per_class.sum(axis=1, keepdims=True)
     mean_size = float(class_size.mean()) or 1.0
@@ -127,12 +171,11 @@ def class_tfidf_phrases(
         idf = np.log(1.0 + mean_size / np.maximum(term_total, 1.0))
     scores = tf * idf
     scores[doc_freq < min_docs] = 0.0
-    vocabulary = vectorizer.get_feature_names_out()
     lengths = np.array([phrase.count(" ") + 1 for phrase in vocabulary])
     wanted = range(len(class_docs)) if score_classes is None else score_classes
     for c in wanted:
         # Best score first; on equal scores the longer phrase, then alphabetical.
-        order = np.lexsort((vocabulary, -lengths, -np.round(scores[c], 12)))
+        order = np.lexsort((vocabulary.astype(str), -lengths, -np.round(scores[c], 12)))
         chosen: list[tuple[str, float]] = []
         for j in order:
             if scores[c, j] <= 0 or len(chosen) >= top_n:
@@ -162,12 +205,8 @@ def typical_order(texts: Sequence[str], embeddings: np.ndarray | None = None) ->
         centroid = vectors.mean(axis=0)
         norm = np.linalg.norm(centroid)
         return vectors @ (centroid / norm) if norm > 0 else np.zeros(len(texts))
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(analyzer=_analyzer(2), lowercase=False, sublinear_tf=True)
-    try:
-        matrix = vectorizer.fit_transform(list(texts))
-    except ValueError:
+    matrix = tfidf_matrix(list(texts), 2)
+    if matrix is None:
         return np.zeros(len(texts))
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)

@@ -181,3 +181,36 @@ def test_cli_brief_needs_exactly_one_period(classified_csv):
     result = CliRunner().invoke(app, ["brief", "-i", str(classified_csv)])
     assert isinstance(result.exception, ConfigError)
     assert "exactly one of --week" in str(result.exception)
+
+
+def test_cli_issues_reads_the_store(tmp_path, monkeypatch):
+    from datetime import timedelta
+
+    from voc.store import get_engine, write_predictions
+    from voc.store.writes import insert_feedback
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    monkeypatch.setenv("VOC_DATABASE_URL", url)
+    frame = _frame()
+    engine = get_engine(url)
+    rows = []
+    for record in frame.to_dict("records"):
+        created = record["created_at"].to_pydatetime()
+        day = created.date()
+        rows.append(
+            {"feedback_id": record["feedback_id"], "created_at": created,
+             "week": day - timedelta(days=day.weekday()), "channel": record["channel"],
+             "text_redacted": record["text_redacted"], "csat": record["csat"],
+             "lang": record["lang"], "content_hash": record["feedback_id"]}
+        )  # fmt: skip
+    with engine.begin() as conn:
+        insert_feedback(conn, rows)
+    predictions = frame[["feedback_id", "sentiment", "topic", "topics", "touchpoint"]].copy()
+    predictions["model_version"] = "default/test"
+    write_predictions(engine, predictions)
+    result = CliRunner().invoke(app, ["issues", "--period", "2026-05", "--json"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    assert records[0]["topic"] == "refund_return"
+    assert records[0]["csat_drag_points"] > 0
+    assert records[0]["previous_negative_mentions"] == 10  # April read from the store too

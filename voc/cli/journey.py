@@ -89,6 +89,18 @@ def load_classified(input_path: Path | None, period: str | None = None) -> pd.Da
     return frame
 
 
+def _store_effort_overrides(input_path: Path | None) -> dict[tuple[str, str], int]:
+    """The committee's effort overrides from the store (none when reading a file)."""
+    if input_path is not None:
+        return {}
+    try:
+        from journey.backlog.store import effort_overrides
+        from voc.store import get_engine
+    except ImportError:
+        return {}
+    return effort_overrides(get_engine())
+
+
 def _taxonomy(path: Path | None):
     from voc.taxonomy import default_taxonomy, load_taxonomy
 
@@ -126,7 +138,13 @@ def issues(
     taxonomy = _taxonomy(taxonomy_path)
     frame = load_classified(input_path, period)
     settings = IssueSettings(min_mentions=min_mentions) if min_mentions else IssueSettings()
-    result = rank_issues(frame, period, issue_settings=settings, taxonomy=taxonomy)
+    result = rank_issues(
+        frame,
+        period,
+        issue_settings=settings,
+        effort_overrides=_store_effort_overrides(input_path),
+        taxonomy=taxonomy,
+    )
     records = issues_to_records(result.ranked, top=top)
     for record in records:
         record["title_en"] = issue_title(record["topic"], record["touchpoint"], taxonomy, "en")
@@ -208,10 +226,18 @@ def brief(
     taxonomy = _taxonomy(taxonomy_path)
     frame = load_classified(input_path, week or month)
     settings = IssueSettings(min_mentions=min_mentions) if min_mentions else None
+    options = {
+        "lang": lang,
+        "issue_settings": settings,
+        "effort_overrides": _store_effort_overrides(input_path),
+        "taxonomy": taxonomy,
+    }
     if week is not None:
-        result = weekly_brief(frame, week, lang=lang, issue_settings=settings, taxonomy=taxonomy)
+        result = weekly_brief(frame, week, **options)
     else:
-        result = monthly_brief(frame, month, lang=lang, issue_settings=settings, taxonomy=taxonomy)
+        # Hook for open backlog items: monthly_brief(open_items=...) once the backlog provides
+        # a (department_id, period) -> items function.
+        result = monthly_brief(frame, month, **options)
     text = result.render(fmt)
     if output is None:
         typer.echo(text, nl=False)

@@ -1,0 +1,1 @@
+"""Performance benchmarks: ``python -m benchmarks`` runs every ``bench_*.py`` module."""
