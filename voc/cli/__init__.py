@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "voc.cli.redact",
     "voc.cli.classify",
     "voc.cli.journey",
+    "voc.cli.backlog",
 )
 
 for _name in _COMMAND_MODULES:
