@@ -1,0 +1,38 @@
+"""Streamlit entry point: language switch and navigation; each page lives in ``pages/``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_support.i18n import LANGS, current_lang, set_lang, t
+
+st.set_page_config(page_title="VOC", layout="wide")
+
+lang = st.sidebar.radio(
+    t("app.language"),
+    LANGS,
+    index=LANGS.index(current_lang()),
+    format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+    horizontal=True,
+    key="lang_switch",
+)
+set_lang(lang)
+
+_PAGES = (
+    ("pages/overview.py", "nav.overview", ":material/dashboard:", True),
+    ("pages/journey_map.py", "nav.journey", ":material/route:", False),
+    ("pages/effort_impact.py", "nav.effort", ":material/scatter_plot:", False),
+    ("pages/explorer.py", "nav.explorer", ":material/search:", False),
+    ("pages/backlog.py", "nav.backlog", ":material/view_kanban:", False),
+    ("pages/emerging_model.py", "nav.emerging", ":material/model_training:", False),
+    ("pages/data.py", "nav.data", ":material/upload_file:", False),
+)
+
+navigation = st.navigation(
+    [
+        st.Page(path, title=t(key), icon=icon, default=default, url_path=path[6:-3])
+        for path, key, icon, default in _PAGES
+    ]
+)
+st.sidebar.caption(t("app.title"))
+navigation.run()

@@ -1,0 +1,166 @@
+"""Cached access to the store for the pages: engine, classified frames, periods, invalidation.
+
+``st.cache_resource`` holds the engine, the model and the large classified frames (shared
+read-only objects: copying 200,000 rows on every rerun would cost more than the query);
+``st.cache_data`` holds small query results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from journey.frame import PreparedFrame
+    from journey.periods import Period
+
+__all__ = [
+    "PERIOD_KINDS",
+    "analysis_window",
+    "effort_overrides",
+    "evidence",
+    "ranked",
+    "available_periods",
+    "classified",
+    "database_url",
+    "engine",
+    "invalidate",
+    "prepared",
+    "taxonomy",
+    "weekly_counts",
+]
+
+#: Period kinds the picker offers.
+PERIOD_KINDS = ("month", "week", "quarter")
+#: Weeks of history loaded before the previous period (the issue baseline needs 8).
+_HISTORY_WEEKS = 13
+
+
+def database_url() -> str:
+    """The store URL: ``VOC_DATABASE_URL`` when set, else the project default."""
+    from voc.store import DATABASE_URL_ENV, default_database_url
+
+    return os.environ.get(DATABASE_URL_ENV) or default_database_url()
+
+
+@st.cache_resource(show_spinner=False)
+def engine(url: str):
+    """The SQLAlchemy engine of ``url`` (migrated on first use)."""
+    from voc.store import get_engine
+
+    return get_engine(url)
+
+
+@st.cache_resource(show_spinner=False)
+def taxonomy():
+    """The default taxonomy."""
+    from voc.taxonomy import default_taxonomy
+
+    return default_taxonomy()
+
+
+@st.cache_data(show_spinner=False)
+def weekly_counts(url: str) -> pd.DataFrame:
+    """Classified comments per week, topic and touchpoint (used for period bounds)."""
+    from voc.store import counts_by_week_topic_touchpoint
+
+    return counts_by_week_topic_touchpoint(engine(url))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def classified(url: str, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
+    """Classified feedback created in ``[start, end)`` (read-only: do not modify)."""
+    from voc.store import read_feedback
+
+    return read_feedback(engine(url), start=start, end=end, classified_only=True)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def prepared(url: str, start: dt.date | None, end: dt.date | None) -> PreparedFrame:
+    """The journey-prepared version of :func:`classified` (read-only)."""
+    from journey.frame import prepare
+
+    return prepare(classified(url, start, end), taxonomy())
+
+
+def invalidate() -> None:
+    """Forget every cached query result (after an ingest, a classification or an edit)."""
+    st.cache_data.clear()
+    classified.clear()
+    prepared.clear()
+    ranked.clear()
+    evidence.clear()
+
+
+def available_periods(url: str, kind: str) -> list[str]:
+    """Labels of the periods of ``kind`` that hold classified comments, newest first."""
+    from journey.periods import iso_week_label
+
+    counts = weekly_counts(url)
+    if counts.empty:
+        return []
+    weeks = sorted(
+        {
+            w if isinstance(w, dt.date) else dt.date.fromisoformat(str(w)[:10])
+            for w in counts["week"]
+        }
+    )
+    labels: list[str] = []
+    for position, monday in enumerate(weeks):
+        # A week counts for the month of its Monday (the first week: of its Sunday), so a
+        # last week that spills into the next month does not offer an empty month.
+        anchor = monday + dt.timedelta(days=6 if position == 0 else 0)
+        if kind == "week":
+            label = iso_week_label(monday)
+        elif kind == "month":
+            label = f"{anchor.year:04d}-{anchor.month:02d}"
+        else:
+            label = f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
+        if label not in labels:
+            labels.append(label)
+    return labels[::-1]
+
+
+def analysis_window(period: Period) -> tuple[dt.date, dt.date]:
+    """Dates to load for ``period``: its previous period plus the issue baseline history."""
+    start = period.previous().start - dt.timedelta(weeks=_HISTORY_WEEKS)
+    return start, period.end
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def ranked(url: str, period_label: str, overrides: tuple = ()):
+    """``journey.rank_issues`` of a period (with the committee's effort overrides)."""
+    from journey import parse_period, rank_issues
+
+    period = parse_period(period_label)
+    start, end = analysis_window(period)
+    return rank_issues(
+        prepared(url, start, end),
+        period,
+        effort_overrides={(topic, touchpoint): effort for topic, touchpoint, effort in overrides}
+        or None,
+        taxonomy=taxonomy(),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def evidence(url: str, period_label: str, overrides: tuple = (), top: int = 10):
+    """``journey.build_evidence`` for the first ``top`` ranked issues of a period."""
+    from journey import build_evidence, parse_period
+
+    start, end = analysis_window(parse_period(period_label))
+    return build_evidence(ranked(url, period_label, overrides), prepared(url, start, end), top=top)
+
+
+def effort_overrides(url: str) -> tuple:
+    """The committee's effort overrides as a hashable tuple (empty without a backlog)."""
+    try:
+        from journey.backlog import effort_overrides as read_overrides
+    except ImportError:
+        return ()
+    return tuple(sorted((k[0], k[1], int(v)) for k, v in read_overrides(engine(url)).items()))

@@ -1,0 +1,64 @@
+"""Language switch: look up labels in the message catalogue and taxonomy names by language."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from app_support.messages import MESSAGES
+
+__all__ = ["LANGS", "current_lang", "label", "set_lang", "t"]
+
+#: Supported interface languages; Indonesian first (the default).
+LANGS = ("id", "en")
+_LANG_KEY = "lang"
+
+
+def current_lang() -> str:
+    """The interface language of this session ("id" unless the user switched)."""
+    import streamlit as st
+
+    lang = st.session_state.get(_LANG_KEY, "id")
+    return lang if lang in LANGS else "id"
+
+
+def set_lang(lang: str) -> None:
+    """Switch the interface language of this session."""
+    import streamlit as st
+
+    st.session_state[_LANG_KEY] = lang if lang in LANGS else "id"
+
+
+def t(key: str, lang: str | None = None, **values: Any) -> str:
+    """Return the message ``key`` in the session's language, formatted with ``values``.
+
+    Raises:
+        KeyError: ``key`` is not in the catalogue (a test checks every key the pages use).
+    """
+    text = MESSAGES[key][LANGS.index(lang or current_lang())]
+    return text.format(**values) if values else text
+
+
+@lru_cache(maxsize=1)
+def _taxonomy():
+    from voc.taxonomy import default_taxonomy
+
+    return default_taxonomy()
+
+
+def label(kind: str, item_id: Any, lang: str | None = None) -> str:
+    """Display name of an id: taxonomy names for topic/touchpoint/department, else the catalogue.
+
+    Args:
+        kind: "topic", "touchpoint", "department", or a catalogue prefix such as "sentiment",
+            "lang", "quadrant", "status", "weekday".
+        item_id: The id to name.
+        lang: Language (default: the session's).
+    """
+    lang = lang or current_lang()
+    if item_id is None or (isinstance(item_id, float) and item_id != item_id):
+        return "-"
+    if kind in ("topic", "touchpoint", "department"):
+        return _taxonomy().names(kind, lang).get(str(item_id), str(item_id))
+    key = f"{kind}.{item_id}"
+    return t(key, lang) if key in MESSAGES else str(item_id)

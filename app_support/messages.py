@@ -1,0 +1,311 @@
+"""The app's message catalogue: every label, title and help text in Indonesian and English."""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES"]
+
+#: key -> (Indonesian, English). Placeholders use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # shell
+    "app.title": ("VOC & Peta Perjalanan Pelanggan", "VOC & Customer Journey Map"),
+    "app.language": ("Bahasa", "Language"),
+    "app.database": ("Basis data: {url}", "Database: {url}"),
+    "nav.data": ("Data", "Data"),
+    "nav.overview": ("Ringkasan", "Overview"),
+    "nav.journey": ("Peta perjalanan", "Journey map"),
+    "nav.effort": ("Usaha x dampak", "Effort x impact"),
+    "nav.explorer": ("Penjelajah", "Explorer"),
+    "nav.backlog": ("Backlog", "Backlog"),
+    "nav.emerging": ("Topik baru & model", "Emerging & model"),
+    # errors and empty states
+    "error.unexpected": (
+        "Terjadi kesalahan tak terduga di halaman ini ({kind}). Muat ulang halaman; jika "
+        "berulang, jalankan `voc --help` di terminal untuk memeriksa instalasi dan laporkan "
+        "langkah yang Anda lakukan.",
+        "Something unexpected went wrong on this page ({kind}). Reload the page; if it happens "
+        "again, run `voc --help` in a terminal to check the installation and report the steps "
+        "you took.",
+    ),
+    "error.next_step": ("Langkah berikutnya: {hint}", "Next step: {hint}"),
+    "empty.no_data": (
+        "Belum ada data terklasifikasi: unggah berkas di halaman Data atau jalankan `make demo`.",
+        "No classified data yet: upload a file on the Data page or run `make demo`.",
+    ),
+    "empty.no_rows_filter": (
+        "Tidak ada komentar yang cocok dengan filter ini. Perluas rentang tanggal atau hapus "
+        "beberapa filter.",
+        "No comment matches these filters. Widen the date range or clear some filters.",
+    ),
+    "empty.no_period_rows": (
+        "Periode {period} tidak berisi komentar. Pilih periode lain.",
+        "The period {period} holds no comments. Pick another period.",
+    ),
+    "empty.backlog_missing": (
+        "Modul backlog belum terpasang di instalasi ini. Perbarui proyek lalu muat ulang.",
+        "The backlog module is not installed in this build. Update the project and reload.",
+    ),
+    # period picker
+    "period.kind": ("Jenis periode", "Period type"),
+    "period.kind.month": ("Bulan", "Month"),
+    "period.kind.week": ("Minggu", "Week"),
+    "period.kind.quarter": ("Kuartal", "Quarter"),
+    "period.pick": ("Periode", "Period"),
+    "period.previous": ("Dibandingkan dengan {period}", "Compared with {period}"),
+    # data page
+    "data.title": ("Data: unggah, petakan, muat", "Data: upload, map, load"),
+    "data.upload": (
+        "Unggah berkas umpan balik (CSV, TSV, XLSX, JSON, JSONL, Parquet)",
+        "Upload a feedback file (CSV, TSV, XLSX, JSON, JSONL, Parquet)",
+    ),
+    "data.upload_help": (
+        "Hanya kolom teks yang wajib; kolom lain dipetakan otomatis dan bisa diubah.",
+        "Only a text column is required; the other columns are guessed and can be changed.",
+    ),
+    "data.preview": ("Pratinjau (20 baris pertama)", "Preview (first 20 rows)"),
+    "data.mapping": ("Pemetaan kolom", "Column mapping"),
+    "data.mapping_help": (
+        "Kolom tujuan di kiri, kolom berkas di kanan; kosongkan untuk tidak memakai kolom.",
+        "Target column on the left, file column on the right; leave empty to skip it.",
+    ),
+    "data.target": ("Kolom tujuan", "Target column"),
+    "data.source": ("Kolom berkas", "File column"),
+    "data.unmapped": ("(tidak dipakai)", "(not used)"),
+    "data.pii_preview": ("Pratinjau penyamaran data pribadi", "Personal-data redaction preview"),
+    "data.pii_caption": (
+        "Teks mentah tidak pernah disimpan; yang disimpan adalah kolom tersamar di bawah.",
+        "Raw text is never stored; only the redacted column below is.",
+    ),
+    "data.redacted": ("Teks tersamar", "Redacted text"),
+    "data.ingest": ("Muat ke basis data", "Load into the database"),
+    "data.classify_after": ("Klasifikasikan setelah dimuat", "Classify after loading"),
+    "data.ingesting": ("Memuat {name}...", "Loading {name}..."),
+    "data.ingest_rows": ("{rows:,} baris dibaca", "{rows:,} rows read"),
+    "data.classifying": ("Mengklasifikasi {n:,} komentar...", "Classifying {n:,} comments..."),
+    "data.classified": ("{n:,} komentar diklasifikasi.", "{n:,} comments classified."),
+    "data.nothing_to_classify": (
+        "Semua komentar sudah diklasifikasi.",
+        "Every comment is already classified.",
+    ),
+    "data.summary": ("Ringkasan pemuatan", "Load summary"),
+    "data.rows_in": ("Baris masuk", "Rows in"),
+    "data.loaded": ("Dimuat", "Loaded"),
+    "data.quarantined": ("Dikarantina", "Quarantined"),
+    "data.duplicates": ("Duplikat", "Duplicates"),
+    "data.reasons": ("Alasan karantina", "Quarantine reasons"),
+    "data.download_quarantine": (
+        "Unduh baris karantina (CSV, tersamar)",
+        "Download quarantined rows (CSV, redacted)",
+    ),
+    "data.classify_pending": ("Klasifikasikan komentar yang tertunda", "Classify pending comments"),
+    "data.pending": (
+        "{n:,} komentar di basis data belum diklasifikasi.",
+        "{n:,} comments in the database are not classified yet.",
+    ),
+    "data.runs": ("Riwayat pemuatan", "Load history"),
+    "data.pick_file": (
+        "Pilih berkas untuk memulai. Contoh: data/sample/feedback.csv.",
+        "Pick a file to start. Example: data/sample/feedback.csv.",
+    ),
+    # KPIs
+    "kpi.volume": ("Volume", "Volume"),
+    "kpi.csat": ("CSAT %", "CSAT %"),
+    "kpi.net_sentiment": ("Sentimen bersih", "Net sentiment"),
+    "kpi.nps": ("NPS", "NPS"),
+    "kpi.frt": ("FRT median (menit)", "FRT median (min)"),
+    "kpi.aht": ("AHT (menit)", "AHT (min)"),
+    "kpi.fcr": ("FCR %", "FCR %"),
+    "kpi.help": (
+        "Definisi sesuai brief produk: CSAT = rating 4-5 / semua respons x 100; NPS = % promotor "
+        "- % detraktor; FCR = kasus selesai di kontak pertama.",
+        "Definitions follow the product brief: CSAT = ratings 4-5 / all responses x 100; NPS = "
+        "% promoters - % detractors; FCR = cases resolved at first contact.",
+    ),
+    # overview
+    "overview.title": ("Ringkasan", "Overview"),
+    "overview.speed": ("Kecepatan & beban", "Speed & load"),
+    "overview.quality": ("Kualitas & penyelesaian", "Quality & resolution"),
+    "overview.efficiency": ("Efisiensi", "Efficiency"),
+    "overview.frt_channel": ("FRT median per kanal (menit)", "Median FRT per channel (min)"),
+    "overview.heatmap": ("Jam sibuk (hari x jam)", "Busy hours (weekday x hour)"),
+    "overview.csat_topic": ("CSAT % per topik", "CSAT % per topic"),
+    "overview.fcr_channel": ("FCR % per kanal", "FCR % per channel"),
+    "overview.top10": ("10 isu teratas dan trennya", "Top-10 issues with trend"),
+    "overview.aht_topic": ("AHT per kategori (menit)", "AHT per category (min)"),
+    "overview.aht_agent": ("AHT per agen (menit)", "AHT per agent (min)"),
+    "overview.not_present": (
+        "Kolom {column} tidak ada di data ini; bagian ini muncul bila kolom tersebut dimuat.",
+        "The column {column} is not in this data; this part appears once it is loaded.",
+    ),
+    "overview.trend": ("Tren mingguan (negatif)", "Weekly trend (negative)"),
+    # common column names
+    "col.channel": ("Kanal", "Channel"),
+    "col.topic": ("Topik", "Topic"),
+    "col.touchpoint": ("Tahap perjalanan", "Touchpoint"),
+    "col.sentiment": ("Sentimen", "Sentiment"),
+    "col.lang": ("Bahasa", "Language"),
+    "col.segment": ("Segmen", "Segment"),
+    "col.product_line": ("Lini produk", "Product line"),
+    "col.region": ("Wilayah", "Region"),
+    "col.agent": ("Agen", "Agent"),
+    "col.text": ("Komentar (tersamar)", "Comment (redacted)"),
+    "col.created_at": ("Waktu", "Time"),
+    "col.confidence": ("Keyakinan topik", "Topic confidence"),
+    "col.volume": ("Volume", "Volume"),
+    "col.impact": ("Dampak", "Impact"),
+    "col.effort": ("Usaha", "Effort"),
+    "col.quadrant": ("Kuadran", "Quadrant"),
+    "col.priority": ("Prioritas", "Priority"),
+    "col.rank": ("Peringkat", "Rank"),
+    "col.issue": ("Isu", "Issue"),
+    "col.reach": ("Jangkauan (pelanggan)", "Reach (customers)"),
+    "col.owner": ("Departemen pemilik", "Owner department"),
+    "col.status": ("Status", "Status"),
+    "col.assignee": ("Penanggung jawab", "Assignee"),
+    "col.due_date": ("Tenggat", "Due date"),
+    "col.target_kpi": ("KPI target", "Target KPI"),
+    "col.title": ("Judul", "Title"),
+    "col.version": ("Versi", "Version"),
+    "col.weekday": ("Hari", "Weekday"),
+    "col.hour": ("Jam", "Hour"),
+    "col.value": ("Nilai", "Value"),
+    # journey page
+    "journey.title": ("Peta perjalanan pelanggan", "Customer journey map"),
+    "journey.stages": ("Tahap: volume, sentimen, CSAT", "Stages: volume, sentiment, CSAT"),
+    "journey.curve": ("Kurva emosi (skor sentimen rata-rata)", "Emotion curve (mean sentiment)"),
+    "journey.grid": ("Tahap x topik (komentar negatif)", "Touchpoint x topic (negative comments)"),
+    "journey.grid_help": (
+        "Klik sel atau pilih tahap dan topik di bawah untuk membaca komentarnya.",
+        "Click a cell or pick a touchpoint and a topic below to read its comments.",
+    ),
+    "journey.verbatims": ("Komentar: {touchpoint} / {topic}", "Comments: {touchpoint} / {topic}"),
+    # effort x impact
+    "effort.title": ("Usaha x dampak", "Effort x impact"),
+    "effort.grid": ("Matriks usaha x dampak", "Effort x impact grid"),
+    "effort.top10": ("10 isu teratas", "Top-10 issues"),
+    "effort.evidence": ("Bukti", "Evidence"),
+    "effort.key_phrases": ("Frasa kunci", "Key phrases"),
+    "effort.override": ("Ubah usaha (1-5)", "Override effort (1-5)"),
+    "effort.override_saved": (
+        "Usaha untuk {issue} disimpan: {effort}.",
+        "Effort for {issue} saved: {effort}.",
+    ),
+    "effort.add": ("Tambahkan ke backlog", "Add to backlog"),
+    "effort.pick_issues": ("Isu untuk backlog", "Issues for the backlog"),
+    "effort.added": ("{n} item dibuat di backlog.", "{n} backlog item(s) created."),
+    "effort.exists": (
+        "Sudah ada item terbuka: {message}",
+        "An open item exists already: {message}",
+    ),
+    "effort.none": (
+        "Belum ada isu untuk periode ini. Pilih periode dengan lebih banyak komentar.",
+        "No issue for this period yet. Pick a period with more comments.",
+    ),
+    # explorer
+    "explorer.title": ("Penjelajah komentar", "Comment explorer"),
+    "explorer.dates": ("Rentang tanggal", "Date range"),
+    "explorer.min_conf": ("Keyakinan topik minimum", "Minimum topic confidence"),
+    "explorer.phrase": ("Sorot frasa", "Highlight phrase"),
+    "explorer.matches": ("{n:,} komentar cocok.", "{n:,} comments match."),
+    "explorer.trend": ("Tren mingguan", "Weekly trend"),
+    "explorer.download": (
+        "Unduh baris terfilter (CSV, tersamar)",
+        "Download filtered rows (CSV, redacted)",
+    ),
+    "explorer.showing": ("Menampilkan {n} komentar pertama.", "Showing the first {n} comments."),
+    # backlog
+    "backlog.title": ("Backlog CX lintas departemen", "Cross-department CX backlog"),
+    "backlog.board": ("Papan", "Board"),
+    "backlog.weekly": ("Tampilan mingguan", "Weekly view"),
+    "backlog.monthly": ("Tampilan bulanan", "Monthly view"),
+    "backlog.exports": ("Ekspor", "Exports"),
+    "backlog.empty": (
+        "Backlog masih kosong: tambahkan isu dari halaman Usaha x dampak.",
+        "The backlog is empty: add issues from the Effort x impact page.",
+    ),
+    "backlog.edit": ("Ubah item", "Edit item"),
+    "backlog.pick_item": ("Item", "Item"),
+    "backlog.save": ("Simpan", "Save"),
+    "backlog.saved": (
+        "Item {id} disimpan (versi {version}).",
+        "Item {id} saved (version {version}).",
+    ),
+    "backlog.conflict": (
+        "Item ini diubah orang lain sebelum Anda menyimpan. {message}",
+        "Someone changed this item before you saved. {message}",
+    ),
+    "backlog.by": ("Nama Anda", "Your name"),
+    "backlog.biggest": ("Isu terbesar minggu ini", "Biggest issue this week"),
+    "backlog.quick_wins": ("Tiga quick win", "Three quick wins"),
+    "backlog.month": ("Bulan", "Month"),
+    "backlog.history": ("Riwayat perubahan", "Change history"),
+    "backlog.no_change": ("Tidak ada perubahan untuk disimpan.", "There is no change to save."),
+    # emerging and model
+    "emerging.title": ("Topik baru & kualitas model", "Emerging topics & model quality"),
+    "emerging.candidates": ("Kandidat topik baru", "Emerging-topic candidates"),
+    "emerging.none": (
+        "Tidak ada klaster yang tumbuh pada periode ini.",
+        "No growing cluster in this period.",
+    ),
+    "emerging.cluster": (
+        "Klaster {cluster}: {size} komentar (sebelumnya {previous})",
+        "Cluster {cluster}: {size} comments (previously {previous})",
+    ),
+    "model.quality": ("Kualitas model (uji internal)", "Model quality (internal test)"),
+    "model.version": ("Versi model", "Model version"),
+    "model.none": (
+        "Belum ada model klasifikasi. Jalankan `voc models prepare` lalu `voc train`.",
+        "No classifier yet. Run `voc models prepare` and then `voc train`.",
+    ),
+    "model.no_metrics": (
+        "Kartu model ini tidak memuat metrik uji internal.",
+        "This model card has no internal test metrics.",
+    ),
+    "review.title": ("Antrean tinjauan (keyakinan rendah)", "Review queue (low confidence)"),
+    "review.empty": ("Tidak ada komentar yang perlu ditinjau.", "No comment needs review."),
+    "review.save": ("Simpan koreksi", "Save corrections"),
+    "review.saved": (
+        "{n} koreksi disimpan sebagai contoh latih.",
+        "{n} corrections saved as training examples.",
+    ),
+    "review.stored": (
+        "{n} contoh latih dari koreksi tersimpan.",
+        "{n} training examples from corrections stored.",
+    ),
+    "review.retrain": ("Latih ulang model (versi baru)", "Retrain the model (new version)"),
+    "review.retrain_help": (
+        "Melatih {version} dari korpus latih ditambah koreksi; versi lama tetap bisa dipilih.",
+        "Trains {version} from the training corpus plus corrections; older versions remain.",
+    ),
+    "review.retrained": (
+        "Model {version} dilatih dan disimpan.",
+        "Model {version} trained and saved.",
+    ),
+    "review.no_corrections": (
+        "Simpan minimal satu koreksi sebelum melatih ulang.",
+        "Save at least one correction before retraining.",
+    ),
+    # shared vocab for ids without taxonomy names
+    "sentiment.negative": ("negatif", "negative"),
+    "sentiment.neutral": ("netral", "neutral"),
+    "sentiment.positive": ("positif", "positive"),
+    "lang.id": ("Indonesia", "Indonesian"),
+    "lang.en": ("Inggris", "English"),
+    "lang.mixed": ("Campuran", "Mixed"),
+    "quadrant.quick_win": ("Quick win", "Quick win"),
+    "quadrant.major_project": ("Proyek besar", "Major project"),
+    "quadrant.fill_in": ("Pengisi", "Fill-in"),
+    "quadrant.thankless": ("Tugas tanpa hasil", "Thankless task"),
+    "status.new": ("baru", "new"),
+    "status.triaged": ("ditriase", "triaged"),
+    "status.committed": ("disepakati", "committed"),
+    "status.in_progress": ("dikerjakan", "in progress"),
+    "status.done": ("selesai", "done"),
+    "status.wont_fix": ("tidak diperbaiki", "won't fix"),
+    "weekday.0": ("Sen", "Mon"),
+    "weekday.1": ("Sel", "Tue"),
+    "weekday.2": ("Rab", "Wed"),
+    "weekday.3": ("Kam", "Thu"),
+    "weekday.4": ("Jum", "Fri"),
+    "weekday.5": ("Sab", "Sat"),
+    "weekday.6": ("Min", "Sun"),
+}

@@ -1,0 +1,130 @@
+"""Overview: KPI tiles against the previous period and the three dashboard sections."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_support import dashboard, data
+from app_support.guard import run_page
+from app_support.i18n import label, t
+from app_support.widgets import delta, fmt, period_picker
+
+# (catalogue key, KPI column, scale to display unit, digits)
+_TILES = (
+    ("kpi.volume", "volume", 1.0, 0),
+    ("kpi.csat", "csat_percent", 1.0, 1),
+    ("kpi.net_sentiment", "net_sentiment", 1.0, 1),
+    ("kpi.nps", "nps", 1.0, 1),
+    ("kpi.frt", "frt_median_seconds", 60.0, 1),
+    ("kpi.aht", "aht_seconds", 60.0, 1),
+    ("kpi.fcr", "fcr_percent", 1.0, 1),
+)
+
+
+def _bar(table, column: str, scale: float, title: str, kind: str, top: int | None = None):
+    import plotly.express as px
+
+    if table.empty or table[column].isna().all():
+        st.caption(t("overview.not_present", column=column))
+        return
+    values = (table[column] / scale).dropna().sort_values(ascending=False)
+    if top:
+        values = values.head(top)
+    names = [label(kind, i) for i in values.index]
+    fig = px.bar(x=values.to_numpy(), y=names, orientation="h", title=title)
+    fig.update_layout(height=max(240, 24 * len(names) + 80), xaxis_title="", yaxis_title="")
+    fig.update_yaxes(autorange="reversed")
+    st.plotly_chart(fig, width="stretch")
+
+
+def _heatmap(prepared, period) -> None:
+    import plotly.express as px
+
+    grid = dashboard.busy_hours(prepared, period)
+    fig = px.imshow(
+        grid.to_numpy(),
+        x=list(range(24)),
+        y=[label("weekday", d) for d in range(7)],
+        labels={"x": t("col.hour"), "y": t("col.weekday"), "color": t("col.volume")},
+        aspect="auto",
+        color_continuous_scale="Blues",
+        title=t("overview.heatmap"),
+    )
+    st.plotly_chart(fig, width="stretch")
+
+
+def _top10(url: str, period) -> None:
+    st.subheader(t("overview.top10"))
+    overrides = data.effort_overrides(url)
+    items = data.evidence(url, period.label, overrides)
+    if not items:
+        st.info(t("effort.none"))
+        return
+    ranked = data.ranked(url, period.label, overrides).top(10)
+    rows = []
+    for item, (_, row) in zip(items, ranked.iterrows(), strict=False):
+        rows.append(
+            {
+                t("col.rank"): int(row["rank"]),
+                t("col.issue"): item.title(),
+                t("col.quadrant"): label("quadrant", item.quadrant),
+                t("col.impact"): round(float(row["impact"]), 1),
+                t("overview.trend"): [count for _, count in item.weekly],
+            }
+        )
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_config={t("overview.trend"): st.column_config.LineChartColumn(t("overview.trend"))},
+    )
+
+
+def render() -> None:
+    """Draw the page."""
+    st.title(t("overview.title"))
+    url = data.database_url()
+    period = period_picker(url, "overview")
+    start, end = data.analysis_window(period)
+    prepared = data.prepared(url, start, end)
+    if not prepared.mask(period).any():
+        st.info(t("empty.no_period_rows", period=period.label))
+        return
+    kpis = dashboard.overall_kpis(prepared, period)
+    current, previous = kpis["current"], kpis["previous"]
+    shown = [tile for tile in _TILES if current.get(tile[1]) == current.get(tile[1])]
+    for column, (key, kpi, scale, digits) in zip(st.columns(len(shown)), shown, strict=True):
+        column.metric(
+            t(key),
+            fmt(current[kpi], digits, scale),
+            delta(current[kpi], previous.get(kpi), digits, scale),
+            help=t("kpi.help"),
+        )
+
+    st.header(t("overview.speed"))
+    left, right = st.columns(2)
+    with left:
+        by_channel = dashboard.kpis_by(prepared, period, "channel")
+        _bar(by_channel, "frt_median_seconds", 60.0, t("overview.frt_channel"), "channel")
+    with right:
+        _heatmap(prepared, period)
+
+    st.header(t("overview.quality"))
+    left, right = st.columns(2)
+    by_topic = dashboard.kpis_by_topic(prepared, period)
+    with left:
+        _bar(by_topic, "csat_percent", 1.0, t("overview.csat_topic"), "topic")
+    with right:
+        _bar(by_channel, "fcr_percent", 1.0, t("overview.fcr_channel"), "channel")
+    _top10(url, period)
+
+    st.header(t("overview.efficiency"))
+    left, right = st.columns(2)
+    with left:
+        _bar(by_topic, "aht_seconds", 60.0, t("overview.aht_topic"), "topic")
+    with right:
+        by_agent = dashboard.kpis_by(prepared, period, "agent_id")
+        _bar(by_agent, "aht_seconds", 60.0, t("overview.aht_agent"), "agent", top=15)
+
+
+run_page(render)
