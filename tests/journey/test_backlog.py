@@ -283,3 +283,29 @@ def test_every_field_survives_a_restart(db_url):
         expected = date.fromisoformat(value) if name == "due_date" else value
         assert getattr(after, name) == expected, name
     assert [e.to_dict() for e in history(reopened, item.id)] == before_history
+
+
+def test_concurrent_creates_for_one_issue_make_one_item(db_url):
+    import sqlalchemy as sa
+
+    from voc.store import get_engine
+
+    engine = get_engine(db_url)
+    engines = [sa.create_engine(engine.url) for _ in range(4)]
+    barrier = threading.Barrier(len(engines))
+    created: list[bool | None] = [None] * len(engines)
+
+    def add(position: int) -> None:
+        barrier.wait()
+        result = create_from_issue(engines[position], issue_record(), by=f"w{position}")
+        created[position] = result.created
+
+    threads = [threading.Thread(target=add, args=(i,)) for i in range(len(engines))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for other in engines:
+        other.dispose()
+    assert sorted(created) == [False, False, False, True]
+    assert len(list_items(engine)) == 1
