@@ -5,7 +5,7 @@ from typer.testing import CliRunner
 
 from journey.brief import monthly_brief, weekly_brief
 from journey.issues import IssueSettings
-from journey.prioritize import rank_issues
+from journey.prioritize import GridSettings, rank_issues
 from journey.render import sparkline
 from voc.cli import app
 from voc.errors import ConfigError
@@ -58,6 +58,20 @@ def test_weekly_brief_picks_biggest_issue_and_quick_wins():
     assert brief.totals["comments"] == len(frame) - 10
 
 
+def test_biggest_issue_is_by_impact_not_priority():
+    # A heavy effort penalty pushes the refund issue down the priority ranking, but it stays
+    # the biggest issue of the week.
+    options = {
+        "grid": GridSettings(effort_penalty=0.9),
+        "effort_overrides": {("refund_return", "returns"): 5},
+    }
+    ranked = rank_issues(_frame(), "2026-W19", **options).ranked
+    assert ranked.iloc[0]["topic"] != "refund_return"
+    brief = weekly_brief(_frame(), "2026-W19", **options)
+    assert brief.biggest.topic == "refund_return"
+    assert brief.biggest.metrics["rank"] > 1
+
+
 @pytest.mark.parametrize(
     ("lang", "fragments"),
     [
@@ -79,6 +93,8 @@ def test_html_is_standalone_escaped_and_has_sparklines():
     assert "<svg" in html
     assert "<script>" not in html
     assert "refund &lt;script&gt;alert(1)&lt;/script&gt; belum masuk juga" in html
+    assert "<li>Owner: Billing &amp; finance;" in html
+    assert "Billing & finance" not in html
 
 
 def test_monthly_brief_groups_by_department_with_hook():

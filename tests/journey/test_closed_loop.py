@@ -10,7 +10,7 @@ from .frames import make_frame
 FIRST_MONDAY = date(2026, 4, 6)
 
 
-def _frame(before_per_week, after_per_week, weeks=8):
+def _frame(before_per_week, after_per_week, weeks=8, after_background=20):
     rows = []
     for week in range(weeks):
         monday = FIRST_MONDAY + timedelta(weeks=week)
@@ -26,7 +26,7 @@ def _frame(before_per_week, after_per_week, weeks=8):
                 {"topics": "refund_return", "touchpoint": "returns", "sentiment": "neutral",
                  "created_at": f"{monday + timedelta(days=1)} 11:00"}
             )  # fmt: skip
-        for i in range(20):
+        for i in range(20 if week < 4 else after_background):
             rows.append(
                 {"topics": "other", "touchpoint": "usage", "sentiment": "positive", "csat": 5,
                  "created_at": f"{monday + timedelta(days=i % 7)} 12:00"}
@@ -73,12 +73,23 @@ def test_sentences_carry_the_numbers(lang, fragments):
 
 @pytest.mark.parametrize(
     ("before", "after", "verdict"),
-    [(4, 10, "worse"), (10, 10, "no_change"), (10, 8, "improved")],
+    [(4, 10, "worse"), (10, 10, "no_change"), (10, 8, "improved"), (20, 19, "no_change")],
 )
 def test_verdicts(before, after, verdict):
     result = closed_loop(_frame(before, after), "refund_return", "returns", date(2026, 5, 4))
     assert result.verdict == verdict
     assert result.improved is (verdict == "improved")
+
+
+def test_fewer_complaints_but_larger_drag_is_not_an_improvement():
+    # After: 8 complaints a week but only 10 satisfied answers a week: CSAT drag rises from
+    # 33.3 to 100 x 32 / 72 = 44.4 points although complaints fell 20%.
+    result = closed_loop(
+        _frame(10, 8, after_background=10), "refund_return", "returns", "2026-05-04"
+    )
+    assert result.after.drag_points == pytest.approx(100 * 32 / 72)
+    assert result.delta["volume_change_pct"] == pytest.approx(-20.0)
+    assert result.verdict == "no_change"
 
 
 def test_too_early_when_after_window_is_not_covered():
