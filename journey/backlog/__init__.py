@@ -2,7 +2,7 @@
 
 Stable Python API (the Streamlit app and ``voc backlog`` call only these; docs/BACKLOG.md):
 
-Items and rules (``journey.backlog.store``):
+Items and rules (``journey.backlog.store``, ``.notes``, ``.issue``):
     create_item(engine, title, *, by, taxonomy=None, **fields) -> CreateResult
     create_from_issue(engine, issue, *, by, effort=None, period=None, lang="en", **fields)
         -> CreateResult
@@ -90,13 +90,10 @@ _MODULE_OF = {
             "get_item",
             "list_items",
             "update_item",
-            "add_comment",
-            "history",
-            "effort_overrides",
-            "set_effort_override",
         ),
         "store",
     ),
+    **dict.fromkeys(("add_comment", "history", "effort_overrides", "set_effort_override"), "notes"),
     "create_from_issue": "issue",
     **dict.fromkeys(
         (

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from journey.backlog._db import _taxonomy
 from journey.backlog.model import BacklogItem
-from journey.backlog.store import _taxonomy, list_items
+from journey.backlog.store import list_items
 from voc.errors import ConfigError
 
 if TYPE_CHECKING:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from journey.backlog._db import _engine, _taxonomy
 from journey.backlog.model import CreateResult
-from journey.backlog.store import _engine, _taxonomy, create_item, set_effort_override
+from journey.backlog.notes import set_effort_override
+from journey.backlog.store import create_item
 from voc.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -151,7 +153,7 @@ def issue_from_store(
     Raises:
         ValidationError: No classified feedback, or the pair is not an issue in the period.
     """
-    from journey.backlog.store import effort_overrides
+    from journey.backlog.notes import effort_overrides
     from journey.evidence import build_evidence
     from journey.prioritize import issues_to_records, rank_issues
 

@@ -1,26 +1,37 @@
-"""Backlog persistence: items, optimistic-lock updates, comments, audit log, effort overrides."""
+"""Backlog items: create, read and list, and optimistic-lock updates with an audit trail."""
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from journey.backlog._db import (
+    _audit_rows,
+    _engine,
+    _get,
+    _history,
+    _lock_issue,
+    _now,
+    _open_item_id,
+    _record_effort,
+    _Stale,
+    _tables,
+    _taxonomy,
+    _to_item,
+    _who,
+)
 from journey.backlog.model import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
     AuditEntry,
     BacklogItem,
-    Comment,
     CreateResult,
-    audit_text,
     check_transition,
     issue_key,
     normalise_fields,
 )
-from voc.errors import ConflictError, NotFoundError, ValidationError
+from voc.errors import ConflictError, ValidationError
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -28,150 +39,7 @@ if TYPE_CHECKING:
 
     from voc.taxonomy import Taxonomy
 
-__all__ = [
-    "create_item",
-    "get_item",
-    "list_items",
-    "update_item",
-    "add_comment",
-    "history",
-    "effort_overrides",
-    "set_effort_override",
-]
-
-# Audit rows with this field mark the start of one change and carry the version it produced.
-_VERSION_MARK = "_version"
-_ITEM_COLUMNS = (
-    "id",
-    "title",
-    "description",
-    "topic",
-    "touchpoint",
-    "owner_department",
-    "assignee",
-    "status",
-    "effort",
-    "impact_snapshot",
-    "priority",
-    "due_date",
-    "countermeasure_type",
-    "target_kpi",
-    "kpi_baseline",
-    "kpi_target",
-    "verbatim_ids",
-    "issue_key",
-    "version",
-    "created_at",
-    "updated_at",
-    "done_at",
-)
-
-
-class _Stale(Exception):
-    """The optimistic-lock UPDATE matched no row (raised inside the transaction)."""
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _engine(engine: Engine | None) -> Engine:
-    if engine is not None:
-        return engine
-    from voc.store import get_engine
-
-    return get_engine()
-
-
-def _taxonomy(taxonomy: Taxonomy | None) -> Taxonomy:
-    if taxonomy is not None:
-        return taxonomy
-    from voc.taxonomy import default_taxonomy
-
-    return default_taxonomy()
-
-
-def _who(by: str | None) -> str:
-    text = (by or "").strip()
-    if not text:
-        raise ValidationError(
-            "Every backlog change needs the name of who made it (by=...).",
-            hint="Pass --by NAME on the command line, or set $USER.",
-        )
-    return text[:200]
-
-
-def _tables():
-    from voc.store import backlog_schema
-
-    return backlog_schema
-
-
-def _to_item(row: Mapping[str, Any], comments: list[Comment] | None = None) -> BacklogItem:
-    values = {name: row[name] for name in _ITEM_COLUMNS}
-    values["verbatim_ids"] = list(values["verbatim_ids"] or [])
-    for name in ("priority", "kpi_baseline", "kpi_target"):
-        if values[name] is not None:
-            values[name] = float(values[name])
-    return BacklogItem(**values, comments=comments or [])
-
-
-def _lock_issue(conn: sa.Connection, key: str) -> None:
-    """Serialise writers that create or reopen items of the issue ``key`` (across processes)."""
-    import sqlalchemy as sa
-
-    if conn.dialect.name == "postgresql":
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": zlib.crc32(key.encode())})
-        return
-    # SQLite: a write statement takes the database write lock until the transaction ends.
-    items = _tables().backlog_items
-    conn.execute(items.update().where(items.c.id == -1).values(version=items.c.version))
-
-
-def _open_item_id(conn: sa.Connection, key: str, exclude: int | None = None) -> int | None:
-    import sqlalchemy as sa
-
-    items = _tables().backlog_items
-    query = sa.select(items.c.id).where(items.c.issue_key == key, items.c.status.in_(OPEN_STATUSES))
-    if exclude is not None:
-        query = query.where(items.c.id != exclude)
-    return conn.execute(query.order_by(items.c.id).limit(1)).scalar()
-
-
-def _audit_rows(
-    item_id: int, version: int, who: str, at: datetime, changes: list[tuple[str, Any, Any]]
-) -> list[dict[str, Any]]:
-    rows = [
-        {
-            "item_id": item_id,
-            "who": who,
-            "at": at,
-            "field": _VERSION_MARK,
-            "old_value": str(version - 1) if version > 1 else None,
-            "new_value": str(version),
-        }
-    ]
-    for name, old, new in changes:
-        rows.append(
-            {
-                "item_id": item_id,
-                "who": who,
-                "at": at,
-                "field": name,
-                "old_value": audit_text(old),
-                "new_value": audit_text(new),
-            }
-        )
-    return rows
-
-
-def _record_effort(conn, topic, touchpoint, effort, who, at) -> None:
-    if topic and touchpoint and effort is not None:
-        conn.execute(
-            _tables()
-            .effort_overrides.insert()
-            .values(topic=topic, touchpoint=touchpoint, effort=int(effort), who=who, at=at)
-        )
+__all__ = ["create_item", "get_item", "list_items", "update_item"]
 
 
 def create_item(
@@ -244,32 +112,6 @@ def create_item(
             )
         item = _get(conn, item_id)
     return CreateResult(item=item, created=True, message=f"Created item {item.id}: {item.title}.")
-
-
-def _get(conn: sa.Connection, item_id: int, with_comments: bool = True) -> BacklogItem:
-    import sqlalchemy as sa
-
-    tables = _tables()
-    row = (
-        conn.execute(sa.select(tables.backlog_items).where(tables.backlog_items.c.id == item_id))
-        .mappings()
-        .first()
-    )
-    if row is None:
-        raise NotFoundError(
-            f"Backlog item {item_id} does not exist.",
-            hint="List the items with `voc backlog list`.",
-        )
-    comments = []
-    if with_comments:
-        c = tables.backlog_comments
-        comments = [
-            Comment(
-                id=r.id, item_id=r.item_id, author=r.author, created_at=r.created_at, body=r.body
-            )
-            for r in conn.execute(sa.select(c).where(c.c.item_id == item_id).order_by(c.c.id))
-        ]
-    return _to_item(row, comments)
 
 
 def get_item(engine: Engine | None, item_id: int, *, with_comments: bool = True) -> BacklogItem:
@@ -437,110 +279,3 @@ def update_item(
             return _get(conn, item_id)
     except _Stale:
         raise _conflict(engine, item_id, expected, values) from None
-
-
-def add_comment(engine: Engine | None, item_id: int, body: str, *, by: str) -> Comment:
-    """Add a comment (audited as field "comment"; the item's version does not change).
-
-    Raises:
-        NotFoundError: No item has this id.
-        ValidationError: An empty comment.
-    """
-    engine = _engine(engine)
-    who = _who(by)
-    text = (body or "").strip()
-    if not text:
-        raise ValidationError("A comment needs some text.")
-    tables = _tables()
-    at = _now()
-    with engine.begin() as conn:
-        item = _get(conn, int(item_id), with_comments=False)
-        comment_id = conn.execute(
-            tables.backlog_comments.insert()
-            .values(item_id=item.id, author=who, created_at=at, body=text)
-            .returning(tables.backlog_comments.c.id)
-        ).scalar_one()
-        conn.execute(
-            tables.backlog_audit.insert().values(
-                item_id=item.id, who=who, at=at, field="comment", old_value=None, new_value=text
-            )
-        )
-    return Comment(id=comment_id, item_id=item.id, author=who, created_at=at, body=text)
-
-
-def _history(conn: sa.Connection, item_id: int) -> list[AuditEntry]:
-    import sqlalchemy as sa
-
-    audit = _tables().backlog_audit
-    rows = conn.execute(
-        sa.select(audit).where(audit.c.item_id == item_id).order_by(audit.c.id)
-    ).mappings()
-    out: list[AuditEntry] = []
-    version = 1
-    for row in rows:
-        if row["field"] == _VERSION_MARK:
-            version = int(row["new_value"])
-            continue
-        out.append(
-            AuditEntry(
-                item_id=row["item_id"],
-                version=version,
-                who=row["who"],
-                at=row["at"],
-                field=row["field"],
-                old_value=row["old_value"],
-                new_value=row["new_value"],
-            )
-        )
-    return out
-
-
-def history(engine: Engine | None, item_id: int) -> list[AuditEntry]:
-    """The audit log of an item, oldest first (creation rows have version 1).
-
-    Raises:
-        NotFoundError: No item has this id.
-    """
-    with _engine(engine).connect() as conn:
-        _get(conn, int(item_id), with_comments=False)
-        return _history(conn, int(item_id))
-
-
-def effort_overrides(engine: Engine | None) -> dict[tuple[str, str], int]:
-    """The committee's effort per issue: ``{(topic, touchpoint): effort}``, latest setting wins.
-
-    Pass it to ``journey.rank_issues(..., effort_overrides=...)``.
-    """
-    import sqlalchemy as sa
-
-    table = _tables().effort_overrides
-    query = sa.select(table.c.topic, table.c.touchpoint, table.c.effort).order_by(table.c.id)
-    with _engine(engine).connect() as conn:
-        return {(r.topic, r.touchpoint): int(r.effort) for r in conn.execute(query)}
-
-
-def set_effort_override(
-    engine: Engine | None,
-    topic: str,
-    touchpoint: str,
-    effort: int,
-    *,
-    by: str,
-    taxonomy: Taxonomy | None = None,
-) -> None:
-    """Store the committee's effort (1-5) for the issue (topic, touchpoint).
-
-    Raises:
-        ValidationError: Effort outside 1-5.
-        TaxonomyError: Unknown topic or touchpoint.
-    """
-    taxonomy = _taxonomy(taxonomy)
-    values = normalise_fields(
-        {"topic": topic, "touchpoint": touchpoint, "effort": effort}, taxonomy, creating=False
-    )
-    if values["effort"] is None or not values["topic"] or not values["touchpoint"]:
-        raise ValidationError("An effort override needs a topic, a touchpoint and an effort 1-5.")
-    with _engine(engine).begin() as conn:
-        _record_effort(
-            conn, values["topic"], values["touchpoint"], values["effort"], _who(by), _now()
-        )

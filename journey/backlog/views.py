@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from journey.backlog._db import _engine, _taxonomy
 from journey.backlog.model import BacklogItem
-from journey.backlog.store import _engine, _taxonomy, list_items
+from journey.backlog.store import list_items
 
 if TYPE_CHECKING:
     import pandas as pd
