@@ -8,14 +8,15 @@ from app_support.i18n import LANGS, current_lang, set_lang, t
 
 st.set_page_config(page_title="VOC", layout="wide")
 
-lang = st.sidebar.radio(
+_LANG_NAMES = {"Bahasa Indonesia": "id", "English": "en"}
+choice = st.sidebar.radio(
     t("app.language"),
-    LANGS,
+    list(_LANG_NAMES),
     index=LANGS.index(current_lang()),
-    format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
     horizontal=True,
     key="lang_switch",
 )
+lang = _LANG_NAMES[choice]
 set_lang(lang)
 
 _PAGES = (

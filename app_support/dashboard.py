@@ -84,7 +84,7 @@ def busy_hours(prepared: PreparedFrame, period: Period) -> pd.DataFrame:
     mask = prepared.mask(period) & created.notna().to_numpy()
     rows = np.flatnonzero(mask)
     stamps = created.iloc[rows]
-    keys = stamps.dt.weekday.to_numpy() * 24 + stamps.dt.hour.to_numpy()
+    keys = stamps.dt.day_of_week.to_numpy() * 24 + stamps.dt.hour.to_numpy()
     table = _group(prepared, rows, keys.astype(np.int64), 7 * 24)
     return pd.DataFrame(table["volume"].to_numpy().reshape(7, 24), index=range(7))
 

@@ -8,7 +8,7 @@ __all__ = ["MESSAGES"]
 MESSAGES: dict[str, tuple[str, str]] = {
     # shell
     "app.title": ("VOC & Peta Perjalanan Pelanggan", "VOC & Customer Journey Map"),
-    "app.language": ("Bahasa", "Language"),
+    "app.language": ("Bahasa / Language", "Bahasa / Language"),
     "app.database": ("Basis data: {url}", "Database: {url}"),
     "nav.data": ("Data", "Data"),
     "nav.overview": ("Ringkasan", "Overview"),
