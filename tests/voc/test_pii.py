@@ -302,3 +302,13 @@ def test_cli_pii_eval_json():
     payload = json.loads(result.output)
     assert set(payload["results"]) == {"dev", "heldout", "all"}
     assert payload["results"]["all"]["recall"] >= 0.98
+
+
+@pytest.mark.parametrize("text", ["1 " * 20_000, "0812 " * 8_000, "Pak Budi " * 8_000])
+def test_pathological_inputs_stay_linear(text):
+    # A quadratic scan took about 90 s on "1 " * 20_000; linear code needs well under 1 s.
+    import time
+
+    started = time.perf_counter()
+    redact(text)
+    assert time.perf_counter() - started < 15

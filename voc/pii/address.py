@@ -58,6 +58,7 @@ _ADMIN_PART = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?|\d+[A-Za-z]?\b")
+_BLANKS = re.compile(r"[ \t]*")
 _SEP = re.compile(r"[ \t]*(?:,|/|-(?=\s))?[ \t]*")
 _PLACE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
 _CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
@@ -102,7 +103,8 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         end, parts = _grow(text, end)
         if end == start:
             continue
-        if kind == "jalan" and not parts and not _ADDRESS_CONTEXT.search(text[:start]):
+        before = text[max(0, start - 60) : start]
+        if kind == "jalan" and not parts and not _ADDRESS_CONTEXT.search(before):
             # "di jalan raya macet": the word "jalan" alone is not an address.
             continue
         end = _rstrip(text, start, end)
@@ -120,7 +122,7 @@ def _words(text: str, pos: int) -> int:
     """Consume up to a few name words (street or place names); return the new end."""
     end = cursor = pos
     for _ in range(_MAX_NAME_WORDS):
-        at = cursor + len(text[cursor:]) - len(text[cursor:].lstrip(" \t"))
+        at = _BLANKS.match(text, cursor).end()
         if any(p.match(text, at) for p in _PARTS[:_N_NAME_ENDING_PARTS]):
             break
         if _ADMIN_PART.match(text, at) or _NESTED_STREET.match(text, at):
