@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -23,11 +22,12 @@ from voc.errors import ColumnMappingError, InputFileError, VocError
 from voc.ingest.mapping import load_mapping, resolve_mapping
 from voc.ingest.readers import RawRecord, TableSource, open_sources, raw_text
 from voc.ingest.sniff import sniff_file
-from voc.ingest.validate import MAX_TEXT_CHARS, RowProblem, validate_row
+from voc.ingest.validate import CLEAN_KEYS, MAX_TEXT_CHARS, RowProblem, validate_row
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "IngestSummary", "ingest_file", "inspect_file"]
 
 DEFAULT_CHUNK_SIZE = 20_000
+_HASHED_KEYS = tuple(k for k in CLEAN_KEYS if k != "feedback_id")
 _REDACTED_FIELDS = ("channel", "customer_segment", "product_line", "region", "agent_id")
 
 Redactor = Callable[[Sequence[str]], Sequence[Any]]
@@ -111,8 +111,7 @@ def content_id(clean: Mapping[str, Any]) -> str:
 
 def content_hash(clean: Mapping[str, Any]) -> str:
     """Hash of every mapped value of a row (raw text included): equal hashes, same content."""
-    payload = {k: v for k, v in clean.items() if k != "feedback_id"}
-    return _digest(json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False))
+    return _digest(*("\x00" if clean[k] is None else str(clean[k]) for k in _HASHED_KEYS))
 
 
 def _week(value: dt.datetime | None) -> dt.date | None:
@@ -304,6 +303,11 @@ class _Ingest:
         }
 
 
+def _close(sources: list[TableSource]) -> None:
+    for source in sources:
+        source.close()
+
+
 def _open(path: Path, kind, sheet: str | None, batch_size: int = DEFAULT_CHUNK_SIZE):
     """Open the tables of a file, turning decoding errors into a sentence for the user."""
     try:
@@ -356,10 +360,7 @@ def inspect_file(path: str | Path, *, sheet: str | None = None) -> dict[str, Any
         {"name": s.name, "columns": list(s.columns), "guess": guess_mapping(s.columns)}
         for s in sources
     ]
-    for source in sources:
-        close = getattr(source.records, "close", None)
-        if close is not None:
-            close()
+    _close(sources)
     return {
         "format": kind.format,
         "encoding": kind.encoding,
@@ -402,18 +403,48 @@ def ingest_file(
         InputFileError: The file cannot be read (``NotATableError`` when it holds no table).
         ColumnMappingError: No text column, or the mapping names missing columns.
     """
-    from voc.progress import progress_bar
-    from voc.store import get_engine
-    from voc.store.writes import create_run, finish_run
-
     if chunk_size < 1:
         raise VocError(f"chunk_size must be at least 1, got {chunk_size}.")
     started = time.perf_counter()
     path = Path(path)
     kind = sniff_file(path)
     explicit = load_mapping(mapping) if isinstance(mapping, str | Path) else mapping
+    stages = {
+        "redactor": redactor,
+        "language_detector": language_detector,
+        "show_progress": show_progress,
+        "on_progress": on_progress,
+    }
     sources = _open(path, kind, sheet, chunk_size)
+    try:
+        summary = _ingest_sources(path, kind, sources, explicit, engine, chunk_size, **stages)
+    finally:
+        _close(sources)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _ingest_sources(
+    path: Path,
+    kind,
+    sources: list[TableSource],
+    explicit,
+    engine,
+    chunk_size: int,
+    *,
+    redactor,
+    language_detector,
+    show_progress: bool,
+    on_progress,
+) -> IngestSummary:
+    """Map, check and store the tables of one file (see :func:`ingest_file`)."""
+    from voc.progress import progress_bar
+    from voc.store import get_engine
+    from voc.store.writes import create_run, finish_run
+
     mapped, warnings = _map_sources(sources, explicit)
+    redactor = redactor or _default_redactor()
+    language_detector = language_detector or _default_language_detector()
     engine = engine if engine is not None else get_engine()
     with engine.begin() as conn:
         run_id = create_run(
@@ -432,12 +463,7 @@ def ingest_file(
         mapping={source.name: mapping for source, mapping in mapped},
         warnings=[*kind.warnings, *warnings],
     )
-    job = _Ingest(
-        engine,
-        summary,
-        redactor or _default_redactor(),
-        language_detector or _default_language_detector(),
-    )
+    job = _Ingest(engine, summary, redactor, language_detector)
     try:
         with progress_bar(f"Ingesting {path.name}", None, enabled=show_progress) as advance:
             for source, source_mapping in mapped:
@@ -466,7 +492,6 @@ def ingest_file(
         if error is exc:
             raise
         raise error from exc
-    summary.seconds = time.perf_counter() - started
     with engine.begin() as conn:
         finish_run(
             conn,

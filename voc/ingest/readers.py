@@ -13,7 +13,7 @@ import csv
 import json
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,11 +66,13 @@ class TableSource:
         name: Display name, ``file.xlsx[Sheet]`` for a sheet.
         columns: Column names in file order (made unique).
         records: Iterator over the rows after the header.
+        close: Releases the open file (safe to call twice).
     """
 
     name: str
     columns: list[str]
     records: Iterator[RawRecord]
+    close: Callable[[], None] = lambda: None
 
 
 def _unique_columns(names: list[Any]) -> list[str]:
@@ -208,7 +210,7 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
         finally:
             handle.close()
 
-    return TableSource(path.name, columns, records())
+    return TableSource(path.name, columns, records(), handle.close)
 
 
 # --- JSON / JSONL ----------------------------------------------------------------------------
@@ -396,8 +398,12 @@ def _xlsx_sources(path: Path, sheet: str | None) -> list[TableSource]:
         header_row, header_values = header
         columns = _unique_columns(list(header_values))
         sources.append(
-            TableSource(f"{path.name}[{name}]", columns, _sheet_records(sheet_rows, columns))
+            TableSource(
+                f"{path.name}[{name}]", columns, _sheet_records(sheet_rows, columns), workbook.close
+            )
         )
+    if not sources:
+        workbook.close()
     return sources
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 __all__ = [
+    "CLEAN_KEYS",
     "MAX_TEXT_CHARS",
     "QUARANTINE_REASONS",
     "RowProblem",
@@ -215,48 +216,76 @@ def _score(value: Any, name: str, low: float, high: float) -> float | None:
     return number
 
 
+_CATEGORICAL = ("customer_id", "customer_segment", "product_line", "region", "agent_id")
+#: Keys of a clean row, in a fixed order (also the order the content hash reads them in).
+CLEAN_KEYS = (
+    "feedback_id",
+    "created_at",
+    "channel",
+    "text",
+    "csat",
+    "nps",
+    *_CATEGORICAL,
+    "first_response_seconds",
+    "handle_seconds",
+    "resolved_first_contact",
+)
+
+
 def validate_row(values: dict[str, Any]) -> dict[str, Any]:
     """Check and parse one mapped row (target column -> raw value).
 
     Returns:
-        The clean row: ``text`` (NFC, stripped, full length), ``created_at`` (naive datetime),
-        numbers as floats, flags as bools, categorical values as stripped strings.
+        The clean row with every key of :data:`CLEAN_KEYS`: ``text`` (NFC, stripped, full
+        length), ``created_at`` (naive datetime), numbers as floats, flags as bools,
+        categorical values as stripped strings, ``None`` where missing.
 
     Raises:
         RowProblem: The first problem found, checked in the order of
             :data:`QUARANTINE_REASONS`.
     """
-    raw_text = values.get("text")
+    get = values.get
+    raw_text = get("text")
     text = "" if _is_blank_text(raw_text) else unicodedata.normalize("NFC", str(raw_text)).strip()
     if not text:
         raise RowProblem("empty_text", "the text is empty")
-    clean: dict[str, Any] = {"text": text}
-    try:
-        clean["created_at"] = parse_datetime(values.get("created_at"))
-    except ValueError as exc:
-        raise RowProblem("invalid_date", f"created_at {exc}") from None
-    clean["csat"] = _score(values.get("csat"), "csat", 1, 5)
-    clean["nps"] = _score(values.get("nps"), "nps", 0, 10)
-    for name in ("first_response_seconds", "handle_seconds"):
+    clean: dict[str, Any] = dict.fromkeys(CLEAN_KEYS)
+    clean["text"] = text
+    if (value := get("created_at")) is not None:
         try:
-            number = parse_number(values.get(name))
+            clean["created_at"] = parse_datetime(value)
+        except ValueError as exc:
+            raise RowProblem("invalid_date", f"created_at {exc}") from None
+    if (value := get("csat")) is not None:
+        clean["csat"] = _score(value, "csat", 1, 5)
+    if (value := get("nps")) is not None:
+        clean["nps"] = _score(value, "nps", 0, 10)
+    for name in ("first_response_seconds", "handle_seconds"):
+        if (value := get(name)) is None:
+            continue
+        try:
+            number = parse_number(value)
         except ValueError as exc:
             raise RowProblem("invalid_number", f"{name} {exc}") from None
         if number is not None and number < 0:
             raise RowProblem("invalid_number", f"{name} {number:g} is negative")
         clean[name] = number
-    try:
-        clean["resolved_first_contact"] = parse_bool(values.get("resolved_first_contact"))
-    except ValueError as exc:
-        raise RowProblem("invalid_boolean", f"resolved_first_contact {exc}") from None
-    source_id = _as_text(values.get("feedback_id"))
-    if source_id is not None and len(source_id) > _MAX_ID_CHARS:
-        raise RowProblem("invalid_id", f"feedback_id has {len(source_id)} characters")
-    clean["feedback_id"] = source_id
-    channel = _as_text(values.get("channel"))
-    clean["channel"] = channel.lower() if channel else None
-    for name in ("customer_id", "customer_segment", "product_line", "region", "agent_id"):
-        clean[name] = _as_text(values.get(name))
+    if (value := get("resolved_first_contact")) is not None:
+        try:
+            clean["resolved_first_contact"] = parse_bool(value)
+        except ValueError as exc:
+            raise RowProblem("invalid_boolean", f"resolved_first_contact {exc}") from None
+    if (value := get("feedback_id")) is not None:
+        source_id = _as_text(value)
+        if source_id is not None and len(source_id) > _MAX_ID_CHARS:
+            raise RowProblem("invalid_id", f"feedback_id has {len(source_id)} characters")
+        clean["feedback_id"] = source_id
+    if (value := get("channel")) is not None:
+        channel = _as_text(value)
+        clean["channel"] = channel.lower() if channel else None
+    for name in _CATEGORICAL:
+        if (value := get(name)) is not None:
+            clean[name] = _as_text(value)
     return clean
 
 

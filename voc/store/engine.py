@@ -31,6 +31,7 @@ DATABASE_URL_ENV = "VOC_DATABASE_URL"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 _ENGINES: dict[str, Engine] = {}
+_LOCK_KEY = 0x766F6373746F7265  # "vocstore": advisory lock held while migrating PostgreSQL
 _LOCK = threading.Lock()
 
 
@@ -53,7 +54,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA cache_size=-200000")
+    cursor.execute("PRAGMA cache_size=-32000")  # KiB; the OS page cache holds the rest
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
@@ -157,9 +158,13 @@ def init_db(engine: Engine) -> None:
 
     safe_url = engine.url.render_as_string(hide_password=True)
     try:
-        if current_revision(engine) == head_revision():
+        head = head_revision()
+        if current_revision(engine) == head:
             return
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two processes opening a fresh database at once migrate one after the other.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
             command.upgrade(alembic_config(conn), "head")
     except sa.exc.OperationalError as exc:
         raise StoreError(
