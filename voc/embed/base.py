@@ -139,6 +139,32 @@ class Encoder:
         raise NotImplementedError
 
 
+_TOKENS_PER_BATCH = 64 * 128  # padded tokens per model call: bounds attention memory
+
+
+def _length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
+    """Group window indices, longest first, so that each batch holds similar lengths.
+
+    A batch closes at ``batch_size`` rows, when its padded size would pass a token budget,
+    or when the next window is under half the batch's longest (padding would dominate).
+    """
+    order = sorted(range(len(lengths)), key=lambda j: -lengths[j])
+    budget = max(_TOKENS_PER_BATCH, batch_size)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for j in order:
+        if current:
+            longest = lengths[current[0]]
+            full = len(current) >= batch_size or (len(current) + 1) * longest > budget
+            if full or lengths[j] * 2 < longest:
+                batches.append(current)
+                current = []
+        current.append(j)
+    if current:
+        batches.append(current)
+    return batches
+
+
 class TokenWindowEncoder(Encoder):
     """An encoder fed token ids, with windows for texts longer than ``max_tokens``.
 
@@ -179,14 +205,11 @@ class TokenWindowEncoder(Encoder):
             [max(len(w) - len(self.special_prefix) - len(self.special_suffix), 1) for w in windows],
             dtype=np.float64,
         )
-        # Longest first: similar lengths share a batch, so little padding is computed.
-        order = sorted(range(len(windows)), key=lambda j: -len(windows[j]))
         pooled = np.empty((len(windows), self.dim), dtype=np.float32)
-        n_batches = (len(order) + batch_size - 1) // batch_size
-        with progress_bar(f"Embedding ({self.name})", n_batches, enabled=progress) as advance:
-            for start in range(0, len(order), batch_size):
-                idx = order[start : start + batch_size]
-                length = max(len(windows[j]) for j in idx)
+        batches = _length_batches([len(w) for w in windows], batch_size)
+        with progress_bar(f"Embedding ({self.name})", len(batches), enabled=progress) as advance:
+            for idx in batches:
+                length = len(windows[idx[0]])
                 ids = np.full((len(idx), length), self.pad_id, dtype=np.int64)
                 mask = np.zeros((len(idx), length), dtype=np.int64)
                 for row, j in enumerate(idx):

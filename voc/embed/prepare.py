@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 #: Bump when the ONNX export or quantisation recipe changes.
-EXPORT_VERSION = "1.0"
+EXPORT_VERSION = "1.1"
 _MANIFEST_FORMAT = 1
 _SOURCE_FILE = "e5-small-q4.bin"
 

@@ -103,7 +103,7 @@ def load_encoder(
         raise ConfigError("The 'st:' backend needs a model name or path, e.g. 'st:/path/to/model'.")
     _check_device(name, device)
     resolved = _resolve_cache(cache)
-    memo_key = (name, device, str(resolved.directory) if resolved else None)
+    memo_key = (name, device, str(resolved.directory) if resolved is not None else None)
     with _lock:
         if memo_key in _loaded:
             return _loaded[memo_key]
