@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["classify_frame", "classify_texts"]
+__all__ = ["classify_frame", "classify_store", "classify_texts"]
 
 
 def classify_texts(
@@ -64,3 +64,39 @@ def classify_frame(
     clash = [c for c in result.columns if c in passthrough.columns]
     passthrough = passthrough.drop(columns=clash)
     return pd.concat([passthrough, result], axis=1)
+
+
+def classify_store(
+    engine=None,
+    model=None,
+    *,
+    batch_size: int = 2_000,
+    aspects: bool = True,
+    show_progress: bool = False,
+) -> int:
+    """Classify every stored feedback row that has no prediction yet; returns rows written.
+
+    The store holds only redacted text, so this step embeds and classifies
+    ``text_redacted`` directly. Work is done in batches (bounded memory); an interrupted
+    run resumes where it stopped because finished rows already have predictions.
+    """
+    from voc.classify import load_classifier
+    from voc.progress import progress_bar
+    from voc.store import get_engine, read_feedback
+
+    engine = engine or get_engine()
+    model = model or load_classifier()
+    todo = read_feedback(engine, unclassified_only=True)
+    if todo.empty:
+        return 0
+    from voc.store import write_predictions
+
+    written = 0
+    with progress_bar("Classifying", len(todo), enabled=show_progress) as advance:
+        for start in range(0, len(todo), batch_size):
+            chunk = todo.iloc[start : start + batch_size]
+            pred = model.predict(chunk["text_redacted"].fillna("").tolist(), aspects=aspects)
+            pred.insert(0, "feedback_id", chunk["feedback_id"].to_numpy())
+            written += write_predictions(engine, pred)
+            advance(len(chunk))
+    return written

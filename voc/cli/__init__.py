@@ -32,6 +32,7 @@ _COMMAND_MODULES = (
     "voc.cli.classify",
     "voc.cli.journey",
     "voc.cli.backlog",
+    "voc.cli.demo",
 )
 
 for _name in _COMMAND_MODULES:
