@@ -432,3 +432,36 @@ def test_summary_json_has_the_documented_keys(db_engine, stub_stages):
                 "pii_counts", "invariant_ok"):  # fmt: skip
         assert key in data
     assert json.loads(json.dumps(data)) == data
+
+
+def test_workbook_title_row_above_header(tmp_path, db_engine, stub_stages):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Laporan Keluhan Mei 2026"])
+    sheet.append([])
+    sheet.append(["No Tiket", "Keluhan", "Rating", None])
+    sheet.append(["t1", "Lambat", 2])
+    sheet.append(["t2", "Cepat", 5, "catatan di luar tabel"])
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert summary.mapping["report.xlsx[Sheet]"] == {
+        "feedback_id": "No Tiket",
+        "text": "Keluhan",
+        "csat": "Rating",
+    }
+    assert (summary.loaded, summary.quarantine_reasons) == (1, {"ragged_row": 1})
+    assert read_feedback(db_engine)["source_line"].tolist() == [4]
+
+
+def test_csv_trailing_empty_fields_are_not_ragged(tmp_path, db_engine, stub_stages):
+    path = _write(tmp_path, "pad.csv", "id,text\n1,Oke,,\n2,Bagus,,x\n")
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.loaded, summary.quarantine_reasons) == (1, {"ragged_row": 1})
+
+
+def test_excel_sep_hint_with_tab(tmp_path):
+    info = inspect_file(_write(tmp_path, "t.csv", "sep=\t\nid\ttext\n1\ta;b,c\n"))
+    assert info["tables"][0]["columns"] == ["id", "text"]

@@ -10,6 +10,7 @@ JSON arrays, which are parsed whole (use JSONL for very large exports).
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import sys
@@ -26,9 +27,10 @@ __all__ = ["RawRecord", "TableSource", "open_sources", "raw_text"]
 _DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_CHARS = 64 * 1024
 _JSON_COLUMN_SCAN = 1000
+_TITLE_SCAN_ROWS = 10
 _ARRAY_KEYS = ("data", "items", "records", "results", "rows", "feedback", "reviews")
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)  # texts of any length; long ones are truncated later
 
 
 @dataclass(slots=True)
@@ -135,6 +137,8 @@ def _tap(handle, buffer: list[str]) -> Iterator[str]:
 
 
 def _csv_source(path: Path, kind: FileKind) -> TableSource:
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)
     handle = path.open("r", encoding=kind.encoding, errors=kind.errors, newline="")
     try:
         sample = handle.read(_SNIFF_CHARS).lstrip("\ufeff")
@@ -145,7 +149,7 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
             hint="Export the file again as UTF-8.",
         ) from exc
     handle.seek(0)
-    first_line = sample.split("\n", 1)[0].strip().lower()
+    first_line = sample.split("\n", 1)[0].rstrip("\r").lower()
     skip_lines = 0
     if first_line.startswith("sep=") and len(first_line) == 5:
         delimiter = first_line[4]
@@ -192,6 +196,8 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
                 if not "".join(lines).strip():
                     continue
                 start = reader.line_num - len(lines) + 1
+                if len(fields) > width and not any(f.strip() for f in fields[width:]):
+                    fields = fields[:width]  # trailing empty cells, as spreadsheets write them
                 if len(fields) != width:
                     what = "too many" if len(fields) > width else "too few"
                     detail = f"{what} fields: expected {width}, found {len(fields)}"
@@ -392,11 +398,20 @@ def _xlsx_sources(path: Path, sheet: str | None) -> list[TableSource]:
     sources = []
     for name in [sheet] if sheet else names:
         sheet_rows = _sheet_rows(workbook[name])
-        header = next(sheet_rows, None)
-        if header is None:
+        head = list(itertools.islice(sheet_rows, _TITLE_SCAN_ROWS))
+        if not head:
             continue
-        header_row, header_values = header
+        # Reports often put a title above the header: the header is the first row with as
+        # many filled cells as the widest of the first rows (at most 2 needed).
+        widest = max(_filled(values) for _, values in head)
+        start = next(i for i, (_, values) in enumerate(head) if _filled(values) >= min(widest, 2))
+        header_values = head[start][1]
+        sheet_rows = itertools.chain(head[start + 1 :], sheet_rows)
         columns = _unique_columns(list(header_values))
+        while columns and columns[-1].startswith("column_") and len(columns) > 1:
+            if not _is_blank(header_values[len(columns) - 1]):
+                break
+            columns.pop()  # blank header cells right of the table
         sources.append(
             TableSource(
                 f"{path.name}[{name}]", columns, _sheet_records(sheet_rows, columns), workbook.close
@@ -405,6 +420,10 @@ def _xlsx_sources(path: Path, sheet: str | None) -> list[TableSource]:
     if not sources:
         workbook.close()
     return sources
+
+
+def _filled(values: tuple[Any, ...]) -> int:
+    return sum(not _is_blank(v) for v in values)
 
 
 def _sheet_rows(worksheet) -> Iterator[tuple[int, tuple[Any, ...]]]:
