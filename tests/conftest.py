@@ -16,6 +16,20 @@ import pytest
 POSTGRES_ENV = "VOC_TEST_POSTGRES_URL"
 
 
+def postgres_base_url() -> str:
+    """Return ``VOC_TEST_POSTGRES_URL``; skip the test without it, or fail under ``CI=true``."""
+    base_url = os.environ.get(POSTGRES_ENV, "").strip()
+    if not base_url:
+        message = (
+            f"{POSTGRES_ENV} is not set: start a server with "
+            "`scripts/pg_test_server.sh start` (make test does) and export its URL."
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return base_url
+
+
 def _postgres_schema(base_url: str):
     """Create a throwaway schema on the server of ``base_url``; return (url, drop callback).
 
@@ -49,16 +63,7 @@ def db_url(request, tmp_path):
         yield url
         dispose_engine(url)
         return
-    base_url = os.environ.get(POSTGRES_ENV, "").strip()
-    if not base_url:
-        message = (
-            f"{POSTGRES_ENV} is not set: start a server with "
-            "`scripts/pg_test_server.sh start` (make test does) and export its URL."
-        )
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    url, drop = _postgres_schema(base_url)
+    url, drop = _postgres_schema(postgres_base_url())
     yield url
     dispose_engine(url)
     drop()

@@ -262,6 +262,19 @@ def test_backlog_tables_take_items_with_a_version(db_engine):
     assert row["impact_snapshot"] == {"volume": 12}
 
 
+@pytest.mark.parametrize(("ci", "outcome"), [("true", "fail"), ("", "skip")])
+def test_postgres_param_fails_under_ci_and_skips_elsewhere(monkeypatch, ci, outcome):
+    from tests.conftest import postgres_base_url
+
+    monkeypatch.delenv("VOC_TEST_POSTGRES_URL", raising=False)
+    monkeypatch.setenv("CI", ci)
+    expected = pytest.fail.Exception if outcome == "fail" else pytest.skip.Exception
+    with pytest.raises(expected, match="VOC_TEST_POSTGRES_URL is not set"):
+        postgres_base_url()
+    monkeypatch.setenv("VOC_TEST_POSTGRES_URL", "postgresql+psycopg://u@h/db")
+    assert postgres_base_url() == "postgresql+psycopg://u@h/db"
+
+
 def test_list_runs_newest_first(db_engine):
     _add_feedback(db_engine, ROWS[:1])
     _add_feedback(db_engine, [("z", MON, None, "chat")])
