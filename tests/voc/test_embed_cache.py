@@ -138,7 +138,7 @@ def test_load_encoder_uses_env_cache_dir(tmp_path, monkeypatch):
     clear_loaded_encoders()
     enc = load_encoder("tfidf")
     enc.encode(["halo"])
-    assert (tmp_path / "envcache" / "embeddings.sqlite3").is_file()
+    assert (tmp_path / "envcache" / "embeddings-v1.sqlite3").is_file()
     clear_loaded_encoders()
     assert load_encoder("tfidf", cache=False).cache is None
 

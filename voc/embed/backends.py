@@ -27,6 +27,14 @@ __all__ = [
 E5_PREFIXES = {"query": "query: ", "passage": "passage: "}
 
 
+def _usable_cpus() -> int:
+    """CPU cores this process may run on (respects taskset/cgroup affinity where known)."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _special_ids(with_specials: list[int], without: list[int]) -> tuple[list[int], list[int]]:
     """Split a probe's ids into the special ids before and after its content ids."""
     n = len(without)
@@ -145,7 +153,7 @@ class OnnxEncoder(TokenWindowEncoder):
                 )
             providers.insert(0, "CUDAExecutionProvider")
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        options.intra_op_num_threads = threads or _usable_cpus()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(
             str(model_dir / "model.onnx"), options, providers=providers

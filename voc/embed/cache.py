@@ -21,7 +21,8 @@ from voc.errors import ModelError
 
 __all__ = ["EmbeddingCache", "cache_key"]
 
-_DB_NAME = "embeddings.sqlite3"
+_DB_NAME = "embeddings-v1.sqlite3"
+_MMAP_BYTES = 256 * 2**20
 _CHUNK = 500  # keys per SELECT ... IN (...), below SQLite's variable limit
 
 
@@ -79,11 +80,15 @@ class EmbeddingCache:
             conn = sqlite3.connect(
                 self.path, timeout=60.0, isolation_level=None, check_same_thread=False
             )
+            # Large pages keep each 1.5 KB vector on one page, and reads go through mmap:
+            # measured 2.4x faster hits than the defaults (see docs/ENCODER.md).
+            conn.execute("PRAGMA page_size=16384")  # only takes effect on a new file
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS embeddings ("
-                "key BLOB PRIMARY KEY, dim INTEGER NOT NULL, vec BLOB NOT NULL) WITHOUT ROWID"
+                "key BLOB PRIMARY KEY, dim INTEGER NOT NULL, vec BLOB NOT NULL)"
             )
         except sqlite3.Error as exc:
             raise ModelError(
