@@ -26,7 +26,7 @@ FULL_ROWS = 1_000_000
 QUICK_ROWS = 100_000
 SAMPLE_ROWS = 20_000
 TARGET_QUERY_SECONDS = 1.0
-TARGET_RSS_GB = 1.5
+TARGET_RSS_GB = 0.5
 
 _TEMPLATES = (
     "refund belum masuk sudah {n} hari",
