@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from voc.errors import ColumnMappingError, ConfigError, InputFileError
+from voc.errors import ConfigError, InputFileError
 
 __all__ = ["register"]
 
@@ -51,34 +51,100 @@ def _load_model(taxonomy: Path | None, version: str | None):
 
 
 def classify(
-    input: Annotated[Path, typer.Argument(help="CSV, TSV, JSONL, XLSX or Parquet file.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output file (.csv/.parquet).")],
+    input: Annotated[Path, typer.Argument(help="CSV, TSV, JSONL or Parquet file (any size).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Output .parquet/.csv/.jsonl (dask: a parquet folder)."
+        ),
+    ] = None,
+    to_store: Annotated[
+        bool, typer.Option("--to-store", help="Ingest into the store, then classify there.")
+    ] = False,
     text_col: Annotated[str, typer.Option(help="Column holding the comment text.")] = "text",
     id_col: Annotated[
         str | None, typer.Option(help="Column to use as feedback_id (passes through).")
     ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Rows per chunk and checkpoint.")
+    ] = 10_000,
+    engine: Annotated[str, typer.Option(help="local (streaming) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler tcp://HOST:PORT (default: local cluster).")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes of the local Dask cluster.")] = 2,
     taxonomy: Annotated[Path | None, typer.Option(help="Taxonomy YAML (default one).")] = None,
     model_version: Annotated[str | None, typer.Option("--model-version")] = None,
     no_aspects: Annotated[bool, typer.Option("--no-aspects", help="Skip aspects.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
-    """Redact, detect language and classify every comment of a file."""
-    from voc.pipeline import classify_frame
+    """Redact, detect language and classify every comment of a file, in resumable chunks.
 
-    frame = _read_table(input)
-    if id_col:
-        if id_col not in frame.columns:
-            raise ColumnMappingError(
-                f"--id-col '{id_col}' is not a column of {input}; "
-                f"available: {', '.join(map(str, frame.columns))}."
-            )
-        frame = frame.rename(columns={id_col: "feedback_id"})
+    An interrupted run picks up where it stopped: finished chunks wait in OUTPUT.parts/.
+    """
+    if to_store == (output is not None):
+        raise ConfigError("Give exactly one of -o OUTPUT or --to-store.")
+    if engine not in ("local", "dask"):
+        raise ConfigError(f"--engine must be 'local' or 'dask', not {engine!r}.")
+    if to_store:
+        if engine != "local":
+            raise ConfigError("--to-store runs on the local engine; leave out --engine dask.")
+        from voc.ingest import ingest_file
+        from voc.pipeline import classify_store
+        from voc.store import get_engine
+
+        store = get_engine()
+        mapping = {"text": text_col, **({"feedback_id": id_col} if id_col else {})}
+        summary = ingest_file(
+            input, engine=store, mapping=mapping, chunk_size=batch_size, show_progress=not quiet
+        )
+        model = _load_model(taxonomy, model_version)
+        written = classify_store(
+            store, model, batch_size=batch_size, aspects=not no_aspects, show_progress=not quiet
+        )
+        typer.echo(
+            f"Ingested {input} ({summary.loaded:,} rows stored); "
+            f"classified {written:,} with {model.model_version}."
+        )
+        return
+    if engine == "dask":
+        from voc.dask_engine import classify_dask
+
+        result = classify_dask(
+            input,
+            output,
+            text_col=text_col,
+            id_col=id_col,
+            taxonomy=taxonomy,
+            model_version=model_version,
+            aspects=not no_aspects,
+            scheduler=scheduler,
+            workers=workers,
+            partition_rows=batch_size,
+            show_progress=not quiet,
+        )
+        typer.echo(
+            f"Classified {result['rows']:,} comments in {result['partitions']} partitions "
+            f"with {result['model_version']} -> {output}/"
+        )
+        return
+    from voc.streaming import classify_file
+
     model = _load_model(taxonomy, model_version)
-    result = classify_frame(
-        frame, text_col=text_col, model=model, aspects=not no_aspects, show_progress=not quiet
+    result = classify_file(
+        input,
+        output,
+        text_col=text_col,
+        id_col=id_col,
+        chunk_size=batch_size,
+        model=model,
+        aspects=not no_aspects,
+        show_progress=not quiet,
     )
-    _write_table(result, output)
-    typer.echo(f"Classified {len(result):,} comments with {model.model_version} -> {output}")
+    skipped = f" ({result['chunks_skipped']} chunks resumed)" if result["chunks_skipped"] else ""
+    typer.echo(
+        f"Classified {result['rows']:,} comments with {model.model_version} -> {output}{skipped}"
+    )
 
 
 def train(

@@ -1,0 +1,229 @@
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from tests.voc.classify_helpers import BagOfWordsEncoder
+from voc.classify.train import TrainConfig, train_classifier
+from voc.embed import EmbeddingCache, Encoder
+from voc.errors import ColumnMappingError, ConfigError, InputFileError
+from voc.streaming import OUTPUT_COLUMNS, classify_file, row_id
+from voc.taxonomy import load_taxonomy
+
+TOY = {
+    "name": "toy",
+    "version": 1,
+    "touchpoints": [
+        {"id": "shop", "en": "Shop", "id_name": "Toko", "about": "buying in a shop, checkout"},
+        {"id": "home", "en": "Home", "id_name": "Rumah", "about": "using at home after delivery"},
+    ],
+    "topics": [
+        {"id": "coffee", "owner": "ops", "effort": 2, "en": "Coffee", "id_name": "Kopi",
+         "about": "coffee taste beans espresso latte"},
+        {"id": "shipping", "owner": "ops", "effort": 3, "en": "Shipping", "id_name": "Pengiriman",
+         "about": "shipping courier package late parcel"},
+    ],
+    "departments": [{"id": "ops", "en": "Ops", "id_name": "Operasional"}],
+}  # fmt: skip
+
+TEXTS = [
+    "the espresso tastes burnt",
+    "kurir terlambat, paket rusak",
+    "call me at 0812-3456-7890 about the late parcel",
+    "latte enak sekali",
+    "",
+    "the espresso tastes burnt",
+    "courier lost my package",
+]
+
+
+class CountingEncoder(Encoder):
+    """The bag-of-words stub behind the real Encoder base (dedup + cache), counting texts."""
+
+    def __init__(self, cache=None):
+        super().__init__(name="test-count", dim=BagOfWordsEncoder.dim, cache=cache)
+        self.bow = BagOfWordsEncoder()
+        self.embedded: list[str] = []
+
+    def _embed(self, texts, kind, *, batch_size, progress):
+        self.embedded.extend(texts)
+        return self.bow.encode(texts)
+
+
+@pytest.fixture
+def toy_model(monkeypatch, tmp_path):
+    from voc.classify import features
+
+    path = tmp_path / "toy.yaml"
+    path.write_text(yaml.safe_dump(TOY))
+    encoder = CountingEncoder(cache=EmbeddingCache(tmp_path / "cache"))
+    monkeypatch.setitem(features._ENCODERS, "test-count", encoder)
+    model = train_classifier(
+        load_taxonomy(path), None, config=TrainConfig(encoder="test-count"), version="v1"
+    )
+    encoder.embedded.clear()
+    model.encoder_stub = encoder
+    return model
+
+
+def _write(frame, path):
+    if path.suffix == ".parquet":
+        frame.to_parquet(path, index=False)
+    elif path.suffix == ".jsonl":
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        frame.to_csv(path, index=False)
+    return path
+
+
+def _input(tmp_path, suffix=".csv", n=23):
+    texts = [TEXTS[i % len(TEXTS)] + (f" #{i // 14}" if i % 3 == 0 else "") for i in range(n)]
+    frame = pd.DataFrame({"ticket": [f"t{i}" for i in range(n)], "text": texts, "channel": "app"})
+    return _write(frame, tmp_path / f"in{suffix}")
+
+
+def _read(path):
+    if path.suffix == ".parquet":
+        return pd.read_parquet(path)
+    if path.suffix == ".jsonl":
+        return pd.read_json(path, lines=True, dtype=False)
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_column_contract_and_no_raw_text(toy_model, tmp_path, suffix):
+    src = _input(tmp_path, suffix)
+    out = tmp_path / f"out{suffix}"
+    summary = classify_file(src, out, id_col="ticket", chunk_size=5, model=toy_model)
+    assert summary["rows"] == 23 and summary["chunks"] == 5
+    result = _read(out)
+    assert list(result.columns) == ["channel", *OUTPUT_COLUMNS]
+    assert "text" not in result.columns and "ticket" not in result.columns
+    assert list(result["feedback_id"]) == [f"t{i}" for i in range(23)]
+    assert not result["text_redacted"].astype(str).str.contains("0812").any()
+    assert set(result["model_version"]) == {"toy/v1"}
+    assert not (tmp_path / f"out{suffix}.parts").exists()
+
+
+def test_chunked_output_equals_one_shot_classification(toy_model, tmp_path):
+    src = _input(tmp_path, ".parquet", n=40)
+    classify_file(src, tmp_path / "a.parquet", chunk_size=7, model=toy_model)
+    classify_file(src, tmp_path / "b.parquet", chunk_size=1000, model=toy_model)
+    a, b = pd.read_parquet(tmp_path / "a.parquet"), pd.read_parquet(tmp_path / "b.parquet")
+    pd.testing.assert_frame_equal(a, b)
+    raw = pd.read_parquet(src)["text"]
+    assert list(a["feedback_id"]) == [row_id(t) for t in raw]
+
+
+def test_resume_skips_finished_chunks(toy_model, tmp_path):
+    src = _input(tmp_path, ".csv", n=30)
+    classify_file(src, tmp_path / "full.parquet", chunk_size=4, model=toy_model)
+    out = tmp_path / "resumed.parquet"
+    seen = []
+
+    def boom(number):
+        seen.append(number)
+        if number == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        classify_file(src, out, chunk_size=4, model=toy_model, on_chunk=boom)
+    parts = tmp_path / "resumed.parquet.parts"
+    assert sorted(p.name for p in parts.glob("part-*")) == [
+        f"part-00000{i}.parquet" for i in range(4)
+    ]
+    manifest = json.loads((parts / "manifest.json").read_text())
+    assert manifest["chunk_size"] == 4 and len(manifest["input_sha256"]) == 64
+    assert not out.exists()
+    toy_model.encoder_stub.embedded.clear()
+    summary = classify_file(src, out, chunk_size=4, model=toy_model)
+    assert summary["chunks_skipped"] == 4 and summary["chunks"] == 8
+    pd.testing.assert_frame_equal(pd.read_parquet(out), pd.read_parquet(tmp_path / "full.parquet"))
+    assert not parts.exists()
+
+
+def test_changed_input_or_chunk_size_restarts(toy_model, tmp_path):
+    src = _input(tmp_path, ".csv", n=12)
+    out = tmp_path / "out.csv"
+
+    def stop(number):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        classify_file(src, out, chunk_size=4, model=toy_model, on_chunk=stop)
+    summary = classify_file(src, out, chunk_size=5, model=toy_model)
+    assert summary["chunks_skipped"] == 0 and len(_read(out)) == 12
+
+
+def test_identical_texts_embedded_once_within_and_across_chunks(toy_model, tmp_path):
+    texts = ["kopi pahit", "paket telat", "kopi pahit", "Kopi pahit", "paket telat"] * 8
+    src = _write(pd.DataFrame({"text": texts}), tmp_path / "dup.csv")
+    summary = classify_file(src, tmp_path / "out.parquet", chunk_size=10, model=toy_model)
+    assert summary["chunks"] == 4
+    embedded = toy_model.encoder_stub.embedded
+    assert sorted(embedded) == ["Kopi pahit", "kopi pahit", "paket telat"]
+    out = pd.read_parquet(tmp_path / "out.parquet")
+    assert out["feedback_id"].nunique() == 3
+    same = out[out["text_redacted"] == "kopi pahit"]
+    assert same["sentiment_score"].nunique() == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"text_col": "comment"}, ColumnMappingError, "Column 'comment' not found"),
+        ({"id_col": "nope"}, ColumnMappingError, "--id-col 'nope' is not a column"),
+        ({"chunk_size": 0}, ConfigError, "positive integer"),
+    ],
+)
+def test_bad_options(toy_model, tmp_path, kwargs, error, match):
+    src = _input(tmp_path, ".csv", n=5)
+    with pytest.raises(error, match=match):
+        classify_file(src, tmp_path / "o.csv", model=toy_model, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "match"),
+    [
+        ("missing.csv", None, "does not exist"),
+        ("book.xlsx", b"PK\x03\x04", "not a CSV, TSV, Parquet or JSONL"),
+        ("broken.parquet", b"not parquet at all", "Could not read broken.parquet"),
+        ("empty.csv", b"", "Could not read empty.csv"),
+        ("header.csv", b"text,id\n", "has no rows"),
+    ],
+)
+def test_bad_input_files(toy_model, tmp_path, name, content, match):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputFileError, match=match):
+        classify_file(path, tmp_path / "o.parquet", model=toy_model)
+
+
+def test_output_type_checked(toy_model, tmp_path):
+    src = _input(tmp_path, ".csv", n=3)
+    with pytest.raises(InputFileError, match="not a CSV"):
+        classify_file(src, tmp_path / "o.xlsx", model=toy_model)
+    with pytest.raises(InputFileError, match="must differ"):
+        classify_file(src, src, model=toy_model)
+
+
+def test_cli_streams_with_toy_model(toy_model, tmp_path, monkeypatch):
+    from voc.cli import app
+    from voc.cli import classify as cli_classify
+
+    monkeypatch.setattr(cli_classify, "_load_model", lambda taxonomy, version: toy_model)
+    src = _input(tmp_path, ".csv", n=9)
+    out = tmp_path / "cli.jsonl"
+    args = ["classify", str(src), "-o", str(out), "--id-col", "ticket", "--batch-size", "4", "-q"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "Classified 9 comments with toy/v1" in result.output
+    frame = _read(out)
+    assert len(frame) == 9 and np.all(frame["feedback_id"].str.startswith("t"))
+    both = CliRunner().invoke(app, ["classify", str(src), "-o", str(out), "--to-store"])
+    assert isinstance(both.exception, ConfigError)
+    assert "exactly one of -o OUTPUT or --to-store" in str(both.exception)

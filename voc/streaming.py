@@ -1,0 +1,390 @@
+"""Streaming, resumable batch classification of feedback files of any size (``voc classify``).
+
+A file is read in chunks of ``chunk_size`` rows. Each chunk is redacted, language-tagged,
+embedded and classified once per distinct text, then written as one parquet file into a
+sidecar folder ``OUTPUT.parts/`` with a manifest (input hash, chunk size, options). A rerun
+skips the chunks already written; when every chunk is done the parts are concatenated into
+``OUTPUT`` and the sidecar folder is removed. Memory stays bounded by the chunk size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from voc.errors import ColumnMappingError, ConfigError, InputFileError
+
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "StreamSummary",
+    "classify_chunk",
+    "classify_file",
+    "iter_chunks",
+    "row_id",
+]
+
+#: Columns every classified output carries (input columns other than the text pass through).
+OUTPUT_COLUMNS = (
+    "feedback_id",
+    "lang",
+    "text_redacted",
+    "sentiment",
+    "sentiment_score",
+    "topic",
+    "topics",
+    "topic_confidence",
+    "touchpoint",
+    "touchpoint_confidence",
+    "aspects",
+    "needs_review",
+    "model_version",
+)
+_FLOATS = ("sentiment_score", "topic_confidence", "touchpoint_confidence")
+_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
+_SUFFIXES[".ndjson"] = "jsonl"
+_MANIFEST = "manifest.json"
+
+
+class StreamSummary(dict):
+    """What :func:`classify_file` did: rows, chunks, chunks_skipped, distinct_texts, output."""
+
+
+def _format(path: Path) -> str:
+    kind = _SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputFileError(
+            f"{path.name} is not a CSV, TSV, Parquet or JSONL file; "
+            "streaming classification reads .csv, .tsv, .parquet, .jsonl and .ndjson."
+        )
+    return kind
+
+
+def row_id(text: str) -> str:
+    """Stable content id of a row without an id column: a hash of its raw text."""
+    return "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def _hash_and_count(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    lines = 0
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+            lines += block.count(b"\n")
+    return digest.hexdigest(), lines
+
+
+def _rebatch(frames: Iterator, size: int) -> Iterator:
+    """Yield frames of exactly ``size`` rows (the last may be shorter) from any frames."""
+    import pandas as pd
+
+    pending: list = []
+    held = 0
+    for frame in frames:
+        pending.append(frame)
+        held += len(frame)
+        while held >= size:
+            joined = pd.concat(pending, ignore_index=True) if len(pending) > 1 else pending[0]
+            yield joined.iloc[:size].reset_index(drop=True)
+            rest = joined.iloc[size:]
+            pending, held = ([rest], len(rest)) if len(rest) else ([], 0)
+    if held:
+        yield pd.concat(pending, ignore_index=True)
+
+
+def iter_chunks(path: str | Path, chunk_size: int) -> Iterator:
+    """Yield DataFrames of ``chunk_size`` rows (text columns as strings) from a file.
+
+    Raises:
+        InputFileError: If the file is missing, of an unsupported type or unreadable.
+    """
+    import pandas as pd
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputFileError(f"Input file {path} does not exist.")
+    kind = _format(path)
+    try:
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            batches = pq.ParquetFile(path).iter_batches(batch_size=chunk_size)
+            yield from _rebatch((b.to_pandas() for b in batches), chunk_size)
+        elif kind == "jsonl":
+            reader = pd.read_json(path, lines=True, dtype=False, chunksize=chunk_size)
+            with reader:
+                yield from _rebatch(iter(reader), chunk_size)
+        else:
+            sep = "\t" if path.suffix.lower() == ".tsv" else ","
+            reader = pd.read_csv(
+                path, sep=sep, dtype=str, keep_default_na=False, chunksize=chunk_size
+            )
+            with reader:
+                yield from _rebatch(iter(reader), chunk_size)
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        if isinstance(exc, InputFileError):
+            raise
+        raise InputFileError(
+            f"Could not read {path.name} as {kind.upper()}: {exc}. "
+            "Check the file type, or convert it with `voc ingest` first."
+        ) from exc
+
+
+def _empty_output(passthrough: list[str]):
+    import pandas as pd
+
+    columns = {c: pd.Series([], dtype=object) for c in passthrough}
+    for name in OUTPUT_COLUMNS:
+        if name in _FLOATS:
+            columns[name] = pd.Series([], dtype="float64")
+        elif name == "needs_review":
+            columns[name] = pd.Series([], dtype=bool)
+        else:
+            columns[name] = pd.Series([], dtype=object)
+    return pd.DataFrame(columns)
+
+
+def classify_chunk(frame, *, text_col: str, id_col: str | None, model, aspects: bool = True):
+    """Classify one chunk, each distinct text once; return :data:`OUTPUT_COLUMNS` + pass-through.
+
+    Args:
+        frame: The chunk as read from the file.
+        text_col: Column with the raw comment text (dropped from the output).
+        id_col: Column to use as ``feedback_id``; ``None`` uses ``feedback_id`` when present,
+            else :func:`row_id` of the text.
+        model: A loaded :class:`~voc.classify.FeedbackClassifier` (only touched when the
+            chunk has rows).
+        aspects: Compute aspect-level sentiment.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from voc.language import detect_languages
+    from voc.pii import redact_batch
+
+    if text_col not in frame.columns:
+        raise ColumnMappingError(
+            f"Column '{text_col}' not found; available columns: "
+            f"{', '.join(map(str, frame.columns))}.",
+            hint="Pass the text column with --text-col NAME.",
+        )
+    if id_col is not None and id_col not in frame.columns:
+        raise ColumnMappingError(
+            f"--id-col '{id_col}' is not a column of the input; available: "
+            f"{', '.join(map(str, frame.columns))}."
+        )
+    raw = ["" if not isinstance(t, str) else t for t in frame[text_col].tolist()]
+    source = id_col or ("feedback_id" if "feedback_id" in frame.columns else None)
+    drop = {text_col, *OUTPUT_COLUMNS} | ({source} if source else set())
+    passthrough = [c for c in frame.columns if c not in drop]
+    if not len(frame):
+        return _empty_output(passthrough)
+    slots: dict[str, int] = {}
+    index = np.fromiter((slots.setdefault(t, len(slots)) for t in raw), np.int64, len(raw))
+    distinct = list(slots)
+    redacted = [r.text for r in redact_batch(distinct)]
+    pred = model.predict(redacted, aspects=aspects).reset_index(drop=True)
+    pred.insert(0, "lang", detect_languages(redacted))
+    pred.insert(1, "text_redacted", redacted)
+    pred = pred.iloc[index].reset_index(drop=True)
+    if source:
+        ids = frame[source].astype(str).to_numpy()
+    else:
+        ids = [row_id(t) for t in raw]
+    out = frame[passthrough].reset_index(drop=True).astype(object)
+    out["feedback_id"] = pd.Series(ids, dtype=object)
+    for name in OUTPUT_COLUMNS[1:]:
+        out[name] = pred[name].to_numpy()
+    for name in _FLOATS:
+        out[name] = out[name].astype("float64")
+    out["needs_review"] = out["needs_review"].astype(bool)
+    for name in set(OUTPUT_COLUMNS) - set(_FLOATS) - {"needs_review"}:
+        out[name] = out[name].astype(object)
+    return out[passthrough + list(OUTPUT_COLUMNS)]
+
+
+def _rate_progress(total: int | None, enabled: bool):
+    """A rich progress bar with a rows/s column, or ``None`` when disabled."""
+    if not enabled:
+        return None
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class _Rate(ProgressColumn):
+        def render(self, task):
+            speed = task.finished_speed or task.speed
+            return Text("-- rows/s" if speed is None else f"{speed:,.0f} rows/s")
+
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        MofNCompleteColumn(),
+        _Rate(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+    )
+
+
+def _open_parts(parts: Path, manifest: dict) -> set[int]:
+    """Return the chunk numbers already done; start afresh when the manifest differs."""
+    path = parts / _MANIFEST
+    if path.is_file():
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            old = None
+        if old == manifest:
+            return {int(p.stem.split("-")[1]) for p in parts.glob("part-*.parquet")}
+        shutil.rmtree(parts)
+    parts.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return set()
+
+
+def _concat_parts(parts: Path, output: Path, n_chunks: int) -> None:
+    """Write the parts, in order, into ``output`` one at a time (bounded memory)."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    kind = _format(output)
+    tmp = output.with_name(output.name + ".tmp")
+    files = [parts / f"part-{i:06d}.parquet" for i in range(n_chunks)]
+    if kind == "parquet":
+        schemas = [pq.read_schema(f) for f in files]
+        schema = pa.unify_schemas(schemas, promote_options="permissive")
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for file in files:
+                writer.write_table(pq.read_table(file).cast(schema))
+    else:
+        sep = "\t" if output.suffix.lower() == ".tsv" else ","
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            for i, file in enumerate(files):
+                frame = pd.read_parquet(file)
+                if kind == "csv":
+                    frame.to_csv(handle, index=False, header=i == 0, sep=sep)
+                else:
+                    text = frame.to_json(orient="records", lines=True, force_ascii=False)
+                    handle.write(text if text.endswith("\n") or not text else text + "\n")
+    tmp.replace(output)
+
+
+def classify_file(
+    input: str | Path,
+    output: str | Path,
+    *,
+    text_col: str = "text",
+    id_col: str | None = None,
+    chunk_size: int = 10_000,
+    model=None,
+    aspects: bool = True,
+    show_progress: bool = False,
+    on_chunk: Callable[[int], None] | None = None,
+) -> StreamSummary:
+    """Classify a CSV/TSV/Parquet/JSONL file of any size into ``output``, resumably.
+
+    Args:
+        input: The feedback file.
+        output: Result file (``.parquet``, ``.csv``, ``.tsv`` or ``.jsonl``).
+        text_col: Column with the comment text (never written out; ``text_redacted`` is).
+        id_col: Column to use as ``feedback_id`` (see :func:`classify_chunk`).
+        chunk_size: Rows per chunk (and per checkpoint).
+        model: A loaded classifier (default: the shipped one).
+        aspects: Compute aspect-level sentiment.
+        show_progress: Progress bar with rate and ETA on stderr.
+        on_chunk: Called with the chunk number after each chunk is checkpointed (a test hook).
+
+    Returns:
+        A :class:`StreamSummary`.
+
+    Raises:
+        ConfigError: If ``chunk_size`` is not positive.
+        InputFileError: If the input is missing or unreadable, or the output type is unknown.
+        ColumnMappingError: If ``text_col``/``id_col`` is not a column of the input.
+    """
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ConfigError(f"--batch-size must be a positive integer, not {chunk_size!r}.")
+    input, output = Path(input), Path(output)
+    if not input.is_file():
+        raise InputFileError(f"Input file {input} does not exist.")
+    kind = _format(input)
+    _format(output)
+    if output.resolve() == input.resolve():
+        raise InputFileError("The output file must differ from the input file.")
+    if model is None:
+        from voc.classify import load_classifier
+
+        model = load_classifier()
+    digest, lines = _hash_and_count(input)
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            total = pq.ParquetFile(input).metadata.num_rows
+        except (OSError, ValueError) as exc:
+            raise InputFileError(
+                f"Could not read {input.name} as PARQUET: {exc}. Check the file type."
+            ) from exc
+    else:
+        total = max(lines - (kind == "csv"), 0)
+    manifest = {
+        "input_sha256": digest,
+        "chunk_size": chunk_size,
+        "text_col": text_col,
+        "id_col": id_col,
+        "aspects": aspects,
+        "model_version": model.model_version,
+    }
+    parts = output.with_name(output.name + ".parts")
+    done = _open_parts(parts, manifest)
+    summary = StreamSummary(rows=0, chunks=0, chunks_skipped=0, distinct_texts=0)
+    progress = _rate_progress(total, show_progress)
+    task = None
+    if progress is not None:
+        progress.start()
+        task = progress.add_task("Classifying", total=total)
+    try:
+        for number, frame in enumerate(iter_chunks(input, chunk_size)):
+            summary["chunks"] += 1
+            summary["rows"] += len(frame)
+            if number in done:
+                summary["chunks_skipped"] += 1
+            else:
+                result = classify_chunk(
+                    frame, text_col=text_col, id_col=id_col, model=model, aspects=aspects
+                )
+                summary["distinct_texts"] += int(frame[text_col].nunique())
+                tmp = parts / f"tmp-{number:06d}.parquet"
+                result.to_parquet(tmp, index=False)
+                tmp.replace(parts / f"part-{number:06d}.parquet")
+            if progress is not None:
+                progress.update(task, advance=len(frame), total=max(total, summary["rows"]))
+            if on_chunk is not None:
+                on_chunk(number)
+        if summary["chunks"] == 0:
+            raise InputFileError(f"{input.name} has no rows to classify.")
+        if progress is not None:
+            progress.update(task, total=summary["rows"])
+    finally:
+        if progress is not None:
+            progress.stop()
+    _concat_parts(parts, output, summary["chunks"])
+    shutil.rmtree(parts)
+    summary["output"] = str(output)
+    summary["model_version"] = model.model_version
+    return summary
