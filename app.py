@@ -1,6 +1,8 @@
-"""Streamlit entry point: language switch and navigation; each page lives in ``pages/``."""
+"""Streamlit entry point: language switch and navigation; each page lives in ``app_pages/``."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
@@ -20,18 +22,18 @@ lang = _LANG_NAMES[choice]
 set_lang(lang)
 
 _PAGES = (
-    ("pages/overview.py", "nav.overview", ":material/dashboard:", True),
-    ("pages/journey_map.py", "nav.journey", ":material/route:", False),
-    ("pages/effort_impact.py", "nav.effort", ":material/scatter_plot:", False),
-    ("pages/explorer.py", "nav.explorer", ":material/search:", False),
-    ("pages/backlog.py", "nav.backlog", ":material/view_kanban:", False),
-    ("pages/emerging_model.py", "nav.emerging", ":material/model_training:", False),
-    ("pages/data.py", "nav.data", ":material/upload_file:", False),
+    ("app_pages/overview.py", "nav.overview", ":material/dashboard:", True),
+    ("app_pages/journey_map.py", "nav.journey", ":material/route:", False),
+    ("app_pages/effort_impact.py", "nav.effort", ":material/scatter_plot:", False),
+    ("app_pages/explorer.py", "nav.explorer", ":material/search:", False),
+    ("app_pages/backlog.py", "nav.backlog", ":material/view_kanban:", False),
+    ("app_pages/emerging_model.py", "nav.emerging", ":material/model_training:", False),
+    ("app_pages/data.py", "nav.data", ":material/upload_file:", False),
 )
 
 navigation = st.navigation(
     [
-        st.Page(path, title=t(key), icon=icon, default=default, url_path=path[6:-3])
+        st.Page(path, title=t(key), icon=icon, default=default, url_path=Path(path).stem)
         for path, key, icon, default in _PAGES
     ]
 )

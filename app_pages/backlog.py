@@ -8,7 +8,7 @@ import streamlit as st
 
 from app_support import data
 from app_support.guard import run_page, show_error
-from app_support.i18n import current_lang, label, t
+from app_support.i18n import current_lang, label, labeller, t
 
 _VERSIONS = "backlog_loaded_versions"
 
@@ -55,13 +55,17 @@ def _edit(url: str, items) -> None:
     loaded = st.session_state.setdefault(_VERSIONS, {})
     expected = loaded.setdefault(item.id, item.version)
     departments = list(data.taxonomy().department_ids)
+    # Keys carry the version this session loaded: an edit by somebody else keeps the user's
+    # input (and is reported as a conflict on save); a successful save starts fresh fields.
+    prefix = f"bl_{item.id}_{expected}"
     with st.form(f"bl_form_{item.id}"):
         left, right = st.columns(2)
         status = left.selectbox(
             t("col.status"),
             STATUSES,
             index=STATUSES.index(item.status),
-            format_func=lambda s: label("status", s),
+            format_func=labeller("status"),
+            key=f"{prefix}_status",
         )
         owner = right.selectbox(
             t("col.owner"),
@@ -69,13 +73,20 @@ def _edit(url: str, items) -> None:
             index=departments.index(item.owner_department)
             if item.owner_department in departments
             else 0,
-            format_func=lambda d: label("department", d),
+            format_func=labeller("department"),
+            key=f"{prefix}_owner",
         )
-        assignee = left.text_input(t("col.assignee"), value=item.assignee or "")
-        effort = right.number_input(t("col.effort"), 1, 5, int(item.effort or 3), step=1)
-        due = left.date_input(t("col.due_date"), value=item.due_date or None)
-        target = right.text_input(t("col.target_kpi"), value=item.target_kpi or "")
-        by = st.text_input(t("backlog.by"), value="analyst")
+        assignee = left.text_input(
+            t("col.assignee"), value=item.assignee or "", key=f"{prefix}_assignee"
+        )
+        effort = right.number_input(
+            t("col.effort"), 1, 5, int(item.effort or 3), step=1, key=f"{prefix}_effort"
+        )
+        due = left.date_input(t("col.due_date"), value=item.due_date or None, key=f"{prefix}_due")
+        target = right.text_input(
+            t("col.target_kpi"), value=item.target_kpi or "", key=f"{prefix}_target"
+        )
+        by = st.text_input(t("backlog.by"), value="analyst", key=f"{prefix}_by")
         submitted = st.form_submit_button(t("backlog.save"), type="primary")
     if not submitted:
         return

@@ -36,13 +36,14 @@ def _mapping_editor(table: dict) -> dict[str, str | None]:
     choices = [None, *table["columns"]]
     mapping: dict[str, str | None] = {}
     columns = st.columns(3)
+    unmapped = t("data.unmapped")
     for position, target in enumerate(TARGET_COLUMNS):
         guess = table["guess"].get(target)
         mapping[target] = columns[position % 3].selectbox(
             target,
             choices,
             index=choices.index(guess) if guess in choices else 0,
-            format_func=lambda c: t("data.unmapped") if c is None else c,
+            format_func=lambda c: unmapped if c is None else c,
             key=f"map_{target}",
         )
     return mapping

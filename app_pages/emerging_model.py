@@ -8,7 +8,7 @@ import streamlit as st
 
 from app_support import data, review
 from app_support.guard import run_page
-from app_support.i18n import label, t
+from app_support.i18n import labeller, t
 from app_support.widgets import period_picker
 
 
@@ -95,19 +95,19 @@ def _review_queue(url: str) -> None:
             t("col.topic"),
             topics,
             index=topics.index(row["topic"]) if row["topic"] in topics else 0,
-            format_func=lambda v: label("topic", v),
+            format_func=labeller("topic"),
         )
         stage = mid.selectbox(
             t("col.touchpoint"),
             stages,
             index=stages.index(row["touchpoint"]) if row["touchpoint"] in stages else 0,
-            format_func=lambda v: label("touchpoint", v),
+            format_func=labeller("touchpoint"),
         )
         sentiment = right.selectbox(
             t("col.sentiment"),
             sentiments,
             index=sentiments.index(row["sentiment"]) if row["sentiment"] in sentiments else 0,
-            format_func=lambda v: label("sentiment", v),
+            format_func=labeller("sentiment"),
         )
         by = st.text_input(t("backlog.by"), value="analyst")
         if st.form_submit_button(t("review.save"), type="primary"):

@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_support import dashboard, data
 from app_support.guard import run_page
-from app_support.i18n import label, t
+from app_support.i18n import label, labeller, t
 
 _SHOWN = 200
 # (filter key, column, label key, kind for display names)
@@ -61,7 +61,7 @@ def render() -> None:
             filters[key] = st.multiselect(
                 t(label_key),
                 _options(frame, column),
-                format_func=lambda v, kind=kind: label(kind, v),
+                format_func=labeller(kind),
                 key=f"ex_{key}",
             )
         filters["min_confidence"] = st.slider(

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_support import data
 from app_support.guard import run_page
-from app_support.i18n import label, t
+from app_support.i18n import label, labeller, t
 from app_support.widgets import period_picker
 
 
@@ -90,11 +90,11 @@ def render() -> None:
     touchpoint = left.selectbox(
         t("col.touchpoint"),
         touchpoints,
-        format_func=lambda v: label("touchpoint", v),
+        format_func=labeller("touchpoint"),
         key="journey_touchpoint",
     )
     topic = right.selectbox(
-        t("col.topic"), topics, format_func=lambda v: label("topic", v), key="journey_topic"
+        t("col.topic"), topics, format_func=labeller("topic"), key="journey_topic"
     )
     if not topic:
         return

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import Any
 
 from app_support.messages import MESSAGES
 
-__all__ = ["LANGS", "current_lang", "label", "set_lang", "t"]
+__all__ = ["LANGS", "current_lang", "label", "labeller", "set_lang", "t"]
 
 #: Supported interface languages; Indonesian first (the default).
 LANGS = ("id", "en")
@@ -62,3 +63,12 @@ def label(kind: str, item_id: Any, lang: str | None = None) -> str:
         return _taxonomy().names(kind, lang).get(str(item_id), str(item_id))
     key = f"{kind}.{item_id}"
     return t(key, lang) if key in MESSAGES else str(item_id)
+
+
+def labeller(kind: str) -> Callable[[Any], str]:
+    """A ``format_func`` for widgets: :func:`label` of ``kind`` in the session's language now.
+
+    The language is bound when the widget is drawn, so the function gives the same text when
+    Streamlit (or ``AppTest``) calls it later outside the script run.
+    """
+    return partial(label, kind, lang=current_lang())

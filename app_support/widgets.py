@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from app_support import data
-from app_support.i18n import t
+from app_support.i18n import labeller, t
 
 if TYPE_CHECKING:
     from journey.periods import Period
@@ -33,7 +33,7 @@ def period_picker(url: str, key: str) -> Period:
     kind = left.selectbox(
         t("period.kind"),
         data.PERIOD_KINDS,
-        format_func=lambda k: t(f"period.kind.{k}"),
+        format_func=labeller("period.kind"),
         key=f"{key}_kind",
     )
     periods = require_periods(url, kind)

@@ -60,6 +60,7 @@ def demo(
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(_ROOT / "app.py"),
         "--server.port", str(port), "--server.headless", "true",
+        "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     raise typer.Exit(subprocess.call(cmd, env=os.environ.copy()))
