@@ -115,3 +115,11 @@ def test_cuda_device_matches_cpu():
     cpu = load_encoder("e5-small", cache=False).encode(texts)
     gpu = load_encoder("e5-small", device="cuda", cache=False).encode(texts)
     assert np.min(np.sum(cpu * gpu, axis=1)) > 0.9999
+
+
+def test_st_backend_loads_the_converted_directory():
+    texts = ["Aplikasi error pas checkout", "Great support, thanks"]
+    st = load_encoder("st:" + str(encoder_dir(E5_DIR_NAME)), cache=False)
+    ours = load_encoder("e5-small", cache=False)
+    assert st.prefixes == {"query": "query: ", "passage": "passage: "}
+    np.testing.assert_allclose(st.encode(texts), ours.encode(texts), atol=1e-6)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -171,6 +172,31 @@ def prepare_models(
     Raises:
         EncoderFidelityError: If a freshly built model fails its gate (it is then removed).
     """
+    lock_dir = encoder_dir(E5_DIR_NAME).parent
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with _exclusive(lock_dir / ".prepare.lock"):
+        return _prepare_locked(force=force, int8=int8, show_progress=show_progress, echo=echo)
+
+
+@contextmanager
+def _exclusive(path: Path):
+    """Hold an exclusive advisory lock on ``path``: concurrent ``prepare`` runs take turns."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no locking, runs are still atomic per folder
+        yield
+        return
+    with path.open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _prepare_locked(
+    *, force: bool, int8: bool, show_progress: bool, echo: Callable[[str], None]
+) -> list[PrepareStep]:
     from voc.embed.convert import convert_e5_file
     from voc.embed.onnx_export import export_int8_onnx
     from voc.progress import progress_bar
