@@ -226,3 +226,23 @@ def test_prediction_columns_and_needs_review(monkeypatch, toy_taxonomy):
     assert [a["topic"] for a in aspects] == ["coffee", "shipping"]
     model.review = type(model.review)(sentiment=1.01, topic=0.0, touchpoint=0.0)
     assert model.predict(["espresso"])["needs_review"].all()
+
+
+def test_heads_accept_sparse_joined_features(monkeypatch):
+    import scipy.sparse as sp
+
+    from voc.classify.features import TextFeaturizer
+
+    enc = install(monkeypatch)
+    texts = ["kopi enak sekali", "kopi pahit", "paket telat", "kurir lambat sekali"] * 5
+    labels = ["coffee", "coffee", "shipping", "shipping"] * 5
+    feat = TextFeaturizer(encoder=enc, tfidf_weight=0.5).fit(texts)
+    X = feat.transform(texts)
+    assert sp.issparse(X)
+    assert X.shape[0] == len(texts) and X.shape[1] > 64
+    head = SingleLabelHead().fit(X, labels)
+    assert list(head.predict(feat.transform(["kurir telat"]))) == ["shipping"]
+    multi = MultiLabelHead(cv=2).fit(X, [[lab] for lab in labels], labels=["coffee", "shipping"])
+    assert multi.predict_sets(feat.transform(["kopi enak"]))[0][0] == "coffee"
+    with pytest.raises(ConfigError, match="X has 20 rows but y has 19"):
+        SingleLabelHead().fit(X, labels[:-1])

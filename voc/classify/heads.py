@@ -160,8 +160,8 @@ class SingleLabelHead(ClassifierMixin, BaseEstimator):
         """Fit the logistic regression; ``y`` holds one label id per row."""
         X = _check_X(X)
         y = np.asarray(y, dtype=object)
-        if len(X) != len(y):
-            raise ConfigError(f"X has {len(X)} rows but y has {len(y)} labels.")
+        if X.shape[0] != len(y):
+            raise ConfigError(f"X has {X.shape[0]} rows but y has {len(y)} labels.")
         if len(set(y)) < 2:
             raise ConfigError("SingleLabelHead needs at least two distinct labels in y.")
         self.model_ = LogisticRegression(
@@ -247,15 +247,15 @@ class MultiLabelHead(ClassifierMixin, BaseEstimator):
 
         X = _check_X(X)
         Y_bin, classes, primary = self._binarize(Y, labels)
-        if len(X) != len(Y_bin):
-            raise ConfigError(f"X has {len(X)} rows but Y has {len(Y_bin)} label sets.")
+        if X.shape[0] != len(Y_bin):
+            raise ConfigError(f"X has {X.shape[0]} rows but Y has {len(Y_bin)} label sets.")
         empty = [c for c, n in zip(classes, Y_bin.sum(axis=0), strict=True) if n == 0]
         if empty:
             raise ConfigError(f"MultiLabelHead: no training rows for label(s) {', '.join(empty)}.")
         counts = np.bincount(primary, minlength=len(classes))
         stratify = primary if counts[counts > 0].min() >= 2 else None
         idx_train, idx_val = train_test_split(
-            np.arange(len(X)),
+            np.arange(X.shape[0]),
             test_size=self.val_size,
             random_state=self.random_state,
             stratify=stratify,
