@@ -1,0 +1,80 @@
+import pandas as pd
+import pytest
+
+from voc.dask_engine import classify_dask
+from voc.errors import ColumnMappingError, ConfigError, InputFileError
+
+COMMENTS = [
+    "aplikasi sering error saat login, tolong diperbaiki",
+    "kurir datang terlambat dua hari",
+    "CS sangat ramah dan cepat membantu, terima kasih",
+    "the app crashes every time I try to pay",
+    "refund took two weeks, terrible experience",
+    "harga naik terus tanpa pemberitahuan",
+    "great service at the branch today",
+    "saldo terpotong dua kali, hubungi saya di 0812-1111-2222",
+    "",
+]
+
+
+def _input(tmp_path, n=200):
+    rows = [
+        {
+            "id": f"r{i:03d}",
+            "text": COMMENTS[i % len(COMMENTS)] + (f" (order {i})" if i % 2 else ""),
+            "channel": ["app", "email"][i % 2],
+        }
+        for i in range(n)
+    ]
+    path = tmp_path / "small.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "error", "match"),
+    [
+        ("in.jsonl", {}, InputFileError, "reads CSV, TSV or Parquet"),
+        ("small.csv", {"output": "out.csv"}, ConfigError, "writes a parquet folder"),
+        ("small.csv", {"text_col": "comment"}, ColumnMappingError, "Column 'comment' not found"),
+        ("small.csv", {"workers": 0}, ConfigError, "positive integer"),
+        ("absent.csv", {}, InputFileError, "does not exist"),
+    ],
+)
+def test_bad_arguments_fail_before_starting_a_cluster(tmp_path, name, kwargs, error, match):
+    _input(tmp_path, n=5)
+    (tmp_path / "in.jsonl").write_text('{"text": "hi"}\n')
+    output = tmp_path / kwargs.pop("output", "out")
+    with pytest.raises(error, match=match):
+        classify_dask(tmp_path / name, output, **kwargs)
+
+
+@pytest.mark.slow
+def test_dask_equals_local_engine_on_two_worker_processes(tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    from voc.classify import load_classifier
+    from voc.streaming import classify_file
+
+    monkeypatch.setenv("VOC_CACHE_DIR", str(tmp_path / "cache"))
+    src = _input(tmp_path)
+    local = tmp_path / "local.parquet"
+    classify_file(src, local, id_col="id", chunk_size=64, model=load_classifier())
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        summary = classify_dask(
+            src,
+            tmp_path / "dask_out",
+            id_col="id",
+            scheduler=cluster.scheduler_address,
+            partition_rows=20,
+        )
+    assert summary["rows"] == 200 and summary["partitions"] >= 2
+    a = pd.read_parquet(local).sort_values("feedback_id").reset_index(drop=True)
+    b = pd.read_parquet(tmp_path / "dask_out").sort_values("feedback_id").reset_index(drop=True)
+    assert list(a.columns) == list(b.columns)
+    floats = ["sentiment_score", "topic_confidence", "touchpoint_confidence"]
+    pd.testing.assert_frame_equal(a.drop(columns=floats), b.drop(columns=floats))
+    pd.testing.assert_frame_equal(a[floats], b[floats], check_exact=False, atol=2e-4)
+    assert not b["text_redacted"].str.contains("0812").any()
