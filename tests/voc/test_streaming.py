@@ -227,3 +227,26 @@ def test_cli_streams_with_toy_model(toy_model, tmp_path, monkeypatch):
     both = CliRunner().invoke(app, ["classify", str(src), "-o", str(out), "--to-store"])
     assert isinstance(both.exception, ConfigError)
     assert "exactly one of -o OUTPUT or --to-store" in str(both.exception)
+
+
+def test_cli_to_store_ingests_then_classifies(toy_model, tmp_path, monkeypatch):
+    from voc.cli import app
+    from voc.cli import classify as cli_classify
+    from voc.store import dispose_engine, get_engine, read_feedback
+
+    url = f"sqlite:///{tmp_path / 'voc.db'}"
+    monkeypatch.setenv("VOC_DATABASE_URL", url)
+    monkeypatch.setattr(cli_classify, "_load_model", lambda taxonomy, version: toy_model)
+    src = _input(tmp_path, ".csv", n=9)
+    args = ["classify", str(src), "--to-store", "--id-col", "ticket", "-q"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "8 rows stored, 1 quarantined); classified 8 with toy/v1" in result.output
+    engine = get_engine(url)
+    try:
+        assert read_feedback(engine, unclassified_only=True).empty
+        stored = read_feedback(engine)
+        assert sorted(stored["feedback_id"]) == sorted(f"t{i}" for i in range(9) if i != 4)
+        assert not stored["text_redacted"].str.contains("0812").any()
+    finally:
+        dispose_engine(url)

@@ -103,7 +103,8 @@ def classify(
             store, model, batch_size=batch_size, aspects=not no_aspects, show_progress=not quiet
         )
         typer.echo(
-            f"Ingested {input} ({summary.loaded:,} rows stored); "
+            f"Ingested {input} ({summary.loaded:,} rows stored, "
+            f"{summary.quarantined:,} quarantined); "
             f"classified {written:,} with {model.model_version}."
         )
         return
