@@ -21,10 +21,9 @@ def worker_model(taxonomy: str | None = None, version: str | None = None):
     """Return the classifier for ``(taxonomy, version)``, loaded once per worker process."""
     key = (taxonomy, version)
     if key not in _MODELS:
-        from voc.classify import load_classifier
-        from voc.taxonomy import load_taxonomy
+        from voc.streaming import load_model
 
-        _MODELS[key] = load_classifier(load_taxonomy(taxonomy) if taxonomy else None, version)
+        _MODELS[key] = load_model(taxonomy, version)
     return _MODELS[key]
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "classify_chunk",
     "classify_file",
     "iter_chunks",
+    "load_model",
     "row_id",
 ]
 
@@ -50,6 +51,23 @@ _MANIFEST = "manifest.json"
 
 class StreamSummary(dict):
     """What :func:`classify_file` did: rows, chunks, chunks_skipped, distinct_texts, output."""
+
+
+def load_model(taxonomy: str | Path | None = None, version: str | None = None):
+    """Load a classifier from ``$VOC_MODELS_DIR/classifiers`` when set, else the repo's models.
+
+    Args:
+        taxonomy: Taxonomy YAML (default taxonomy when ``None``).
+        version: Classifier version (newest when ``None``).
+    """
+    import os
+
+    from voc.classify import load_classifier
+    from voc.embed.paths import models_dir
+    from voc.taxonomy import load_taxonomy
+
+    root = models_dir() / "classifiers" if os.environ.get("VOC_MODELS_DIR") else None
+    return load_classifier(load_taxonomy(taxonomy) if taxonomy else None, version, root=root)
 
 
 def _format(path: Path) -> str:
@@ -164,6 +182,7 @@ def classify_chunk(frame, *, text_col: str, id_col: str | None, model, aspects: 
 
     from voc.language import detect_languages
     from voc.pii import redact_batch
+    from voc.pipeline import predict_fast
 
     if text_col not in frame.columns:
         raise ColumnMappingError(
@@ -186,7 +205,7 @@ def classify_chunk(frame, *, text_col: str, id_col: str | None, model, aspects: 
     index = np.fromiter((slots.setdefault(t, len(slots)) for t in raw), np.int64, len(raw))
     distinct = list(slots)
     redacted = [r.text for r in redact_batch(distinct)]
-    pred = model.predict(redacted, aspects=aspects).reset_index(drop=True)
+    pred = predict_fast(model, redacted, aspects=aspects).reset_index(drop=True)
     pred.insert(0, "lang", detect_languages(redacted))
     pred.insert(1, "text_redacted", redacted)
     pred = pred.iloc[index].reset_index(drop=True)
@@ -327,9 +346,7 @@ def classify_file(
     if output.resolve() == input.resolve():
         raise InputFileError("The output file must differ from the input file.")
     if model is None:
-        from voc.classify import load_classifier
-
-        model = load_classifier()
+        model = load_model()
     digest, lines = _hash_and_count(input)
     if kind == "parquet":
         import pyarrow.parquet as pq

@@ -44,10 +44,9 @@ def _write_table(frame, path: Path) -> None:
 
 
 def _load_model(taxonomy: Path | None, version: str | None):
-    from voc.classify import load_classifier
-    from voc.taxonomy import load_taxonomy
+    from voc.streaming import load_model
 
-    return load_classifier(load_taxonomy(taxonomy), version)
+    return load_model(taxonomy, version)
 
 
 def classify(
