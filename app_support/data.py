@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PERIOD_KINDS",
+    "WHOLE_STORE_ROWS",
     "analysis_window",
     "effort_overrides",
     "evidence",
@@ -39,6 +40,8 @@ __all__ = [
 PERIOD_KINDS = ("month", "week", "quarter")
 #: Weeks of history loaded before the previous period (the issue baseline needs 8).
 _HISTORY_WEEKS = 13
+#: Stores with at most this many classified comments are read once and windowed in memory.
+WHOLE_STORE_ROWS = 500_000
 
 
 def database_url() -> str:
@@ -74,10 +77,34 @@ def weekly_counts(url: str) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def classified(url: str, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
-    """Classified feedback created in ``[start, end)`` (read-only: do not modify)."""
+    """Classified feedback created in ``[start, end)`` (read-only: do not modify).
+
+    A store of up to :data:`WHOLE_STORE_ROWS` classified comments is read once and each
+    window is cut from that frame in memory (the same rows, in the same order, as the query),
+    so moving between periods does not go back to the database.
+    """
     from voc.store import read_feedback
 
+    if (start is not None or end is not None) and _store_rows(url) <= WHOLE_STORE_ROWS:
+        return _slice(classified(url, None, None), start, end)
     return read_feedback(engine(url), start=start, end=end, classified_only=True)
+
+
+def _store_rows(url: str) -> int:
+    counts = weekly_counts(url)
+    return int(counts["n"].sum()) if not counts.empty else 0
+
+
+def _slice(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
+    import pandas as pd
+
+    created = frame["created_at"]
+    keep = created.notna()
+    if start is not None:
+        keep &= created >= pd.Timestamp(start)
+    if end is not None:
+        keep &= created < pd.Timestamp(end)
+    return frame.loc[keep.to_numpy()].reset_index(drop=True)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
