@@ -1,9 +1,10 @@
 """The journey analytics find the signals planted in the sample data (data/sample/planted.json).
 
-For now the frame is the sample joined with its intended labels (data/sample/truth.csv):
-sentiment from truth, sentiment_score = -1/0/1. The integrator will switch
-``_classified_sample`` to the shipped classifiers' output. Signals are recognised by their
-shape in planted.json (a monthly peak, a one-week spike, a decline, a decoy), not by id.
+Every check runs twice: on the sample classified by the shipped models (redaction, language,
+encoder and heads, as in production; marked slow) and on the sample joined with its intended
+labels (data/sample/truth.csv; sentiment_score = -1/0/1), which isolates the analytics from
+classifier errors. Signals are recognised by their shape in planted.json (a monthly peak, a
+one-week spike, a decline, a decoy), not by id.
 """
 
 import json
@@ -49,8 +50,20 @@ def _classified_sample(sample_dir):
     return frame
 
 
-@pytest.fixture(scope="module")
-def classified(sample_dir):
+def _shipped_sample(sample_dir):
+    from voc.pipeline import classify_frame
+
+    feedback = pd.read_csv(sample_dir / "feedback.csv")
+    return classify_frame(feedback, text_col="text", aspects=False)
+
+
+@pytest.fixture(
+    scope="module",
+    params=["truth", pytest.param("shipped", marks=pytest.mark.slow)],
+)
+def classified(request, sample_dir):
+    if request.param == "shipped":
+        return prepare(_shipped_sample(sample_dir))
     return prepare(_classified_sample(sample_dir))
 
 
