@@ -11,20 +11,49 @@ from collections.abc import Sequence
 __all__ = ["classify_frame", "classify_store", "classify_texts", "predict_fast"]
 
 
+def _embed_per_text(model, texts: list[str], aspects: bool, show_progress: bool):
+    """Embed ``texts`` so that each vector is independent of the other texts in the call.
+
+    The int8 ONNX encoder quantises activations per batch, so a text's vector shifts a
+    little with its batch mates (cosine ~0.997), enough to flip a few labels between runs
+    that batch differently (chunk sizes, Dask partitions). It is therefore fed one text per
+    model call (measured as fast as batches of 64 on short texts). With aspects, the clauses
+    are embedded the same way first, so the classifier finds them in the cache.
+    """
+    from voc.classify.features import get_encoder
+    from voc.embed.backends import OnnxEncoder
+
+    featurizer = model.featurizer
+    encoder = get_encoder(featurizer.encoder)
+    if not isinstance(encoder, OnnxEncoder):
+        return featurizer.embed(texts, show_progress=show_progress)
+    kind = featurizer.kind
+    if aspects and encoder.cache is not None:
+        from voc.classify.aspects import split_clauses
+
+        clauses = []
+        for text in texts:
+            parts = split_clauses(text)
+            if len(parts) > 1:
+                clauses.extend(parts)
+        if clauses:
+            encoder.encode(clauses, kind=kind, batch_size=1)
+    return encoder.encode(texts, kind=kind, batch_size=1, show_progress=show_progress)
+
+
 def predict_fast(model, texts, *, aspects: bool = True, show_progress: bool = False):
-    """``model.predict(texts)`` with the heads' BLAS calls on one thread.
+    """``model.predict(texts)``, reproducible across batchings, heads on one BLAS thread.
 
     The heads multiply small matrices many times; a multi-threaded BLAS spends more time
     waking its threads than computing (about 5x slower on a 2-core machine). The encoder runs
-    first, outside the limit, with its own threads.
+    first, outside the limit, with its own threads (see :func:`_embed_per_text`).
     """
     from threadpoolctl import threadpool_limits
 
     texts = [t if isinstance(t, str) else "" for t in texts]
-    featurizer = getattr(model, "featurizer", None)
     embeddings = None
-    if featurizer is not None and hasattr(featurizer, "embed"):
-        embeddings = featurizer.embed(texts, show_progress=show_progress)
+    if hasattr(getattr(model, "featurizer", None), "embed"):
+        embeddings = _embed_per_text(model, texts, aspects, show_progress)
     with threadpool_limits(limits=1, user_api="blas"):
         return model.predict(
             texts, embeddings=embeddings, aspects=aspects, show_progress=show_progress

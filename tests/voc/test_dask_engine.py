@@ -53,13 +53,14 @@ def test_bad_arguments_fail_before_starting_a_cluster(tmp_path, name, kwargs, er
 def test_dask_equals_local_engine_on_two_worker_processes(tmp_path, monkeypatch):
     from distributed import LocalCluster
 
-    from voc.classify import load_classifier
-    from voc.streaming import classify_file
+    from voc.streaming import classify_file, load_model
 
     monkeypatch.setenv("VOC_CACHE_DIR", str(tmp_path / "cache"))
     src = _input(tmp_path)
     local = tmp_path / "local.parquet"
-    classify_file(src, local, id_col="id", chunk_size=64, model=load_classifier())
+    classify_file(src, local, id_col="id", chunk_size=64, model=load_model())
+    # the workers get their own, empty cache: equal results must not rely on shared vectors
+    monkeypatch.setenv("VOC_CACHE_DIR", str(tmp_path / "worker-cache"))
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
