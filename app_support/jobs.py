@@ -32,6 +32,9 @@ def pending_count(url: str) -> int:
 def classify_pending(url: str, on_progress: Callable[[int, int], None] | None = None) -> int:
     """Classify every stored comment that has no prediction yet and store the predictions.
 
+    The same steps as ``voc.pipeline.classify_store`` (read the unclassified rows, predict
+    with aspects, write the predictions), chunk by chunk so the page can show progress.
+
     Args:
         url: The store.
         on_progress: Called with (done, total) after each chunk.
@@ -51,7 +54,7 @@ def classify_pending(url: str, on_progress: Callable[[int, int], None] | None = 
     model = classifier()
     for start in range(0, total, _CHUNK):
         part = pending.iloc[start : start + _CHUNK]
-        predicted = model.predict(part["text_redacted"].fillna("").tolist())
+        predicted = model.predict(part["text_redacted"].fillna("").tolist(), aspects=True)
         predicted = predicted.reset_index(drop=True)
         predicted.insert(0, "feedback_id", part["feedback_id"].to_numpy())
         write_predictions(engine, pd.DataFrame(predicted))
