@@ -218,7 +218,7 @@ def classify_chunk(frame, *, text_col: str, id_col: str | None, model, aspects: 
     for name in OUTPUT_COLUMNS[1:]:
         out[name] = pred[name].to_numpy()
     for name in _FLOATS:
-        out[name] = out[name].astype("float64")
+        out[name] = out[name].astype("float64").round(4)
     out["needs_review"] = out["needs_review"].astype(bool)
     for name in set(OUTPUT_COLUMNS) - set(_FLOATS) - {"needs_review"}:
         out[name] = out[name].astype(object)
