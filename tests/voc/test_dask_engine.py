@@ -1,3 +1,6 @@
+import sys
+import types
+
 import pandas as pd
 import pytest
 
@@ -55,6 +58,10 @@ def test_dask_equals_local_engine_on_two_worker_processes(tmp_path, monkeypatch)
 
     from voc.streaming import classify_file, load_model
 
+    # Spawned worker processes re-run the parent's __main__ file. Streamlit's AppTest (run
+    # earlier in the same session) leaves __main__ pointing at a temporary page script, so
+    # give the workers a clean, file-less __main__.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     monkeypatch.setenv("VOC_CACHE_DIR", str(tmp_path / "cache"))
     src = _input(tmp_path)
     local = tmp_path / "local.parquet"
