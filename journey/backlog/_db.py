@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from journey.backlog.model import (
+    EDITABLE_FIELDS,
     OPEN_STATUSES,
     AuditEntry,
     BacklogItem,
@@ -26,22 +27,7 @@ if TYPE_CHECKING:
 _VERSION_MARK = "_version"
 _ITEM_COLUMNS = (
     "id",
-    "title",
-    "description",
-    "topic",
-    "touchpoint",
-    "owner_department",
-    "assignee",
-    "status",
-    "effort",
-    "impact_snapshot",
-    "priority",
-    "due_date",
-    "countermeasure_type",
-    "target_kpi",
-    "kpi_baseline",
-    "kpi_target",
-    "verbatim_ids",
+    *EDITABLE_FIELDS,
     "issue_key",
     "version",
     "created_at",

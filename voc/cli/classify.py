@@ -8,39 +8,13 @@ from typing import Annotated
 
 import typer
 
-from voc.errors import ConfigError, InputFileError
+from voc.errors import ConfigError
 
 __all__ = ["register"]
 
 corpus_app = typer.Typer(
     help="Build and describe the labelled training corpus.", no_args_is_help=True
 )
-
-
-def _read_table(path: Path):
-    import pandas as pd
-
-    if not path.exists():
-        raise InputFileError(f"Input file {path} does not exist.")
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        return pd.read_parquet(path)
-    if suffix in (".jsonl", ".ndjson"):
-        return pd.read_json(path, lines=True, dtype=False)
-    if suffix == ".xlsx":
-        return pd.read_excel(path, dtype=str)
-    sep = "\t" if suffix in (".tsv", ".tab") else None
-    return pd.read_csv(path, sep=sep, engine="python", dtype=str, keep_default_na=False)
-
-
-def _write_table(frame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() == ".parquet":
-        frame.to_parquet(path, index=False)
-    elif path.suffix.lower() in (".jsonl", ".ndjson"):
-        frame.to_json(path, orient="records", lines=True, force_ascii=False)
-    else:
-        frame.to_csv(path, index=False)
 
 
 def _load_model(taxonomy: Path | None, version: str | None):
