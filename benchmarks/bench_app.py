@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._common import print_checks
+
 FIRST_RENDER_SECONDS = 3.0
 FILTER_SECONDS = 1.0
 FULL_ROWS = 200_000
@@ -114,11 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in result.items():
         if key != "checks":
             print(f"{key}: {value}")
-    failed = 0
-    for check in result["checks"]:
-        failed += not check["passed"]
-        print(f"{'PASS' if check['passed'] else 'FAIL'}  {check['target']}")
-    return 1 if failed else 0
+    return print_checks(result["checks"])
 
 
 if __name__ == "__main__":

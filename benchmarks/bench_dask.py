@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._common import print_checks
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "train" / "corpus.csv"
 WORKERS = 2
@@ -116,9 +118,7 @@ def main() -> int:
     """Print the result and PASS/FAIL lines; exit 1 when a target fails."""
     result = run(quick="--quick" in sys.argv)
     print(json.dumps({k: v for k, v in result.items() if k != "checks"}, indent=1))
-    for check in result["checks"]:
-        print(f"{'PASS' if check['passed'] else 'FAIL'}  {check['target']}: {check['measured']}")
-    return 0 if all(check["passed"] for check in result["checks"]) else 1
+    return print_checks(result["checks"], "measured")
 
 
 if __name__ == "__main__":

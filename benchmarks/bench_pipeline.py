@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._common import peak_rss_mb, print_checks
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "train" / "corpus.csv"
 TARGET_COLD_RATIO = 0.8
@@ -81,18 +83,6 @@ def _corpus_texts(n: int) -> list[str]:
     return texts[texts.str.strip() != ""].drop_duplicates().head(n).tolist()
 
 
-def _peak_rss_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
 def _stream_child(n_rows: int, workdir: str) -> dict:
     """Write the synthetic CSV, classify it chunk by chunk, return rate and peak RSS."""
     import pandas as pd
@@ -123,7 +113,7 @@ def _stream_child(n_rows: int, workdir: str) -> dict:
         "chunks": summary["chunks"],
         "seconds": round(seconds, 1),
         "rows_per_s": round(summary["rows"] / seconds),
-        "peak_rss_gb": round(_peak_rss_mb() / 1024.0, 3),
+        "peak_rss_gb": round(peak_rss_mb() / 1024.0, 3),
     }
 
 
@@ -242,9 +232,7 @@ def main() -> int:
     """Print the result and PASS/FAIL lines; exit 1 when a target fails."""
     result = run(quick="--quick" in sys.argv)
     print(json.dumps({k: v for k, v in result.items() if k != "checks"}, indent=1))
-    for check in result["checks"]:
-        print(f"{'PASS' if check['passed'] else 'FAIL'}  {check['target']}: {check['measured']}")
-    return 0 if all(check["passed"] for check in result["checks"]) else 1
+    return print_checks(result["checks"], "measured")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._common import print_checks
+
 FULL_ROWS = 1_000_000
 QUICK_ROWS = 100_000
 SAMPLE_ROWS = 20_000
@@ -251,11 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     result = run(quick="--quick" in argv)
     print(json.dumps({k: v for k, v in result.items() if k != "checks"}, indent=1))
-    failed = 0
-    for check in result["checks"]:
-        failed += not check["passed"]
-        print(f"{'PASS' if check['passed'] else 'FAIL'}  {check['target']}")
-    return 1 if failed else 0
+    return print_checks(result["checks"])
 
 
 if __name__ == "__main__":
