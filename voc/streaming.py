@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from voc.classify.model import PREDICTION_COLUMNS
 from voc.errors import ColumnMappingError, ConfigError, InputFileError
 
 __all__ = [
@@ -28,21 +29,7 @@ __all__ = [
 ]
 
 #: Columns every classified output carries (input columns other than the text pass through).
-OUTPUT_COLUMNS = (
-    "feedback_id",
-    "lang",
-    "text_redacted",
-    "sentiment",
-    "sentiment_score",
-    "topic",
-    "topics",
-    "topic_confidence",
-    "touchpoint",
-    "touchpoint_confidence",
-    "aspects",
-    "needs_review",
-    "model_version",
-)
+OUTPUT_COLUMNS = ("feedback_id", "lang", "text_redacted", *PREDICTION_COLUMNS)
 _FLOATS = ("sentiment_score", "topic_confidence", "touchpoint_confidence")
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
 _SUFFIXES[".ndjson"] = "jsonl"
