@@ -224,7 +224,19 @@ def fewshot_eval(
     label_col: Annotated[str, typer.Option()] = "label",
     k: Annotated[int, typer.Option(help="Examples per label.")] = 10,
     seeds: Annotated[str, typer.Option(help="Comma-separated seeds.")] = "0,1,2",
-    method: Annotated[str, typer.Option(help="logreg, prototype or setfit.")] = "logreg",
+    method: Annotated[
+        str,
+        typer.Option(
+            help="logreg (frozen embeddings), prototype, or setfit (fine-tunes the encoder "
+            "on the k examples first; minutes per seed on a CPU)."
+        ),
+    ] = "logreg",
+    encoder: Annotated[
+        str | None,
+        typer.Option(
+            help="Encoder backend (default: the shipped one; setfit: e5-small or st:PATH)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
@@ -243,14 +255,21 @@ def fewshot_eval(
         k=k,
         seeds=seed_list,
         method=method,
+        encoder=encoder,
         show_progress=not quiet and not as_json,
     )
     if as_json:
         typer.echo(json.dumps(report, indent=2))
         return
+    for row in report["per_seed"]:
+        typer.echo(
+            f"  seed {row['seed']}: accuracy {row['accuracy']:.3f}, "
+            f"macro-F1 {row['macro_f1']:.3f} ({row['seconds']:.0f} s)"
+        )
     typer.echo(
         f"k={k} seeds={seed_list} method={method}: accuracy {report['accuracy']:.3f} "
-        f"(sd {report['accuracy_sd']:.3f}), macro-F1 {report['macro_f1']:.3f}"
+        f"(sd {report['accuracy_sd']:.3f}), macro-F1 {report['macro_f1']:.3f} "
+        f"in {report['seconds']:.0f} s"
     )
 
 
