@@ -18,7 +18,9 @@ def _emerging(url: str) -> None:
     st.subheader(t("emerging.candidates"))
     period = period_picker(url, "emerging")
     start, end = data.analysis_window(period)
-    result = find_emerging(data.prepared(url, start, end), period, taxonomy=data.taxonomy())
+    result = find_emerging(
+        data.prepared(url, start, end, text=True), period, taxonomy=data.taxonomy()
+    )
     if not result.emerging:
         st.info(t("emerging.none"))
         return
@@ -76,6 +78,8 @@ def _review_queue(url: str) -> None:
     if queue.empty:
         st.info(t("review.empty"))
         return
+    texts = data.texts(url, queue["feedback_id"]).reindex(queue["feedback_id"])
+    queue = queue.assign(text_redacted=texts.fillna("").to_numpy())
     taxonomy = data.taxonomy()
     ids = list(queue["feedback_id"])
     picked = st.selectbox(

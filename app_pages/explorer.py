@@ -45,7 +45,7 @@ def render() -> None:
 
     st.title(t("explorer.title"))
     url = data.database_url()
-    frame = data.classified(url, None, None)
+    frame = data.with_columns(url, None, None, data.EXPLORER_COLUMNS)
     if frame.empty:
         st.info(t("empty.no_data"))
         return

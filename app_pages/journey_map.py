@@ -115,11 +115,12 @@ def render() -> None:
         st.info(t("empty.no_rows_filter"))
         return
     view = rows.sort_values("sentiment_score").head(50)
+    texts = data.texts(url, view["feedback_id"]).reindex(view["feedback_id"])
     st.dataframe(
         {
             t("col.created_at"): view["created_at"].dt.strftime("%Y-%m-%d %H:%M"),
             t("col.sentiment"): [label("sentiment", s) for s in view["sentiment"]],
-            t("col.text"): view["text_redacted"],
+            t("col.text"): texts.to_numpy(),
         },
         hide_index=True,
         width="stretch",

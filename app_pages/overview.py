@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_support import dashboard, data
 from app_support.guard import run_page
-from app_support.i18n import label, t
+from app_support.i18n import current_lang, label, t
 from app_support.widgets import delta, fmt, period_picker
 
 # (catalogue key, KPI column, scale to display unit, digits)
@@ -22,7 +22,7 @@ _TILES = (
 
 
 def _bar(table, column: str, scale: float, title: str, kind: str, top: int | None = None):
-    import plotly.express as px
+    import plotly.graph_objects as go  # plotly.express costs ~10x more per figure
 
     if table.empty or table[column].isna().all():
         st.caption(t("overview.not_present", column=column))
@@ -31,47 +31,56 @@ def _bar(table, column: str, scale: float, title: str, kind: str, top: int | Non
     if top:
         values = values.head(top)
     names = [label(kind, i) for i in values.index]
-    fig = px.bar(x=values.to_numpy(), y=names, orientation="h", title=title)
-    fig.update_layout(height=max(240, 24 * len(names) + 80), xaxis_title="", yaxis_title="")
+    fig = go.Figure(go.Bar(x=values.to_numpy(), y=names, orientation="h"))
+    fig.update_layout(
+        title=title, height=max(240, 24 * len(names) + 80), xaxis_title="", yaxis_title=""
+    )
     fig.update_yaxes(autorange="reversed")
     st.plotly_chart(fig, width="stretch")
 
 
 def _heatmap(prepared, period) -> None:
-    import plotly.express as px
+    import plotly.graph_objects as go
 
     grid = dashboard.busy_hours(prepared, period)
-    fig = px.imshow(
-        grid.to_numpy(),
-        x=list(range(24)),
-        y=[label("weekday", d) for d in range(7)],
-        labels={"x": t("col.hour"), "y": t("col.weekday"), "color": t("col.volume")},
-        aspect="auto",
-        color_continuous_scale="Blues",
-        title=t("overview.heatmap"),
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(),
+            x=list(range(24)),
+            y=[label("weekday", d) for d in range(7)],
+            colorscale="Blues",
+            colorbar={"title": {"text": t("col.volume")}},
+        )
     )
+    fig.update_layout(
+        title=t("overview.heatmap"), xaxis_title=t("col.hour"), yaxis_title=t("col.weekday")
+    )
+    fig.update_yaxes(autorange="reversed")  # Monday on top, as the image was drawn
     st.plotly_chart(fig, width="stretch")
 
 
 def _top10(url: str, period) -> None:
+    from journey import issue_title
+
     st.subheader(t("overview.top10"))
-    overrides = data.effort_overrides(url)
-    items = data.evidence(url, period.label, overrides)
-    if not items:
+    result = data.ranked(url, period.label, data.effort_overrides(url))
+    top = result.top(10)
+    if top.empty:
         st.info(t("effort.none"))
         return
-    ranked = data.ranked(url, period.label, overrides).top(10)
-    rows = []
-    for item, (_, row) in zip(items, ranked.iterrows(), strict=False):
-        rows.append(
-            {
-                t("col.rank"): int(row["rank"]),
-                t("col.issue"): item.title(),
-                t("col.quadrant"): label("quadrant", item.quadrant),
-                t("col.impact"): round(float(row["impact"]), 1),
-                t("overview.trend"): [count for _, count in item.weekly],
-            }
-        )
+    taxonomy, lang = data.taxonomy(), current_lang()
+    weekly = result.table.weekly.to_numpy()
+    rows = [
+        {
+            t("col.rank"): int(row["rank"]),
+            t("col.issue"): issue_title(row["topic"], row["touchpoint"], taxonomy, lang),
+            t("col.quadrant"): label("quadrant", row["quadrant"]),
+            t("col.impact"): round(float(row["impact"]), 1),
+            # negative mentions per week, the last 12 weeks (the evidence's sparkline)
+            t("overview.trend"): [int(n) for n in weekly[int(row["issue_index"])][-12:]],
+        }
+        for _, row in top.iterrows()
+    ]
     st.dataframe(
         rows,
         hide_index=True,

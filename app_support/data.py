@@ -1,8 +1,11 @@
 """Cached access to the store for the pages: engine, classified frames, periods, invalidation.
 
-``st.cache_resource`` holds the engine, the model and the large classified frames (shared
-read-only objects: copying 200,000 rows on every rerun would cost more than the query);
-``st.cache_data`` holds small query results.
+The classified frame is ``voc.store.read_frame``'s narrow, typed read: the columns the journey
+analytics and the dashboards use, labels as categoricals, no text and no aspects. Pages that
+show or mine the redacted text ask for it separately (:func:`with_columns`, :func:`texts`),
+so the Overview never reads it. ``st.cache_resource`` holds the engine and the large frames
+(shared read-only objects: ``st.cache_data`` would copy 200,000 rows on every rerun, which
+costs more than the period change itself); ``st.cache_data`` holds the small query results.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ if TYPE_CHECKING:
     from journey.periods import Period
 
 __all__ = [
+    "EXPLORER_COLUMNS",
     "PERIOD_KINDS",
+    "TEXT_COLUMNS",
     "WHOLE_STORE_ROWS",
     "analysis_window",
     "effort_overrides",
@@ -33,7 +38,9 @@ __all__ = [
     "invalidate",
     "prepared",
     "taxonomy",
+    "texts",
     "weekly_counts",
+    "with_columns",
 ]
 
 #: Period kinds the picker offers.
@@ -42,6 +49,10 @@ PERIOD_KINDS = ("month", "week", "quarter")
 _HISTORY_WEEKS = 13
 #: Stores with at most this many classified comments are read once and windowed in memory.
 WHOLE_STORE_ROWS = 500_000
+#: What evidence and emerging topics add to the analysis columns.
+TEXT_COLUMNS = ("text_redacted", "lang")
+#: What the explorer adds: the text and its extra filters.
+EXPLORER_COLUMNS = (*TEXT_COLUMNS, "customer_segment", "product_line", "region")
 
 
 def database_url() -> str:
@@ -77,22 +88,64 @@ def weekly_counts(url: str) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def classified(url: str, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
-    """Classified feedback created in ``[start, end)`` (read-only: do not modify).
+    """Classified feedback created in ``[start, end)``: the analysis columns, no text.
 
     A store of up to :data:`WHOLE_STORE_ROWS` classified comments is read once and each
     window is cut from that frame in memory (the same rows, in the same order, as the query),
-    so moving between periods does not go back to the database.
+    so moving between periods does not go back to the database. Read-only: do not modify.
     """
-    from voc.store import read_feedback
+    from voc.store import read_frame
 
-    if (start is not None or end is not None) and _store_rows(url) <= WHOLE_STORE_ROWS:
+    if _windowed(url, start, end):
         return _slice(classified(url, None, None), start, end)
-    return read_feedback(engine(url), start=start, end=end, classified_only=True)
+    return read_frame(engine(url), start=start, end=end)
+
+
+def _windowed(url: str, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether the window is cut in memory from the whole-store frame."""
+    return (start is not None or end is not None) and _store_rows(url) <= WHOLE_STORE_ROWS
 
 
 def _store_rows(url: str) -> int:
     counts = weekly_counts(url)
     return int(counts["n"].sum()) if not counts.empty else 0
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _extra_by_id(
+    url: str, start: dt.date | None, end: dt.date | None, columns: tuple[str, ...]
+) -> pd.DataFrame:
+    """More columns of the classified comments of a window, indexed by feedback id."""
+    from voc.store import read_frame
+
+    if _windowed(url, start, end):
+        return _extra_by_id(url, None, None, columns)
+    frame = read_frame(engine(url), ("feedback_id", *columns), start=start, end=end, ordered=False)
+    return frame.set_index("feedback_id")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def with_columns(
+    url: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    columns: tuple[str, ...] = TEXT_COLUMNS,
+) -> pd.DataFrame:
+    """:func:`classified` plus ``columns`` (default: the text), for pages that need them.
+
+    The extra columns are read once per store (or window, for big stores) and lined up with
+    the analysis frame by feedback id. Read-only: do not modify.
+    """
+    frame = classified(url, start, end)
+    extra = _extra_by_id(url, start, end, tuple(columns)).reindex(frame["feedback_id"])
+    return frame.assign(**{column: extra[column].array for column in columns})
+
+
+def texts(url: str, feedback_ids) -> pd.Series:
+    """Redacted text of a few comments (a page's verbatims), indexed by feedback id."""
+    from voc.store import read_texts
+
+    return read_texts(engine(url), feedback_ids)
 
 
 def _slice(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
@@ -108,20 +161,33 @@ def _slice(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> p
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def prepared(url: str, start: dt.date | None, end: dt.date | None) -> PreparedFrame:
-    """The journey-prepared version of :func:`classified` (read-only)."""
-    from journey.frame import prepare
+def prepared(
+    url: str, start: dt.date | None, end: dt.date | None, text: bool = False
+) -> PreparedFrame:
+    """The journey-prepared version of :func:`classified` (read-only).
 
+    Args:
+        url: The store.
+        start: First day of the window (inclusive), ``None`` for the beginning.
+        end: Day after the window, ``None`` for the end.
+        text: Carry :data:`TEXT_COLUMNS` (for evidence and emerging topics); the arrays are
+            the same as without them, only the frame gains the columns.
+    """
+    import dataclasses
+
+    from journey import prepare
+
+    if text:
+        frame = with_columns(url, start, end, TEXT_COLUMNS)
+        return dataclasses.replace(prepared(url, start, end), frame=frame)
     return prepare(classified(url, start, end), taxonomy())
 
 
 def invalidate() -> None:
     """Forget every cached query result (after an ingest, a classification or an edit)."""
     st.cache_data.clear()
-    classified.clear()
-    prepared.clear()
-    ranked.clear()
-    evidence.clear()
+    for cached in (classified, _extra_by_id, with_columns, prepared, ranked, evidence):
+        cached.clear()
 
 
 def available_periods(url: str, kind: str) -> list[str]:
@@ -181,7 +247,9 @@ def evidence(url: str, period_label: str, overrides: tuple = (), top: int = 10):
     from journey import build_evidence, parse_period
 
     start, end = analysis_window(parse_period(period_label))
-    return build_evidence(ranked(url, period_label, overrides), prepared(url, start, end), top=top)
+    return build_evidence(
+        ranked(url, period_label, overrides), prepared(url, start, end, text=True), top=top
+    )
 
 
 def effort_overrides(url: str) -> tuple:

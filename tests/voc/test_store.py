@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from voc.errors import StoreError, ValidationError
 from voc.store import (
+    ANALYSIS_COLUMNS,
     CLASSIFIED_COLUMNS,
     counts_by_week_topic_touchpoint,
     csat_by_touchpoint,
@@ -16,6 +17,8 @@ from voc.store import (
     init_db,
     list_runs,
     read_feedback,
+    read_frame,
+    read_texts,
     write_predictions,
 )
 from voc.store.engine import current_revision, dispose_engine, head_revision
@@ -184,6 +187,96 @@ def test_read_feedback_filters(db_engine):
     assert ids(read_feedback(db_engine, unclassified_only=True)) == ["d", "e"]
     assert ids(read_feedback(db_engine, langs=["en"])) == []
     assert ids(read_feedback(db_engine, limit=2)) == ["a", "b"]
+
+
+def _classified_store(engine):
+    """ROWS classified with tax/1 (a re-labelled with tax/2), plus an unclassified row."""
+    _add_feedback(engine, ROWS)
+    pairs = [("a", "t1", "delivery"), ("b", "t2", "returns"), ("c", "t1", "usage")]
+    pairs += [("d", "t2", "usage")]
+    write_predictions(engine, _predictions(pairs))
+    write_predictions(engine, _predictions([("a", "t3", "purchase")], version="tax/2"))
+
+
+def test_read_frame_is_typed_and_equals_read_feedback(db_engine):
+    _classified_store(db_engine)
+    frame = read_frame(db_engine)
+    assert list(frame.columns) == list(ANALYSIS_COLUMNS)
+    dtypes = frame.dtypes.astype("str")
+    assert dtypes["created_at"] == "datetime64[us]"
+    assert (dtypes[["channel", "agent_id", "sentiment", "topic", "touchpoint"]] == "category").all()
+    assert (dtypes[["csat", "nps", "sentiment_score", "topic_confidence"]] == "float64").all()
+    assert (dtypes[["resolved_first_contact", "needs_review"]] == "boolean").all()
+    assert (dtypes[["feedback_id", "customer_id", "topics"]] == "str").all()
+    # the same rows and values as the full read, without the unclassified "e"
+    full = read_feedback(db_engine, classified_only=True)[list(ANALYSIS_COLUMNS)]
+    assert frame["feedback_id"].tolist() == ["a", "b", "c", "d"]
+    plain = frame.astype({c: "str" for c in frame.select_dtypes("category")})
+    # (read_feedback leaves an all-null column untyped: None where read_frame has NaN)
+    pd.testing.assert_frame_equal(plain, full.astype(plain.dtypes.to_dict()))
+    assert frame.loc[0, "topic"] == "t3" and frame.loc[0, "topics"] == "t3|other"
+    assert frame["csat"].isna().tolist() == [False, False, False, True]
+
+
+def test_read_frame_columns_versions_and_filters(db_engine):
+    _classified_store(db_engine)
+    ids = lambda frame: frame["feedback_id"].tolist()  # noqa: E731
+    assert ids(read_frame(db_engine, ["feedback_id"], classified_only=False)) == list("abcde")
+    old = read_frame(db_engine, ["feedback_id", "topic"], model_version="tax/1")
+    assert old["topic"].astype("str").tolist() == ["t1", "t2", "t1", "t2"]
+    assert ids(read_frame(db_engine, ["feedback_id"], channels="email")) == ["c", "d"]
+    assert ids(read_frame(db_engine, ["feedback_id"], start=MON + dt.timedelta(days=7))) == [
+        "c",
+        "d",
+    ]
+    assert ids(read_frame(db_engine, ["feedback_id"], touchpoints=["usage"])) == ["c", "d"]
+    texts = read_frame(db_engine, ["text_redacted", "lang"], categories=False, ordered=False)
+    assert sorted(texts["text_redacted"]) == ["text a", "text b", "text c", "text d"]
+    assert str(texts["lang"].dtype) == "str"
+
+
+def test_read_frame_decodes_aspects_only_when_asked(db_engine):
+    _classified_store(db_engine)
+    assert "aspects" not in read_frame(db_engine).columns
+    frame = read_frame(db_engine, ["feedback_id", "aspects"])
+    assert frame.loc[1, "aspects"] == [{"topic": "t2", "sentiment": "negative", "text": "x"}]
+
+
+def test_read_frame_orders_by_time_missing_last_then_by_id(db_engine):
+    same = MON + dt.timedelta(hours=1)
+    rows = [("z", same), ("y", None), ("m", same), ("x", None), ("k", MON)]
+    with db_engine.begin() as conn:
+        run_id = create_run(conn, file_name="t.csv", file_hash="0" * 64)
+        insert_feedback(
+            conn,
+            [
+                {"feedback_id": fid, "created_at": at, "text_redacted": fid, "content_hash": fid}
+                | {"ingest_run_id": run_id}
+                for fid, at in rows
+            ],
+        )
+    frame = read_frame(db_engine, ["feedback_id", "created_at"], classified_only=False)
+    assert frame["feedback_id"].tolist() == ["k", "m", "z", "x", "y"]
+    assert frame["created_at"].isna().tolist() == [False, False, False, True, True]
+
+
+def test_read_frame_of_an_empty_store_is_typed(db_engine):
+    frame = read_frame(db_engine)
+    assert frame.empty and list(frame.columns) == list(ANALYSIS_COLUMNS)
+    assert str(frame["created_at"].dtype) == "datetime64[us]"
+    assert str(frame["touchpoint"].dtype) == "category"
+
+
+def test_read_frame_rejects_unknown_columns(db_engine):
+    with pytest.raises(ValidationError, match="no feedback column 'colour'"):
+        read_frame(db_engine, ["feedback_id", "colour"])
+
+
+def test_read_texts_by_id(db_engine):
+    _add_feedback(db_engine, ROWS)
+    texts = read_texts(db_engine, ["c", "nope", "a", "c"])
+    assert texts.to_dict() == {"c": "text c", "a": "text a"}
+    assert read_texts(db_engine, []).empty
 
 
 def test_counts_by_week_topic_touchpoint(db_engine):

@@ -11,6 +11,7 @@ from voc.store.engine import (
     get_engine,
     init_db,
 )
+from voc.store.frames import ANALYSIS_COLUMNS, CATEGORY_COLUMNS, read_frame, read_texts
 from voc.store.queries import (
     CLASSIFIED_COLUMNS,
     counts_by_week_topic_touchpoint,
@@ -22,6 +23,8 @@ from voc.store.queries import (
 from voc.store.writes import write_predictions
 
 __all__ = [
+    "ANALYSIS_COLUMNS",
+    "CATEGORY_COLUMNS",
     "CLASSIFIED_COLUMNS",
     "DATABASE_URL_ENV",
     "counts_by_week_topic_touchpoint",
@@ -32,6 +35,8 @@ __all__ = [
     "init_db",
     "list_runs",
     "read_feedback",
+    "read_frame",
     "read_quarantine",
+    "read_texts",
     "write_predictions",
 ]

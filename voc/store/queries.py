@@ -7,6 +7,7 @@ see :func:`voc.store.write_predictions`) unless a ``model_version`` is named.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 
 import sqlalchemy as sa
@@ -159,13 +160,28 @@ def read_feedback(
     query = query.order_by(feedback.c.created_at, feedback.c.feedback_id)
     if limit is not None:
         query = query.limit(limit)
-    with engine.connect() as conn:
-        rows = conn.execute(query).all()
+    rows = _raw_rows(engine, query)
     frame = pd.DataFrame.from_records(rows, columns=list(CLASSIFIED_COLUMNS))
     frame["created_at"] = pd.to_datetime(frame["created_at"])
     for column in ("text_truncated", "needs_review", "resolved_first_contact"):
         frame[column] = frame[column].astype("boolean")
+    frame["aspects"] = [json.loads(v) if isinstance(v, str) else v for v in frame["aspects"]]
     return frame
+
+
+def _raw_rows(engine: Engine, query) -> list[tuple]:
+    """Run ``query`` and return the DBAPI cursor's plain tuples.
+
+    SQLAlchemy compiles the statement and binds its parameters, but builds no Row objects and
+    runs no per-value processors: 200,000 rows come back several times faster. The values are
+    what the driver returns (on SQLite: timestamps as ISO text, flags as 0/1, JSON as text).
+    """
+    with engine.connect() as conn:
+        result = conn.execute(query)
+        try:
+            return result.cursor.fetchall()
+        finally:
+            result.close()
 
 
 def _classified_source(model_version: str | None):

@@ -1,0 +1,306 @@
+"""Fast typed reads of classified feedback for analytics: only the columns asked for, in bulk.
+
+:func:`read_frame` is the read path of the journey analytics and the app. It selects only the
+columns named, takes the rows straight from the DBAPI cursor (no per-row ORM processing),
+decodes the JSON ``aspects`` only when they are asked for, and types each column once, in
+bulk, from its schema type: ``created_at`` as datetime64, numbers as float64, flags as
+nullable booleans, identifiers and text as strings, and the few-valued labels (channel,
+language, topic, touchpoint, ...) as pandas categoricals. :func:`read_texts` fetches the
+redacted text of given feedback ids, for pages that show a handful of verbatims.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from voc.errors import ValidationError
+from voc.store.queries import CLASSIFIED_COLUMNS, DateLike, _filters, _prediction_join
+from voc.store.schema import PREDICTION_COLUMNS, feedback, predictions
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = [
+    "ANALYSIS_COLUMNS",
+    "CATEGORY_COLUMNS",
+    "fetch_columns",
+    "read_frame",
+    "read_texts",
+]
+
+#: What ``journey.prepare`` and the app's dashboards read: no text, no aspects.
+ANALYSIS_COLUMNS: tuple[str, ...] = (
+    "feedback_id",
+    "created_at",
+    "channel",
+    "csat",
+    "nps",
+    "customer_id",
+    "agent_id",
+    "first_response_seconds",
+    "handle_seconds",
+    "resolved_first_contact",
+    "sentiment",
+    "sentiment_score",
+    "topic",
+    "topics",
+    "topic_confidence",
+    "touchpoint",
+    "needs_review",
+)
+
+#: Few-valued label columns that :func:`read_frame` returns as categoricals.
+CATEGORY_COLUMNS = frozenset(
+    {
+        "channel",
+        "lang",
+        "customer_segment",
+        "product_line",
+        "region",
+        "agent_id",
+        "sentiment",
+        "topic",
+        "touchpoint",
+        "model_version",
+    }
+)
+
+_ID_BATCH = 900  # stays under SQLite's bound-parameter limit
+
+
+def _column(name: str):
+    """The table column behind a classified-record column name."""
+    if name in PREDICTION_COLUMNS or name == "model_version":
+        return predictions.c[name]
+    if name in feedback.c:
+        return feedback.c[name]
+    raise ValidationError(
+        f"The store has no feedback column {name!r}.",
+        hint=f"Use column names of voc.store.CLASSIFIED_COLUMNS: {', '.join(CLASSIFIED_COLUMNS)}.",
+    )
+
+
+def _kind(name: str) -> str:
+    """How a column is typed in the frame, from its schema type."""
+    column_type = _column(name).type
+    if isinstance(column_type, sa.JSON):
+        return "json"
+    if isinstance(column_type, sa.DateTime):
+        return "datetime"
+    if isinstance(column_type, sa.Boolean):
+        return "boolean"
+    if isinstance(column_type, sa.Float):
+        return "float"
+    if isinstance(column_type, sa.Integer):
+        return "integer"
+    if isinstance(column_type, sa.Date):
+        return "date"
+    return "string"
+
+
+def fetch_columns(engine: Engine, query: sa.Select) -> list[np.ndarray]:
+    """Run ``query`` and return its result as one object array per selected column.
+
+    The rows come from the DBAPI cursor as plain tuples (SQLAlchemy compiles the statement
+    and binds the parameters, but no Row objects or per-value processors are built), so the
+    values are what the driver returns: on SQLite, timestamps are ISO text and flags 0/1.
+    """
+    import numpy as np
+
+    width = len(query.selected_columns)
+    with engine.connect() as conn:
+        result = conn.execute(query)
+        try:
+            rows = result.cursor.fetchall()
+        finally:
+            result.close()
+    if not rows:
+        return [np.empty(0, dtype=object) for _ in range(width)]
+    try:
+        table = np.array(rows, dtype=object)
+    except ValueError:  # a JSON list value makes the rows ragged: go column by column
+        table = None
+    if table is not None and table.shape == (len(rows), width):
+        return list(table.T)  # strided views: every column is converted (copied) once later
+    return [
+        np.fromiter(values, dtype=object, count=len(rows)) for values in zip(*rows, strict=True)
+    ]
+
+
+def _datetimes(values: np.ndarray):
+    import pandas as pd
+
+    first = next((v for v in values if v is not None), None)
+    if isinstance(first, str):  # SQLite keeps timestamps as ISO text
+        stamps = pd.to_datetime(values, format="ISO8601")
+    else:
+        stamps = pd.to_datetime(values)
+    return stamps.as_unit("us")  # the stores keep microseconds; one unit for every read
+
+
+def _json(values: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    decoded = [json.loads(v) if isinstance(v, str) else v for v in values]
+    return np.fromiter(decoded, dtype=object, count=len(decoded))
+
+
+def _typed(name: str, values: np.ndarray, categories: bool):
+    """Convert the driver values of one column to its pandas dtype."""
+    import pandas as pd
+
+    kind = _kind(name)
+    if kind == "datetime":
+        return _datetimes(values)
+    if kind == "float":
+        return pd.to_numeric(values, errors="coerce").astype("float64")
+    if kind == "boolean":
+        return pd.array(values, dtype="boolean")
+    if kind == "integer":
+        return pd.array(values, dtype="Int64")
+    if kind == "json":
+        return _json(values)
+    if kind == "date":
+        return pd.to_datetime(values).as_unit("us")
+    if categories and name in CATEGORY_COLUMNS:
+        return _categorical(values)
+    return pd.array(values, dtype="str")
+
+
+def _categorical(values: np.ndarray):
+    """A categorical with sorted string categories (hashing the objects once, no copies)."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values)
+    labels = np.array([str(u) for u in uniques], dtype=object)
+    order = np.argsort(labels, kind="stable")
+    position = np.empty(len(order), dtype=np.intp)
+    position[order] = np.arange(len(order))
+    codes = np.append(position, -1)[codes]  # code -1 (missing) picks the appended -1
+    return pd.Categorical.from_codes(codes, categories=pd.Index(labels[order], dtype="str"))
+
+
+def _sort_order(created, ids: np.ndarray) -> np.ndarray:
+    """Row order by ``created_at`` (missing last), then ``feedback_id``."""
+    import numpy as np
+
+    stamps = np.asarray(created, dtype="datetime64[us]")
+    keys = np.where(np.isnat(stamps), np.iinfo(np.int64).max, stamps.view("int64"))
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    tied = np.zeros(len(order), dtype=bool)
+    same = ordered[1:] == ordered[:-1]
+    tied[1:] |= same
+    tied[:-1] |= same
+    if tied.any():  # rows sharing a time: order them by id (runs of a time stay in place)
+        places = np.flatnonzero(tied)
+        rows = order[places]
+        order[places] = sorted(rows, key=lambda r: (keys[r], str(ids[r])))
+    return order
+
+
+def read_frame(
+    engine: Engine,
+    columns: Sequence[str] = ANALYSIS_COLUMNS,
+    *,
+    start: DateLike = None,
+    end: DateLike = None,
+    channels: Iterable[str] | str | None = None,
+    langs: Iterable[str] | str | None = None,
+    topics: Iterable[str] | str | None = None,
+    touchpoints: Iterable[str] | str | None = None,
+    ingest_run_id: int | None = None,
+    model_version: str | None = None,
+    classified_only: bool = True,
+    categories: bool = True,
+    ordered: bool = True,
+):
+    """Return the named columns of feedback joined with its current prediction, typed.
+
+    Args:
+        engine: The store.
+        columns: Column names from :data:`voc.store.CLASSIFIED_COLUMNS` (default: the
+            :data:`ANALYSIS_COLUMNS` the journey analytics use). ``aspects`` is decoded
+            from JSON only when named here.
+        start: Keep rows created at or after this time (inclusive).
+        end: Keep rows created before this time (exclusive).
+        channels: Keep these channels.
+        langs: Keep these languages.
+        topics: Keep rows whose primary topic is one of these.
+        touchpoints: Keep rows whose touchpoint is one of these.
+        ingest_run_id: Keep rows loaded by this ingest run.
+        model_version: Join this model version's predictions instead of the current ones.
+        classified_only: Drop rows without a prediction (the default: analytics need labels).
+        categories: Return the few-valued labels of :data:`CATEGORY_COLUMNS` as categoricals
+            (else as strings).
+        ordered: Order the rows by ``created_at`` (rows without one last), then
+            ``feedback_id``; ``False`` keeps the database's order (cheaper, for lookups).
+
+    Returns:
+        A DataFrame with exactly ``columns``: ``created_at`` datetime64, numbers float64,
+        flags nullable ``boolean``, integers ``Int64``, ids and text ``str``.
+
+    Raises:
+        ValidationError: A column name is not a classified-record column.
+    """
+    import pandas as pd
+
+    names = list(dict.fromkeys(columns))
+    fetched = list(names)
+    if ordered:
+        fetched += [c for c in ("created_at", "feedback_id") if c not in fetched]
+    query = sa.select(*(_column(name).label(name) for name in fetched)).select_from(
+        feedback.outerjoin(predictions, _prediction_join(model_version))
+    )
+    clauses = _filters(
+        start=start,
+        end=end,
+        channels=channels,
+        langs=langs,
+        topics=topics,
+        touchpoints=touchpoints,
+        ingest_run_id=ingest_run_id,
+    )
+    if classified_only:
+        clauses.append(predictions.c.id.is_not(None))
+    if clauses:
+        query = query.where(*clauses)
+    values = dict(zip(fetched, fetch_columns(engine, query), strict=True))
+    frame = pd.DataFrame({name: _typed(name, values[name], categories) for name in fetched})
+    if ordered and len(frame):
+        order = _sort_order(frame["created_at"], values["feedback_id"])
+        frame = frame.take(order).reset_index(drop=True)
+    return frame[names]
+
+
+def read_texts(engine: Engine, feedback_ids: Iterable[str]):
+    """Return the redacted text of the given feedback ids as a Series indexed by id.
+
+    Ids that are not in the store are left out.
+    """
+    import pandas as pd
+
+    ids = list(dict.fromkeys(str(i) for i in feedback_ids))
+    found: dict[str, str] = {}
+    with engine.connect() as conn:
+        for first in range(0, len(ids), _ID_BATCH):
+            batch = ids[first : first + _ID_BATCH]
+            rows = conn.execute(
+                sa.select(feedback.c.feedback_id, feedback.c.text_redacted).where(
+                    feedback.c.feedback_id.in_(batch)
+                )
+            )
+            found.update({row[0]: row[1] for row in rows})
+    kept = [i for i in ids if i in found]
+    return pd.Series(
+        [found[i] for i in kept],
+        index=pd.Index(kept, dtype="str", name="feedback_id"),
+        dtype="str",
+        name="text_redacted",
+    )
