@@ -1,6 +1,8 @@
 """The store on SQLite and PostgreSQL: migrations, predictions, reads and aggregations."""
 
 import datetime as dt
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -21,7 +23,7 @@ from voc.store import (
     read_texts,
     write_predictions,
 )
-from voc.store.engine import current_revision, dispose_engine, head_revision
+from voc.store.engine import current_revision, dispose_engine, head_revision, shipped_head
 from voc.store.schema import feedback, predictions
 from voc.store.writes import create_run, insert_feedback
 
@@ -103,6 +105,23 @@ def test_get_engine_without_migration_leaves_database_empty(db_url):
     assert current_revision(engine) is None
     dispose_engine(db_url)
     assert current_revision(get_engine(db_url)) == "0002_backlog"
+
+
+def test_shipped_head_read_from_the_files_is_alembics_head():
+    assert shipped_head() == head_revision()
+
+
+def test_an_up_to_date_store_opens_without_importing_alembic(db_url):
+    get_engine(db_url)  # migrates
+    dispose_engine(db_url)
+    code = (
+        "import sys; from voc.store import get_engine; get_engine(sys.argv[1]); "
+        "print('alembic' in sys.modules)"
+    )
+    opened = subprocess.run(
+        [sys.executable, "-c", code, db_url], capture_output=True, text=True, check=True
+    )
+    assert opened.stdout.strip() == "False"
 
 
 def test_database_url_from_environment(monkeypatch, tmp_path):

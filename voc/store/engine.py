@@ -7,6 +7,7 @@ applied in code (no ``alembic.ini`` needed) the first time an engine is handed o
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -25,6 +26,7 @@ __all__ = [
     "get_engine",
     "head_revision",
     "init_db",
+    "shipped_head",
 ]
 
 DATABASE_URL_ENV = "VOC_DATABASE_URL"
@@ -33,6 +35,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _ENGINES: dict[str, Engine] = {}
 _LOCK_KEY = 0x766F6373746F7265  # "vocstore": advisory lock held while migrating PostgreSQL
 _LOCK = threading.Lock()
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+_QUOTED = re.compile(r"[\"']([^\"']+)[\"']")
 
 
 def _project_root() -> Path:
@@ -148,16 +153,52 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def shipped_head() -> str | None:
+    """The newest shipped revision, read from the migration files without importing Alembic.
+
+    Returns ``None`` when the files do not name exactly one head (then ask Alembic).
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        revision = _REVISION.search(text)
+        if revision is None:
+            return None
+        revisions.add(revision.group(1))
+        down = _DOWN_REVISION.search(text)
+        if down is not None:
+            parents.update(_QUOTED.findall(down.group(1)))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stamped_revision(engine: Engine) -> str | None:
+    """The revision in the database's ``alembic_version`` table (``None`` if none or several)."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(sa.text("SELECT version_num FROM alembic_version")).all()
+    return rows[0][0] if len(rows) == 1 else None
+
+
 def init_db(engine: Engine) -> None:
     """Upgrade the database of ``engine`` to the newest schema (a no-op when already there).
+
+    A database already at the shipped head is recognised with one query, without importing
+    Alembic (which with its templating and highlighting libraries takes a few tenths of a
+    second: every app and CLI process opens the store once).
 
     Raises:
         StoreError: The database cannot be reached or a migration fails.
     """
-    from alembic import command
-
     safe_url = engine.url.render_as_string(hide_password=True)
     try:
+        head = shipped_head()
+        if head is not None and _stamped_revision(engine) == head:
+            return
+        from alembic import command
+
         head = head_revision()
         if current_revision(engine) == head:
             return
