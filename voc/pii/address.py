@@ -19,9 +19,14 @@ _STREET_ABBREV = r"jl|jln|gg|komp|perum|perumnas|ruko|rukan|dsn|kp"
 # Words that need a following part (No., RT, Blok...) or an address cue before them,
 # because they are also everyday words ("di jalan", "komplek sebelah", "desa kami").
 _WEAK_STREET = r"jalan|gang|desa|dusun|kampung|komplek|kompleks|perumahan|apartemen|apartment|griya"
+# Housing estates and buildings: need a following part or an address cue, like _WEAK_STREET.
+_ESTATE = (
+    r"cluster|klaster|villa|vila|puri|residence|residences|regency|graha|bumi|pondok|wisma|"
+    r"townhouse|rusun|rusunawa|rusunami|asrama|kost|kos|kosan"
+)
 _STARTERS = re.compile(
     r"(?P<street>\b(?:" + _STREET_ABBREV + r")\b\.?)"
-    r"|(?P<jalan>\b(?:" + _WEAK_STREET + r")\b)"
+    r"|(?P<jalan>\b(?:" + _WEAK_STREET + "|" + _ESTATE + r")\b)"
     r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)))"
     r"|(?P<blok>(?=\bblok\.?\s*[A-Za-z]{0,2}[-. ]?\d))"
     r"|(?P<admin>(?=\b(?:kel|kec)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
@@ -65,9 +70,24 @@ _CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _POSTAL_NEXT = re.compile(r"\s*,?\s*\d{5}\b")
 _ADDRESS_CONTEXT = re.compile(
-    r"\b(?:alamat|rumah|tinggal|domisili|kirim(?:kan)?\s+ke|dikirim\s+ke|antar(?:kan)?\s+ke|"
-    r"diantar\s+ke|nganter\s+ke|address|live\s+(?:at|on)|ship\s+to|deliver(?:ed)?\s+to)\b"
+    r"\b(?:alamat\w*|rumah(?!\s+sakit)|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
+    r"(?:di|ter|salah\s+)?kirim(?:kan)?\s+ke|antar(?:kan)?\s+ke|diantar\s+ke|nganter(?:in)?\s+ke|"
+    r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|ship(?:ped)?\s+to|"
+    r"deliver(?:ed)?\s+to|sen[dt]\s+to|moved\s+to)\b"
     r"[^.!?\n]{0,25}$",
+    re.IGNORECASE,
+)
+# A business or landmark right before a street ("Cabang Jl. Thamrin", "ATM BCA di Jl. X",
+# "the outlet on Jl. Y"): a company's branch address is not personal data.
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:cabang|kcp|outlet|gerai|store|toko|branch|showroom|dealer|bengkel|atm|spbu|"
+    r"indomaret|alfamart|alfamidi|minimarket|supermarket|mall|plaza|stasiun|station|halte|"
+    r"terminal|bandara|airport|rs|rumah\s+sakit|hospital|klinik|clinic|apotek|hotel|restoran|"
+    r"restaurant|resto|cafe|kafe|pasar|kampus|sekolah|masjid|gereja|kantor\s+pos|drop\s*point|"
+    r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
+    r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch)\b"
+    r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
+    r"(?:\s+[\w&'-]+){0,3}?\s*,?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 4
@@ -92,11 +112,11 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         start, end = match.span()
         if kind == "label":
             start = end
-            end = _words(text, end)
+            end = _street_name(text, end)
             if end == start:
                 continue
         elif kind in ("street", "jalan"):
-            words_end = _words(text, end)
+            words_end = _street_name(text, end)
             if words_end == end:
                 continue
             end = words_end
@@ -104,8 +124,12 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         if end == start:
             continue
         before = text[max(0, start - 60) : start]
-        if kind == "jalan" and not parts and not _ADDRESS_CONTEXT.search(before):
-            # "di jalan raya macet": the word "jalan" alone is not an address.
+        context = _ADDRESS_CONTEXT.search(before)
+        numbered = parts or any(char.isdigit() for char in text[start:end])
+        if kind in ("street", "jalan") and not numbered and not context:
+            # "di jalan raya macet", "macet di Jl. Sudirman": a street alone is not an address.
+            continue
+        if kind != "label" and not context and _LANDMARK_BEFORE.search(before):
             continue
         end = _rstrip(text, start, end)
         found.append((start, end, "ADDRESS"))
@@ -116,6 +140,16 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
 def _is_stop(word: str) -> bool:
     lower = word.rstrip(".").lower()
     return lower in _STOP or (word.islower() and lower in not_name_words())
+
+
+def _street_name(text: str, pos: int) -> int:
+    """Consume a street name; a nested street word may open it ("Perum Griya Asri")."""
+    end = _words(text, pos)
+    if end == pos:
+        nested = _NESTED_STREET.match(text, _BLANKS.match(text, pos).end())
+        if nested is not None and (after := _words(text, nested.end())) > nested.end():
+            return after
+    return end
 
 
 def _words(text: str, pos: int) -> int:

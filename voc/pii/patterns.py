@@ -28,6 +28,12 @@ _EMAIL_SPELLED = re.compile(
     r"(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[A-Za-z]{2,24})+",
     re.IGNORECASE,
 )
+# "ratna dot sari at gmail dot com": an address spelled with words only.
+_EMAIL_WORDS = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w+-]*(?:\s+dot\s+[A-Za-z0-9][\w+-]*)*\s+at\s+[A-Za-z0-9-]+"
+    r"(?:\s+dot\s+[A-Za-z]{2,24})+\b",
+    re.IGNORECASE,
+)
 
 _NUMBER_CHUNK = re.compile(
     r"(?<![\w/#@&=%-])(?<!\d[.,])"
@@ -40,19 +46,26 @@ _DIGIT_GROUP = re.compile(r"\d+")
 _NPWP_SHAPE = re.compile(r"\d{2}\.\d{3}\.\d{3}\.\d[.-]\d{3}\.\d{3}")
 _PRICE_SHAPE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
-# Cue words, nearest one before a number wins. ``neg`` marks look-alikes (orders, parcels,
-# tickets, amounts); the others say which identifier follows.
+# Cue words before a number (nearest first) say what it is. ``label`` marks identifiers that
+# are not personal data (orders, parcels, tickets, devices, utility customer numbers) and
+# ``neg`` amounts and transactions; the others say which identifier follows.
 _BANKS = (
-    r"bca|bni|bri|btn|bsi|mandiri|cimb(?:\s+niaga)?|permata|danamon|jago|jenius|seabank|"
-    r"btpn|ocbc|maybank|panin|mega|muamalat|bank\s+\w+"
+    r"bca|bni|bri|btn|bsi|bjb|mandiri|cimb(?:\s+niaga)?|permata|danamon|jago|jenius|seabank|"
+    r"btpn|ocbc(?:\s+nisp)?|maybank|panin|mega|muamalat|uob|hsbc|dbs|citibank|sinarmas|"
+    r"bukopin|blu|allo|superbank|nobu|bank\s+\w+"
 )
 _CUES = re.compile(
-    r"(?P<neg>\b(?:order|orderan|pesanan|invoice|inv|resi|awb|tracking|track|tiket|ticket|"
-    r"transaksi|trx|transaction|booking|voucher|promo|kupon|coupon|sku|serial|sn|imei|"
-    r"ref|referensi|reference|id\s+(?:pesanan|order|transaksi)|kode\s+(?:booking|pesanan|"
-    r"voucher|promo|tiket)|rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|"
-    r"price|amount|tagihan|bill|meter|kwh|token|pin|otp|qty|pcs|unit|flight|penerbangan|"
-    r"case|customer|pelanggan|kode|code)(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
+    r"(?P<label>\b(?:order|orderan|pesanan|invoice|inv|resi|awb|tracking|track|tiket|ticket|"
+    r"booking|voucher|promo|kupon|coupon|sku|barcode|ean|serial|s/?n|no\.?\s*seri|nomor\s+seri|"
+    r"imei|ref|referensi|reference|id\s+(?:pesanan|order|transaksi)|kode\s+(?:booking|pesanan|"
+    r"voucher|promo|tiket|bayar|pembayaran|billing)|meter|kwh|token|pin|otp|flight|penerbangan|"
+    r"case|customer|pelanggan|idpel|id\s*pel|pln|pdam|bpjs|indihome|internet|inet|member|"
+    r"membership|anggota|kode|code|kartu\s+(?:member|anggota|bpjs|perdana|sim|pelajar|"
+    r"mahasiswa|garansi|parkir|e-?money|flazz|brizzi|tapcash|kis|indonesia\s+sehat)|"
+    r"simcard|sim\s+card|iccid|polis|policy|klaim|claim)"
+    r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
+    r"|(?P<neg>\b(?:rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|price|amount|"
+    r"tagihan|bill|qty|pcs|unit|transaksi|trx|transaction)\b\.?)"
     r"|(?P<nik>\b(?:nik|e-?ktp|ktp|nomor\s+induk(?:\s+kependudukan)?|kependudukan|"
     r"identity\s+(?:card|number)|id\s+card)\b)"
     r"|(?P<npwp>\b(?:npwp|nitku|tax\s+(?:id|number)|nomor\s+pokok\s+wajib\s+pajak)\b)"
@@ -60,48 +73,55 @@ _CUES = re.compile(
     r"visa|master\s?card|jcb|amex|american\s+express)\b)"
     r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?|norek|nomor\s+rekening|rekening|rek|"
     r"va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no|num"
-    r"|number)|bank\s+account|iban|" + _BANKS + r")\b)"
-    r"|(?P<phone>\b(?:hp|handphone|wa|whatsapp|whatsap|telp|tlp|telepon|telpon|phone|tel|"
-    r"mobile|cell|call|calls|hubungi|kontak|contact|sms|ovo|gopay|dana|shopeepay|linkaja|"
-    r"nomer|nomor|no|number)\b)",
+    r"|number)|acct|a/c|bank\s+account|iban)\b)"
+    r"|(?P<bank>\b(?:" + _BANKS + r")\b)"
+    r"|(?P<phone>\b(?:hp|handphone|ponsel|hape|wa|whatsapp|whatsap|wasap|telp|tlp|tlpn|telepon|"
+    r"telpon|phone|tel|mobile|cell|call|calls|hubungi|kontak|contact|sms|ovo|gopay|dana|"
+    r"shopeepay|linkaja|nomer|nmr|nomor|no|number)\b)",
     re.IGNORECASE,
 )
 _CUE_WINDOW = 40
+# A look-alike word right after the number: "356938035643809 (IMEI)".
+_LABEL_AFTER = re.compile(r"[\s(:,-]{0,3}(?:imei|serial|resi|awb|sku)\b", re.IGNORECASE)
+# Company hotlines: 1500-xxx(x), 14xxx and 080x toll-free numbers are never personal.
+_HOTLINE = re.compile(r"1500\d{3,4}|1[45]\d{3}|080\d{5,9}")
 
 _TWO_DIGIT_AREAS = frozenset({"21", "22", "24", "31", "61"})
 _WA_LINK = re.compile(r"\bwa\.me/\+?(\d{10,15})\b")
-
-_CARD_PREFIX = re.compile(r"4|5[1-5]|2[2-7]|3[47]|35|6")
 
 
 def find_emails(text: str) -> list[Candidate]:
     """Return the e-mail addresses in ``text``, plain and spelled out (``[at]``/``[dot]``)."""
     found = [(m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text)]
-    if "at" in text.lower():
+    lower = text.lower()
+    if "at" in lower:
         found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPELLED.finditer(text)]
+        if " dot " in lower:
+            found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_WORDS.finditer(text)]
     return found
 
 
-def _nearest_cue(text: str, start: int) -> str | None:
-    """Return the category of the cue word closest before ``start``, if any."""
+def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
+    """Return ``(category, adjacent)`` of the cue words before ``start``, nearest first.
+
+    Only cues in the same clause count (a sentence break in between cancels them);
+    ``adjacent`` says that nothing but punctuation separates the cue from the number.
+    """
     window = text[max(0, start - _CUE_WINDOW) : start]
-    last = None
-    for match in _CUES.finditer(window):
-        last = match
-    if last is None:
-        return None
-    # A cue is only valid when nothing but cue-compatible filler separates it from the number:
-    # a sentence break in between cancels it.
-    gap = window[last.end() :]
-    if re.search(r"[.!?;]\s+[A-Z]|\n", gap):
-        return None
-    return last.lastgroup
+    matches = list(_CUES.finditer(window))
+    cues: list[tuple[str, bool]] = []
+    for match in reversed(matches):
+        gap = window[match.end() :]
+        if re.search(r"[.!?;]\s+[A-Z]|\n", gap):
+            break
+        cues.append((match.lastgroup, not gap.strip(" \t:#.-=(")))
+    return cues
 
 
 def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
     if chunk.lstrip("(").startswith("+"):
         return _is_international(digits)
-    if cue == "neg" and not digits.startswith("08"):
+    if cue in ("neg", "label") and not digits.startswith("08"):
         return False  # "resi 6281234567891", "order 0212345678": look-alikes of a phone
     if digits.startswith("00"):
         return _is_international(digits[2:])
@@ -130,31 +150,58 @@ def _is_international(digits: str) -> bool:
     return 8 <= len(digits) <= 15
 
 
-def _classify(chunk: str, digits: str, cue: str | None) -> str | None:
+def _card_prefix(digits: str) -> bool:
+    """Whether the issuer prefix fits the length (Visa, Mastercard, Amex, JCB, UnionPay...).
+
+    A 15-digit Luhn number is an Amex only with 34/37; otherwise it is a device IMEI.
+    """
+    n = len(digits)
+    if digits[0] == "4":
+        return n in (13, 16, 19)
+    if digits[:2] in ("34", "37"):
+        return n == 15
+    if digits[:2] in ("51", "52", "53", "54", "55") or "22" <= digits[:2] <= "27":
+        return n == 16
+    if digits[:2] == "35" or digits[0] == "6":
+        return 16 <= n <= 19
+    return False
+
+
+def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | None:
     """Return the PII type of a number chunk, or ``None`` for a look-alike."""
     n = len(digits)
+    cue, adjacent = cues[0] if cues else (None, False)
     if _NPWP_SHAPE.fullmatch(chunk):
         return "NPWP"
+    if _HOTLINE.fullmatch(digits):
+        return None
     if cue == "nik" and n == 16:
         return "NIK"
     if cue == "npwp" and 15 <= n <= 22:  # NITKU = NPWP + 6-digit branch code
         return "NPWP"
     if cue == "card" and 13 <= n <= 19:
         return "CARD"
-    if cue == "account" and 6 <= n <= 20 and not _PRICE_SHAPE.fullmatch(chunk):
+    if cue == "bank" and n in (15, 16) and luhn_valid(digits) and _card_prefix(digits):
+        return "CARD"  # "kartu kredit BCA 4556 7375 8689 9855", "debit BNI 5329 ..."
+    if cue in ("account", "bank") and 6 <= n <= 20 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"
     if _is_phone(digits, chunk, cue):
         return "PHONE"
+    if cue == "phone":
+        # "IMEI HP saya 35...": the device word "HP" hides the look-alike cue before it.
+        cue, adjacent = next(((c, a) for c, a in cues[1:] if c != "phone"), (None, False))
     groups = [len(g) for g in _DIGIT_GROUP.findall(chunk)]
     card_grouped = len(groups) > 1 and (all(g == 4 for g in groups[:-1]) or groups == [4, 6, 5])
     if 13 <= n <= 19 and luhn_valid(digits) and card_grouped:
-        # Grouped like a card and Luhn-valid: a card even after "transaksi" or "order".
-        return "CARD"
-    if cue == "neg":
+        # Grouped like a card and Luhn-valid: a card even after "transaksi", unless the
+        # number is the labelled order/ticket number itself ("Pesanan no. 2405-1212-...").
+        if not (cue == "label" and adjacent):
+            return "CARD"
+    if cue in ("neg", "label"):
         return None
     if n == 16 and nik_valid(digits):
         return "NIK"
-    if 13 <= n <= 19 and luhn_valid(digits) and _CARD_PREFIX.match(digits):
+    if 13 <= n <= 19 and luhn_valid(digits) and _card_prefix(digits):
         return "CARD"
     if n == 15 and len(groups) == 1 and (digits.startswith("0") or digits.endswith("000")):
         return "NPWP"
@@ -165,16 +212,21 @@ def find_numbers(text: str) -> list[Candidate]:
     """Return phone, NIK, NPWP, card and account numbers in ``text``.
 
     A chunk that is too long for its type is retried without its trailing groups, so
-    ``"0812 3456 7890 2"`` still yields the phone number.
+    ``"0812 3456 7890 2"`` still yields the phone number. Once an account number is found,
+    other bare numbers of about its length in the same text are accounts too ("rek lama
+    1230004455 ditutup, pakai 1230009988").
     """
     found: list[Candidate] = [(m.start(1), m.end(1), "PHONE") for m in _WA_LINK.finditer(text)]
+    bare: list[tuple[int, int, str]] = []
     for match in _NUMBER_CHUNK.finditer(text):
         start, end = match.span()
         chunk = match.group()
         digits_only = re.sub(r"\D", "", chunk)
         if len(digits_only) < 6:
             continue
-        cue = _nearest_cue(text, start)
+        cues = _cues_before(text, start)
+        if _LABEL_AFTER.match(text, end):
+            cues = [("label", True)]
         groups = list(_DIGIT_GROUP.finditer(chunk))
         # Try the whole chunk, then drop trailing groups one at a time.
         for keep in range(len(groups), 0, -1):
@@ -183,10 +235,20 @@ def find_numbers(text: str) -> list[Candidate]:
             digits = re.sub(r"\D", "", sub)
             if len(digits) < 6:
                 break
-            pii_type = _classify(sub, digits, cue)
+            pii_type = _classify(sub, digits, cues)
             if pii_type:
                 found.append((start, start + sub_end, pii_type))
                 break
+        else:
+            if not cues:
+                bare.append((start, end, digits_only))
+    accounts = [e - s for s, e, t in found if t == "ACCOUNT"]
+    if accounts and bare:
+        low, high = min(accounts) - 3, max(accounts) + 3
+        for start, end, digits in bare:
+            if low <= len(digits) <= high and 8 <= len(digits) <= 16:
+                if not _PRICE_SHAPE.fullmatch(text[start:end]) and not _HOTLINE.fullmatch(digits):
+                    found.append((start, end, "ACCOUNT"))
     return found
 
 
