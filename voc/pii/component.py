@@ -68,18 +68,22 @@ class PiiRedactor:
 
     def __call__(self, doc):
         """Find the PII in ``doc`` and set ``doc._.pii_spans`` and ``doc._.redacted``."""
-        spans = self.find(doc)
+        text = doc.text  # built from the tokens on every access: read it once
+        spans = self._find(doc, text)
         doc._.pii_spans = spans
-        doc._.redacted = apply_spans(doc.text, spans)
+        doc._.redacted = apply_spans(text, spans)
         return doc
 
     def find(self, doc) -> tuple[PiiSpan, ...]:
         """Return the resolved PII spans of ``doc`` (sorted, non-overlapping)."""
-        text = doc.text
+        return self._find(doc, doc.text)
+
+    def _find(self, doc, text: str) -> tuple[PiiSpan, ...]:
         candidates = find_numbers(text) + find_addresses(text) + find_postal_codes(text)
-        if "@" in text or "[at]" in text or "(at)" in text:
+        lower = text.lower()
+        if "@" in text or "[at]" in lower or "(at)" in lower or " dot " in lower:
             candidates += find_emails(text)
-        candidates += self.names_(doc)
+        candidates += self.names_(doc, text)
         wanted = [c for c in candidates if c[2] in self.types]
         return _resolve(text, wanted)
 

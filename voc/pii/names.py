@@ -1,11 +1,18 @@
 """Person names found from token cues: "nama saya", "atas nama", "a.n.", honorifics, agents.
 
-A :class:`spacy.matcher.PhraseMatcher` finds the cue phrases; the tokens after a cue are
-then read as a name while they look like one (Capitalised, not a common word). After a
-*strong* cue ("nama saya", "atas nama", "a.n.", "my name is") a lower-case name is accepted
-too, since customers often type names in lower case; after a *weak* cue (an honorific such as
-"Bu", "Pak", "kak", "Mr", or an agent cue such as "dilayani oleh") only Capitalised words
-count, so "kak tolong dibantu" has no name but "Bu Sari" has.
+A :class:`spacy.matcher.PhraseMatcher` finds the cue phrases of :mod:`voc.pii.name_cues`; the
+tokens after a cue are then read as a name while they look like one. How much a cue trusts
+the word after it depends on its level: after a *strong* cue ("nama saya", "atas nama",
+"a.n.", "my name is") any word that is not a common word is a name, lower case included;
+after a *medium* cue ("under the name of", "name on the card") a Capitalised or ALL-CAPS
+word; after a *weak* cue (an honorific such as "Bu", "Pak", "kak", "Mr", a role such as
+"teknisi", or a verb of contact such as "dilayani oleh") a Capitalised word; after a plain
+preposition ("dengan", "ke") only a Capitalised *known* given name. A known given name also
+counts in lower case after any cue ("pak budi"). A :class:`spacy.matcher.Matcher` adds form
+fields ("Nama pemesan: ..."), staff named before their team ("Rina dari CS"), relations
+("nama kurirnya Joko"), self-introductions ("Ini Budi, ...") and signatures ("- Hendrik").
+Brands built on an honorific or a person's name ("Mr. DIY", "Dr. Martens boots", "Bakso Pak
+Kumis") are left alone.
 """
 
 from __future__ import annotations
@@ -13,59 +20,45 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NameFinder", "given_names", "not_name_words"]
+from voc.pii import name_cues as cues
 
-#: Cues after which a lower-case word may still be a name.
-STRONG_CUES = (
-    "nama saya", "namaku", "nama sy", "nama aku", "nama gue", "nama lengkap", "nama lengkap saya",
-    "atas nama", "a.n.", "a.n", "a/n", "an.", "nama:", "nama :", "nama penerima", "nama pemilik",
-    "bernama", "namanya", "my name is", "my name's", "name:", "name :", "full name",
-    "named", "nama pelanggan", "nama nasabah",
-)  # fmt: skip
-#: Cues that need a Capitalised name after them.
-WEAK_CUES = (
-    "bapak", "ibu", "pak", "bu", "mas", "mbak", "mba", "kak", "kakak", "bang", "abang", "om",
-    "tante", "teh", "teteh", "kang", "akang", "cik", "ci", "koh", "kokoh", "sdr", "sdr.",
-    "sdri", "saudara", "saudari", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx",
-    "dr", "dr.", "prof", "prof.", "sir", "madam",
-    "dilayani oleh", "ditangani oleh", "dibantu oleh", "dihubungi oleh", "diantar oleh",
-    "served by", "helped by", "handled by", "assisted by", "spoke with", "spoke to",
-    "talked to", "talked with", "chatted with", "this is", "saya", "i'm", "i am",
-    "agen", "agent", "petugas", "operator", "kurir", "kurirnya", "driver", "drivernya",
-    "cs", "cs-nya", "csnya", "nama", "aku", "sy", "gue", "gw", "penerima", "recipient",
-    "account holder", "holder", "pemilik rekening", "pemilik", "u.p.", "kudos to",
-    "shout out to", "shoutout to", "thanks to", "makasih buat", "makasih ke",
-    "terima kasih kepada", "terima kasih buat", "terima kasih untuk",
-)  # fmt: skip
-#: Relations followed by a name in apposition: "ibu saya, Sri Rahayu".
-APPOSITION_CUES = (
-    "ibu saya", "bapak saya", "ayah saya", "suami saya", "istri saya", "anak saya",
-    "adik saya", "kakak saya", "teman saya", "rekan saya", "ortu saya", "my wife", "my husband",
-    "my son", "my daughter", "my mother", "my mom", "my father", "my dad", "my friend",
-    "my colleague", "my brother", "my sister",
-)  # fmt: skip
-#: Greetings: a Capitalised name right after them, closed by punctuation ("Halo Andi,").
-GREETING_CUES = ("halo", "hallo", "hai", "hi", "hello", "hey", "dear", "pagi", "siang", "sore")
-#: Words after a name that mark it as staff: "Rina dari CS", "Kevin from support".
-STAFF_AFTER = (
-    "cs", "customer", "support", "billing", "admin", "tim", "team", "kantor", "cabang",
-    "call", "helpdesk", "layanan", "bagian", "finance", "sales", "gudang", "toko",
-)  # fmt: skip
-#: Sign-offs: a Capitalised name right after them, at the end of the text.
-SIGN_OFF_CUES = (
-    "salam", "regards", "best regards", "kind regards", "thanks", "thank you", "cheers",
-    "hormat saya", "terima kasih", "wassalam", "sincerely", "rgds", "br",
-)  # fmt: skip
-# Tokens between a cue and the name that do not end the search ("," only after strong cues,
-# "." only after an abbreviation, so that "..., pak. Besok saya" finds no name "Besok").
+__all__ = ["NameFinder", "brand_phrases", "given_names", "not_name_words"]
+
+# How far a cue trusts the word after it (see the module docstring).
+STRONG, MEDIUM, WEAK, KNOWN = 3, 2, 1, 0
+
+# Tokens between a cue and the name that do not end the search ("," only after cues that
+# allow apposition, "." only after an abbreviation, so "..., pak. Besok saya" has no name).
 _FILLERS = frozenset(
-    ": - adalah ialah yaitu yakni is bapak ibu pak bu sdr sdri saudara saudari mr mrs ms "
-    "miss bpk dr prof".split()
-    + ["mr.", "mrs.", "ms.", "bpk.", "sdr.", "dr.", "prof."]
+    ": - adalah ialah yaitu yakni is was bapak ibu ibuk pak bu mas mbak mba kak kakak bang "
+    "abang om tante teh teteh kang akang cik ci koh sdr sdri saudara saudari nona nyonya tuan "
+    "mr mrs ms miss mister bpk dr drs drg ir prof hj yth".split()
+    + ["mr.", "mrs.", "ms.", "bpk.", "sdr.", "sdri.", "dr.", "prof.", "drs.", "ir.", "hj.", "drg."]
 )
-_ABBREVIATIONS = frozenset("mr mrs ms dr prof sdr sdri bpk a.n an jl".split())
+_ABBREVIATIONS = frozenset("mr mrs ms dr drs drg ir hj h prof sdr sdri bpk a.n an jl yth".split())
 _MAX_NAME_TOKENS = 4
 _SENTENCE_ENDS = frozenset(".!?:;\n")
+_CLOSERS = frozenset(",.!?;:)(|-–—\n")
+_OPENERS = _SENTENCE_ENDS | {",", "\n\n"}
+_PARTICLES = frozenset("bin binti van von de da del della al el".split())
+_CAPITAL_CUES = frozenset({"WEAK", "KNOWN", "THANKS"})
+_RELATION_FILLERS = frozenset("- nya saya aku sy ku tadi itu tsb tuh".split())
+# Given names that are also everyday words, brands or places: never read as a name
+# without a cue in front of them ("ke Citra", "dengan Bintang").
+_AMBIGUOUS_GIVEN = frozenset(
+    "mega sari citra bintang intan putri indah ayu bayu surya jaya tri dwi eka melati purnama "
+    "agung wulan fajar rizki rezki iman cahya suci ratu putra kurnia rahmat grace will bill "
+    "mark rose jack frank hope joy amber ruby victoria kartini bima satria permata pratama "
+    "lestari rahayu dewi kartika candra asih asri restu sekar tama sandi puji tegar bagus dini "
+    "hari made lucas luke jordan harry wendy kim lily daisy ilham gita indra hidayat hasanah "
+    "taufik".split()
+)
+_ROLE_FORMS = frozenset(
+    [w for w in cues.ROLE_WORDS if " " not in w]
+    + [f"{w}nya" for w in cues.ROLE_WORDS if " " not in w]
+    + "ibu bapak ayah suami istri anak adik kakak teman rekan tetangga atasan bos ibunya "
+    "bapaknya ayahnya suaminya istrinya anaknya adiknya kakaknya".split()
+)
 
 
 def _word_file(name: str) -> set[str]:
@@ -80,21 +73,40 @@ def _word_file(name: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Return common given names (lower case), accepted in lower case after an honorific."""
+    """Return common given names and surnames (lower case)."""
     return frozenset(_word_file("given_names.txt"))
 
 
 @lru_cache(maxsize=1)
-def not_name_words() -> frozenset[str]:
-    """Return the lower-case words never taken as (part of) a name."""
+def brand_phrases() -> tuple[str, ...]:
+    """Return the brand names of several words in ``data/brands.txt`` (lower case)."""
+    text = resources.files("voc.pii").joinpath("data/brands.txt").read_text("utf-8")
+    lines = (line.strip().lower() for line in text.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _hard_stop_words() -> frozenset[str]:
+    """Words that are never (part of) a name, not even Capitalised after a cue."""
     from spacy.lang.en.stop_words import STOP_WORDS as english
+
+    # "made" is an English stop word and a common Balinese given name.
+    return frozenset(_word_file("not_names.txt") | set(english) - {"made"})
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Return the lower-case words never taken as (part of) a name on their own.
+
+    A Capitalised known given name after a cue is still a name ("namanya Bagus").
+    """
     from spacy.lang.id.stop_words import STOP_WORDS as indonesian
 
     from voc.language import common_words
 
-    own = _word_file("not_names.txt")
-    # "dini" ("early") and "made" are everyday words and common given names.
-    return frozenset((own | set(indonesian) | set(english) | common_words()) - {"dini", "made"})
+    # "dini" ("early") is an everyday word and a common given name.
+    everyday = (set(indonesian) | common_words()) - {"dini", "made"}
+    return frozenset(_hard_stop_words() | everyday)
 
 
 class NameFinder:
@@ -105,88 +117,128 @@ class NameFinder:
     """
 
     def __init__(self, nlp) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         self.stop_words_ = not_name_words()
+        self.hard_stop_ = _hard_stop_words()
         self.given_names_ = given_names()
-        # Token patterns: a form field "Nama pemesan: ..." and staff named before their team.
-        self.token_matcher_ = Matcher(nlp.vocab)
-        self.token_matcher_.add(
-            "FIELD", [[{"LOWER": "nama"}, {"IS_ALPHA": True, "OP": "?"}, {"ORTH": ":"}]]
-        )
-        self.token_matcher_.add(
-            "STAFF",
-            [
-                [
-                    {"IS_TITLE": True, "IS_ALPHA": True},
-                    {"IS_TITLE": True, "IS_ALPHA": True, "OP": "?"},
-                    {"LOWER": {"IN": ["dari", "dr", "from", "di", "at"]}},
-                    {"LOWER": {"IN": list(STAFF_AFTER)}},
-                ]
-            ],
-            greedy="LONGEST",
-        )
-        self.field_id_ = nlp.vocab.strings["FIELD"]
+        self.safe_given_ = self.given_names_ - self.stop_words_ - _AMBIGUOUS_GIVEN
         self.matcher_ = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for label, cues in (
-            ("STRONG", STRONG_CUES),
-            ("WEAK", WEAK_CUES),
-            ("APPOSITION", APPOSITION_CUES),
-            ("SIGN_OFF", SIGN_OFF_CUES),
-            ("GREETING", GREETING_CUES),
+        self.kinds_: dict[int, str] = {}
+        for kind, phrases in (
+            ("STRONG", cues.STRONG_CUES),
+            ("MEDIUM", cues.MEDIUM_CUES),
+            ("WEAK", cues.WEAK_CUES),
+            ("KNOWN", cues.KNOWN_CUES),
+            ("APPOSITION", cues.APPOSITION_CUES),
+            ("SIGN_OFF", cues.SIGN_OFF_CUES),
+            ("GREETING", cues.GREETING_CUES),
+            ("THANKS", cues.THANKS_CUES),
+            ("INTRO", cues.INTRO_CUES),
+            ("BRAND", brand_phrases()),
+            ("STAFF", _staff_phrases()),
+            ("HERE", ("here",)),
+            ("COLON", (":",)),
+            ("RELATION", [f"nama {word}" for word in sorted(_ROLE_FORMS)]),
+            ("DASH", ("-", "--", "—", "–", "~")),
         ):
-            self.matcher_.add(label, [nlp.make_doc(cue) for cue in cues])
-        self.strong_id_ = nlp.vocab.strings["STRONG"]
-        self.apposition_id_ = nlp.vocab.strings["APPOSITION"]
-        self.sign_off_id_ = nlp.vocab.strings["SIGN_OFF"]
-        self.greeting_id_ = nlp.vocab.strings["GREETING"]
+            self.matcher_.add(kind, [nlp.make_doc(phrase) for phrase in phrases])
+            self.kinds_[nlp.vocab.strings[kind]] = kind
 
-    def __call__(self, doc) -> list[tuple[int, int, str]]:
-        """Return ``(start_char, end_char, "NAME")`` for every name found in ``doc``."""
-        found: list[tuple[int, int, str]] = []
-        title_heavy = _mostly_title_case(doc, self.stop_words_)
-        for match_id, _start, end in self.matcher_(doc):
-            strong = match_id == self.strong_id_
-            if match_id == self.sign_off_id_:
-                span = self._sign_off_name(doc, end)
-            elif match_id == self.greeting_id_:
-                span = self._greeting_name(doc, end)
-            elif not strong and title_heavy:
-                # In Text Where Every Word Is Capitalised, a capital says nothing.
-                continue
-            else:
-                comma = strong or match_id == self.apposition_id_
-                span = self._name_after(doc, end, strong=strong, comma=comma)
-            if span is not None:
-                found.append((doc[span[0]].idx, _end_char(doc[span[1] - 1]), "NAME"))
-        for match_id, start, end in self.token_matcher_(doc):
-            if match_id == self.field_id_:
-                span = self._name_after(doc, end, strong=True)
-            else:
-                span = self._staff_name(doc, start, end)
-            if span is not None:
-                found.append((doc[span[0]].idx, _end_char(doc[span[1] - 1]), "NAME"))
-        return found
+    def __call__(self, doc, text: str | None = None) -> list[tuple[int, int, str]]:
+        """Return ``(start_char, end_char, "NAME")`` for every name found in ``doc``.
 
-    def _is_name_word(self, token, *, strong: bool) -> bool:
+        Args:
+            doc: The tokenised text.
+            text: ``doc.text`` when the caller has it already (spaCy rebuilds it per access).
+        """
+        text = doc.text if text is None else text
+        spans: list[tuple[int, int]] = []
+        matches = self.matcher_(doc)
+        title_heavy = any(self.kinds_[m] in _CAPITAL_CUES for m, _, _ in matches) and (
+            _mostly_title_case(doc, self.stop_words_)
+        )
+        brand_tokens = {
+            i
+            for match_id, start, end in matches
+            if self.kinds_[match_id] == "BRAND"
+            for i in range(start, end)
+        }
+        for match_id, start, end in matches:
+            span = self._after_cue(doc, self.kinds_[match_id], start, end, title_heavy)
+            if span is not None:
+                spans.append(span)
+        last_line = self._last_line_name(doc) if "\n" in text.rstrip() else None
+        if last_line is not None:
+            spans.append(last_line)
+        return [
+            (doc[s].idx, _end_char(doc[e - 1]), "NAME")
+            for s, e in spans
+            if not brand_tokens.intersection(range(s, e))
+        ]
+
+    def _after_cue(self, doc, kind: str, start: int, end: int, title_heavy: bool):
+        if kind == "BRAND":
+            return None
+        if kind == "STAFF":
+            return self._staff_name(doc, start)
+        if kind in ("COLON", "RELATION", "DASH"):
+            return self._token_pattern(doc, kind, start, end)
+        if kind == "HERE":
+            span = self._name_before(doc, start)
+            closed = end < len(doc) and doc[end].is_punct
+            opens = span is not None and (span[0] == 0 or doc[span[0] - 1].text in _OPENERS)
+            return span if closed and opens else None
+        if kind == "SIGN_OFF":
+            return self._sign_off_name(doc, end)
+        if kind == "GREETING":
+            return self._greeting_name(doc, end)
+        if kind in ("WEAK", "KNOWN", "THANKS") and title_heavy:
+            return None  # In Text Where Every Word Is Capitalised, a capital says nothing.
+        if kind == "KNOWN":
+            return self._name_after(doc, end, KNOWN, fillers=False)
+        if kind == "INTRO":
+            return self._intro_name(doc, start, end)
+        level = {"STRONG": STRONG, "MEDIUM": MEDIUM}.get(kind, WEAK)
+        span = self._name_after(doc, end, level, comma=True)
+        if span is not None and kind == "WEAK" and self._is_brand(doc, start, end, span):
+            return None
+        return span
+
+    def _is_name_word(self, token, level: int) -> bool:
         text = token.text
-        if not text.isalpha() or text.lower() in self.stop_words_:
+        if len(text) < 2 or not text.replace("'", "").replace("’", "").replace("-", "").isalpha():
             return False
-        if len(text) == 1:
+        lower = text.lower()
+        if lower in self.hard_stop_:
             return False
-        if text[0].isupper() and (text[1:].islower() or text.isupper()):
-            # ALL-CAPS only after a strong cue ("a.n. BUDI SANTOSO"), never "Kak CS".
-            return text[1:].islower() or strong
-        # Lower case: any word after a strong cue, a known given name after a weak one.
-        return text.islower() and (strong or text in self.given_names_)
+        title = _is_title(text)
+        given = lower in self.given_names_
+        if level == KNOWN:
+            # "dengan Andi", "ngobrol sama rina": a known name that is no everyday word.
+            return lower in self.safe_given_ and (title or (text.islower() and len(text) > 3))
+        if lower in self.stop_words_ and not (given and title):
+            return False
+        if title:
+            return True
+        if text.isupper():
+            # ALL-CAPS after a strong cue ("a.n. BUDI SANTOSO") or a known name ("PAK BUDI"),
+            # never "Kak CS".
+            return level == STRONG or given
+        # Lower case: any word after a strong cue, a known given name after the others.
+        return text.islower() and (level == STRONG or given)
 
     def _name_after(
-        self, doc, i: int, *, strong: bool, comma: bool = False
+        self, doc, i: int, level: int, *, comma: bool = False, fillers: bool = True
     ) -> tuple[int, int] | None:
         n = len(doc)
-        while i < n:
+        skipped_comma = False
+        while fillers and i < n:
             lower = doc[i].lower_
-            if lower in _FILLERS or (comma and lower == ","):
+            if lower in _FILLERS:
+                i += 1
+            elif comma and lower == ",":
+                skipped_comma = True
                 i += 1
             elif lower == "." and i > 0 and doc[i - 1].lower_ in _ABBREVIATIONS:
                 i += 1
@@ -195,49 +247,178 @@ class NameFinder:
         start = i
         while i < n and i - start < _MAX_NAME_TOKENS:
             token = doc[i]
-            if self._is_name_word(token, strong=strong) and not _hyphen_compound(doc, i):
+            word_level = level if i == start else max(level, WEAK)
+            if self._is_name_word(token, word_level) and not _hyphen_compound(doc, i):
                 i += 1
             elif _is_initial(token) and i > start:
                 i += 1
-            elif _is_initial(token) and i + 1 < n and self._is_name_word(doc[i + 1], strong=strong):
+            elif (
+                token.lower_ in _PARTICLES
+                and i > start
+                and i + 1 < n
+                and self._is_name_word(doc[i + 1], max(level, WEAK))
+            ):
+                i += 1  # "Ahmad bin Abdullah", "Maria de Jesus"
+            elif (
+                _is_initial(token)
+                and i + 1 < n
+                and level != KNOWN
+                and self._is_name_word(doc[i + 1], level)
+            ):
                 i += 1
             else:
                 break
         if i == start:
             return None
+        if skipped_comma and level < MEDIUM and i < n and doc[i].text not in _CLOSERS:
+            return None  # "The technician, Ardiansyah, fixed it": apposition is closed
         return start, i
 
+    def _is_brand(self, doc, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
+        """Whether a name after an honorific is a brand ("Mr. DIY", "Sate Pak Slamet")."""
+        before = [doc[i].lower_ for i in range(max(0, cue_start - 2), cue_start)]
+        if before and before[-1] in cues.EATERY_BEFORE:
+            return True
+        if doc[cue_start].lower_ not in cues.ENGLISH_HONORIFICS:
+            return False
+        if any(word in cues.COMMERCE_BEFORE for word in before):
+            return True
+        after = span[1]
+        if after < len(doc) and doc[after].lower_ in ("'s", "’s"):
+            # "Dr. Hartono's clinic" is a person's; "Dr. Brown's bottles" a brand.
+            after += 1
+            if after < len(doc) and doc[after].lower_ in cues.PERSON_PLACES:
+                return False
+        return after < len(doc) and doc[after].lower_ in cues.PRODUCT_AFTER
+
+    def _token_pattern(self, doc, kind: str, start: int, end: int) -> tuple[int, int] | None:
+        if kind == "COLON":
+            # A form field: "Penerima: ...", "Nama pemesan: ...", "Customer name: ...".
+            field = next(
+                (i for i in (start - 1, start - 2) if i >= 0 and doc[i].lower_ in cues.FIELD_WORDS),
+                None,
+            )
+            if field is None or (field == start - 2 and not doc[start - 1].is_alpha):
+                return None
+            level = STRONG if doc[field].lower_ in cues.PERSON_FIELD_WORDS else MEDIUM
+            return self._name_after(doc, end, level)
+        if kind == "RELATION":
+            # "nama kurirnya Joko", "nama ibu saya: Sri", "nama cs-nya tuh Rina".
+            while end < len(doc) and doc[end].lower_ in _RELATION_FILLERS:
+                end += 1
+            return self._name_after(doc, end, MEDIUM, comma=True)
+        # DASH: "... - Hendrik" closing the text, the name a known one or alone on its line.
+        span = self._name_after(doc, end, WEAK, fillers=False)
+        if span is None or not _rest_is_blank(doc, span[1]) or not doc[end].is_title:
+            return None
+        if start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
+            return None  # "Jean-Pierre", "2-3"
+        line_start = start == 0 or doc[start - 1].is_space
+        return span if line_start or doc[end].lower_ in self.given_names_ else None
+
     def _greeting_name(self, doc, i: int) -> tuple[int, int] | None:
-        span = self._name_after(doc, i, strong=False)
+        span = self._name_after(doc, i, WEAK)
         if span is None or not doc[span[0]].is_title:
             return None
         # "Halo Andi, ..." / "Hi Jessica!" - the name is closed by punctuation.
-        if span[1] < len(doc) and doc[span[1]].text in {",", "!", "."}:
+        if span[1] >= len(doc) or doc[span[1]].text in {",", "!", ".", "\n"}:
             return span
         return None
 
-    def _staff_name(self, doc, start: int, end: int) -> tuple[int, int] | None:
-        names = [i for i in range(start, end - 2) if self._is_name_word(doc[i], strong=False)]
-        if not names or names[0] != start:
+    def _name_before(self, doc, end: int) -> tuple[int, int] | None:
+        """One or two Capitalised name words right before token ``end``."""
+        start = end
+        while start > max(0, end - 2) and self._is_name_word(doc[start - 1], WEAK):
+            start -= 1
+        if start == end or not doc[start].is_title:
             return None
+        return start, end
+
+    def _staff_name(self, doc, cue_start: int) -> tuple[int, int] | None:
+        """'Rina dari CS', 'Kevin from support': a name right before its team."""
+        span = self._name_before(doc, cue_start)
+        if span is None:
+            return None
+        start = span[0]
         opens_sentence = start == 0 or doc[start - 1].text in _SENTENCE_ENDS
         if opens_sentence and doc[start].lower_ not in self.given_names_:
             return None  # "Balasan dari admin": any sentence opens with a capital
         if not opens_sentence and doc[start - 1].is_title:
             return None  # inside a run of Capitalised words, e.g. a shop name
-        return start, names[-1] + 1
+        return span
+
+    def _intro_name(self, doc, start: int, end: int) -> tuple[int, int] | None:
+        """'Ini Budi, ...', 'this is Sarah from ...': a known name, or one closed like a name."""
+        if start > 0 and doc[start - 1].text not in _SENTENCE_ENDS | {","}:
+            return None
+        span = self._name_after(doc, end, WEAK)
+        if span is None:
+            return None
+        closed = span[1] >= len(doc) or doc[span[1]].lower_ in cues.NAME_AFTER_WORDS
+        return span if closed or doc[span[0]].lower_ in self.given_names_ else None
 
     def _sign_off_name(self, doc, i: int) -> tuple[int, int] | None:
         n = len(doc)
-        while i < n and (doc[i].text in {",", "-"} or doc[i].is_space):
+        cue_end = i
+        while i < n and (doc[i].text in {",", "-", ".", "!", ":"} or doc[i].is_space):
             i += 1
-        span = self._name_after(doc, i, strong=False)
+        span = self._name_after(doc, i, WEAK)
         if span is None:
             return None
-        rest = doc[span[1] :]
-        if all(token.is_punct or token.is_space for token in rest):
+        if i == cue_end and doc[span[0]].lower_ not in self.given_names_:
+            return None  # "Salam Sehat": without a comma or a line break, only a known name
+        end = span[1]
+        # Degrees after the name: "Budi Santoso, S.Kom" / "Lina Wijaya, M.M."
+        while end + 1 < n and doc[end].text == "," and _is_degree(doc[end + 1].text):
+            end += 2
+        if _rest_is_blank(doc, end) or doc[end - 1].whitespace_.count("\n"):
+            return span
+        if end < n and (doc[end].text in {"(", "|", "-", "–", "—"} or "\n" in doc[end].text):
             return span
         return None
+
+    def _last_line_name(self, doc) -> tuple[int, int] | None:
+        """A known given name alone on the last line of a message with several lines."""
+        end = len(doc)
+        while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in {".", "!"}):
+            end -= 1
+        start = end
+        while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        if start == 0 or not 1 <= end - start <= 3 or doc[start].lower_ not in self.safe_given_:
+            return None
+        if all(self._is_name_word(doc[i], WEAK) for i in range(start, end)):
+            return start, end
+        return None
+
+
+def _staff_phrases() -> list[str]:
+    """'dari CS', 'from your support', 'di bagian gudang': a team after a staff name."""
+    return [
+        f"{prep} {middle}{team}"
+        for prep in ("dari", "dr", "from", "di", "at")
+        for middle in ("", "your ", "kalian ", "the ", "bagian ", "tim ", "team ")
+        for team in cues.STAFF_AFTER
+    ]
+
+
+def _is_title(text: str) -> bool:
+    """Capitalised like a name: "Budi", "McDonald", "O'Connor" (not "BRILink", "DIY")."""
+    if not text[0].isupper():
+        return False
+    if text[1:2] in ("'", "’"):
+        return text[2:3].isupper() and text[3:4].islower()
+    return text[1:2].islower()
+
+
+def _rest_is_blank(doc, i: int) -> bool:
+    return all(token.is_punct or token.is_space for token in doc[i:])
+
+
+def _is_degree(text: str) -> bool:
+    """Academic degrees written after a name: S.Kom, S.E., M.M., MBA, PhD, Jr."""
+    letters = text.replace(".", "")
+    return 1 < len(letters) <= 5 and text[0].isupper() and ("." in text or letters.isupper())
 
 
 def _hyphen_compound(doc, i: int) -> bool:
@@ -258,18 +439,18 @@ def _end_char(token) -> int:
 
 def _mostly_title_case(doc, common_words: frozenset[str]) -> bool:
     """Whether the text Capitalises Its Common Words (so a capital says nothing)."""
-    words = [
-        token.text
-        for token in doc
-        if token.is_alpha
-        and not token.is_sent_start
-        and not token.is_upper
-        and token.i > 0
-        and doc[token.i - 1].text not in _SENTENCE_ENDS
-        and not doc[token.i - 1].is_space
-        and token.lower_ in common_words
-    ]
-    if len(words) < 4:
-        return False
-    titled = sum(1 for word in words if word[0].isupper())
-    return titled / len(words) >= 0.7
+    titled = total = 0
+    previous = None
+    for token in doc:
+        if (
+            previous is not None
+            and token.lower_ in common_words
+            and token.is_alpha
+            and not token.is_upper
+            and previous.text not in _SENTENCE_ENDS
+            and not previous.is_space
+        ):
+            total += 1
+            titled += token.text[0].isupper()
+        previous = token
+    return total >= 4 and titled / total >= 0.7

@@ -1,0 +1,220 @@
+"""Cue phrases that announce a person's name, by how much they trust the word after them.
+
+Lists are lower case and tokenised like the text (``spacy.blank("xx")``), so ``"a.n."`` and
+``"my name is"`` match in any capitalisation. Indonesian, English and code-mixed cues live side
+by side. The levels, from most to least trusting:
+
+* ``STRONG_CUES``: any word that is not a common word is read as a name, lower case included
+  ("nama saya dewi anggraini", "a.n. BUDI SANTOSO").
+* ``MEDIUM_CUES``: a Capitalised or ALL-CAPS word, or a known given name in lower case
+  ("under the name of Lukas Hartanto", "name on the card: Melissa T.").
+* ``WEAK_CUES``: honorifics, roles and verbs of contact; a Capitalised word or a known given
+  name in lower case ("Bu Sari", "pak budi", "teknisi Gunadi"). Ignored in text that
+  Capitalises Every Word.
+* ``KNOWN_CUES``: plain prepositions; only a Capitalised *known given name* opens a name
+  ("sudah bicara dengan Andi").
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "APPOSITION_CUES",
+    "COMMERCE_BEFORE",
+    "EATERY_BEFORE",
+    "ENGLISH_HONORIFICS",
+    "FIELD_WORDS",
+    "GREETING_CUES",
+    "INTRO_CUES",
+    "KNOWN_CUES",
+    "MEDIUM_CUES",
+    "NAME_AFTER_WORDS",
+    "PERSON_FIELD_WORDS",
+    "PERSON_PLACES",
+    "PRODUCT_AFTER",
+    "ROLE_WORDS",
+    "SIGN_OFF_CUES",
+    "STAFF_AFTER",
+    "STRONG_CUES",
+    "THANKS_CUES",
+    "WEAK_CUES",
+]
+
+STRONG_CUES = (
+    "nama saya", "namaku", "nama sy", "nama aku", "nama gue", "nama gw", "nama lengkap",
+    "nama lengkap saya", "nama lengkapnya", "atas nama", "a.n.", "a.n", "a/n", "an.", "nama:",
+    "nama :", "nama penerima", "nama pemilik", "nama pelanggan", "nama nasabah", "nama pemesan",
+    "nama pengirim", "nama pelapor", "nama pemohon", "nama ibu kandung", "nama gadis ibu",
+    "nama di ktp", "nama sesuai ktp", "nama di kartu", "nama di rekening", "nama rekening",
+    "nama pemegang kartu", "nama akun", "bernama", "namanya", "namanya adalah", "nama beliau",
+    "nama dia", "yang namanya", "yg namanya", "dengan nama", "dgn nama", "pakai nama",
+    "pake nama", "memakai nama", "menggunakan nama", "panggil saja", "panggil aja",
+    "panggil saya", "dipanggil", "my name is", "my name's", "name:", "name :", "full name",
+    "named", "my full name is",
+)  # fmt: skip
+
+MEDIUM_CUES = (
+    "name is", "name was", "name's", "names are", "under the name", "under the name of",
+    "under name", "under my name", "in the name of", "name on the account", "name on account",
+    "name on the card", "name on card", "name on my account", "name on my card",
+    "name on the booking", "name on the order", "name on the ticket", "name on the reservation",
+    "name on the receipt", "name on the parcel", "name on the package", "account name",
+    "account holder", "account holder name", "card holder", "cardholder", "holder name",
+    "recipient name", "receiver name", "sender name", "consignee", "attn", "attn.",
+    "attention", "c/o", "addressed to", "signed by", "goes by", "nama pic", "contact person",
+)  # fmt: skip
+
+#: Roles and jobs: "teknisi Gunadi", "the technician, Ardiansyah, ...".
+ROLE_WORDS = (
+    "agen", "agent", "petugas", "operator", "kurir", "courier", "driver", "rider", "sopir",
+    "supir", "pengemudi", "ojol", "cs", "teknisi", "technician", "kasir", "cashier", "teller",
+    "satpam", "security", "manager", "manajer", "supervisor", "spv", "staff", "staf", "sales",
+    "rep", "representative", "officer", "dokter", "doctor", "perawat", "nurse", "admin",
+    "pegawai", "karyawan", "employee", "pelayan", "waiter", "waitress", "barista", "host",
+    "mitra", "penerima", "recipient", "receiver", "pengirim", "sender", "pemilik", "owner",
+    "penjual", "seller", "pembeli", "buyer", "customer", "pelanggan", "nasabah", "consultant",
+    "konsultan", "advisor", "marketing", "collector", "debt collector", "penagih",
+    "instruktur", "trainer", "guide", "pemandu", "resepsionis", "receptionist", "guy", "lady",
+    "man", "woman", "girl", "gentleman", "cowok", "cewek", "orangnya",
+)  # fmt: skip
+
+WEAK_CUES = (
+    # honorifics, Indonesian and English
+    "bapak", "bpk", "bpk.", "ibu", "ibuk", "buk", "pak", "bu", "mas", "mbak", "mba", "kak",
+    "kakak", "bang", "abang", "om", "tante", "teh", "teteh", "kang", "akang", "aa", "uda",
+    "uni", "cak", "ning", "neng", "dek", "adek", "cik", "ci", "cici", "cece", "koh", "koko",
+    "kokoh", "engkoh", "sdr", "sdr.", "sdri", "sdri.", "saudara", "saudari", "bung", "nona",
+    "nyonya", "tuan", "haji", "hj", "hj.", "ustadz", "ustad", "ustazah", "ustadzah", "opa",
+    "oma", "eyang", "mbah", "bude", "pakde", "bulik", "paklik", "mr", "mr.", "mrs", "mrs.",
+    "ms", "ms.", "miss", "mx", "mister", "dr", "dr.", "drg", "drg.", "prof", "prof.", "sir",
+    "madam", "ma'am", "mdm", "auntie", "aunty", "uncle", "dear", "yth", "yth.", "kepada",
+    "kepada yth", "kpd", "kpd.",
+    # contact and service verbs
+    "dilayani oleh", "dilayani sama", "dilayani dengan", "ditangani oleh", "ditangani sama",
+    "dibantu oleh", "dibantu sama", "dihubungi oleh", "diantar oleh", "dikirim oleh",
+    "ditelpon oleh", "ditelepon oleh", "ngobrol sama", "ngobrol dengan", "ngobrol dgn",
+    "bicara dengan", "bicara sama", "berbicara dengan", "chat dengan", "chat sama",
+    "chat dgn", "telpon dengan", "teleponan dengan", "komplain ke", "lapor ke", "saya dengan",
+    "sy dengan", "served by", "helped by", "handled by", "assisted by",
+    "spoke with", "spoke to", "speak to", "speak with", "talked to", "talked with",
+    "chatted with", "dealt with", "met with", "called", "ask for", "asked for", "call me",
+    "i'm", "i am", "im", "saya", "aku", "sy", "gue",
+    "gw", "u.p.", "u.p", "nama", "holder", "pemilik rekening", "kudos to", "shout out to",
+    "shoutout to", "thanks to", "makasih buat", "makasih ke", "terima kasih kepada",
+    "terima kasih buat", "terima kasih untuk", "kurirnya", "drivernya", "cs-nya", "csnya",
+    "teknisinya", "kasirnya", "satpamnya", "adminnya", "agennya", "petugasnya", "sopirnya",
+) + ROLE_WORDS  # fmt: skip
+
+#: Plain prepositions: only a Capitalised known given name follows as a name.
+KNOWN_CUES = (
+    "ke", "sama", "sm", "dengan", "dgn", "oleh", "dari", "buat", "untuk", "utk", "with", "to",
+    "by", "from", "for", "bilang", "kata", "told", "said",
+)  # fmt: skip
+
+#: Relations followed by a name in apposition: "ibu saya, Sri Rahayu".
+APPOSITION_CUES = (
+    "ibu saya", "bapak saya", "ayah saya", "suami saya", "istri saya", "anak saya",
+    "adik saya", "kakak saya", "teman saya", "rekan saya", "ortu saya", "mertua saya",
+    "tetangga saya", "atasan saya", "bos saya", "istri", "suami", "my wife", "my husband",
+    "my son", "my daughter", "my mother", "my mom", "my father", "my dad", "my friend",
+    "my colleague", "my brother", "my sister", "my neighbour", "my neighbor", "my boss",
+    "my manager", "my partner", "my aunt", "my uncle", "my cousin",
+)  # fmt: skip
+
+#: Greetings: a Capitalised name right after them, closed by punctuation ("Halo Andi,").
+GREETING_CUES = (
+    "halo", "hallo", "helo", "hai", "hi", "hello", "hey", "pagi", "siang", "sore", "malam",
+    "selamat pagi", "selamat siang", "selamat sore", "selamat malam", "assalamualaikum",
+    "good morning", "good afternoon", "good evening",
+)  # fmt: skip
+
+#: Thanks: a Capitalised name after them, anywhere ("Thanks Kevin for ...").
+THANKS_CUES = (
+    "thanks", "thank you", "thankyou", "thx", "tq", "terima kasih", "terimakasih", "makasih",
+    "makasi", "trims", "matur nuwun", "hatur nuhun", "kudos",
+)  # fmt: skip
+
+#: Sign-offs: a name right after them at the end of the text or of a line.
+SIGN_OFF_CUES = (
+    "salam", "regards", "best regards", "kind regards", "warm regards", "warmest regards",
+    "best", "best wishes", "all the best", "many thanks", "thanks again", "thanks",
+    "thank you", "cheers", "sincerely", "yours sincerely", "yours truly", "yours faithfully",
+    "respectfully", "rgds", "br", "hormat saya", "hormat kami", "salam hormat", "salam hangat",
+    "salam sejahtera", "terima kasih", "terimakasih", "makasih", "trims", "wassalam",
+    "wassalamualaikum", "wslm", "ttd", "ttd.", "signed", "tabik", "love", "xoxo",
+)  # fmt: skip
+
+#: Form fields: "Penerima: Hadi", "Customer: Mrs. Angela", "Pemesan - Dewi".
+FIELD_WORDS = (
+    "nama", "name", "penerima", "pengirim", "pemesan", "pelapor", "pemohon", "pelanggan",
+    "nasabah", "customer", "recipient", "receiver", "sender", "from", "to", "kepada", "dari",
+    "attn", "pic", "cp", "contact", "pemilik", "owner", "holder", "tertanggung", "peserta",
+    "pasien", "patient", "guest", "tamu", "passenger", "penumpang", "buyer", "pembeli",
+)  # fmt: skip
+
+#: Words after a name that mark it as staff: "Rina dari CS", "Kevin from support".
+STAFF_AFTER = (
+    "cs", "customer", "support", "billing", "admin", "tim", "team", "kantor", "cabang",
+    "call", "helpdesk", "layanan", "bagian", "finance", "sales", "gudang", "toko", "branch",
+    "store", "outlet", "gerai", "warehouse", "logistics", "ekspedisi", "divisi", "department",
+    "dept", "hrd", "it", "operasional", "operations", "marketing", "keuangan", "teknis",
+    "technical", "service", "pusat", "head", "counter", "loket", "frontdesk", "resepsionis",
+    # companies whose staff customers name: couriers, marketplaces, banks, telcos, utilities
+    "jne", "jnt", "j&t", "sicepat", "anteraja", "ninja", "pos", "tiki", "paxel", "lalamove",
+    "shopee", "tokopedia", "lazada", "blibli", "bukalapak", "gojek", "grab", "maxim", "bca",
+    "bni", "bri", "mandiri", "btn", "bsi", "cimb", "telkomsel", "indosat", "xl", "indihome",
+    "biznet", "pln", "pdam", "bpjs", "traveloka", "tiket.com", "garuda", "citilink", "kai",
+)  # fmt: skip
+
+#: Self-introductions at the start of a sentence: "Ini Budi, ...", "this is Sarah from ...".
+#: The name must be a known given name or be closed by one of NAME_AFTER_WORDS.
+INTRO_CUES = ("ini", "ini dengan", "this is", "it's", "it is", "here is")
+
+#: Form fields that only ever hold a person's name: lower case is read as a name too.
+PERSON_FIELD_WORDS = (
+    "nama", "penerima", "pengirim", "pemesan", "pelapor", "pemohon", "pemilik", "tertanggung",
+    "peserta", "pasien", "recipient", "receiver", "sender",
+)  # fmt: skip
+
+#: Words that may close a self-introduction after the name.
+NAME_AFTER_WORDS = (
+    "dari", "from", "(", "-", "here", "yang", "yg", "disini", "again", "speaking", "calling",
+    "writing", "\n",
+)  # fmt: skip
+
+#: Places after "Dr. X's" that make X a person ("Dr. Hartono's clinic").
+PERSON_PLACES = ("clinic", "klinik", "office", "kantor", "practice", "praktek", "praktik", "room")
+
+#: English honorifics that also open brand names ("Mr. DIY", "Dr. Martens").
+ENGLISH_HONORIFICS = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mister", "dr", "dr.")
+
+#: Product and shop nouns after "Mr./Dr. X" that make X a brand ("Dr. Martens boots").
+PRODUCT_AFTER = (
+    "shoes", "shoe", "boots", "boot", "sneakers", "sandals", "sepatu", "sandal", "cookies",
+    "cookie", "kue", "biscuits", "cake", "product", "products", "produk", "store", "stores",
+    "shop", "toko", "outlet", "gerai", "branch", "cabang", "flavour", "flavor", "rasa", "file",
+    "files", "template", "document", "dokumen", "app", "aplikasi", "cleaner", "sauce", "saus",
+    "bottle", "botol", "brand", "merk", "merek", "item", "items", "barang", "serum", "toner",
+    "cream", "krim", "skincare", "soap", "sabun", "drink", "minuman", "soda", "episode",
+    "episodes", "movie", "film", "merchandise", "merch", "doll", "boneka", "toy", "mainan",
+    "bag", "tas", "watch", "jam", "shirt", "kaos", "jacket", "jaket", "bundle", "voucher",
+    "promo", "diskon", "discount", "sale", "catalog", "katalog", "series", "collection",
+    "cafe", "kafe", "coffee", "kopi", "resto", "restaurant", "bakery", "season", "show",
+    "clinic", "klinik", "franchise", "menu", "outletnya", "tokonya", "produknya",
+)  # fmt: skip
+
+#: Eatery nouns before any honorific make a business name: "Bakso Pak Kumis", "Sate Pak
+#: Slamet".
+EATERY_BEFORE = (
+    "bakso", "sate", "soto", "ayam", "bebek", "mie", "mi", "bakmi", "nasi", "martabak",
+    "roti", "kopi", "warung", "warteg", "depot", "kedai", "rm", "resto", "restoran", "es",
+    "pecel", "gudeg", "rawon", "seblak", "siomay", "batagor", "pempek", "rujak", "ketoprak",
+    "nasgor", "sop", "sup", "iga", "bubur", "lontong", "geprek", "penyetan", "bakery",
+)  # fmt: skip
+
+#: Commerce words up to two words before an English honorific make a brand: "beli di
+#: Mr. DIY", "bought Dr. Martens", "sepatu Dr. Martens".
+COMMERCE_BEFORE = (
+    "beli", "belanja", "bought", "buy", "buying", "purchased", "ordered", "merk", "merek",
+    "brand", "produk", "product", "products", "sepatu", "shoes", "toko", "store", "outlet",
+    "gerai", "cabang", "branch", "pakai", "pake", "using", "used", "love", "suka",
+)  # fmt: skip
