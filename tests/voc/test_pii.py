@@ -23,6 +23,14 @@ from voc.pii.types import apply_spans
 from voc.pii.validators import luhn_valid, nik_valid
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "pii"
+# The development parts, named one by one: a blind test file may be added to the folder later
+# and must never be read by these tests.
+DEV_PARTS = ("dev.jsonl", "heldout.jsonl", "dev_extra.jsonl")
+
+
+def _dev_corpus():
+    return [case for part in DEV_PARTS for case in load_corpus(CORPUS / part)]
+
 
 # (text, PII value, type): one or more per type and language; all data is fake.
 CASES = {
@@ -102,6 +110,86 @@ HARD_NEGATIVES = [
     "Terima kasih, Admin",
 ]
 
+# Names after the wider cue classes: (text, name), Indonesian, English and mixed.
+NAME_CASES = [
+    ("order under the name of Lukas Hartanto never shipped", "Lukas Hartanto"),
+    ("the reservation is in the name of Kevin Tan", "Kevin Tan"),
+    ("Name on the card: Melissa Tanuwijaya", "Melissa Tanuwijaya"),
+    ("his name is Arman and he was rude", "Arman"),
+    ("cs nya namanya tika, baik bgt", "tika"),
+    ("nama kurirnya Bagus, dia lempar paket", "Bagus"),
+    ("driver yg bernama Joko Susilo minta bayar lebih", "Joko Susilo"),
+    ("yang ngangkat telepon namanya mbak rani", "rani"),
+    ("Penerima: ibu wulandari", "wulandari"),
+    ("minta tolong dihubungi pak budi santoso ya", "budi santoso"),
+    ("Aku Sela, pelanggan setia, kenapa voucher gak bisa dipakai", "Sela"),
+    ("Ini Budi, pelanggan lama, mau tanya tagihan", "Budi"),
+    ("Hi, Andrew here. My order is late", "Andrew"),
+    ("Sudah saya sampaikan ke teknisi Gunadi kemarin", "Gunadi"),
+    ("The technician, Ardiansyah, fixed it in ten minutes", "Ardiansyah"),
+    ("sudah bicara dengan Andi tapi belum ada solusi", "Andi"),
+    ("Thanks Kevin for sorting it out so fast", "Kevin"),
+    ("barusan call dengan agent Tania, she said tunggu 2 hari", "Tania"),
+    ("tolong refund, account under the name of Kurniawati ya", "Kurniawati"),
+]
+
+# Signatures: a name that closes the message after a sign-off, a dash or alone on its line.
+SIGNATURE_CASES = [
+    ("Salam,\nIndra Gunawan", "Indra Gunawan"),
+    ("Regards, Anita Sari", "Anita Sari"),
+    ("Mohon segera diproses.\n\nHormat saya,\nDrs. Suparman", "Suparman"),
+    ("tolong segera dicek ya\nMakasih, Nurlela", "Nurlela"),
+    ("Please fix this.\n\nKind regards,\nPatricia Halim\n0813-7700-1122", "Patricia Halim"),
+    ("Cheers,\nLiam O'Connor", "Liam O'Connor"),
+    ("still waiting for the callback - Hendrik", "Hendrik"),
+    ("Regards,\nDimas Anggara (pelanggan sejak 2018)", "Dimas Anggara"),
+    ("udah 3 hari belum sampai, tolong dicek\nRizky", "Rizky"),
+]
+
+# Brands and businesses built on an honorific or a person's name, company branches and
+# landmarks, look-alike numbers: all stay.
+LOOKALIKE_NEGATIVES = [
+    "beli di Mr. DIY kemarin, barangnya cacat",
+    "Dr. Martens boots arrived with a scuffed toe",
+    "sepatu Dr. Martens saya lecet padahal baru",
+    "Mrs. Fields cookies in the hamper were stale",
+    "the Ms. Word template you sent is broken",
+    "Sate Pak Slamet tutup hari ini",
+    "tas Charles & Keith yang datang KW",
+    "Thanks Shopee, paketnya cepat",
+    "driver Maxim minta ongkos tambahan",
+    "Salam Sehat",
+    "Regards,\nTim Customer Care",
+    "this is Ridiculous, still no refund",
+    "kirim ke Jakarta tapi nyampe Bandung",
+    "Cabang Jl. Thamrin antriannya panjang",
+    "ATM BCA di Jl. Gatot Subroto rusak dari kemarin",
+    "the outlet on Jl. Pemuda was closed at 8pm",
+    "macet di Jl. Sudirman bikin kurir telat",
+    "kantor cabang di Jl. Asia Afrika No. 8 tutup lebih awal",
+    "IMEI HP saya 356650752917031 diblokir padahal beli resmi",
+    "my phone IMEI 864236671276843 is not registered",
+    "HP baru saya 356650752917031 ga bisa sinyal, IMEI belum terdaftar",
+    "Pesanan no. 2405-2330-7924-4020 belum dikirim",
+    "Hubungi Halo BCA 1500888 katanya",
+    "called BNI 1500046 twice, no answer",
+    "ID pelanggan 532100123456 token ga masuk",
+    "idpel 532100123457 sudah bayar tp listrik padam",
+    "kartu BPJS 0001234567890 tidak bisa dipakai",
+    "SKU 8991234567890 salah kirim warna",
+]
+
+# Numbers and e-mails in the wider phrasings: (text, value, type).
+NUMBER_CASES = [
+    ("refund to a/c 0067 1234 56 at BCA", "0067 1234 56", "ACCOUNT"),
+    ("Please transfer to acct 7720098812", "7720098812", "ACCOUNT"),
+    ("norek lama 1230004455 udah tutup, pakai 1230009988 aja", "1230009988", "ACCOUNT"),
+    ("kartu kredit BCA 4556 7375 8689 9855 dobel tagih", "4556 7375 8689 9855", "CARD"),
+    ("Amex 379378657975432 was charged", "379378657975432", "CARD"),
+    ("email ke ratna dot sari at gmail dot com aja", "ratna dot sari at gmail dot com", "EMAIL"),
+    ("Transaksi 5384-1485-2538-8858 tidak dikenali", "5384-1485-2538-8858", "CARD"),
+]
+
 
 def _span_of(result: Redaction, text: str, value: str) -> PiiSpan | None:
     start = text.index(value)
@@ -132,6 +220,37 @@ def test_hard_negatives_are_left_alone(text):
     result = redact(text)
     assert result.spans == ()
     assert result.text == text
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_CASES + SIGNATURE_CASES)
+def test_names_after_wider_cues_and_signatures(text, name):
+    result = redact(text)
+    span = _span_of(result, text, name)
+    assert span is not None, result.text
+    assert span.type == "NAME"
+    assert text[span.start : span.end] == name
+
+
+@pytest.mark.parametrize("text", LOOKALIKE_NEGATIVES)
+def test_brands_branches_and_lookalike_numbers_are_left_alone(text):
+    result = redact(text)
+    assert result.spans == (), result.text
+
+
+@pytest.mark.parametrize(("text", "value", "pii_type"), NUMBER_CASES)
+def test_numbers_in_wider_phrasings(text, value, pii_type):
+    result = redact(text)
+    span = _span_of(result, text, value)
+    assert span is not None, result.text
+    assert span.type == pii_type
+
+
+def test_name_lexicons_are_consistent():
+    from voc.pii.names import brand_phrases, given_names, not_name_words
+
+    assert {"budi", "sela", "wulandari", "santoso"} <= given_names()
+    assert "mr diy" in brand_phrases() and "charles & keith" in brand_phrases()
+    assert {"shopee", "maxim", "admin"} <= not_name_words()
 
 
 @pytest.mark.parametrize(
@@ -202,12 +321,12 @@ def test_batch_equals_single():
 
 @pytest.fixture(scope="module")
 def corpus_results():
-    cases = load_corpus(CORPUS)
+    cases = _dev_corpus()
     return cases, redact_batch([case.text for case in cases])
 
 
 def test_corpus_size_and_coverage():
-    cases = load_corpus(CORPUS)
+    cases = _dev_corpus()
     positives = [c for c in cases if c.pii]
     assert len(positives) >= 300 and len(cases) - len(positives) >= 200
     assert {t for c in positives for _, t in c.pii} == set(PII_TYPES)
@@ -230,11 +349,13 @@ def test_redaction_is_idempotent(corpus_results):
         assert second.spans == ()
 
 
-# Floors at the measured level (see docs/PII.md): a rule change that loses recall or adds
-# false positives fails here. Dev is what the rules were built on; held-out was not tuned on.
+# Floors just below the measured level (see docs/PII.md): a rule change that loses recall or
+# adds false positives fails here. All three parts are development material now (the rules
+# were tuned on them, the old held-out included), so these floors say nothing about unseen
+# text; that is measured on a separate blind file, never read by these tests.
 @pytest.mark.parametrize(
     ("part", "min_recall", "max_fp_rate"),
-    [("dev.jsonl", 0.99, 0.02), ("heldout.jsonl", 0.95, 0.06)],
+    [("dev.jsonl", 0.99, 0.004), ("heldout.jsonl", 0.99, 0.011), ("dev_extra.jsonl", 0.98, 0.016)],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):
     report = evaluate(load_corpus(CORPUS / part))
@@ -243,9 +364,10 @@ def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):
     assert report.type_accuracy >= 0.98
 
 
-def test_whole_corpus_meets_the_recall_target():
-    report = evaluate(load_corpus(CORPUS))
+def test_development_corpus_meets_the_targets():
+    report = evaluate(_dev_corpus())
     assert report.recall >= 0.98
+    assert report.false_positive_rate <= 0.02
 
 
 def test_load_corpus_errors(tmp_path):
@@ -296,8 +418,10 @@ def test_cli_redact_missing_file(tmp_path):
     assert "no such file" in str(result.exception)
 
 
-def test_cli_pii_eval_json():
-    result = CliRunner().invoke(app, ["pii-eval", "--corpus", str(CORPUS), "--json"])
+def test_cli_pii_eval_json(tmp_path):
+    for part in ("dev.jsonl", "heldout.jsonl"):
+        (tmp_path / part).write_bytes((CORPUS / part).read_bytes())
+    result = CliRunner().invoke(app, ["pii-eval", "--corpus", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert set(payload["results"]) == {"dev", "heldout", "all"}
