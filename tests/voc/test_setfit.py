@@ -320,3 +320,52 @@ def test_setfit_on_the_real_encoder_runs_and_is_seeded():
     ea, eb = a.encode(texts), b.encode(texts)
     assert ea.shape == (len(texts), 384)
     np.testing.assert_array_equal(ea, eb)
+
+
+def _fewshot_result(method: str, accuracies: list[float]) -> dict:
+    per_seed = [
+        {"seed": s, "accuracy": a, "macro_f1": a - 0.01, "seconds": 10.0}
+        for s, a in enumerate(accuracies)
+    ]
+    return {
+        "k": 10,
+        "method": method,
+        "encoder": "e5-small-int8",
+        "n_labels": 77,
+        "n_test": 3080,
+        "seeds": [0, 1, 2],
+        "accuracy": float(np.mean(accuracies)),
+        "accuracy_sd": float(np.std(accuracies)),
+        "macro_f1": float(np.mean(accuracies)) - 0.01,
+        "per_seed": per_seed,
+        "seconds": 30.0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        (("logreg", "setfit"), {"logreg": "NOT MET", "setfit": "PASS"}),
+        (("logreg",), {"logreg": "NOT MET", "setfit": "n/a"}),
+    ],
+)
+def test_report_has_a_target_row_and_a_table_row_per_fewshot_method(tmp_path, methods, expected):
+    from voc.classify.report import write_report
+
+    accuracies = {"logreg": [0.76, 0.77, 0.75], "setfit": [0.83, 0.84, 0.82]}
+    results = {
+        "eval_dir": str(tmp_path),
+        "available": True,
+        "model_version": "default/v1",
+        "encoder": "e5-small-int8",
+        "fewshot": {"banking77": {m: _fewshot_result(m, accuracies[m]) for m in methods}},
+    }
+    text = write_report(results, tmp_path / "EVAL.md").read_text(encoding="utf-8")
+    for method, status in expected.items():
+        row = next(x for x in text.splitlines() if f"k=10 accuracy, {method} |" in x)
+        assert row.endswith(f"| {status} |")
+    for method in methods:
+        mean = f"{np.mean(accuracies[method]):.3f}"
+        assert any(x.startswith(f"| {method} |") and mean in x for x in text.splitlines())
+    saved = json.loads((tmp_path / "EVAL.json").read_text())
+    assert sorted(saved["fewshot"]["banking77"]) == sorted(methods)

@@ -12,6 +12,9 @@ from voc.errors import ConfigError
 
 __all__ = ["register"]
 
+# Kept in step with voc.classify.report.FEWSHOT_METHODS (not imported: `voc --help` stays light).
+_REPORT_FEWSHOT_METHODS = ("logreg", "setfit")
+
 corpus_app = typer.Typer(
     help="Build and describe the labelled training corpus.", no_args_is_help=True
 )
@@ -293,15 +296,21 @@ def report_eval(
     out: Annotated[Path, typer.Option(help="Markdown report to write.")] = Path(
         "docs/EVALUATION.md"
     ),
-    fewshot_method: Annotated[str, typer.Option(help="logreg or setfit.")] = "logreg",
+    fewshot_methods: Annotated[
+        str,
+        typer.Option(
+            "--fewshot-methods",
+            help="Comma-separated few-shot methods to run on banking77 (logreg, prototype, "
+            "setfit); empty to skip.",
+        ),
+    ] = ",".join(_REPORT_FEWSHOT_METHODS),
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Run the evaluation protocols of ../shared/eval and write docs/EVALUATION.md."""
     from voc.classify.report import run_evaluation, write_report
 
-    results = run_evaluation(
-        eval_dir=eval_dir, fewshot_method=fewshot_method, show_progress=not quiet
-    )
+    methods = tuple(m.strip() for m in fewshot_methods.split(",") if m.strip())
+    results = run_evaluation(eval_dir=eval_dir, fewshot_methods=methods, show_progress=not quiet)
     write_report(results, out)
     typer.echo(f"Wrote {out}")
 
