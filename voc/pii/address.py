@@ -35,7 +35,10 @@ _STARTERS = re.compile(
     r"|(?P<en_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Road|Rd|"
     r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
     r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq)\b\.?))"
-    r"|(?P<unit>(?-i:\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b))",
+    r"|(?P<unit>(?-i:\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b"
+    r"|\b[Uu]nit\s*#?(?:\d+[A-Za-z]\b|\d+(?=,\s*\d))))"
+    # Malaysian and Singaporean order: the house number before "Jalan": "88 Jalan Ampang".
+    r"|(?P<my_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?=(?:Jalan|Jln|Jl)\b)))",
     re.IGNORECASE,
 )
 _NESTED_STREET = re.compile(r"(?:" + _STREET_ABBREV + "|" + _WEAK_STREET + r")\b\.?", re.I)
@@ -54,6 +57,7 @@ _PARTS = [
         r"(?-i:[A-Z]{1,2})-?\d{1,3}[A-Za-z]?(?:\s*/\s*\d{1,3}[A-Za-z]?)?\b",  # C3/18, B-12
         r"\d{5}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)",
         r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)]|rt\b|blok\b|$))",
+        r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)",
     )
 ]
 _N_NAME_ENDING_PARTS = 8
@@ -65,7 +69,7 @@ _ADMIN_PART = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?|\d+[A-Za-z]?\b")
 _BLANKS = re.compile(r"[ \t]*")
 _SEP = re.compile(r"[ \t]*(?:,|/|-(?=\s))?[ \t]*")
-_PLACE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
+_PLACE = re.compile(r"[A-Z](?:[a-z]+|[A-Z]{1,3}\b)(?:\s+[A-Z][a-z]+){0,2}\b")  # Bandung, BSD City
 _CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _POSTAL_NEXT = re.compile(r"\s*,?\s*\d{5}\b")
@@ -115,7 +119,7 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
             end = _street_name(text, end)
             if end == start:
                 continue
-        elif kind in ("street", "jalan"):
+        elif kind in ("street", "jalan", "my_street"):
             words_end = _street_name(text, end)
             if words_end == end:
                 continue
@@ -162,8 +166,17 @@ def _words(text: str, pos: int) -> int:
         if _ADMIN_PART.match(text, at) or _NESTED_STREET.match(text, at):
             break
         word = _WORD.match(text, at)
-        if not word or _is_stop(word.group()):
+        if not word:
             break
+        if _is_stop(word.group()):
+            # "Jl. Cik Di Tiro": a Capitalised small word inside a street name.
+            following = _WORD.match(text, _BLANKS.match(text, word.end()).end())
+            after = _BLANKS.match(text, word.end()).end()
+            if not word.group()[0].isupper() or not (
+                (following and following.group()[0].isupper() and not _is_stop(following.group()))
+                or any(p.match(text, after) for p in _PARTS[:_N_NAME_ENDING_PARTS])
+            ):
+                break
         cursor = end = word.end()
     return end
 

@@ -49,7 +49,7 @@ STRONG_CUES = (
     "nama dia", "yang namanya", "yg namanya", "dengan nama", "dgn nama", "pakai nama",
     "pake nama", "memakai nama", "menggunakan nama", "panggil saja", "panggil aja",
     "panggil saya", "dipanggil", "my name is", "my name's", "name:", "name :", "full name",
-    "named", "my full name is",
+    "named", "my full name is", "ganti nama jadi", "ganti nama menjadi",
 )  # fmt: skip
 
 MEDIUM_CUES = (
@@ -61,6 +61,7 @@ MEDIUM_CUES = (
     "account holder", "account holder name", "card holder", "cardholder", "holder name",
     "recipient name", "receiver name", "sender name", "consignee", "attn", "attn.",
     "attention", "c/o", "addressed to", "signed by", "goes by", "nama pic", "contact person",
+    "my name", "name to", "names to",
 )  # fmt: skip
 
 #: Roles and jobs: "teknisi Gunadi", "the technician, Ardiansyah, ...".
@@ -80,7 +81,7 @@ ROLE_WORDS = (
 WEAK_CUES = (
     # honorifics, Indonesian and English
     "bapak", "bpk", "bpk.", "ibu", "ibuk", "buk", "pak", "bu", "mas", "mbak", "mba", "kak",
-    "kakak", "bang", "abang", "om", "tante", "teh", "teteh", "kang", "akang", "aa", "uda",
+    "kakak", "ka", "bang", "abang", "om", "tante", "teh", "teteh", "kang", "akang", "aa", "uda",
     "uni", "cak", "ning", "neng", "dek", "adek", "cik", "ci", "cici", "cece", "koh", "koko",
     "kokoh", "engkoh", "sdr", "sdr.", "sdri", "sdri.", "saudara", "saudari", "bung", "nona",
     "nyonya", "tuan", "haji", "hj", "hj.", "ustadz", "ustad", "ustazah", "ustadzah", "opa",
@@ -89,7 +90,9 @@ WEAK_CUES = (
     "madam", "ma'am", "mdm", "auntie", "aunty", "uncle", "dear", "yth", "yth.", "kepada",
     "kepada yth", "kpd", "kpd.",
     # contact and service verbs
-    "dilayani oleh", "dilayani sama", "dilayani dengan", "ditangani oleh", "ditangani sama",
+    "yang terima", "yg terima", "yang nerima", "yg nerima", "diterima oleh", "diterima sama",
+    "diterima", "received by", "signed for by", "dilayani oleh", "dilayani sama",
+    "dilayani dengan", "ditangani oleh", "ditangani sama",
     "dibantu oleh", "dibantu sama", "dihubungi oleh", "diantar oleh", "dikirim oleh",
     "ditelpon oleh", "ditelepon oleh", "ngobrol sama", "ngobrol dengan", "ngobrol dgn",
     "bicara dengan", "bicara sama", "berbicara dengan", "chat dengan", "chat sama",
@@ -111,14 +114,27 @@ KNOWN_CUES = (
 )  # fmt: skip
 
 #: Relations followed by a name in apposition: "ibu saya, Sri Rahayu".
-APPOSITION_CUES = (
-    "ibu saya", "bapak saya", "ayah saya", "suami saya", "istri saya", "anak saya",
-    "adik saya", "kakak saya", "teman saya", "rekan saya", "ortu saya", "mertua saya",
-    "tetangga saya", "atasan saya", "bos saya", "istri", "suami", "my wife", "my husband",
-    "my son", "my daughter", "my mother", "my mom", "my father", "my dad", "my friend",
-    "my colleague", "my brother", "my sister", "my neighbour", "my neighbor", "my boss",
-    "my manager", "my partner", "my aunt", "my uncle", "my cousin",
+_RELATIONS_ID = (
+    "ibu", "bapak", "ayah", "mama", "papa", "suami", "istri", "anak", "adik", "kakak", "teman",
+    "temen", "rekan", "ortu", "mertua", "tetangga", "atasan", "bos", "asisten", "sekretaris",
+    "pembantu", "art", "sopir", "supir", "keponakan", "sepupu", "cucu", "nenek", "kakek",
+    "pacar", "tunangan", "menantu", "ipar", "om", "tante", "karyawan", "staf", "staff",
 )  # fmt: skip
+_RELATIONS_EN = (
+    "wife", "husband", "son", "daughter", "mother", "mom", "mum", "father", "dad", "friend",
+    "colleague", "coworker", "co-worker", "brother", "sister", "neighbour", "neighbor", "boss",
+    "manager", "partner", "aunt", "uncle", "cousin", "assistant", "secretary", "driver", "maid",
+    "helper", "nanny", "niece", "nephew", "grandmother", "grandfather", "grandma", "grandpa",
+    "fiance", "fiancee", "girlfriend", "boyfriend", "roommate", "housemate", "landlord",
+    "tenant", "employee", "parents", "mother-in-law", "father-in-law",
+)  # fmt: skip
+#: Relations followed by a name in apposition: "ibu saya, Sri Rahayu", "my assistant, Clarissa".
+APPOSITION_CUES = (
+    tuple(f"{relation} {owner}" for relation in _RELATIONS_ID for owner in ("saya", "aku", "sy"))
+    + tuple(f"{relation}ku" for relation in _RELATIONS_ID)
+    + tuple(f"{owner} {relation}" for relation in _RELATIONS_EN for owner in ("my", "our"))
+    + ("istri", "suami")
+)
 
 #: Greetings: a Capitalised name right after them, closed by punctuation ("Halo Andi,").
 GREETING_CUES = (
@@ -196,10 +212,12 @@ PRODUCT_AFTER = (
     "bottle", "botol", "brand", "merk", "merek", "item", "items", "barang", "serum", "toner",
     "cream", "krim", "skincare", "soap", "sabun", "drink", "minuman", "soda", "episode",
     "episodes", "movie", "film", "merchandise", "merch", "doll", "boneka", "toy", "mainan",
-    "bag", "tas", "watch", "jam", "shirt", "kaos", "jacket", "jaket", "bundle", "voucher",
+    "bag", "tas", "watch", "jam", "roti", "rotinya", "makanan", "baju", "shirt", "kaos",
+    "jacket", "jaket", "bundle", "voucher",
     "promo", "diskon", "discount", "sale", "catalog", "katalog", "series", "collection",
     "cafe", "kafe", "coffee", "kopi", "resto", "restaurant", "bakery", "season", "show",
-    "clinic", "klinik", "franchise", "menu", "outletnya", "tokonya", "produknya",
+    "clinic", "klinik", "franchise", "menu", "outletnya", "tokonya", "produknya", "chips",
+    "snack", "keripik",
 )  # fmt: skip
 
 #: Eatery nouns before any honorific make a business name: "Bakso Pak Kumis", "Sate Pak

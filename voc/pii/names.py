@@ -30,9 +30,9 @@ STRONG, MEDIUM, WEAK, KNOWN = 3, 2, 1, 0
 # Tokens between a cue and the name that do not end the search ("," only after cues that
 # allow apposition, "." only after an abbreviation, so "..., pak. Besok saya" has no name).
 _FILLERS = frozenset(
-    ": - adalah ialah yaitu yakni is was bapak ibu ibuk pak bu mas mbak mba kak kakak bang "
-    "abang om tante teh teteh kang akang cik ci koh sdr sdri saudara saudari nona nyonya tuan "
-    "mr mrs ms miss mister bpk dr drs drg ir prof hj yth".split()
+    ": - adalah ialah yaitu yakni is was jadi menjadi tuh sih nih tu bapak ibu ibuk pak bu mas "
+    "mbak mba kak ka kakak bang abang om tante teh teteh kang akang cik ci koh sdr sdri saudara "
+    "saudari nona nyonya tuan mr mrs ms miss mister bpk dr drs drg ir prof hj yth".split()
     + ["mr.", "mrs.", "ms.", "bpk.", "sdr.", "sdri.", "dr.", "prof.", "drs.", "ir.", "hj.", "drg."]
 )
 _ABBREVIATIONS = frozenset("mr mrs ms dr drs drg ir hj h prof sdr sdri bpk a.n an jl yth".split())
@@ -40,6 +40,8 @@ _MAX_NAME_TOKENS = 4
 _SENTENCE_ENDS = frozenset(".!?:;\n")
 _CLOSERS = frozenset(",.!?;:)(|-–—\n")
 _OPENERS = _SENTENCE_ENDS | {",", "\n\n"}
+_INTENSIFIERS = frozenset("banget bgt bngt bangettt sekali amat parah abis bener".split())
+_HONORIFIC_BRAND_OPENERS = frozenset("mr mrs ms dr doc mister miss".split())
 _PARTICLES = frozenset("bin binti van von de da del della al el".split())
 _CAPITAL_CUES = frozenset({"WEAK", "KNOWN", "THANKS"})
 _RELATION_FILLERS = frozenset("- nya saya aku sy ku tadi itu tsb tuh".split())
@@ -81,8 +83,17 @@ def given_names() -> frozenset[str]:
 def brand_phrases() -> tuple[str, ...]:
     """Return the brand names of several words in ``data/brands.txt`` (lower case)."""
     text = resources.files("voc.pii").joinpath("data/brands.txt").read_text("utf-8")
-    lines = (line.strip().lower() for line in text.splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+    lines = [line.strip().lower() for line in text.splitlines()]
+    phrases = {line for line in lines if line and not line.startswith("#")}
+    # "mr diy" also matches "Mr. DIY" (tokenised "Mr", ".", "DIY") and the other way round.
+    for phrase in list(phrases):
+        first, _, rest = phrase.partition(" ")
+        if first.rstrip(".") in _HONORIFIC_BRAND_OPENERS and rest:
+            opener = first.rstrip(".")
+            phrases |= {f"{opener} {rest}", f"{opener}. {rest}"}
+            if opener == "mr":
+                phrases.add(f"mister {rest}")
+    return tuple(sorted(phrases))
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +179,7 @@ class NameFinder:
             span = self._after_cue(doc, self.kinds_[match_id], start, end, title_heavy)
             if span is not None:
                 spans.append(span)
-        last_line = self._last_line_name(doc) if "\n" in text.rstrip() else None
+        last_line = self._last_line_name(doc)
         if last_line is not None:
             spans.append(last_line)
         return [
@@ -272,6 +283,8 @@ class NameFinder:
             return None
         if skipped_comma and level < MEDIUM and i < n and doc[i].text not in _CLOSERS:
             return None  # "The technician, Ardiansyah, fixed it": apposition is closed
+        if level < MEDIUM and i < n and doc[i].lower_ in _INTENSIFIERS:
+            return None  # "Kak Gemoy banget": an adjective, not a name
         return start, i
 
     def _is_brand(self, doc, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
@@ -378,14 +391,18 @@ class NameFinder:
         return None
 
     def _last_line_name(self, doc) -> tuple[int, int] | None:
-        """A known given name alone on the last line of a message with several lines."""
+        """A known given name alone on the last line or in the last sentence ("... Marissa")."""
         end = len(doc)
         while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in {".", "!"}):
             end -= 1
         start = end
-        while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+        while start > max(0, end - 4) and not doc[start - 1].is_space:
+            if doc[start - 1].text in _SENTENCE_ENDS:
+                break
             start -= 1
         if start == 0 or not 1 <= end - start <= 3 or doc[start].lower_ not in self.safe_given_:
+            return None
+        if not (doc[start - 1].is_space or doc[start - 1].text in _SENTENCE_ENDS):
             return None
         if all(self._is_name_word(doc[i], WEAK) for i in range(start, end)):
             return start, end

@@ -171,6 +171,10 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
     """Return the PII type of a number chunk, or ``None`` for a look-alike."""
     n = len(digits)
     cue, adjacent = cues[0] if cues else (None, False)
+    if cue == "phone" and not _is_phone(digits, chunk, cue):
+        # "IMEI HP saya 35...", "rekening mandiri no 123-00-...": a generic "no" or "HP"
+        # right before the number hides the cue that says what it is.
+        cue, adjacent = next(((c, a) for c, a in cues[1:] if c != "phone"), (None, False))
     if _NPWP_SHAPE.fullmatch(chunk):
         return "NPWP"
     if _HOTLINE.fullmatch(digits):
@@ -187,9 +191,6 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "ACCOUNT"
     if _is_phone(digits, chunk, cue):
         return "PHONE"
-    if cue == "phone":
-        # "IMEI HP saya 35...": the device word "HP" hides the look-alike cue before it.
-        cue, adjacent = next(((c, a) for c, a in cues[1:] if c != "phone"), (None, False))
     groups = [len(g) for g in _DIGIT_GROUP.findall(chunk)]
     card_grouped = len(groups) > 1 and (all(g == 4 for g in groups[:-1]) or groups == [4, 6, 5])
     if 13 <= n <= 19 and luhn_valid(digits) and card_grouped:
