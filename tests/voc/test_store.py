@@ -254,6 +254,26 @@ def test_read_frame_columns_versions_and_filters(db_engine):
     assert str(texts["lang"].dtype) == "str"
 
 
+@pytest.mark.parametrize(("hours", "wide"), [(12, False), (24 * 4, True)])
+def test_wide_windows_are_read_by_a_scan_on_sqlite(db_engine, hours, wide):
+    from voc.store.frames import _date_clauses
+
+    _add_feedback(db_engine, ROWS)  # nine days of rows
+    start = MON + dt.timedelta(days=6, hours=12)
+    window = (start, start + dt.timedelta(hours=hours))
+    rendered = " ".join(
+        str(clause.compile(dialect=db_engine.dialect))
+        for clause in _date_clauses(db_engine, *window)
+    )
+    scans = db_engine.dialect.name == "sqlite" and wide
+    assert ("coalesce" in rendered) is scans
+    expected = [fid for fid, created, _, _ in ROWS if window[0] <= created < window[1]]
+    read = read_frame(
+        db_engine, ["feedback_id"], start=window[0], end=window[1], classified_only=False
+    )
+    assert read["feedback_id"].tolist() == expected == (["b", "c", "d", "e"] if wide else ["b"])
+
+
 def test_read_frame_decodes_aspects_only_when_asked(db_engine):
     _classified_store(db_engine)
     assert "aspects" not in read_frame(db_engine).columns
