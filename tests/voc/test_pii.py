@@ -131,6 +131,14 @@ NAME_CASES = [
     ("Thanks Kevin for sorting it out so fast", "Kevin"),
     ("barusan call dengan agent Tania, she said tunggu 2 hari", "Tania"),
     ("tolong refund, account under the name of Kurniawati ya", "Kurniawati"),
+    ("the account holder is my late father, Robertus Simanjuntak", "Robertus Simanjuntak"),
+    ("pacarku, si Arga, yang pesen pake akun aku", "Arga"),
+    ("saya Ny. Hartini, ingin mengganti nomor HP terdaftar", "Hartini"),
+    ("nama di aplikasi Sugiono, orangnya tinggi", "Sugiono"),
+    ("pengirimnya CV Berkah, tapi yang terima Rini", "Rini"),
+    ("nama aku tuh Salsabila bukan Salsa", "Salsabila"),
+    ("complaint filed by Mrs. Halimah binti Ahmad", "Halimah binti Ahmad"),
+    ("TOLONG PAK BUDI CEK PESANAN SAYA", "BUDI"),
 ]
 
 # Signatures: a name that closes the message after a sign-off, a dash or alone on its line.
@@ -177,6 +185,12 @@ LOOKALIKE_NEGATIVES = [
     "idpel 532100123457 sudah bayar tp listrik padam",
     "kartu BPJS 0001234567890 tidak bisa dipakai",
     "SKU 8991234567890 salah kirim warna",
+    "Mr. Bread roti nya keras",
+    "Mister Potato chips expired",
+    "Kak Gemoy banget sih CS nya",
+    "Regards,\nMaju Jaya Motor",
+    "Unit 3 dari 5 barang rusak",
+    "dengan senang hati, kirim ke rumah nenek",
 ]
 
 # Numbers and e-mails in the wider phrasings: (text, value, type).
@@ -188,6 +202,14 @@ NUMBER_CASES = [
     ("Amex 379378657975432 was charged", "379378657975432", "CARD"),
     ("email ke ratna dot sari at gmail dot com aja", "ratna dot sari at gmail dot com", "EMAIL"),
     ("Transaksi 5384-1485-2538-8858 tidak dikenali", "5384-1485-2538-8858", "CARD"),
+    ("ke rekening mandiri no 123-00-9876543-2 an. Paulus", "123-00-9876543-2", "ACCOUNT"),
+    ("Account: 003-123456-789 (OCBC)", "003-123456-789", "ACCOUNT"),
+    (
+        "Please update my address to Unit 12B, 88 Jalan Sultan Ismail, Kuala Lumpur",
+        "Unit 12B, 88 Jalan Sultan Ismail, Kuala Lumpur",
+        "ADDRESS",
+    ),
+    ("kirim aja ke kosan aku di Jl. Cik Di Tiro 15, deket UGM", "Jl. Cik Di Tiro 15", "ADDRESS"),
 ]
 
 

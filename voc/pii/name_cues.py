@@ -62,6 +62,14 @@ MEDIUM_CUES = (
     "recipient name", "receiver name", "sender name", "consignee", "attn", "attn.",
     "attention", "c/o", "addressed to", "signed by", "goes by", "nama pic", "contact person",
     "my name", "name to", "names to",
+) + tuple(
+    f"{name} {where}"
+    for name in ("nama di", "nama yang di", "nama yg di", "name in the", "name on the")
+    for where in (
+        "aplikasi", "app", "sistem", "system", "akun", "account", "profil", "profile", "resi",
+        "paket", "parcel", "struk", "receipt", "invoice", "tiket", "ticket", "label", "kartu",
+        "card", "rekening", "bukti transfer",
+    )
 )  # fmt: skip
 
 #: Roles and jobs: "teknisi Gunadi", "the technician, Ardiansyah, ...".
@@ -84,7 +92,8 @@ WEAK_CUES = (
     "kakak", "ka", "bang", "abang", "om", "tante", "teh", "teteh", "kang", "akang", "aa", "uda",
     "uni", "cak", "ning", "neng", "dek", "adek", "cik", "ci", "cici", "cece", "koh", "koko",
     "kokoh", "engkoh", "sdr", "sdr.", "sdri", "sdri.", "saudara", "saudari", "bung", "nona",
-    "nyonya", "tuan", "haji", "hj", "hj.", "ustadz", "ustad", "ustazah", "ustadzah", "opa",
+    "nyonya", "tuan", "ny", "ny.", "tn", "tn.", "nn", "nn.", "si", "haji", "hj", "hj.",
+    "ustadz", "ustad", "ustazah", "ustadzah", "opa",
     "oma", "eyang", "mbah", "bude", "pakde", "bulik", "paklik", "mr", "mr.", "mrs", "mrs.",
     "ms", "ms.", "miss", "mx", "mister", "dr", "dr.", "drg", "drg.", "prof", "prof.", "sir",
     "madam", "ma'am", "mdm", "auntie", "aunty", "uncle", "dear", "yth", "yth.", "kepada",
@@ -113,7 +122,6 @@ KNOWN_CUES = (
     "by", "from", "for", "bilang", "kata", "told", "said",
 )  # fmt: skip
 
-#: Relations followed by a name in apposition: "ibu saya, Sri Rahayu".
 _RELATIONS_ID = (
     "ibu", "bapak", "ayah", "mama", "papa", "suami", "istri", "anak", "adik", "kakak", "teman",
     "temen", "rekan", "ortu", "mertua", "tetangga", "atasan", "bos", "asisten", "sekretaris",
@@ -128,11 +136,16 @@ _RELATIONS_EN = (
     "fiance", "fiancee", "girlfriend", "boyfriend", "roommate", "housemate", "landlord",
     "tenant", "employee", "parents", "mother-in-law", "father-in-law",
 )  # fmt: skip
+_RELATION_ADJECTIVES = (
+    "late", "elderly", "old", "older", "younger", "little", "big", "baby", "dear", "own", "new",
+    "ex", "eldest", "youngest", "twin", "step",
+)  # fmt: skip
 #: Relations followed by a name in apposition: "ibu saya, Sri Rahayu", "my assistant, Clarissa".
 APPOSITION_CUES = (
     tuple(f"{relation} {owner}" for relation in _RELATIONS_ID for owner in ("saya", "aku", "sy"))
     + tuple(f"{relation}ku" for relation in _RELATIONS_ID)
     + tuple(f"{owner} {relation}" for relation in _RELATIONS_EN for owner in ("my", "our"))
+    + tuple(f"my {adj} {relation}" for relation in _RELATIONS_EN for adj in _RELATION_ADJECTIVES)
     + ("istri", "suami")
 )
 

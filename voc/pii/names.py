@@ -32,10 +32,13 @@ STRONG, MEDIUM, WEAK, KNOWN = 3, 2, 1, 0
 _FILLERS = frozenset(
     ": - adalah ialah yaitu yakni is was jadi menjadi tuh sih nih tu bapak ibu ibuk pak bu mas "
     "mbak mba kak ka kakak bang abang om tante teh teteh kang akang cik ci koh sdr sdri saudara "
-    "saudari nona nyonya tuan mr mrs ms miss mister bpk dr drs drg ir prof hj yth".split()
+    "saudari nona nyonya tuan ny tn nn si mr mrs ms miss mister bpk dr drs drg ir prof hj "
+    "yth".split()
     + ["mr.", "mrs.", "ms.", "bpk.", "sdr.", "sdri.", "dr.", "prof.", "drs.", "ir.", "hj.", "drg."]
 )
-_ABBREVIATIONS = frozenset("mr mrs ms dr drs drg ir hj h prof sdr sdri bpk a.n an jl yth".split())
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr drs drg ir hj h prof sdr sdri bpk ny tn nn a.n an jl yth".split()
+)
 _MAX_NAME_TOKENS = 4
 _SENTENCE_ENDS = frozenset(".!?:;\n")
 _CLOSERS = frozenset(",.!?;:)(|-–—\n")

@@ -73,7 +73,7 @@ _CUES = re.compile(
     r"visa|master\s?card|jcb|amex|american\s+express)\b)"
     r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?|norek|nomor\s+rekening|rekening|rek|"
     r"va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no|num"
-    r"|number)|acct|a/c|bank\s+account|iban)\b)"
+    r"|number)|acct|a/c|bank\s+account|iban|account(?=\s*:))\b)"
     r"|(?P<bank>\b(?:" + _BANKS + r")\b)"
     r"|(?P<phone>\b(?:hp|handphone|ponsel|hape|wa|whatsapp|whatsap|wasap|telp|tlp|tlpn|telepon|"
     r"telpon|phone|tel|mobile|cell|call|calls|hubungi|kontak|contact|sms|ovo|gopay|dana|"
