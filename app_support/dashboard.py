@@ -25,7 +25,7 @@ __all__ = [
 
 
 def _group(prepared: PreparedFrame, rows, keys, n_groups: int) -> pd.DataFrame:
-    from journey._aggregate import group_kpis
+    from journey import group_kpis
 
     return group_kpis(prepared, rows, keys, n_groups)
 

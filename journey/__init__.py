@@ -30,6 +30,8 @@ __all__ = [
     "weekly_zscores",
     # model
     "JourneyModel",
+    "KPI_COLUMNS",
+    "group_kpis",
     "journey_model",
     "stage_metrics",
     "stage_trend",
@@ -102,6 +104,8 @@ _MODULE_OF = {
     "zscore_against_baseline": "metrics",
     "weekly_zscores": "metrics",
     "JourneyModel": "model",
+    "KPI_COLUMNS": "model",
+    "group_kpis": "model",
     "journey_model": "model",
     "stage_metrics": "model",
     "stage_trend": "model",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from journey._aggregate import KPI_COLUMNS, group_kpis
+from journey._aggregate import KPI_COLUMNS
+from journey._aggregate import group_kpis as _group_kpis
 from journey.frame import PreparedFrame, prepare
 from journey.periods import Period, iso_week_label, parse_period
 from voc.errors import ValidationError
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "JourneyModel",
+    "KPI_COLUMNS",
     "STAGE_COLUMNS",
+    "group_kpis",
     "journey_model",
     "stage_metrics",
     "stage_trend",
@@ -62,13 +65,62 @@ def _stage_table(prepared: PreparedFrame, mask: np.ndarray) -> pd.DataFrame:
     taxonomy = prepared.taxonomy
     rows = np.flatnonzero(mask & (prepared.touchpoint >= 0))
     n_stages = len(taxonomy.touchpoints)
-    table = group_kpis(prepared, rows, prepared.touchpoint[rows], n_stages)
+    table = _group_kpis(prepared, rows, prepared.touchpoint[rows], n_stages)
     table.index = list(taxonomy.touchpoint_ids)
     table.index.name = "touchpoint"
     table.insert(0, "order", [t.order for t in taxonomy.touchpoints])
     table.insert(1, "name_en", [t.name_en for t in taxonomy.touchpoints])
     table.insert(2, "name_id", [t.name_id for t in taxonomy.touchpoints])
     return table
+
+
+def group_kpis(
+    df: pd.DataFrame | PreparedFrame,
+    rows,
+    keys,
+    n_groups: int,
+    *,
+    taxonomy: Taxonomy | None = None,
+) -> pd.DataFrame:
+    """The journey KPIs of comments grouped by any integer key (channel, agent, hour, ...).
+
+    The same vectorised sums as :func:`stage_metrics`, for groups the caller defines: entry
+    ``i`` counts comment ``rows[i]`` in group ``keys[i]``, so a comment may be counted in
+    several groups (e.g. once per topic it mentions).
+
+    Args:
+        df: Classified feedback or a prepared frame.
+        rows: Row positions of the comments to count.
+        keys: Group number (``0 .. n_groups - 1``) of each entry of ``rows``.
+        n_groups: Number of groups; a group without comments gets volume 0 and NaN rates.
+        taxonomy: Taxonomy of the labels (default taxonomy when ``None``).
+
+    Returns:
+        A frame indexed ``0 .. n_groups - 1`` with the columns of :data:`KPI_COLUMNS`.
+
+    Raises:
+        ValidationError: ``rows`` and ``keys`` differ in length, or a key or row is out of
+            range.
+    """
+    import numpy as np
+
+    prepared = prepare(df, taxonomy)
+    rows = np.asarray(rows, dtype=np.int64).ravel()
+    keys = np.asarray(keys, dtype=np.int64).ravel()
+    if len(rows) != len(keys):
+        raise ValidationError(
+            f"group_kpis needs one key per row: got {len(rows)} rows and {len(keys)} keys."
+        )
+    if len(keys) and (keys.min() < 0 or keys.max() >= n_groups):
+        raise ValidationError(
+            f"group_kpis keys must lie in 0..{n_groups - 1}; got {keys.min()}..{keys.max()}."
+        )
+    if len(rows) and (rows.min() < 0 or rows.max() >= prepared.n_rows):
+        raise ValidationError(
+            f"group_kpis rows must be positions in the frame (0..{prepared.n_rows - 1}); "
+            f"got {rows.min()}..{rows.max()}."
+        )
+    return _group_kpis(prepared, rows, keys, n_groups)
 
 
 def stage_metrics(
@@ -149,7 +201,7 @@ def stage_trend(
     n_stages = len(prepared.taxonomy.touchpoints)
     rows = np.flatnonzero((period_keys >= 0) & (prepared.touchpoint >= 0))
     keys = period_keys[rows] * n_stages + prepared.touchpoint[rows]
-    table = group_kpis(prepared, rows, keys, len(labels) * n_stages)
+    table = _group_kpis(prepared, rows, keys, len(labels) * n_stages)
     table.insert(0, "period", np.repeat(np.array(labels, dtype=object), n_stages))
     table.insert(1, "touchpoint", np.tile(np.array(prepared.taxonomy.touchpoint_ids), len(labels)))
     table.insert(2, "order", np.tile(np.arange(n_stages), len(labels)))

@@ -6,12 +6,15 @@ import pytest
 
 from journey.frame import prepare
 from journey.model import (
+    KPI_COLUMNS,
     emotional_curve,
+    group_kpis,
     journey_model,
     stage_metrics,
     stage_trend,
     touchpoint_topic_matrix,
 )
+from journey.periods import parse_period
 from voc.errors import ValidationError
 
 from .frames import TAXONOMY, make_frame
@@ -120,6 +123,38 @@ def test_stage_kpis_hand_computed():
     assert delivery["aht_seconds"] == pytest.approx(100.0)
     assert delivery["fcr_cases"] == 2
     assert delivery["fcr_percent"] == pytest.approx(50.0)
+
+
+def test_group_kpis_by_stage_equals_stage_metrics():
+    prepared = prepare(_frame(), TAXONOMY)
+    rows = np.flatnonzero(prepared.mask(parse_period("2026-05")) & (prepared.touchpoint >= 0))
+    table = group_kpis(prepared, rows, prepared.touchpoint[rows], len(TAXONOMY.touchpoints))
+    stages = stage_metrics(prepared, "2026-05")
+    assert list(table.columns) == list(KPI_COLUMNS)
+    expected = stages[list(KPI_COLUMNS)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(table, expected)
+
+
+def test_group_kpis_counts_a_comment_in_every_group_it_is_given():
+    frame = _frame()
+    table = group_kpis(frame, [0, 1, 1, 2], [0, 0, 1, 1], 3)
+    assert table["volume"].tolist() == [2, 2, 0]
+    assert table["negative"].tolist() == [1, 1, 0]  # comment 1 is positive, 2 negative
+    assert table.loc[0, "csat_percent"] == pytest.approx(50.0)
+    assert math.isnan(table.loc[2, "csat_percent"])
+
+
+@pytest.mark.parametrize(
+    ("rows", "keys", "n_groups", "message"),
+    [
+        ([0, 1], [0], 2, "one key per row: got 2 rows and 1 keys"),
+        ([0, 1], [0, 2], 2, "keys must lie in 0..1"),
+        ([0, 99], [0, 1], 2, "rows must be positions in the frame"),
+    ],
+)
+def test_group_kpis_rejects_misaligned_or_out_of_range_input(rows, keys, n_groups, message):
+    with pytest.raises(ValidationError, match=message):
+        group_kpis(_frame(), rows, keys, n_groups)
 
 
 @pytest.mark.parametrize(
