@@ -61,7 +61,9 @@ MEDIUM_CUES = (
     "account holder", "account holder name", "card holder", "cardholder", "holder name",
     "recipient name", "receiver name", "sender name", "consignee", "attn", "attn.",
     "attention", "c/o", "addressed to", "signed by", "goes by", "nama pic", "contact person",
-    "my name", "name to", "names to",
+    "my name", "name to", "names to", "nama lama", "nama baru", "nama sebelumnya", "old name",
+    "new name", "previous name", "diganti jadi", "ganti jadi", "diubah jadi", "ubah jadi",
+    "diganti menjadi", "diubah menjadi", "changed to", "change it to", "bertanda tangan",
 ) + tuple(
     f"{name} {where}"
     for name in ("nama di", "nama yang di", "nama yg di", "name in the", "name on the")
@@ -169,7 +171,7 @@ SIGN_OFF_CUES = (
     "thank you", "cheers", "sincerely", "yours sincerely", "yours truly", "yours faithfully",
     "respectfully", "rgds", "br", "hormat saya", "hormat kami", "salam hormat", "salam hangat",
     "salam sejahtera", "terima kasih", "terimakasih", "makasih", "trims", "wassalam",
-    "wassalamualaikum", "wslm", "ttd", "ttd.", "signed", "tabik", "love", "xoxo",
+    "wassalamualaikum", "wslm", "ttd", "ttd.", "signed", "tabik", "love", "xoxo", "tertanda",
 )  # fmt: skip
 
 #: Form fields: "Penerima: Hadi", "Customer: Mrs. Angela", "Pemesan - Dewi".
@@ -177,7 +179,8 @@ FIELD_WORDS = (
     "nama", "name", "penerima", "pengirim", "pemesan", "pelapor", "pemohon", "pelanggan",
     "nasabah", "customer", "recipient", "receiver", "sender", "from", "to", "kepada", "dari",
     "attn", "pic", "cp", "contact", "pemilik", "owner", "holder", "tertanggung", "peserta",
-    "pasien", "patient", "guest", "tamu", "passenger", "penumpang", "buyer", "pembeli",
+    "pasien", "patient", "guest", "tamu", "passenger", "penumpang", "buyer", "pembeli", "cc",
+    "bcc",
 )  # fmt: skip
 
 #: Words after a name that mark it as staff: "Rina dari CS", "Kevin from support".

@@ -56,7 +56,7 @@ _AMBIGUOUS_GIVEN = frozenset(
     "mark rose jack frank hope joy amber ruby victoria kartini bima satria permata pratama "
     "lestari rahayu dewi kartika candra asih asri restu sekar tama sandi puji tegar bagus dini "
     "hari made lucas luke jordan harry wendy kim lily daisy ilham gita indra hidayat hasanah "
-    "taufik".split()
+    "taufik bunga dara tari mala".split()
 )
 _ROLE_FORMS = frozenset(
     [w for w in cues.ROLE_WORDS if " " not in w]
@@ -182,6 +182,7 @@ class NameFinder:
             span = self._after_cue(doc, self.kinds_[match_id], start, end, title_heavy)
             if span is not None:
                 spans.append(span)
+        spans += [more for span in spans if (more := self._listed_after(doc, span[1]))]
         last_line = self._last_line_name(doc)
         if last_line is not None:
             spans.append(last_line)
@@ -289,6 +290,21 @@ class NameFinder:
         if level < MEDIUM and i < n and doc[i].lower_ in _INTENSIFIERS:
             return None  # "Kak Gemoy banget": an adjective, not a name
         return start, i
+
+    def _listed_after(self, doc, i: int) -> tuple[int, int] | None:
+        """A known name listed after a found one: "Hendra Gunawan (manager), Lydia Tan"."""
+        n = len(doc)
+        if i < n and doc[i].text == "(":
+            close = next((j for j in range(i + 1, min(n, i + 6)) if doc[j].text == ")"), None)
+            i = close + 1 if close is not None else n
+        if i + 1 >= n or doc[i].lower_ not in {",", "&", "dan", "and", "serta", "/"}:
+            return None
+        i += 1
+        if doc[i].lower_ in {"dan", "and"}:
+            i += 1
+        if i >= n or doc[i].lower_ not in self.safe_given_ or not doc[i].is_title:
+            return None
+        return self._name_after(doc, i, WEAK, fillers=False)
 
     def _is_brand(self, doc, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
         """Whether a name after an honorific is a brand ("Mr. DIY", "Sate Pak Slamet")."""
