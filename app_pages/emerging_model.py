@@ -72,7 +72,7 @@ def _review_queue(url: str) -> None:
     st.subheader(t("review.title"))
     frame = data.classified(url, None, None)
     queue = frame[frame["needs_review"].fillna(False).astype(bool)]
-    done = set(review.read_corrections()["feedback_id"])
+    done = set(review.read_corrections(url)["feedback_id"])
     queue = queue[~queue["feedback_id"].isin(done)].sort_values("topic_confidence").head(50)
     st.caption(t("review.stored", n=len(done)))
     if queue.empty:
@@ -116,19 +116,19 @@ def _review_queue(url: str) -> None:
         by = st.text_input(t("backlog.by"), value="analyst")
         if st.form_submit_button(t("review.save"), type="primary"):
             review.save_correction(
+                url,
                 {
                     "feedback_id": picked,
-                    "text": row["text_redacted"],
                     "topics": topic,
                     "touchpoint": stage,
                     "sentiment": sentiment,
                     "corrected_by": by,
-                }
+                },
             )
             st.success(t("review.saved", n=1))
 
 
-def _retrain(versions: list[str]) -> None:
+def _retrain(url: str, versions: list[str]) -> None:
     import tempfile
     from pathlib import Path
 
@@ -141,7 +141,7 @@ def _retrain(versions: list[str]) -> None:
     st.caption(t("review.retrain_help", version=version))
     if not st.button(t("review.retrain")):
         return
-    corrections = review.read_corrections()
+    corrections = review.read_corrections(url)
     if corrections.empty:
         st.info(t("review.no_corrections"))
         return
@@ -162,7 +162,7 @@ def render() -> None:
     _emerging(url)
     versions = _model_quality()
     _review_queue(url)
-    _retrain(versions)
+    _retrain(url, versions)
 
 
 run_page(render)

@@ -1,7 +1,9 @@
-"""Analyst corrections of low-confidence comments, kept as training examples (CSV under var/).
+"""Analyst corrections of low-confidence comments, kept in the store as training examples.
 
-The store has no table for them yet (a migration in ``voc/store`` would be the better home);
-the CSV holds only redacted text and labels.
+The corrections live in the store's ``review_corrections`` table (``voc.store``); the text of
+an example is the comment's redacted text. A CSV written by earlier app versions
+(``var/review_examples.csv`` or ``$VOC_REVIEW_EXAMPLES``) is imported into the store once and
+renamed ``*.imported``.
 """
 
 from __future__ import annotations
@@ -10,40 +12,63 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import streamlit as st
+
+from app_support import data
+
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "examples_path", "next_version", "read_corrections", "save_correction"]
+__all__ = ["legacy_csv_path", "next_version", "read_corrections", "save_correction"]
 
-COLUMNS = ("feedback_id", "text", "topics", "touchpoint", "sentiment", "corrected_by")
 _ENV = "VOC_REVIEW_EXAMPLES"
 
 
-def examples_path() -> Path:
-    """Where corrections live: ``$VOC_REVIEW_EXAMPLES`` or ``var/review_examples.csv``."""
+def legacy_csv_path() -> Path:
+    """Where earlier app versions kept corrections: ``$VOC_REVIEW_EXAMPLES`` or var/."""
     default = Path(__file__).resolve().parents[1] / "var" / "review_examples.csv"
     return Path(os.environ.get(_ENV) or default)
 
 
-def read_corrections() -> pd.DataFrame:
-    """Every saved correction (the last one per feedback id wins)."""
-    import pandas as pd
+@st.cache_resource(show_spinner=False)
+def _import_legacy_csv(url: str) -> int:
+    """Move the corrections of a legacy CSV into the store (once per store and process)."""
+    from voc.store import import_corrections_csv
 
-    path = examples_path()
-    if not path.exists():
-        return pd.DataFrame(columns=list(COLUMNS))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return frame.drop_duplicates("feedback_id", keep="last").reset_index(drop=True)
+    path = legacy_csv_path()
+    if not path.is_file():
+        return 0
+    stored = import_corrections_csv(data.engine(url), path)
+    path.rename(path.with_name(path.name + ".imported"))
+    return stored
 
 
-def save_correction(record: dict) -> None:
-    """Append one correction (keys of ``COLUMNS``; ``text`` must be the redacted text)."""
-    import pandas as pd
+def read_corrections(url: str) -> pd.DataFrame:
+    """The newest correction of every corrected comment (``voc.store.read_corrections``)."""
+    from voc.store import read_corrections as read
 
-    path = examples_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    row = pd.DataFrame([{c: record.get(c, "") for c in COLUMNS}])
-    row.to_csv(path, mode="a", header=not path.exists(), index=False)
+    _import_legacy_csv(url)
+    return read(data.engine(url))
+
+
+def save_correction(url: str, record: dict) -> None:
+    """Store one correction (keys ``feedback_id``, ``topics``, ``touchpoint``, ...).
+
+    Args:
+        url: The store.
+        record: ``feedback_id``, ``topics``, ``touchpoint``, ``sentiment``, ``corrected_by``.
+    """
+    from voc.store import add_correction
+
+    _import_legacy_csv(url)
+    add_correction(
+        data.engine(url),
+        record["feedback_id"],
+        topics=record["topics"],
+        touchpoint=record["touchpoint"],
+        sentiment=record["sentiment"],
+        corrected_by=record["corrected_by"],
+    )
 
 
 def next_version(versions: list[str]) -> str:

@@ -15,7 +15,7 @@ def sample_store_url(tmp_path_factory) -> str:
 
 @pytest.fixture
 def app_env(sample_store_url, monkeypatch, tmp_path) -> str:
-    """Point the app at the sample store and a private review-examples file."""
+    """Point the app at the sample store (and its legacy review CSV at a file that is absent)."""
     monkeypatch.setenv("VOC_DATABASE_URL", sample_store_url)
     monkeypatch.setenv("VOC_REVIEW_EXAMPLES", str(tmp_path / "review.csv"))
     return sample_store_url

@@ -132,9 +132,39 @@ def test_review_correction_is_stored(app_env, tmp_path):
 
     at = _open("emerging_model")
     assert [b for b in at.button if b.label == "Simpan koreksi"]
+    before = len(review.read_corrections(app_env))
     [b for b in at.button if b.label == "Simpan koreksi"][0].click().run()
     assert not at.exception
-    assert len(review.read_corrections()) == 1
+    corrections = review.read_corrections(app_env)
+    assert len(corrections) == before + 1
+    stored = corrections.iloc[-1]
+    assert stored["corrected_by"] == "analyst" and stored["text"]  # the store's redacted text
+
+
+def test_retrain_trains_on_the_corrections_in_the_store(app_env, monkeypatch):
+    import pandas as pd
+
+    import voc.classify.trainer as trainer
+    from app_support import review
+
+    seen = {}
+
+    def fake_training(*, examples_path, version, **_):
+        seen["examples"] = pd.read_csv(examples_path, dtype=str, keep_default_na=False)
+        seen["version"] = version
+        return {}
+
+    monkeypatch.setattr(trainer, "run_training", fake_training)
+    at = _open("emerging_model")
+    [b for b in at.button if b.label == "Simpan koreksi"][0].click().run()
+    corrections = review.read_corrections(app_env)
+    assert not corrections.empty
+    [b for b in at.button if b.label == "Latih ulang model (versi baru)"][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    examples = seen["examples"].set_index("text")
+    for row in corrections.itertuples():
+        assert examples.loc[[row.text], "touchpoint"].iloc[-1] == row.touchpoint
+    assert seen["version"].startswith("v")
 
 
 def test_catalogue_has_every_key_used():

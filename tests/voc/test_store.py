@@ -12,12 +12,16 @@ from voc.errors import StoreError, ValidationError
 from voc.store import (
     ANALYSIS_COLUMNS,
     CLASSIFIED_COLUMNS,
+    CORRECTION_COLUMNS,
+    add_correction,
     counts_by_week_topic_touchpoint,
     csat_by_touchpoint,
     default_database_url,
     get_engine,
+    import_corrections_csv,
     init_db,
     list_runs,
+    read_corrections,
     read_feedback,
     read_frame,
     read_texts,
@@ -30,6 +34,7 @@ from voc.store.writes import create_run, insert_feedback
 TABLES = {
     "ingest_runs", "feedback", "predictions", "quarantine",
     "backlog_items", "backlog_comments", "backlog_audit", "effort_overrides",
+    "review_corrections",
 }  # fmt: skip
 
 
@@ -93,18 +98,18 @@ def test_migrations_create_every_table_and_match_the_models(db_engine):
     from voc.store.schema import metadata
 
     assert TABLES <= set(sa.inspect(db_engine).get_table_names())
-    assert current_revision(db_engine) == head_revision() == "0002_backlog"
+    assert current_revision(db_engine) == head_revision() == "0003_review_corrections"
     with db_engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     init_db(db_engine)  # a second upgrade is a no-op
-    assert current_revision(db_engine) == "0002_backlog"
+    assert current_revision(db_engine) == "0003_review_corrections"
 
 
 def test_get_engine_without_migration_leaves_database_empty(db_url):
     engine = get_engine(db_url, migrate=False)
     assert current_revision(engine) is None
     dispose_engine(db_url)
-    assert current_revision(get_engine(db_url)) == "0002_backlog"
+    assert current_revision(get_engine(db_url)) == "0003_review_corrections"
 
 
 def test_shipped_head_read_from_the_files_is_alembics_head():
@@ -316,6 +321,69 @@ def test_read_texts_by_id(db_engine):
     texts = read_texts(db_engine, ["c", "nope", "a", "c"])
     assert texts.to_dict() == {"c": "text c", "a": "text a"}
     assert read_texts(db_engine, []).empty
+
+
+def test_review_corrections_newest_per_comment_with_its_text(db_engine):
+    _add_feedback(db_engine, ROWS)
+    assert read_corrections(db_engine).empty
+    first = dt.datetime(2026, 6, 1, 9)
+    add_correction(db_engine, "b", topics=["refund", "app_bug"], touchpoint="returns",
+                   sentiment="negative", corrected_by="rina", corrected_at=first)  # fmt: skip
+    add_correction(db_engine, "a", topics="price", touchpoint="purchase", sentiment="neutral",
+                   corrected_by="budi", corrected_at=first)  # fmt: skip
+    add_correction(db_engine, "b", topics="refund", touchpoint="payment",
+                   sentiment="negative", corrected_by="dewi")  # fmt: skip
+    frame = read_corrections(db_engine)
+    assert list(frame.columns) == list(CORRECTION_COLUMNS)
+    assert frame["feedback_id"].tolist() == ["a", "b"]  # b's newest correction came last
+    b = frame.set_index("feedback_id").loc["b"]
+    assert (b["text"], b["topics"], b["touchpoint"], b["corrected_by"]) == (
+        "text b", "refund", "payment", "dewi",
+    )  # fmt: skip
+    assert frame.set_index("feedback_id").loc["a", "corrected_at"] == pd.Timestamp(first)
+    with db_engine.begin() as conn:  # corrections go with their comment
+        conn.execute(feedback.delete().where(feedback.c.feedback_id == "b"))
+    assert read_corrections(db_engine)["feedback_id"].tolist() == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("feedback_id", "labels", "message"),
+    [
+        ("zzz", {"topics": "refund"}, "comment 'zzz': it is not in the store"),
+        ("a", {"topics": []}, "needs topics"),
+        ("a", {"topics": "refund", "corrected_by": ""}, "needs corrected_by"),
+    ],
+)
+def test_review_corrections_reject_unknown_comments_and_empty_labels(
+    db_engine, feedback_id, labels, message
+):
+    _add_feedback(db_engine, ROWS[:1])
+    kwargs = {"touchpoint": "returns", "sentiment": "negative", "corrected_by": "rina"} | labels
+    with pytest.raises(ValidationError, match=message):
+        add_correction(db_engine, feedback_id, **kwargs)
+    assert read_corrections(db_engine).empty
+
+
+def test_import_corrections_csv_skips_comments_not_in_the_store(db_engine, tmp_path):
+    _add_feedback(db_engine, ROWS[:2])
+    path = tmp_path / "review_examples.csv"
+    pd.DataFrame(
+        {
+            "feedback_id": ["a", "gone", "b"],
+            "text": ["old copy", "x", "y"],
+            "topics": ["refund", "price", "app_bug"],
+            "touchpoint": ["returns", "purchase", "usage"],
+            "sentiment": ["negative", "neutral", "negative"],
+            "corrected_by": ["rina", "budi", ""],
+        }
+    ).to_csv(path, index=False)
+    assert import_corrections_csv(db_engine, path) == 2
+    frame = read_corrections(db_engine).set_index("feedback_id")
+    assert frame.loc["a", "text"] == "text a"  # the store's text, not the file's copy
+    assert frame.loc["b", "corrected_by"] == "imported"
+    pd.DataFrame({"feedback_id": ["a"]}).to_csv(path, index=False)
+    with pytest.raises(ValidationError, match="lacks the column\\(s\\) sentiment, topics"):
+        import_corrections_csv(db_engine, path)
 
 
 def test_counts_by_week_topic_touchpoint(db_engine):

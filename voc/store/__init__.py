@@ -4,6 +4,12 @@ Schema changes ship as Alembic migrations in ``voc/store/migrations`` and are ap
 the first time :func:`get_engine` hands out an engine. Raw customer text is never stored.
 """
 
+from voc.store.corrections import (
+    CORRECTION_COLUMNS,
+    add_correction,
+    import_corrections_csv,
+    read_corrections,
+)
 from voc.store.engine import (
     DATABASE_URL_ENV,
     default_database_url,
@@ -26,14 +32,18 @@ __all__ = [
     "ANALYSIS_COLUMNS",
     "CATEGORY_COLUMNS",
     "CLASSIFIED_COLUMNS",
+    "CORRECTION_COLUMNS",
     "DATABASE_URL_ENV",
+    "add_correction",
     "counts_by_week_topic_touchpoint",
     "csat_by_touchpoint",
     "default_database_url",
     "dispose_engine",
     "get_engine",
+    "import_corrections_csv",
     "init_db",
     "list_runs",
+    "read_corrections",
     "read_feedback",
     "read_frame",
     "read_quarantine",

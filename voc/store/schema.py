@@ -1,4 +1,4 @@
-"""SQLAlchemy table definitions of the core store: ingest runs, feedback, predictions, quarantine.
+"""SQLAlchemy table definitions of the core store: runs, feedback, predictions, quarantine, reviews.
 
 The tables here are the target of the Alembic migrations shipped in
 ``voc/store/migrations``; a test checks that the migrated database matches this metadata.
@@ -21,6 +21,7 @@ __all__ = [
     "feedback",
     "predictions",
     "quarantine",
+    "review_corrections",
 ]
 
 #: JSON on SQLite, JSONB on PostgreSQL.
@@ -177,4 +178,25 @@ quarantine = sa.Table(
     sa.Column("reason", sa.String(50), nullable=False, index=True),
     sa.Column("detail", sa.Text),
     sa.Column("raw_redacted", sa.Text),
+)
+
+#: Analyst corrections of a comment's labels (the review queue), kept as training examples.
+#: The text is the comment's ``feedback.text_redacted`` (joined on read, never copied); every
+#: correction is kept, the newest per comment is the one that counts.
+review_corrections = sa.Table(
+    "review_corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "feedback_id",
+        sa.String(255),
+        sa.ForeignKey("feedback.feedback_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("topics", sa.String(500), nullable=False),
+    sa.Column("touchpoint", sa.String(100), nullable=False),
+    sa.Column("sentiment", sa.String(20), nullable=False),
+    sa.Column("corrected_by", sa.String(200), nullable=False),
+    sa.Column("corrected_at", sa.DateTime, nullable=False),
 )
