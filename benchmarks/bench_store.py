@@ -8,7 +8,10 @@ Measured:
     as rows/s, so their cost can be added for a full run;
   * write_predictions for every row;
   * counts by week x topic x touchpoint and CSAT% by touchpoint on the 1,000,000 rows
-    (target < 1 s each on SQLite).
+    (target < 1 s each on SQLite);
+  * the analytics read ``read_frame`` (the journey columns, typed) of every row, and of an
+    18-day window beside ``read_feedback`` (every column, aspects decoded) of the same window
+    (figures, no target: the app's own target is in bench_app).
 
 Run: ``python -m benchmarks.bench_store`` (``--quick`` for 100,000 rows).
 """
@@ -184,6 +187,25 @@ def _time_query(function, engine, repeats: int = 3) -> dict:
     return {"cold_s": round(cold, 3), "warm_s": round(min(warm), 3), "result_rows": len(result)}
 
 
+def _time_reads(engine) -> dict:
+    """Seconds of the full read and of the analytics read (whole store and a window)."""
+    import datetime as dt
+
+    from voc.store import read_feedback, read_frame
+
+    window = {"start": dt.date(2026, 3, 1), "end": dt.date(2026, 3, 19)}
+    out = {}
+    for name, function in (
+        ("read_frame_all", lambda: read_frame(engine)),
+        ("read_frame_window", lambda: read_frame(engine, **window)),
+        ("read_feedback_window", lambda: read_feedback(engine, classified_only=True, **window)),
+    ):
+        t0 = time.perf_counter()
+        rows = len(function())
+        out[name] = {"seconds": round(time.perf_counter() - t0, 2), "rows": rows}
+    return out
+
+
 def run(quick: bool = False) -> dict:
     """Run the store benchmark and return its figures and PASS/FAIL checks."""
     from voc.store import (
@@ -220,6 +242,7 @@ def run(quick: bool = False) -> dict:
             counts_by_week_topic_touchpoint, engine
         )
         result["csat_by_touchpoint"] = _time_query(csat_by_touchpoint, engine)
+        result["reads"] = _time_reads(engine)
         result["db_mb"] = round((tmp_path / "voc.db").stat().st_size / 2**20, 1)
         dispose_engine(url)
     counts_s = result["counts_by_week_topic_touchpoint"]["warm_s"]

@@ -310,6 +310,7 @@ def read_frame(
     Raises:
         ValidationError: A column name is not a classified-record column.
     """
+    import numpy as np
     import pandas as pd
 
     names = list(dict.fromkeys(columns))
@@ -337,7 +338,8 @@ def read_frame(
     frame = pd.DataFrame({name: _typed(name, values[name], categories) for name in fetched})
     if ordered and len(frame):
         order = _sort_order(frame["created_at"], values["feedback_id"])
-        frame = frame.take(order).reset_index(drop=True)
+        if np.any(order != np.arange(len(order))):  # stores loaded in time order skip this
+            frame = frame.take(order).reset_index(drop=True)
     return frame[names] if len(names) < len(fetched) else frame
 
 
