@@ -64,6 +64,8 @@ MEDIUM_CUES = (
     "my name", "name to", "names to", "nama lama", "nama baru", "nama sebelumnya", "old name",
     "new name", "previous name", "diganti jadi", "ganti jadi", "diubah jadi", "ubah jadi",
     "diganti menjadi", "diubah menjadi", "changed to", "change it to", "bertanda tangan",
+    "maiden name", "real name", "legal name", "nickname", "nama asli", "nama panggilan",
+    "nama kecil", "nama gadis",
 ) + tuple(
     f"{name} {where}"
     for name in ("nama di", "nama yang di", "nama yg di", "name in the", "name on the")

@@ -237,9 +237,9 @@ class NameFinder:
         if title:
             return True
         if text.isupper():
-            # ALL-CAPS after a strong cue ("a.n. BUDI SANTOSO") or a known name ("PAK BUDI"),
-            # never "Kak CS".
-            return level == STRONG or given
+            # ALL-CAPS after a strong or medium cue ("a.n. BUDI SANTOSO", "name is ADRIANUS
+            # TANJUNG") or a known name ("PAK BUDI"), never "Kak CS".
+            return level >= MEDIUM or given
         # Lower case: any word after a strong cue, a known given name after the others.
         return text.islower() and (level == STRONG or given)
 
