@@ -139,6 +139,9 @@ NAME_CASES = [
     ("nama aku tuh Salsabila bukan Salsa", "Salsabila"),
     ("complaint filed by Mrs. Halimah binti Ahmad", "Halimah binti Ahmad"),
     ("TOLONG PAK BUDI CEK PESANAN SAYA", "BUDI"),
+    ("My account is under my maiden name, Siti Rohani", "Siti Rohani"),
+    ("the cardholder name is ADRIANUS TANJUNG, please check", "ADRIANUS TANJUNG"),
+    ("cc: Hendra Gunawan (manager), Lydia Tan (finance)", "Lydia Tan"),
 ]
 
 # Signatures: a name that closes the message after a sign-off, a dash or alone on its line.
