@@ -19,7 +19,9 @@ def _emerging(url: str) -> None:
     period = period_picker(url, "emerging")
     start, end = data.analysis_window(period)
     result = find_emerging(
-        data.prepared(url, start, end, text=True), period, taxonomy=data.taxonomy()
+        data.prepared(url, start, end, (*data.TEXT_COLUMNS, *data.REVIEW_COLUMNS)),
+        period,
+        taxonomy=data.taxonomy(),
     )
     if not result.emerging:
         st.info(t("emerging.none"))
@@ -70,7 +72,7 @@ def _model_quality() -> list[str]:
 
 def _review_queue(url: str) -> None:
     st.subheader(t("review.title"))
-    frame = data.classified(url, None, None)
+    frame = data.with_columns(url, None, None, data.REVIEW_COLUMNS)
     queue = frame[frame["needs_review"].fillna(False).astype(bool)]
     done = set(review.read_corrections(url)["feedback_id"])
     queue = queue[~queue["feedback_id"].isin(done)].sort_values("topic_confidence").head(50)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXPLORER_COLUMNS",
     "PERIOD_KINDS",
+    "REVIEW_COLUMNS",
     "TEXT_COLUMNS",
     "WHOLE_STORE_ROWS",
     "analysis_window",
@@ -49,10 +50,18 @@ PERIOD_KINDS = ("month", "week", "quarter")
 _HISTORY_WEEKS = 13
 #: Stores with at most this many classified comments are read once and windowed in memory.
 WHOLE_STORE_ROWS = 500_000
-#: What evidence and emerging topics add to the analysis columns.
+#: What evidence adds to the analysis columns (verbatims, key phrases, their language).
 TEXT_COLUMNS = ("text_redacted", "lang")
-#: What the explorer adds: the text and its extra filters.
-EXPLORER_COLUMNS = (*TEXT_COLUMNS, "customer_segment", "product_line", "region")
+#: What the review queue and emerging topics add: the primary topic and how sure it is.
+REVIEW_COLUMNS = ("topic", "topic_confidence", "needs_review")
+#: What the explorer adds: the text, the primary topic and its extra filters.
+EXPLORER_COLUMNS = (
+    *TEXT_COLUMNS,
+    *REVIEW_COLUMNS,
+    "customer_segment",
+    "product_line",
+    "region",
+)
 
 
 def database_url() -> str:
@@ -162,7 +171,7 @@ def _slice(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> p
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def prepared(
-    url: str, start: dt.date | None, end: dt.date | None, text: bool = False
+    url: str, start: dt.date | None, end: dt.date | None, columns: tuple[str, ...] = ()
 ) -> PreparedFrame:
     """The journey-prepared version of :func:`classified` (read-only).
 
@@ -170,17 +179,13 @@ def prepared(
         url: The store.
         start: First day of the window (inclusive), ``None`` for the beginning.
         end: Day after the window, ``None`` for the end.
-        text: Carry :data:`TEXT_COLUMNS` (for evidence and emerging topics); the arrays are
-            the same as without them, only the frame gains the columns.
+        columns: More columns for the frame (:func:`with_columns`), e.g. :data:`TEXT_COLUMNS`
+            for evidence; the rows are the same as without them.
     """
-    import dataclasses
-
     from journey import prepare
 
-    if text:
-        frame = with_columns(url, start, end, TEXT_COLUMNS)
-        return dataclasses.replace(prepared(url, start, end), frame=frame)
-    return prepare(classified(url, start, end), taxonomy())
+    frame = with_columns(url, start, end, columns) if columns else classified(url, start, end)
+    return prepare(frame, taxonomy())
 
 
 def invalidate() -> None:
@@ -248,7 +253,7 @@ def evidence(url: str, period_label: str, overrides: tuple = (), top: int = 10):
 
     start, end = analysis_window(parse_period(period_label))
     return build_evidence(
-        ranked(url, period_label, overrides), prepared(url, start, end, text=True), top=top
+        ranked(url, period_label, overrides), prepared(url, start, end, TEXT_COLUMNS), top=top
     )
 
 

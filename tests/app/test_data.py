@@ -48,8 +48,9 @@ def test_extra_columns_line_up_with_the_analysis_frame(sample_store_url):
     full = full.set_index("feedback_id").loc[frame["feedback_id"]]
     for column in data.EXPLORER_COLUMNS:
         assert frame[column].astype("str").tolist() == full[column].astype("str").tolist()
-    # the text-carrying prepared frame shares the arrays of the plain one
+    # a prepared frame with more columns has the same rows and, with the review flags, them
     plain = data.prepared(sample_store_url, start, end)
-    texted = data.prepared(sample_store_url, start, end, text=True)
-    assert "text_redacted" in texted.frame and "text_redacted" not in plain.frame
-    assert texted.mention_row is plain.mention_row and texted.n_rows == len(frame)
+    more = data.prepared(sample_store_url, start, end, (*data.TEXT_COLUMNS, "needs_review"))
+    assert "text_redacted" in more.frame and "text_redacted" not in plain.frame
+    assert plain.needs_review is None and more.needs_review.sum() > 0
+    assert (more.mention_row == plain.mention_row).all() and more.n_rows == len(frame)

@@ -224,8 +224,9 @@ def _classified_store(engine):
 
 def test_read_frame_is_typed_and_equals_read_feedback(db_engine):
     _classified_store(db_engine)
-    frame = read_frame(db_engine)
-    assert list(frame.columns) == list(ANALYSIS_COLUMNS)
+    assert list(read_frame(db_engine).columns) == list(ANALYSIS_COLUMNS)
+    columns = [*ANALYSIS_COLUMNS, "topic", "topic_confidence", "needs_review"]
+    frame = read_frame(db_engine, columns)
     dtypes = frame.dtypes.astype("str")
     assert dtypes["created_at"] == "datetime64[us]"
     assert (dtypes[["channel", "agent_id", "sentiment", "topic", "touchpoint"]] == "category").all()
@@ -233,7 +234,7 @@ def test_read_frame_is_typed_and_equals_read_feedback(db_engine):
     assert (dtypes[["resolved_first_contact", "needs_review"]] == "boolean").all()
     assert (dtypes[["feedback_id", "customer_id", "topics"]] == "str").all()
     # the same rows and values as the full read, without the unclassified "e"
-    full = read_feedback(db_engine, classified_only=True)[list(ANALYSIS_COLUMNS)]
+    full = read_feedback(db_engine, classified_only=True)[columns]
     assert frame["feedback_id"].tolist() == ["a", "b", "c", "d"]
     plain = frame.astype({c: "str" for c in frame.select_dtypes("category")})
     # (read_feedback leaves an all-null column untyped: None where read_frame has NaN)

@@ -226,7 +226,7 @@ def counts_by_week_topic_touchpoint(
         .order_by(feedback.c.week, topic, touchpoint)
     )
     with engine.connect() as conn:
-        rows = conn.execute(query).all()
+        rows = [tuple(row) for row in conn.execute(query)]  # plain tuples: pandas probes Rows
     frame = pd.DataFrame.from_records(rows, columns=["week", "topic", "touchpoint", "n"])
     frame["n"] = frame["n"].astype("int64")
     return frame
@@ -268,7 +268,7 @@ def csat_by_touchpoint(
         .order_by(touchpoint)
     )
     with engine.connect() as conn:
-        rows = conn.execute(query).all()
+        rows = [tuple(row) for row in conn.execute(query)]
     frame = pd.DataFrame.from_records(rows, columns=["touchpoint", "responses", "satisfied"])
     frame["responses"] = frame["responses"].astype("int64")
     frame["satisfied"] = frame["satisfied"].astype("int64")
