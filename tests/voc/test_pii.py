@@ -23,9 +23,9 @@ from voc.pii.types import apply_spans
 from voc.pii.validators import luhn_valid, nik_valid
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "pii"
-# The development parts, named one by one: a blind test file may be added to the folder later
-# and must never be read by these tests.
-DEV_PARTS = ("dev.jsonl", "heldout.jsonl", "dev_extra.jsonl")
+# The development parts, named one by one. heldout*.jsonl files were written blind to the rules;
+# only the floor test below reads them, never a test that guides rule writing.
+DEV_PARTS = ("dev.jsonl", "dev_2.jsonl", "dev_extra.jsonl")
 
 
 def _dev_corpus():
@@ -380,13 +380,25 @@ def test_redaction_is_idempotent(corpus_results):
 # text; that is measured on a separate blind file, never read by these tests.
 @pytest.mark.parametrize(
     ("part", "min_recall", "max_fp_rate"),
-    [("dev.jsonl", 0.99, 0.004), ("heldout.jsonl", 0.99, 0.011), ("dev_extra.jsonl", 0.98, 0.016)],
+    [("dev.jsonl", 0.99, 0.004), ("dev_2.jsonl", 0.99, 0.011), ("dev_extra.jsonl", 0.98, 0.016)],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):
     report = evaluate(load_corpus(CORPUS / part))
     assert report.recall >= min_recall, report.misses
     assert report.false_positive_rate <= max_fp_rate, report.false_positives
     assert report.type_accuracy >= 0.98
+
+
+# Measured once, after the rules were finished: recall 0.922 (377 of 409), no redacted hard
+# negative (0 of 239). A floor, not a target: the targets (0.98, 2%) are not met on it.
+def test_blind_heldout_floor():
+    from voc.pii.evaluate import corpus_parts
+
+    files = corpus_parts(CORPUS)["heldout"]
+    assert [f.name for f in files] == ["heldout_v2.jsonl"]
+    report = evaluate(load_corpus(files[0]))
+    assert report.recall >= 0.91
+    assert report.false_positive_rate <= 0.01
 
 
 def test_development_corpus_meets_the_targets():
@@ -444,13 +456,15 @@ def test_cli_redact_missing_file(tmp_path):
 
 
 def test_cli_pii_eval_json(tmp_path):
-    for part in ("dev.jsonl", "heldout.jsonl"):
-        (tmp_path / part).write_bytes((CORPUS / part).read_bytes())
+    (tmp_path / "dev.jsonl").write_bytes((CORPUS / "dev.jsonl").read_bytes())
+    (tmp_path / "heldout_x.jsonl").write_bytes((CORPUS / "dev_2.jsonl").read_bytes())
     result = CliRunner().invoke(app, ["pii-eval", "--corpus", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
-    assert set(payload["results"]) == {"dev", "heldout", "all"}
-    assert payload["results"]["all"]["recall"] >= 0.98
+    assert set(payload["results"]) == {"dev", "heldout_x", "all_dev", "all_heldout"}
+    assert payload["results"]["all_dev"]["items"] == payload["results"]["dev"]["items"]
+    # The targets are judged on the held-out group.
+    assert all("(all_heldout)" in k for k in payload["checks"] if "recall" in k or "FP" in k)
 
 
 @pytest.mark.parametrize("text", ["1 " * 20_000, "0812 " * 8_000, "Pak Budi " * 8_000])

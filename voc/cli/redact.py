@@ -76,7 +76,8 @@ def redact(
 
 def pii_eval(
     corpus: Annotated[
-        Path, typer.Option(help="JSONL corpus file or folder of *.jsonl (dev/held-out).")
+        Path,
+        typer.Option(help="JSONL corpus file or folder of *.jsonl (heldout*.jsonl = held out)."),
     ] = _DEFAULT_CORPUS,
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
     show_misses: Annotated[
@@ -85,32 +86,38 @@ def pii_eval(
 ) -> None:
     """Measure recall, hard-negative false positives and throughput on the PII test corpus."""
     from voc.errors import InputFileError
-    from voc.pii.evaluate import evaluate, load_corpus, measure_throughput
+    from voc.pii.evaluate import corpus_parts, evaluate, load_corpus, measure_throughput
 
     if not corpus.exists():
         raise InputFileError(
             f"No PII corpus at {corpus}.",
             hint="Run from the repository root or pass --corpus tests/data/pii.",
         )
-    parts = sorted(corpus.glob("*.jsonl")) if corpus.is_dir() else [corpus]
+    # heldout*.jsonl files are reported apart and judge the targets (see corpus_parts).
+    groups = corpus_parts(corpus)
     results: dict[str, dict] = {}
-    all_cases = []
-    for part in parts:
-        cases = load_corpus(part)
-        all_cases += cases
-        report = evaluate(cases)
-        results[part.stem] = report.summary()
-        if show_misses:
-            for text, value, pii_type in report.misses:
-                typer.echo(f"[{part.stem}] MISS {pii_type} {value!r} in: {text}")
-            for _, redacted in report.false_positives:
-                typer.echo(f"[{part.stem}] FALSE POSITIVE: {redacted}")
-    total = evaluate(all_cases).summary()
-    total["texts_per_second"] = round(measure_throughput([c.text for c in all_cases]), 1)
-    results["all"] = total
+    group_cases: dict[str, list] = {}
+    for group, parts in groups.items():
+        for part in parts:
+            cases = load_corpus(part)
+            group_cases.setdefault(group, []).extend(cases)
+            report = evaluate(cases)
+            results[part.stem] = report.summary()
+            if show_misses:
+                for text, value, pii_type in report.misses:
+                    typer.echo(f"[{part.stem}] MISS {pii_type} {value!r} in: {text}")
+                for _, redacted in report.false_positives:
+                    typer.echo(f"[{part.stem}] FALSE POSITIVE: {redacted}")
+    for group, cases in group_cases.items():
+        results[f"all_{group}"] = evaluate(cases).summary()
+    # Targets are judged on held-out text when there is some: dev numbers are fitted.
+    judged = "all_heldout" if "all_heldout" in results else "all_dev"
+    total = results[judged]
+    every_text = [c.text for cases in group_cases.values() for c in cases]
+    total["texts_per_second"] = round(measure_throughput(every_text), 1)
     checks = {
-        f"recall >= {TARGET_RECALL}": total["recall"] >= TARGET_RECALL,
-        f"hard-negative FP rate <= {TARGET_NEGATIVE_FP_RATE}": total["negative_fp_rate"]
+        f"recall >= {TARGET_RECALL} ({judged})": total["recall"] >= TARGET_RECALL,
+        f"hard-negative FP rate <= {TARGET_NEGATIVE_FP_RATE} ({judged})": total["negative_fp_rate"]
         <= TARGET_NEGATIVE_FP_RATE,
         f"throughput >= {TARGET_TEXTS_PER_SECOND:,.0f} texts/s": total["texts_per_second"]
         >= TARGET_TEXTS_PER_SECOND,
@@ -120,12 +127,12 @@ def pii_eval(
         return
     for name, summary in results.items():
         typer.echo(
-            f"{name:>8}: {summary['items']} PII items, recall {summary['recall']:.3f} "
+            f"{name:>12}: {summary['items']} PII items, recall {summary['recall']:.3f} "
             f"(type accuracy {summary['type_accuracy']:.3f}); {summary['negatives']} hard "
             f"negatives, {summary['negative_fp_rate']:.1%} redacted"
         )
         per_type = ", ".join(f"{k} {v:.2f}" for k, v in summary["recall_per_type"].items())
-        typer.echo(f"          recall per type: {per_type}")
+        typer.echo(f"              recall per type: {per_type}")
     typer.echo(f"throughput: {total['texts_per_second']:,.0f} texts/s (redact_batch, 1 process)")
     for target, passed in checks.items():
         typer.echo(f"{'PASS' if passed else 'FAIL'}  {target}")

@@ -19,7 +19,19 @@ from pathlib import Path
 
 from voc.errors import InputFileError
 
-__all__ = ["PiiCase", "PiiEvalReport", "evaluate", "load_corpus", "measure_throughput"]
+__all__ = [
+    "HELDOUT_PREFIX",
+    "PiiCase",
+    "PiiEvalReport",
+    "corpus_parts",
+    "evaluate",
+    "load_corpus",
+    "measure_throughput",
+]
+
+#: Corpus files whose name starts with this were written blind to the rules and are never
+#: used to build or tune them; every other file is development material.
+HELDOUT_PREFIX = "heldout"
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,25 @@ def load_corpus(path: str | Path) -> list[PiiCase]:
                     )
             cases.append(case)
     return cases
+
+
+def corpus_parts(path: str | Path) -> dict[str, list[Path]]:
+    """Split a corpus folder (or one file) into ``{"dev": [...], "heldout": [...]}``.
+
+    Files named ``heldout*.jsonl`` are held out (see :data:`HELDOUT_PREFIX`); the rest are
+    development files. A single file goes to the group its name says.
+
+    Raises:
+        InputFileError: The path does not exist or holds no ``*.jsonl`` file.
+    """
+    path = Path(path)
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    if not path.exists() or not files:
+        raise InputFileError(f"No PII corpus found at {path}; pass a .jsonl file or a folder.")
+    groups: dict[str, list[Path]] = {"dev": [], "heldout": []}
+    for file in files:
+        groups["heldout" if file.name.startswith(HELDOUT_PREFIX) else "dev"].append(file)
+    return groups
 
 
 def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
