@@ -3,8 +3,7 @@
 Measured in one run, on distinct comments of data/train/corpus.csv:
   * encoder-only: the classifier's encoder, no cache, embedding the texts in batches of 64
     (measured before and after the pipeline runs; the mean is the reference, which evens
-    out CPU contention), and once more one text per call, as the pipeline feeds the int8
-    encoder for reproducible vectors (see docs/SCALING.md);
+    out CPU contention);
   * end-to-end cold: :func:`voc.pipeline.classify_texts` (redact + language + embed + the
     three heads, no aspects) with a fresh, empty embedding cache;
   * end-to-end warm: the same call again (every embedding a cache hit); with aspects too;
@@ -181,9 +180,6 @@ def run(quick: bool = False) -> dict:
     t0 = time.perf_counter()
     plain.encode(texts, kind=kind)
     encoder_times.append(time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    plain.encode(texts, kind=kind, batch_size=1)  # as the pipeline calls it (reproducible)
-    per_text = time.perf_counter() - t0
     encoder_rate = len(texts) / (sum(encoder_times) / len(encoder_times))
     cold_rate = len(texts) / cold
     warm_rate = len(texts) / warm
@@ -216,13 +212,11 @@ def run(quick: bool = False) -> dict:
         "encoder": name,
         "encoder_only_per_s": _rate(len(texts), sum(encoder_times) / len(encoder_times)),
         "encoder_only_runs_s": [round(t, 2) for t in encoder_times],
-        "encoder_only_one_text_per_call_per_s": _rate(len(texts), per_text),
         "end_to_end_cold_per_s": _rate(len(texts), cold),
         "end_to_end_warm_per_s": _rate(len(texts), warm),
         "end_to_end_warm_with_aspects_per_s": _rate(len(texts), warm_aspects),
         "cold_over_encoder_ratio": round(ratio, 3),
         "pipeline_overhead_cold_pct": round((1 / ratio - 1) * 100, 1),
-        "pipeline_overhead_over_one_text_encoder_pct": round((cold / per_text - 1) * 100, 1),
         "streaming": stream,
         "checks": checks,
     }

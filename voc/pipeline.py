@@ -11,49 +11,39 @@ from collections.abc import Sequence
 __all__ = ["classify_frame", "classify_store", "classify_texts", "predict_fast"]
 
 
-def _embed_per_text(model, texts: list[str], aspects: bool, show_progress: bool):
-    """Embed ``texts`` so that each vector is independent of the other texts in the call.
+def _embed(model, texts: list[str], aspects: bool, show_progress: bool):
+    """Embed ``texts``; with aspects, their clauses first (the classifier then finds them cached).
 
-    The int8 ONNX encoder quantises activations per batch, so a text's vector shifts a
-    little with its batch mates (cosine ~0.997), enough to flip a few labels between runs
-    that batch differently (chunk sizes, Dask partitions). It is therefore fed one text per
-    model call (measured as fast as batches of 64 on short texts). With aspects, the clauses
-    are embedded the same way first, so the classifier finds them in the cache.
+    The int8 encoder quantises each token's activations on its own (see
+    ``voc.embed.onnx_export.per_row_activations``), so a text's vector does not depend on
+    its batch mates: batching is free to follow chunk sizes or Dask partitions.
     """
-    from voc.classify.features import get_encoder
-    from voc.embed.backends import OnnxEncoder
-
     featurizer = model.featurizer
-    encoder = get_encoder(featurizer.encoder)
-    if not isinstance(encoder, OnnxEncoder):
-        return featurizer.embed(texts, show_progress=show_progress)
-    kind = featurizer.kind
-    if aspects and encoder.cache is not None:
+    if aspects:
         from voc.classify.aspects import split_clauses
+        from voc.classify.features import get_encoder
 
-        clauses = []
-        for text in texts:
-            parts = split_clauses(text)
-            if len(parts) > 1:
-                clauses.extend(parts)
-        if clauses:
-            encoder.encode(clauses, kind=kind, batch_size=1)
-    return encoder.encode(texts, kind=kind, batch_size=1, show_progress=show_progress)
+        encoder = get_encoder(featurizer.encoder)
+        if encoder.cache is not None:
+            clauses = [c for t in texts if len(parts := split_clauses(t)) > 1 for c in parts]
+            if clauses:
+                encoder.encode(clauses, kind=featurizer.kind)
+    return featurizer.embed(texts, show_progress=show_progress)
 
 
 def predict_fast(model, texts, *, aspects: bool = True, show_progress: bool = False):
-    """``model.predict(texts)``, reproducible across batchings, heads on one BLAS thread.
+    """``model.predict(texts)`` with the heads on one BLAS thread.
 
     The heads multiply small matrices many times; a multi-threaded BLAS spends more time
     waking its threads than computing (about 5x slower on a 2-core machine). The encoder runs
-    first, outside the limit, with its own threads (see :func:`_embed_per_text`).
+    first, outside the limit, with its own threads (see :func:`_embed`).
     """
     from threadpoolctl import threadpool_limits
 
     texts = [t if isinstance(t, str) else "" for t in texts]
     embeddings = None
     if hasattr(getattr(model, "featurizer", None), "embed"):
-        embeddings = _embed_per_text(model, texts, aspects, show_progress)
+        embeddings = _embed(model, texts, aspects, show_progress)
     with threadpool_limits(limits=1, user_api="blas"):
         return model.predict(
             texts, embeddings=embeddings, aspects=aspects, show_progress=show_progress

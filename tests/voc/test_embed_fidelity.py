@@ -55,6 +55,24 @@ def test_int8_embeddings_match_fp32(report):
     assert report.int8_cos_mean >= 0.995
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Paket saya belum sampai", "The refund is missing", "kak udh 3 hari blm dibalas 😡"],
+)
+def test_int8_vectors_do_not_depend_on_batch_mates(rows, text):
+    enc = load_encoder("e5-small-int8", cache=False)
+    _assert_batch_independent(enc, rows, text)
+
+
+def _assert_batch_independent(enc, rows, text):
+    # Mates of about the same length share the text's batch (batches group similar lengths).
+    mates = [r["text"] for r in rows if len(text) <= len(r["text"]) <= 1.5 * len(text)][:30]
+    assert len(mates) >= 5
+    alone = enc.encode([text], batch_size=1)
+    batched = enc.encode([*mates, text], batch_size=64)[-1:]
+    np.testing.assert_allclose(batched, alone, atol=1e-5)
+
+
 def test_prepared_files_match_their_manifests(report):
     assert all(report.files_ok.values())
 

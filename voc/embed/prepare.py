@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 #: Bump when the ONNX export or quantisation recipe changes.
-EXPORT_VERSION = "1.1"
+EXPORT_VERSION = "1.2"
 _MANIFEST_FORMAT = 1
 _SOURCE_FILE = "e5-small-q4.bin"
 
@@ -250,7 +250,7 @@ def _prepare_locked(
         steps.append(PrepareStep(E5_INT8_DIR_NAME, int8_dir, "up to date", 0.0))
         return steps
     echo(f"{E5_INT8_DIR_NAME}: exporting to ONNX and quantising to int8 ...")
-    with progress_bar(f"Building {E5_INT8_DIR_NAME}", 4, enabled=show_progress) as advance:
+    with progress_bar(f"Building {E5_INT8_DIR_NAME}", 5, enabled=show_progress) as advance:
         export_int8_onnx(fp32_dir, int8_dir, on_step=lambda _s: advance(1))
         check = _gate(int8_dir, "int8")
         advance(1)

@@ -133,7 +133,9 @@ def _build(name: str, device: str, cache: EmbeddingCache | None) -> Encoder:
         )
     if name == "e5-small-int8":
         folder, manifest = _prepared(E5_INT8_DIR_NAME, name, ("model.onnx", "tokenizer.json"))
-        model_id = f"e5-small-int8@{manifest['source']['sha256'][:12]}"
+        # The export recipe is part of the identity: a new recipe must not reuse cached vectors.
+        recipe = manifest.get("export_version", "0")
+        model_id = f"e5-small-int8@{manifest['source']['sha256'][:12]}-x{recipe}"
         return backends.OnnxEncoder(folder, name=model_id, device=device, cache=cache)
     target = name[3:]
     return backends.SentenceTransformerEncoder(target, name=name, device=device, cache=cache)
