@@ -17,6 +17,7 @@ from voc.store import (
     counts_by_week_topic_touchpoint,
     csat_by_touchpoint,
     default_database_url,
+    frames,
     get_engine,
     import_corrections_csv,
     init_db,
@@ -213,6 +214,14 @@ def test_read_feedback_filters(db_engine):
     assert ids(read_feedback(db_engine, limit=2)) == ["a", "b"]
 
 
+@pytest.fixture(params=["arrow", "dbapi"])
+def read_path(request, monkeypatch):
+    """Run a read test through both read paths (on PostgreSQL both are the DBAPI cursor)."""
+    if request.param == "dbapi":
+        monkeypatch.setattr(frames, "fetch_arrow", lambda *args, **kwargs: None)
+    return request.param
+
+
 def _classified_store(engine):
     """ROWS classified with tax/1 (a re-labelled with tax/2), plus an unclassified row."""
     _add_feedback(engine, ROWS)
@@ -222,7 +231,7 @@ def _classified_store(engine):
     write_predictions(engine, _predictions([("a", "t3", "purchase")], version="tax/2"))
 
 
-def test_read_frame_is_typed_and_equals_read_feedback(db_engine):
+def test_read_frame_is_typed_and_equals_read_feedback(db_engine, read_path):
     _classified_store(db_engine)
     assert list(read_frame(db_engine).columns) == list(ANALYSIS_COLUMNS)
     columns = [*ANALYSIS_COLUMNS, "topic", "topic_confidence", "needs_review"]
@@ -243,7 +252,7 @@ def test_read_frame_is_typed_and_equals_read_feedback(db_engine):
     assert frame["csat"].isna().tolist() == [False, False, False, True]
 
 
-def test_read_frame_columns_versions_and_filters(db_engine):
+def test_read_frame_columns_versions_and_filters(db_engine, read_path):
     _classified_store(db_engine)
     ids = lambda frame: frame["feedback_id"].tolist()  # noqa: E731
     assert ids(read_frame(db_engine, ["feedback_id"], classified_only=False)) == list("abcde")
@@ -280,14 +289,14 @@ def test_wide_windows_are_read_by_a_scan_on_sqlite(db_engine, hours, wide):
     assert read["feedback_id"].tolist() == expected == (["b", "c", "d", "e"] if wide else ["b"])
 
 
-def test_read_frame_decodes_aspects_only_when_asked(db_engine):
+def test_read_frame_decodes_aspects_only_when_asked(db_engine, read_path):
     _classified_store(db_engine)
     assert "aspects" not in read_frame(db_engine).columns
     frame = read_frame(db_engine, ["feedback_id", "aspects"])
     assert frame.loc[1, "aspects"] == [{"topic": "t2", "sentiment": "negative", "text": "x"}]
 
 
-def test_read_frame_orders_by_time_missing_last_then_by_id(db_engine):
+def test_read_frame_orders_by_time_missing_last_then_by_id(db_engine, read_path):
     same = MON + dt.timedelta(hours=1)
     rows = [("z", same), ("y", None), ("m", same), ("x", None), ("k", MON)]
     with db_engine.begin() as conn:
@@ -305,11 +314,39 @@ def test_read_frame_orders_by_time_missing_last_then_by_id(db_engine):
     assert frame["created_at"].isna().tolist() == [False, False, False, True, True]
 
 
-def test_read_frame_of_an_empty_store_is_typed(db_engine):
+def test_read_frame_of_an_empty_store_is_typed(db_engine, read_path):
     frame = read_frame(db_engine)
     assert frame.empty and list(frame.columns) == list(ANALYSIS_COLUMNS)
     assert str(frame["created_at"].dtype) == "datetime64[us]"
     assert str(frame["touchpoint"].dtype) == "category"
+
+
+def test_sqlite_reads_arrow_columns_postgres_reads_the_cursor(db_engine):
+    _classified_store(db_engine)
+    table = frames.fetch_arrow(db_engine, sa.select(feedback.c.feedback_id, feedback.c.csat))
+    if db_engine.dialect.name == "sqlite":
+        assert table.num_rows == 5 and table.column_names == ["feedback_id", "csat"]
+    else:
+        assert table is None
+
+
+def test_read_frame_without_the_adbc_driver(db_engine, monkeypatch):
+    _classified_store(db_engine)
+    monkeypatch.setitem(sys.modules, "adbc_driver_sqlite.dbapi", None)  # import fails
+    assert frames.fetch_arrow(db_engine, sa.select(feedback.c.feedback_id)) is None
+    assert read_frame(db_engine)["feedback_id"].tolist() == ["a", "b", "c", "d"]
+
+
+def test_a_column_arrow_cannot_type_is_read_from_the_cursor(db_engine):
+    if db_engine.dialect.name != "sqlite":
+        pytest.skip("SQLite keeps text in a REAL column; PostgreSQL refuses it")
+    _add_feedback(db_engine, ROWS)
+    with db_engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE feedback SET csat = 'lima' WHERE feedback_id = 'b'")
+    frame = read_frame(db_engine, ["feedback_id", "csat"], classified_only=False)
+    assert frame["csat"].tolist()[0] == 5.0 and frame["csat"].isna().tolist() == [
+        False, True, False, True, False,
+    ]  # fmt: skip
 
 
 def test_read_frame_rejects_unknown_columns(db_engine):

@@ -1,18 +1,23 @@
 """Fast typed reads of classified feedback for analytics: only the columns asked for, in bulk.
 
 :func:`read_frame` is the read path of the journey analytics and the app. It selects only the
-columns named, takes the rows straight from the DBAPI cursor (no per-row ORM processing),
-decodes the JSON ``aspects`` only when they are asked for, and types each column once, in
-bulk, from its schema type: ``created_at`` as datetime64, numbers as float64, flags as
-nullable booleans, identifiers and text as strings, and the few-valued labels (channel,
-language, topic, touchpoint, ...) as pandas categoricals. :func:`read_texts` fetches the
+columns named, decodes the JSON ``aspects`` only when they are asked for, and types each
+column once, in bulk, from its schema type: ``created_at`` as datetime64, numbers as float64,
+flags as nullable booleans, identifiers and text as strings, and the few-valued labels
+(channel, topic, touchpoint, ...) as pandas categoricals. On SQLite the rows come as Arrow
+columns through the ADBC SQLite driver (about three times faster than Python rows); on
+PostgreSQL, or when that driver is missing or cannot type a column, they come straight from
+the DBAPI cursor as plain tuples (no per-row ORM processing). :func:`read_texts` fetches the
 redacted text of given feedback ids, for pages that show a handful of verbatims.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import urllib.parse
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -34,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ANALYSIS_COLUMNS",
     "CATEGORY_COLUMNS",
+    "fetch_arrow",
     "fetch_columns",
     "read_frame",
     "read_texts",
@@ -75,6 +81,10 @@ CATEGORY_COLUMNS = frozenset(
 )
 
 _ID_BATCH = 900  # stays under SQLite's bound-parameter limit
+#: Rows per Arrow batch: the driver infers a column's type from its first batch, so one
+#: batch holds the whole result (the buffers grow as rows come; nothing is preallocated).
+_ADBC_BATCH_ROWS = 1_000_000_000
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores DateTime on SQLite
 #: Above this share of the stored time range, SQLite reads a window by scanning the table.
 _INDEX_SHARE = 0.1
 
@@ -136,6 +146,96 @@ def fetch_columns(engine: Engine, query: sa.Select) -> list[np.ndarray]:
     return [
         np.fromiter(values, dtype=object, count=len(rows)) for values in zip(*rows, strict=True)
     ]
+
+
+def _sqlite_value(value):
+    """A bound parameter as SQLAlchemy would send it to SQLite (``_UNSUPPORTED`` if unsure)."""
+    if value is None or isinstance(value, str | int | float):
+        return int(value) if isinstance(value, bool) else value
+    if isinstance(value, dt.datetime):
+        return value.strftime(_SQLITE_TIME)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _UNSUPPORTED
+
+
+_UNSUPPORTED = object()
+
+
+def fetch_arrow(engine: Engine, query: sa.Select):
+    """Run ``query`` on SQLite through the ADBC driver and return an Arrow table.
+
+    Returns ``None`` when this path does not apply (not SQLite, an in-memory or URI database,
+    the ``adbc-driver-sqlite`` package missing, a parameter of an unexpected type, or a driver
+    error such as a column whose stored values change type): the caller then reads the rows
+    from the DBAPI cursor. The database is opened read-only.
+    """
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    try:
+        import adbc_driver_sqlite.dbapi as adbc
+    except ImportError:
+        return None
+    compiled = query.compile(dialect=engine.dialect, compile_kwargs={"render_postcompile": True})
+    params = [_sqlite_value(compiled.params[name]) for name in compiled.positiontup or ()]
+    if any(value is _UNSUPPORTED for value in params):
+        return None
+    uri = f"file:{urllib.parse.quote(str(Path(database).resolve()))}?mode=ro"
+    try:
+        connection = adbc.connect(uri)
+        try:
+            cursor = connection.cursor()
+            try:
+                cursor.adbc_statement.set_options(
+                    **{"adbc.sqlite.query.batch_rows": str(_ADBC_BATCH_ROWS)}
+                )
+                cursor.execute(str(compiled), params or None)
+                return cursor.fetch_arrow_table()
+            finally:
+                cursor.close()
+        finally:
+            connection.close()
+    except adbc.Error:
+        return None
+
+
+def _frame_from_arrow(table, names: list[str], categories: bool):
+    """Type the Arrow columns like :func:`_typed` types driver values (``None``: cannot)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    target = {
+        "datetime": pa.timestamp("us"),
+        "date": pa.timestamp("us"),
+        "float": pa.float64(),
+        "boolean": pa.bool_(),
+        "integer": pa.int64(),
+        "string": pa.string(),
+    }
+    columns, decoded = {}, {}
+    try:
+        for name, column in zip(names, table.columns, strict=True):
+            kind = _kind(name)
+            if kind == "json":
+                decoded[name] = _json(column.to_numpy(zero_copy_only=False))
+                continue
+            column = column.cast(target[kind])
+            if kind == "string" and categories and name in CATEGORY_COLUMNS:
+                column = column.dictionary_encode()
+            columns[name] = column
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None  # e.g. text in a number column: the DBAPI path coerces it
+    mapper = {pa.bool_(): pd.BooleanDtype(), pa.int64(): pd.Int64Dtype()}.get
+    frame = pa.table(columns).to_pandas(types_mapper=mapper) if columns else pd.DataFrame()
+    for name in frame.select_dtypes("category").columns:
+        labels = frame[name].cat.categories
+        frame[name] = frame[name].cat.reorder_categories(sorted(labels))
+    for name, values in decoded.items():
+        frame[name] = values
+    return frame[names]
 
 
 def _datetimes(values: np.ndarray):
@@ -330,12 +430,17 @@ def read_frame(
         clauses.append(predictions.c.id.is_not(None))
     if clauses:
         query = query.where(*clauses)
-    values = dict(zip(fetched, fetch_columns(engine, query), strict=True))
-    # Convert in the driver's order (the values were allocated in that order: walking them
-    # in sorted order instead costs cache misses), then order the compact typed columns.
-    frame = pd.DataFrame({name: _typed(name, values[name], categories) for name in fetched})
+    table = fetch_arrow(engine, query)
+    frame = None
+    if table is not None and table.num_rows:
+        frame = _frame_from_arrow(table, fetched, categories)
+    if frame is None:
+        values = dict(zip(fetched, fetch_columns(engine, query), strict=True))
+        # Convert in the driver's order (the values were allocated in that order: walking
+        # them in sorted order costs cache misses), then order the compact typed columns.
+        frame = pd.DataFrame({name: _typed(name, values[name], categories) for name in fetched})
     if ordered and len(frame):
-        order = _sort_order(frame["created_at"], values["feedback_id"])
+        order = _sort_order(frame["created_at"], frame["feedback_id"].to_numpy())
         if np.any(order != np.arange(len(order))):  # stores loaded in time order skip this
             frame = frame.take(order).reset_index(drop=True)
     return frame[names] if len(names) < len(fetched) else frame
