@@ -138,6 +138,24 @@ def test_batches_are_seeded():
     assert first != _batches(labels, 8, 2, np.random.default_rng(4))
 
 
+def test_batches_with_lengths_pad_less_and_keep_the_contract():
+    rng = np.random.default_rng(0)
+    labels = [f"label{j}" for j in range(40) for _ in range(10)]
+    lengths = rng.integers(5, 80, size=len(labels)).tolist()
+
+    def padded_tokens(batches):
+        return sum(len(b) * max(lengths[i] for i in b) for b in batches)
+
+    plain = _batches(labels, 32, 2, np.random.default_rng(1))
+    bucketed = _batches(labels, 32, 2, np.random.default_rng(1), lengths)
+    assert sorted(i for b in bucketed for i in b) == list(range(len(labels)))
+    assert all(max(Counter(labels[i] for i in b).values()) <= 3 for b in bucketed)
+    assert padded_tokens(bucketed) < 0.8 * padded_tokens(plain)
+    # batches are shuffled, not served shortest first
+    maxima = [max(lengths[i] for i in b) for b in bucketed]
+    assert maxima != sorted(maxima)
+
+
 def test_batches_drop_labels_with_a_single_example():
     labels = ["a", "a", "b", "c", "c", "c"]
     flat = [i for b in _batches(labels, 8, 2, np.random.default_rng(0)) for i in b]

@@ -112,9 +112,17 @@ class FineTunedEncoder:
 
 
 def _batches(
-    labels: Sequence[str], batch_size: int, group_size: int, rng: np.random.Generator
+    labels: Sequence[str],
+    batch_size: int,
+    group_size: int,
+    rng: np.random.Generator,
+    lengths: Sequence[int] | None = None,
 ) -> list[list[int]]:
-    """One epoch: groups of same-label rows packed into batches with no label twice."""
+    """One epoch: groups of same-label rows packed into batches with no label twice.
+
+    With ``lengths`` (token counts), groups are packed in order of their longest text, so
+    each batch holds texts of similar length and pads little; the batch order is shuffled.
+    """
     by_label: dict[str, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
         by_label[lab].append(i)
@@ -128,6 +136,8 @@ def _batches(
             elif len(group) > 1:
                 groups.append(group)
     pending = [groups[j] for j in rng.permutation(len(groups))]
+    if lengths is not None:
+        pending.sort(key=lambda g: max(lengths[i] for i in g))  # stable: ties stay shuffled
     batches: list[list[int]] = []
     while pending:
         current: list[int] = []
@@ -142,6 +152,8 @@ def _batches(
             used.add(lab)
         batches.append(current)
         pending = rest
+    if lengths is not None:
+        batches = [batches[j] for j in rng.permutation(len(batches))]
     return batches
 
 
@@ -255,8 +267,10 @@ def fit_setfit_encoder(
     prefixed = [prefixes.get("query", "") + t for t in texts]
     label_index = {lab: i for i, lab in enumerate(sorted(counts))}
     label_ids = torch.tensor([label_index[lab] for lab in labels], device=device)
+    lengths = [len(ids) for ids in model.tokenizer(prefixed)["input_ids"]]
     epochs = [
-        _batches(labels, config.batch_size, config.group_size, rng) for _ in range(config.epochs)
+        _batches(labels, config.batch_size, config.group_size, rng, lengths)
+        for _ in range(config.epochs)
     ]
     total = sum(len(b) for b in epochs)
     warmup = int(total * config.warmup_ratio)
