@@ -272,6 +272,7 @@ def test_fewshot_evaluate_setfit_contract(tiny_model, tmp_path):
         np.mean([r["accuracy"] for r in first["per_seed"]]), abs=1e-4
     )
     assert first["setfit"]["epochs"] == 1 and first["setfit"]["head_C"] > 0
+    assert first["setfit"]["fine_tuned_model"] == "st"
     assert [r["accuracy"] for r in first["per_seed"]] == [r["accuracy"] for r in again["per_seed"]]
 
 

@@ -16,7 +16,7 @@ _TASKS = ("sentiment", "topic", "touchpoint")
 _FEWSHOT_METHODS = ("logreg", "prototype", "setfit")
 # Logistic-regression C on fine-tuned embeddings (chosen on banking77 train rows outside
 # the k-shot sample, never on its test file).
-_SETFIT_HEAD_C = 4.0
+_SETFIT_HEAD_C = 16.0
 
 
 def read_labelled(path: Path, text_col: str, label_col: str):
@@ -221,5 +221,11 @@ def fewshot_evaluate(
     if method == "setfit":
         from dataclasses import asdict
 
-        report["setfit"] = {**asdict(setfit_config), "head_C": _SETFIT_HEAD_C}
+        from voc.classify.setfit import sentence_transformer_path
+
+        report["setfit"] = {
+            **asdict(setfit_config),
+            "head_C": _SETFIT_HEAD_C,
+            "fine_tuned_model": sentence_transformer_path(enc_name).name,
+        }
     return report

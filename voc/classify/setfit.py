@@ -5,8 +5,8 @@ no label twice in a batch) and applies a supervised contrastive loss: every text
 towards the other texts of its label and pushed from all other texts of the batch. With
 ``group_size=2`` this is the symmetric multiple-negatives ranking loss. A logistic
 regression is then fitted on the fine-tuned embeddings (see
-:func:`voc.classify.evaluate.fewshot_evaluate`). On two CPU cores one epoch over 770
-examples takes about a minute.
+:func:`voc.classify.evaluate.fewshot_evaluate`). On two idle CPU cores one epoch over 770
+examples takes about 30 seconds.
 """
 
 from __future__ import annotations
@@ -20,12 +20,15 @@ import numpy as np
 
 from voc.errors import ConfigError
 
-__all__ = ["FineTunedEncoder", "SetFitConfig", "fit_setfit_encoder"]
+__all__ = ["FineTunedEncoder", "SetFitConfig", "fit_setfit_encoder", "sentence_transformer_path"]
 
 
 @dataclass(frozen=True)
 class SetFitConfig:
     """Hyperparameters of the contrastive fine-tuning.
+
+    The defaults were chosen on banking77 *train* rows outside the k-shot samples (k = 10,
+    sample seeds 100 and 101, 20 held-out rows per label), never on its test file.
 
     Args:
         epochs: Passes over the examples (each example is in one group per epoch).
@@ -39,10 +42,10 @@ class SetFitConfig:
             multilingual model; freezing it makes each step several times cheaper).
     """
 
-    epochs: int = 2
+    epochs: int = 3
     batch_size: int = 32
     group_size: int = 2
-    lr: float = 3e-5
+    lr: float = 1e-4
     warmup_ratio: float = 0.1
     scale: float = 20.0
     max_seq_length: int = 64
@@ -173,7 +176,7 @@ def _supcon_loss(emb, label_ids, scale: float):
     return -(pos_log_prob[has_pos] / n_pos[has_pos]).mean()
 
 
-def _sentence_transformer_path(encoder_name: str) -> Path:
+def sentence_transformer_path(encoder_name: str) -> Path:
     """The sentence-transformers directory behind an encoder name (int8 -> its fp32 source)."""
     from voc.embed.paths import E5_DIR_NAME, encoder_dir
     from voc.errors import ModelNotPreparedError
@@ -246,7 +249,7 @@ def fit_setfit_encoder(
             "SetFit needs at least two examples of some label to form positive pairs; "
             "use --k 2 or more."
         )
-    path = _sentence_transformer_path(encoder_name)
+    path = sentence_transformer_path(encoder_name)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
@@ -267,7 +270,8 @@ def fit_setfit_encoder(
     prefixed = [prefixes.get("query", "") + t for t in texts]
     label_index = {lab: i for i, lab in enumerate(sorted(counts))}
     label_ids = torch.tensor([label_index[lab] for lab in labels], device=device)
-    lengths = [len(ids) for ids in model.tokenizer(prefixed)["input_ids"]]
+    tokenized = model.tokenizer(prefixed, truncation=True, max_length=model.max_seq_length)
+    lengths = [len(ids) for ids in tokenized["input_ids"]]
     epochs = [
         _batches(labels, config.batch_size, config.group_size, rng, lengths)
         for _ in range(config.epochs)
