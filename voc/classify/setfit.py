@@ -38,8 +38,9 @@ class SetFitConfig:
         warmup_ratio: Share of the steps used for the warm-up.
         scale: Inverse temperature applied to cosine similarities in the loss.
         max_seq_length: Token limit while training (encoding afterwards uses the model's).
-        freeze_embeddings: Keep the word-embedding matrix fixed (most of the parameters of a
-            multilingual model; freezing it makes each step several times cheaper).
+        freeze_embeddings: Keep the embedding tables (word, position, token type) fixed: the
+            word table holds most of a multilingual model's parameters, and freezing it
+            skips their gradients and optimiser updates.
     """
 
     epochs: int = 3
