@@ -80,7 +80,6 @@ CATEGORY_COLUMNS = frozenset(
     }
 )
 
-_ID_BATCH = 900  # stays under SQLite's bound-parameter limit
 #: Rows per Arrow batch: the driver infers a column's type from its first batch, so one
 #: batch holds the whole result (the buffers grow as rows come; nothing is preallocated).
 _ADBC_BATCH_ROWS = 1_000_000_000
@@ -453,17 +452,11 @@ def read_texts(engine: Engine, feedback_ids: Iterable[str]):
     """
     import pandas as pd
 
+    from voc.store.writes import values_by_feedback_id
+
     ids = list(dict.fromkeys(str(i) for i in feedback_ids))
-    found: dict[str, str] = {}
     with engine.connect() as conn:
-        for first in range(0, len(ids), _ID_BATCH):
-            batch = ids[first : first + _ID_BATCH]
-            rows = conn.execute(
-                sa.select(feedback.c.feedback_id, feedback.c.text_redacted).where(
-                    feedback.c.feedback_id.in_(batch)
-                )
-            )
-            found.update({row[0]: row[1] for row in rows})
+        found = values_by_feedback_id(conn, feedback.c.text_redacted, ids)
     kept = [i for i in ids if i in found]
     return pd.Series(
         [found[i] for i in kept],

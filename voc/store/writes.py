@@ -68,19 +68,22 @@ def finish_run(conn: Connection, run_id: int, *, status: str, **values: Any) -> 
     update_run_counts(conn, run_id, status=status, finished_at=_now(), **values)
 
 
-def existing_content_hashes(conn: Connection, feedback_ids: Iterable[str]) -> dict[str, str]:
-    """Return ``feedback_id -> content_hash`` for the ids already in the store."""
+def values_by_feedback_id(conn: Connection, column, feedback_ids: Iterable[str]) -> dict:
+    """Return ``feedback_id -> column value`` for the ids in the store, in id batches."""
     ids = list(dict.fromkeys(feedback_ids))
-    found: dict[str, str] = {}
+    found: dict = {}
     for start in range(0, len(ids), _ID_BATCH):
         batch = ids[start : start + _ID_BATCH]
         rows = conn.execute(
-            sa.select(feedback.c.feedback_id, feedback.c.content_hash).where(
-                feedback.c.feedback_id.in_(batch)
-            )
+            sa.select(feedback.c.feedback_id, column).where(feedback.c.feedback_id.in_(batch))
         )
         found.update({row[0]: row[1] for row in rows})
     return found
+
+
+def existing_content_hashes(conn: Connection, feedback_ids: Iterable[str]) -> dict[str, str]:
+    """Return ``feedback_id -> content_hash`` for the ids already in the store."""
+    return values_by_feedback_id(conn, feedback.c.content_hash, feedback_ids)
 
 
 def insert_feedback(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> int:
