@@ -246,3 +246,88 @@ def test_heads_accept_sparse_joined_features(monkeypatch):
     assert multi.predict_sets(feat.transform(["kopi enak"]))[0][0] == "coffee"
     with pytest.raises(ConfigError, match="X has 20 rows but y has 19"):
         SingleLabelHead().fit(X, labels[:-1])
+
+
+def test_char_ngram_counter_equals_scikit_learn():
+    """The per-word cached counts are exactly CountVectorizer's, odd whitespace included."""
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from voc.classify.features import CharNgramCounter
+
+    train = [
+        "Paket belum sampai udh 3 hari!!",
+        "barangnya bagus tapi kurirnya lama bgt",
+        "The app keeps crashing after the update",
+        "CS-nya ramah, refund cepat 👍",
+    ] * 3
+    texts = train + [
+        "",
+        "   ",
+        "a",
+        "ab\tcd\n\n ef",
+        "ÉCOLE Straße ǅemal",
+        "x" * 40,
+        "I  think\u00a0so",
+        "kurir kurir kurir",
+        "unseen wordsss only",
+    ]
+    for ngram_range, max_features in (((2, 5), 200), ((1, 3), None), ((3, 3), 50)):
+        vec = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=ngram_range, max_features=max_features
+        ).fit(train)
+        counter = CharNgramCounter(vec)
+        for _ in range(2):  # the second pass reads the word cache
+            got = sp.csr_matrix(counter.transform(texts))
+            ref = sp.csr_matrix(_count_transform(vec, texts))
+            assert got.shape == ref.shape
+            assert np.array_equal(got.indptr, ref.indptr)
+            assert np.array_equal(got.indices, ref.indices)
+            assert np.array_equal(got.data, ref.data)
+    with pytest.raises(ConfigError, match="char_wb"):
+        CharNgramCounter(TfidfVectorizer(analyzer="word").fit(train))
+
+
+def _count_transform(vec, texts):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer.transform(vec, texts)
+
+
+def test_featurizer_tfidf_block_matches_vectorizer(monkeypatch):
+    import pickle
+
+    import scipy.sparse as sp
+
+    from voc.classify.features import TextFeaturizer
+
+    enc = install(monkeypatch)
+    texts = ["kopi enak sekali", "kopi pahit", "paket telat", "kurir lambat sekali"] * 5
+    feat = TextFeaturizer(encoder=enc, tfidf_weight=0.5).fit(texts)
+    new = ["kopi telat sekali", "brand new words", ""]
+    X = sp.csr_matrix(feat.transform(new))
+    ref = sp.csr_matrix(feat.tfidf_.transform(new) * 0.5)
+    assert abs(X[:, -ref.shape[1] :] - ref).max() == 0
+    restored = pickle.loads(pickle.dumps(feat))  # the word cache is not pickled
+    assert "_counter" not in restored.__dict__
+    assert abs(sp.csr_matrix(restored.transform(new)) - X).max() == 0
+
+
+@pytest.mark.parametrize("calibration", ["sigmoid", "isotonic"])
+def test_multilabel_stacked_proba_equals_per_label_models(calibration):
+    """One stacked matrix product gives what each label model's predict_proba gives."""
+    import scipy.sparse as sp
+
+    X, y = _blobs(n_per=30, n_labels=3)
+    sets = [[lab] for lab in y]
+    sets[0] = ["l0", "rare"]  # one positive: a plain logistic regression, no calibration
+    sets[1] = ["l0", "rare"]
+    labels = ["l0", "l1", "l2", "rare"]
+    head = MultiLabelHead(calibration=calibration, random_state=0).fit(X, sets, labels=labels)
+    kinds = {type(m).__name__ for m in head.models_}
+    assert kinds == {"CalibratedClassifierCV", "LogisticRegression"}
+    for features in (X, sp.csr_matrix(X)):
+        ref = np.column_stack([m.predict_proba(features)[:, 1] for m in head.models_])
+        np.testing.assert_allclose(head.predict_proba(features), ref, rtol=1e-5, atol=1e-6)
+    assert "_plan_cache" in head.__dict__
+    assert "_plan_cache" not in clone(head).__dict__

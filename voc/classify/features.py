@@ -9,7 +9,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from voc.errors import ConfigError, NotFittedError
 
-__all__ = ["TextFeaturizer", "get_encoder"]
+__all__ = ["CharNgramCounter", "TextFeaturizer", "get_encoder"]
 
 _ENCODERS: dict[str, object] = {}
 
@@ -21,6 +21,79 @@ def get_encoder(name: str):
 
         _ENCODERS[name] = load_encoder(name)
     return _ENCODERS[name]
+
+
+class CharNgramCounter:
+    """The counts of a fitted ``char_wb`` vectorizer, with each word's n-gram ids cached.
+
+    ``char_wb`` n-grams never cross a word boundary, so a text's counts are the sum of its
+    words' counts. Customer comments repeat the same few thousand words, so caching the
+    in-vocabulary n-gram ids per word replaces most of scikit-learn's per-n-gram dictionary
+    lookups with one lookup per word. The result equals
+    ``CountVectorizer.transform`` exactly (a test checks the matrices are identical).
+
+    Args:
+        vectorizer: A fitted ``CountVectorizer``/``TfidfVectorizer`` with
+            ``analyzer="char_wb"``.
+        max_words: Cache size; the cache is emptied when it grows past this.
+    """
+
+    def __init__(self, vectorizer, max_words: int = 200_000) -> None:
+        if vectorizer.analyzer != "char_wb":
+            raise ConfigError(
+                f"CharNgramCounter needs analyzer='char_wb', got {vectorizer.analyzer!r}."
+            )
+        self.vocabulary = vectorizer.vocabulary_
+        self.min_n, self.max_n = vectorizer.ngram_range
+        self.preprocess = vectorizer.build_preprocessor()
+        self.white_spaces = vectorizer._white_spaces
+        self.dtype = vectorizer.dtype
+        self.max_words = max_words
+        self.words: dict[str, tuple[int, ...]] = {}
+
+    def _word_ids(self, word: str) -> tuple[int, ...]:
+        # The n-grams scikit-learn's _char_wb_ngrams yields for one word, in-vocabulary only.
+        vocabulary = self.vocabulary
+        w = " " + word + " "
+        w_len = len(w)
+        ids = []
+        for n in range(self.min_n, self.max_n + 1):
+            if w_len <= n:  # a short word counts once, whole
+                if (i := vocabulary.get(w)) is not None:
+                    ids.append(i)
+                break
+            for offset in range(w_len - n + 1):
+                if (i := vocabulary.get(w[offset : offset + n])) is not None:
+                    ids.append(i)
+        return tuple(ids)
+
+    def transform(self, texts: Sequence[str]):
+        """Document-term count matrix (CSR, sorted indices) for ``texts``."""
+        import scipy.sparse as sp
+
+        words = self.words
+        if len(words) > self.max_words:
+            words.clear()
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            text = self.white_spaces.sub(" ", self.preprocess(text))
+            for word in text.split():
+                ids = words.get(word)
+                if ids is None:
+                    ids = words[word] = self._word_ids(word)
+                indices.extend(ids)
+            indptr.append(len(indices))
+        counts = sp.csr_matrix(
+            (
+                np.ones(len(indices), dtype=self.dtype),
+                np.asarray(indices, dtype=np.int32),
+                np.asarray(indptr, dtype=np.int32),
+            ),
+            shape=(len(indptr) - 1, len(self.vocabulary)),
+        )
+        counts.sum_duplicates()
+        return counts
 
 
 class TextFeaturizer(TransformerMixin, BaseEstimator):
@@ -87,5 +160,14 @@ class TextFeaturizer(TransformerMixin, BaseEstimator):
             return emb
         import scipy.sparse as sp
 
-        sparse = self.tfidf_.transform(texts) * self.tfidf_weight
+        counter = getattr(self, "_counter", None)
+        if counter is None or counter.vocabulary is not self.tfidf_.vocabulary_:
+            counter = self._counter = CharNgramCounter(self.tfidf_)
+        sparse = self.tfidf_._tfidf.transform(counter.transform(texts), copy=False)
+        sparse = sparse * self.tfidf_weight
         return sp.hstack([sp.csr_matrix(emb), sparse], format="csr")
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_counter", None)  # a runtime cache, rebuilt on first use
+        return state

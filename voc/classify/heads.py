@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
@@ -184,6 +185,51 @@ class SingleLabelHead(ClassifierMixin, BaseEstimator):
         return self.classes_[np.argmax(proba, axis=1)]
 
 
+def _stack_linear(models: list):
+    """Stack binary logistic regressions (plain or per calibration fold) into one matrix.
+
+    Returns ``(weights, intercepts, layout)`` with ``layout[j] = (columns, calibrators)``
+    for label ``j`` (``calibrators`` is None for a plain regression), or None when a model
+    is of any other kind.
+    """
+    from sklearn.calibration import CalibratedClassifierCV
+
+    def binary_lr(est) -> bool:
+        return (
+            isinstance(est, LogisticRegression)
+            and est.coef_.shape[0] == 1
+            and len(est.classes_) == 2
+        )
+
+    coefs, intercepts, layout = [], [], []
+    for model in models:
+        if binary_lr(model):
+            layout.append(([len(coefs)], None))
+            coefs.append(model.coef_[0])
+            intercepts.append(model.intercept_[0])
+            continue
+        if not isinstance(model, CalibratedClassifierCV) or len(model.classes_) != 2:
+            return None
+        columns, calibrators = [], []
+        for fold in model.calibrated_classifiers_:
+            if (
+                not binary_lr(fold.estimator)
+                or fold.method not in ("sigmoid", "isotonic")
+                or len(fold.calibrators) != 1
+                or list(fold.estimator.classes_) != list(model.classes_)
+            ):
+                return None
+            columns.append(len(coefs))
+            calibrators.append(fold.calibrators[0])
+            coefs.append(fold.estimator.coef_[0])
+            intercepts.append(fold.estimator.intercept_[0])
+        layout.append((columns, calibrators))
+    if not coefs:
+        return None
+    weights = np.column_stack(coefs)
+    return weights, np.asarray(intercepts, dtype=weights.dtype), layout
+
+
 class MultiLabelHead(ClassifierMixin, BaseEstimator):
     """Several labels per row: calibrated one-vs-rest logistic regressions.
 
@@ -237,9 +283,39 @@ class MultiLabelHead(ClassifierMixin, BaseEstimator):
             models.append(model.fit(X, y))
         return models
 
-    @staticmethod
-    def _proba(models: list, X: np.ndarray) -> np.ndarray:
-        return np.column_stack([m.predict_proba(X)[:, 1] for m in models])
+    def _proba(self, models: list, X) -> np.ndarray:
+        """Positive-class probability per label: ``models[j].predict_proba(X)[:, 1]``.
+
+        The per-label models are binary logistic regressions, each possibly inside a
+        sigmoid/isotonic ``CalibratedClassifierCV`` (one regression per fold). All their
+        decision functions come from one matrix product with the coefficients stacked, then
+        each calibrator is applied to its column and the folds averaged as scikit-learn
+        does; a test checks the result against ``predict_proba``. Anything else falls
+        back to calling ``predict_proba`` per label.
+        """
+        plan = self._plan_cache.get(id(models)) if hasattr(self, "_plan_cache") else None
+        if plan is None or plan[0] is not models:
+            plan = (models, _stack_linear(models))
+            if models is getattr(self, "models_", None):
+                self._plan_cache = {id(models): plan}
+        stacked = plan[1]
+        if stacked is None:
+            return np.column_stack([m.predict_proba(X)[:, 1] for m in models])
+        weights, intercepts, layout = stacked
+        decision = np.asarray(X @ weights) + intercepts
+        out = np.empty((decision.shape[0], len(layout)))
+        for j, (columns, calibrators) in enumerate(layout):
+            if calibrators is None:  # a plain logistic regression
+                out[:, j] = expit(decision[:, columns[0]])
+            else:
+                folds = zip(columns, calibrators, strict=True)
+                out[:, j] = np.mean([cal.predict(decision[:, c]) for c, cal in folds], axis=0)
+        return out
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_plan_cache", None)  # derived from models_, rebuilt on first use
+        return state
 
     def fit(self, X, Y, *, labels: Sequence[str] | None = None):
         """Fit on ``Y``: a list of label lists (primary first) or a binary matrix."""
