@@ -22,12 +22,17 @@ __all__ = [
     "build_corpus",
     "corpus_hash",
     "load_corpus",
+    "load_sentiment_supplement",
     "normalise_for_dedup",
     "validate_labels",
 ]
 
 TRAIN_DIR = Path(__file__).resolve().parents[2] / "data" / "train"
 CORPUS_COLUMNS = ("text", "lang", "topics", "touchpoint", "sentiment", "industry")
+#: General-domain sentiment rows (tweets, reviews, everyday comments) written by the team:
+#: they train the sentiment head only, next to the customer-service corpus.
+SUPPLEMENT_GLOB = "sentiment_general*.csv"
+SUPPLEMENT_COLUMNS = ("text", "lang", "sentiment", "domain")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 
@@ -120,6 +125,58 @@ def load_corpus(path: Path | None = None):
             hint="Build it with: voc corpus build",
         )
     return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def load_sentiment_supplement(
+    train_dir: Path | None = None,
+    *,
+    sentiments: tuple[str, ...] = ("negative", "neutral", "positive"),
+    exclude_texts=(),
+    test_share: float = 0.15,
+):
+    """Read the general-domain sentiment files (``sentiment_general*.csv``) with a split.
+
+    Rows whose normalised text repeats another row or one of ``exclude_texts`` (the
+    corpus) are dropped. The ``split`` column is assigned like the corpus's: by a hash of
+    the normalised text within each (language, sentiment) stratum, ``test_share`` to test.
+
+    Returns:
+        A DataFrame with :data:`SUPPLEMENT_COLUMNS`, ``source_part`` and ``split``; empty
+        (same columns) when there are no files.
+
+    Raises:
+        ValidationError: A file lacks a column or has a sentiment outside ``sentiments``.
+    """
+    import pandas as pd
+
+    train_dir = train_dir or TRAIN_DIR
+    columns = [*SUPPLEMENT_COLUMNS, "source_part", "split"]
+    frames = []
+    for f in sorted(train_dir.glob(SUPPLEMENT_GLOB)):
+        part = pd.read_csv(f, dtype=str, keep_default_na=False)
+        missing = [c for c in SUPPLEMENT_COLUMNS if c not in part.columns]
+        if missing:
+            raise ValidationError(f"{f} lacks column(s) {', '.join(missing)}.")
+        part = part[list(SUPPLEMENT_COLUMNS)].apply(lambda col: col.str.strip())
+        bad = sorted(set(part["sentiment"]) - set(sentiments))
+        if bad:
+            raise ValidationError(
+                f"{f} has sentiment label(s) {', '.join(bad)}; expected {', '.join(sentiments)}."
+            )
+        frames.append(part.assign(source_part=f.stem))
+    if not frames:
+        return pd.DataFrame(columns=columns, dtype=object)
+    rows = pd.concat(frames, ignore_index=True)
+    rows = rows[rows["text"] != ""]
+    keys = rows["text"].map(normalise_for_dedup)
+    seen = {normalise_for_dedup(t) for t in exclude_texts}
+    rows = rows[~keys.isin(seen) & ~keys.duplicated()].reset_index(drop=True)
+    order = rows["text"].map(_split_key)
+    rows["split"] = "train"
+    for _, group in rows.groupby(["lang", "sentiment"], sort=True):
+        ordered = order[group.index].sort_values()
+        rows.loc[ordered.index[: int(round(len(ordered) * test_share))], "split"] = "test"
+    return rows[columns]
 
 
 def corpus_hash(frame) -> str:

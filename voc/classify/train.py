@@ -104,6 +104,7 @@ def train_classifier(
     config: TrainConfig | None = None,
     version: str | None = None,
     sentiment_head=None,
+    sentiment_extra=None,
     show_progress: bool = False,
 ) -> FeedbackClassifier:
     """Train a classifier for ``taxonomy``.
@@ -116,6 +117,9 @@ def train_classifier(
         version: Version name for the card (default: the next free ``vN``).
         sentiment_head: A fitted sentiment head to reuse when ``examples`` has no
             sentiment column (e.g. the shipped one for a custom taxonomy).
+        sentiment_extra: DataFrame with ``text`` and ``sentiment``: more rows for the
+            sentiment head only (the general-domain supplement); used when the sentiment
+            head is supervised.
         show_progress: Progress bar while embedding.
     """
     import pandas as pd
@@ -171,12 +175,28 @@ def train_classifier(
         )
         modes["topic"] = "zero-shot"
     # sentiment
+    n_extra = 0
     if "sentiment" in examples.columns and len(examples):
         sent_emb = encoder.encode(_sentiment_passages(taxonomy), kind="passage")
+        sent_labels = examples["sentiment"].tolist()
+        sent_X_emb, sent_X_feat = X_emb, X_feat
+        if sentiment_extra is not None and len(sentiment_extra):
+            unknown = sorted(set(sentiment_extra["sentiment"]) - set(taxonomy.sentiment))
+            if unknown:
+                raise ConfigError(
+                    f"sentiment_extra has label(s) {', '.join(unknown)} outside the taxonomy "
+                    f"({', '.join(taxonomy.sentiment)})."
+                )
+            extra_texts = sentiment_extra["text"].astype(str).tolist()
+            extra_emb = featurizer.embed(extra_texts, show_progress=show_progress)
+            sent_X_emb = np.vstack([X_emb, extra_emb])
+            sent_X_feat = _stack_rows(X_feat, featurizer.transform(extra_texts, extra_emb))
+            sent_labels = sent_labels + sentiment_extra["sentiment"].tolist()
+            n_extra = len(extra_texts)
         sentiment_head, modes["sentiment"] = _fit_single(
-            X_emb,
-            X_feat,
-            examples["sentiment"].tolist(),
+            sent_X_emb,
+            sent_X_feat,
+            sent_labels,
             list(taxonomy.sentiment),
             sent_emb,
             cfg.C_sentiment,
@@ -221,8 +241,18 @@ def train_classifier(
         "library_versions": _library_versions(),
         "trained_on": _dt.date.today().isoformat(),
         "n_examples": len(examples),
+        "n_sentiment_extra": n_extra,
     }
     return model
+
+
+def _stack_rows(a, b):
+    """Stack two feature matrices of the same kind (dense or sparse) row-wise."""
+    import scipy.sparse as sp
+
+    if sp.issparse(a) or sp.issparse(b):
+        return sp.vstack([sp.csr_matrix(a), sp.csr_matrix(b)], format="csr")
+    return np.vstack([a, b])
 
 
 def _wrap_for_features(head, featurizer):

@@ -40,7 +40,12 @@ def run_training(
     show_progress: bool = False,
 ) -> dict:
     """Train and save a classifier; returns a summary with the test-split metrics."""
-    from voc.classify.corpus import corpus_hash, load_corpus, validate_labels
+    from voc.classify.corpus import (
+        corpus_hash,
+        load_corpus,
+        load_sentiment_supplement,
+        validate_labels,
+    )
     from voc.classify.model import CLASSIFIERS_DIR, load_classifier
     from voc.classify.train import TrainConfig, evaluate_classifier, train_classifier
     from voc.embed import DEFAULT_ENCODER
@@ -50,6 +55,7 @@ def run_training(
     is_default = taxonomy.sha256 == default_taxonomy().sha256
     cfg = TrainConfig(encoder=encoder or DEFAULT_ENCODER, seed=seed, **DEFAULT_CONFIG)
     test = None
+    supplement = None
     if examples_path is not None:
         examples = _read_examples(examples_path)
         data_source = str(examples_path)
@@ -58,6 +64,9 @@ def run_training(
         examples = corpus[corpus["split"] == "train"].reset_index(drop=True)
         test = corpus[corpus["split"] == "test"].reset_index(drop=True)
         data_source = "data/train/corpus.csv (split=train)"
+        supplement = load_sentiment_supplement(
+            sentiments=tuple(taxonomy.sentiment), exclude_texts=corpus["text"]
+        )
     else:
         examples = None
         data_source = "none (zero-shot from label names and descriptions)"
@@ -79,6 +88,7 @@ def run_training(
         config=cfg,
         version=version,
         sentiment_head=reuse_sentiment,
+        sentiment_extra=None if supplement is None else supplement[supplement["split"] == "train"],
         show_progress=show_progress,
     )
     model.card["training_data"] = data_source
@@ -94,6 +104,26 @@ def run_training(
             task: {"accuracy": m["accuracy"], "macro_f1": m["macro_f1"]}
             for task, m in metrics.items()
         }
+    if supplement is not None and len(supplement):
+        sup_train = supplement[supplement["split"] == "train"]
+        sup_test = supplement[supplement["split"] == "test"].reset_index(drop=True)
+        model.card["sentiment_supplement"] = {
+            "files": sorted(set(supplement["source_part"])),
+            "train_rows": len(sup_train),
+            "test_rows": len(sup_test),
+            "sha256": corpus_hash(
+                sup_train.reindex(columns=["text", "topics", "touchpoint", "sentiment"])
+            ),
+        }
+        if len(sup_test):
+            general = evaluate_classifier(
+                model, sup_test[["text", "lang", "sentiment"]], show_progress=show_progress
+            )["sentiment"]
+            model.card["metrics_internal_test_general_sentiment"] = general
+            summary_metrics["sentiment_general"] = {
+                "accuracy": general["accuracy"],
+                "macro_f1": general["macro_f1"],
+            }
     directory = out_dir or (CLASSIFIERS_DIR / taxonomy.name / model.version)
     model.save(directory)
     return {
