@@ -23,8 +23,22 @@ def worker_model(taxonomy: str | None = None, version: str | None = None):
     if key not in _MODELS:
         from voc.streaming import load_model
 
+        _match_encoder_threads()
         _MODELS[key] = load_model(taxonomy, version)
     return _MODELS[key]
+
+
+def _match_encoder_threads() -> None:
+    """Inside a Dask worker, run the encoder on as many threads as the worker has."""
+    import os
+
+    try:
+        from distributed import get_worker
+
+        threads = get_worker().state.nthreads
+    except (ImportError, ValueError, AttributeError):  # not inside a worker
+        return
+    os.environ.setdefault("VOC_ENCODER_THREADS", str(max(int(threads), 1)))
 
 
 def _partition(frame, text_col, id_col, taxonomy, version, aspects):

@@ -78,6 +78,11 @@ def test_dask_equals_local_engine_on_two_worker_processes(tmp_path, monkeypatch)
             scheduler=cluster.scheduler_address,
             partition_rows=20,
         )
+        from distributed import Client
+
+        with Client(cluster) as client:  # each 1-thread worker ran a 1-thread encoder
+            threads = client.run(lambda: __import__("os").environ.get("VOC_ENCODER_THREADS"))
+    assert sorted(threads.values()) == ["1", "1"]
     assert summary["rows"] == 200 and summary["partitions"] >= 2
     a = pd.read_parquet(local).sort_values("feedback_id").reset_index(drop=True)
     b = pd.read_parquet(tmp_path / "dask_out").sort_values("feedback_id").reset_index(drop=True)

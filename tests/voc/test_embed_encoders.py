@@ -144,3 +144,17 @@ def test_length_batches_cover_every_window_once(batch_size):
         longest = max(lengths[j] for j in b)
         assert all(lengths[j] * 2 >= longest for j in b)  # little padding
         assert lengths[b[0]] == longest
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("1", 1), (" 3 ", 3), ("", None), ("0", "error"), ("two", "error")]
+)
+def test_encoder_threads_from_environment(monkeypatch, value, expected):
+    from voc.embed import backends
+
+    monkeypatch.setenv("VOC_ENCODER_THREADS", value)
+    if expected == "error":
+        with pytest.raises(ConfigError, match="VOC_ENCODER_THREADS must be a positive integer"):
+            backends._encoder_threads()
+    else:
+        assert backends._encoder_threads() == (expected or backends._usable_cpus())

@@ -27,6 +27,20 @@ __all__ = [
 E5_PREFIXES = {"query": "query: ", "passage": "passage: "}
 
 
+def _encoder_threads() -> int:
+    """Intra-op threads: ``$VOC_ENCODER_THREADS`` when set (a positive integer), else all cores.
+
+    A Dask worker sets it to its own thread count, so two single-threaded workers on two
+    cores do not each start a two-thread encoder and fight over the cores.
+    """
+    value = os.environ.get("VOC_ENCODER_THREADS", "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise ConfigError(f"VOC_ENCODER_THREADS must be a positive integer, not {value!r}.")
+        return int(value)
+    return _usable_cpus()
+
+
 def _usable_cpus() -> int:
     """CPU cores this process may run on (respects taskset/cgroup affinity where known)."""
     try:
@@ -127,7 +141,7 @@ class OnnxEncoder(TokenWindowEncoder):
         name: Stable model id.
         device: ``"cpu"``, or ``"cuda"`` when onnxruntime has the CUDA provider.
         cache: Embedding cache or ``None``.
-        threads: Intra-op threads (default: all CPU cores).
+        threads: Intra-op threads (default: ``$VOC_ENCODER_THREADS`` or all CPU cores).
     """
 
     def __init__(
@@ -153,7 +167,7 @@ class OnnxEncoder(TokenWindowEncoder):
                 )
             providers.insert(0, "CUDAExecutionProvider")
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or _usable_cpus()
+        options.intra_op_num_threads = threads or _encoder_threads()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(
             str(model_dir / "model.onnx"), options, providers=providers
