@@ -92,3 +92,35 @@ def test_sentiment_extra_rows_train_only_the_sentiment_head(monkeypatch, tmp_pat
     bad = extra.assign(sentiment="happy")
     with pytest.raises(ConfigError, match="outside the taxonomy"):
         train_classifier(taxonomy, base, config=cfg, version="c", sentiment_extra=bad)
+
+
+def test_data_card_describes_corpus_and_supplement(monkeypatch, tmp_path):
+    from voc.classify import corpus as corpus_module
+    from voc.classify.datacard import write_data_card
+    from voc.embed import DEFAULT_ENCODER
+
+    install(monkeypatch, DEFAULT_ENCODER)
+    monkeypatch.setattr(corpus_module, "TRAIN_DIR", tmp_path)
+    corpus = pd.DataFrame(
+        {
+            "text": ["paket telat", "kopi enak", "app crash", "refund lama"],
+            "lang": ["id", "id", "en", "id"],
+            "topics": ["delivery_speed", "product_quality|other", "app_website", "refund_return"],
+            "touchpoint": ["delivery", "usage", "usage", "returns"],
+            "sentiment": ["negative", "positive", "negative", "negative"],
+            "industry": ["ecommerce", "retail_store", "bank", "ecommerce"],
+            "split": ["train", "train", "test", "train"],
+        }
+    )
+    card = write_data_card(corpus, tmp_path / "README.md").read_text()
+    assert "- Rows: 4 (train 3, internal test 1)" in card
+    assert "Multi-topic rows: 25.0%" in card
+    assert "General-domain sentiment supplement" not in card  # no supplement files yet
+    _write(
+        tmp_path / "sentiment_general_en.csv",
+        _rows(20, "en", "positive") + _rows(20, "en", "neutral"),
+    )
+    card = write_data_card(corpus, tmp_path / "README.md").read_text()
+    assert "General-domain sentiment supplement" in card
+    assert "- Rows: 40 (train 34, internal test 6), files: `sentiment_general_en.csv`" in card
+    assert "| en | 0 | 20 | 20 |" not in card and "| en | 20 | 20 |" in card

@@ -53,6 +53,44 @@ def _table(series, title: str) -> str:
     return "\n".join(lines)
 
 
+_SUPPLEMENT_HOW = """\
+## General-domain sentiment supplement
+`sentiment_general_*.csv` (columns `text, lang, sentiment, domain`) hold tweets, reviews and
+everyday comments about anything (food, places, films, transport, public services, brands,
+airlines...), written by hand by this team the same way as the corpus, to teach the sentiment
+head opinions outside customer service. They train the **sentiment head only** (topic and
+touchpoint heads never see them). Rows repeating a corpus row or each other (after
+lower-casing and stripping punctuation) are dropped when loaded, and a deterministic 15% per
+(language, sentiment) is held out; the model card reports the sentiment metrics on it
+(`metrics_internal_test_general_sentiment`).
+"""
+
+
+def _supplement_section(exclude_texts) -> list[str]:
+    from voc.classify.corpus import load_sentiment_supplement
+
+    sup = load_sentiment_supplement(exclude_texts=exclude_texts)
+    if sup.empty:
+        return []
+    both = sup.groupby(["lang", "sentiment"]).size().unstack(fill_value=0)
+    lines = ["| language | " + " | ".join(both.columns) + " |"]
+    lines.append("|---|" + "---:|" * len(both.columns))
+    lines += [
+        f"| {lang} | " + " | ".join(f"{v:,}" for v in row) + " |" for lang, row in both.iterrows()
+    ]
+    return [
+        _SUPPLEMENT_HOW,
+        f"- Rows: {len(sup):,} (train {int((sup['split'] == 'train').sum()):,}, "
+        f"internal test {int((sup['split'] == 'test').sum()):,}), files: "
+        + ", ".join(f"`{f}.csv`" for f in sorted(set(sup["source_part"]))),
+        "",
+        *lines,
+        "",
+        _table(sup["domain"], "domain"),
+        "",
+    ]
+
+
 def write_data_card(corpus, path: Path, *, show_progress: bool = False) -> Path:
     """Compute the corpus statistics and write the Markdown data card."""
     from voc.classify.features import get_encoder
@@ -91,6 +129,7 @@ def write_data_card(corpus, path: Path, *, show_progress: bool = False) -> Path:
         "",
         _table(corpus["industry"], "industry"),
         "",
+        *_supplement_section(corpus["text"]),
     ]
     path.write_text("\n".join(parts), encoding="utf-8")
     return path
