@@ -10,6 +10,7 @@ it. It stops at the first word that is none of these, so the complaint around it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from voc.pii.names import not_name_words
 
@@ -22,19 +23,30 @@ _WEAK_STREET = r"jalan|gang|desa|dusun|kampung|komplek|kompleks|perumahan|aparte
 # Housing estates and buildings: need a following part or an address cue, like _WEAK_STREET.
 _ESTATE = (
     r"cluster|klaster|villa|vila|puri|residence|residences|regency|graha|bumi|pondok|wisma|"
-    r"townhouse|rusun|rusunawa|rusunami|asrama|kost|kos|kosan"
+    r"townhouse|rusun|rusunawa|rusunami|asrama|kost|kos|kosan|gedung|menara|tower|plaza|condo|"
+    r"kondominium"
+)
+# English street suffixes after a house number and one to three Capitalised words.
+_EN_STREET = (
+    r"(?-i:\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Road|Rd|"
+    r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
+    r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq|Grove|Walk|Rise|Hill|Park)\b\.?)"
+)
+# A floor, room or unit: "Lt. 12", "lantai 5", "12th floor", "3/F", "kamar 7", "Tower B-1508".
+_FLOOR = (
+    r"(?:lt|lantai|floor|fl|unit|tower|apt|suite|flat|kamar|kmr|room|rm)\.?\s*#?"
+    r"[A-Za-z]?-?\d+[A-Za-z]?(?:-\d+)?\b|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
 )
 _STARTERS = re.compile(
     r"(?P<street>\b(?:" + _STREET_ABBREV + r")\b\.?)"
     r"|(?P<jalan>\b(?:" + _WEAK_STREET + "|" + _ESTATE + r")\b)"
     r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)))"
-    r"|(?P<blok>(?=\bblok\.?\s*[A-Za-z]{0,2}[-. ]?\d))"
+    r"|(?P<blok>(?=\b(?:blok|block)\.?\s*[A-Za-z]{0,2}[-./ ]?\d))"
+    r"|(?P<floor>(?=\b(?:lt|lantai|floor)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
     r"|(?P<admin>(?=\b(?:kel|kec)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
     r"|(?P<label>\b(?:alamat(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
     r"address|home\s+address|shipping\s+address|delivery\s+address)\s*:\s*)"
-    r"|(?P<en_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Road|Rd|"
-    r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
-    r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq)\b\.?))"
+    r"|(?P<en_street>" + _EN_STREET + ")"
     r"|(?P<unit>(?-i:\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b"
     r"|\b[Uu]nit\s*#?(?:\d+[A-Za-z]\b|\d+(?=,\s*\d))))"
     # Malaysian and Singaporean order: the house number before "Jalan": "88 Jalan Ampang".
@@ -53,14 +65,18 @@ _PARTS = [
         r"rw\.?\s*:?\s*\d{1,3}\b",
         r"km\.?\s*\d+(?:[.,]\d+)?\b",
         r"kav(?:ling)?\.?\s*[A-Za-z]?-?\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b",
-        r"(?:lt|lantai|unit|tower|apt|suite|flat)\.?\s*#?[A-Za-z]?\d+[A-Za-z]?\b",
+        _FLOOR,
+        r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b",  # UK postcode: "NW1 6XE"
         r"(?-i:[A-Z]{1,2})-?\d{1,3}[A-Za-z]?(?:\s*/\s*\d{1,3}[A-Za-z]?)?\b",  # C3/18, B-12
-        r"\d{5}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)",
-        r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)]|rt\b|blok\b|$))",
+        r"tower\s+(?-i:[A-Z]\d?)\b",  # "Tower B lantai 9"
+        _EN_STREET,  # "Unit 5, 12 Collins Street"
+        r"(?-i:[A-Z]{2,3})\s+\d{4}\b",  # state and postcode: "VIC 3000", "NSW 2000"
+        r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)",  # postal codes (ID 5, SG 6, AU/NZ 4)
+        r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))",
         r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)",
     )
 ]
-_N_NAME_ENDING_PARTS = 8
+_N_NAME_ENDING_PARTS = 9
 _ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
     r"dusun|dsn)\b\.?\s*",
@@ -91,10 +107,24 @@ _LANDMARK_BEFORE = re.compile(
     r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
     r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch)\b"
     r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
-    r"(?:\s+[\w&'-]+){0,3}?\s*,?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
+    r"(?:\s+[\w&'-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 4
+_DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split())
+_MAX_BACK_WORDS = 5
+_BACK_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*|\d{1,5}[A-Za-z]?(?![\w/])")
+_DIGIT = re.compile(r"\d")
+_ADDRESS_WORDS = frozenset(("blok block " + _WEAK_STREET + "|" + _ESTATE).replace("|", " ").split())
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
+#: Every word-based starter of _STARTERS contains one of these (lower case); the others
+#: need a digit.
+_KEYWORDS = tuple(
+    sorted(
+        set((_STREET_ABBREV + "|" + _WEAK_STREET + "|" + _ESTATE).split("|"))
+        | {"kel.", "kec.", "kelurahan", "kecamatan", "alamat", "address"}
+    )
+)
 _STOP = frozenset(
     "dan atau tapi tetapi yang yg kok ya sudah udah udh belum blm masih tidak tdk gak ga nggak "
     "mohon tolong tlg please pls but and the is was not no sejak dari ke untuk utk sampai "
@@ -105,8 +135,29 @@ _STOP = frozenset(
 )
 
 
+def _may_hold_address(text: str) -> bool:
+    """An exact pre-filter: ``False`` only when :data:`_STARTERS` cannot match ``text``.
+
+    Every starter needs a digit or one of :data:`_KEYWORDS`. Characters that IGNORECASE
+    matching maps onto ASCII letters ("İ", "ı", "ſ", the Kelvin sign) defeat the ``in``
+    checks, so such texts always go to the regex.
+    """
+    if _DIGIT.search(text):
+        return True
+    if not text.isascii() and any(char in text for char in _FOLDS_TO_ASCII):
+        return True
+    lower = text.lower()
+    return any(keyword in lower for keyword in _KEYWORDS)
+
+
 def find_addresses(text: str) -> list[tuple[int, int, str]]:
     """Return ``(start, end, "ADDRESS")`` for every address found in ``text``."""
+    if not _may_hold_address(text):
+        return []
+    return _find_addresses(text)
+
+
+def _find_addresses(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     position = 0
     for match in _STARTERS.finditer(text):
@@ -121,7 +172,9 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
                 continue
         elif kind in ("street", "jalan", "my_street"):
             words_end = _street_name(text, end)
-            if words_end == end:
+            if words_end == end and not (
+                kind == "jalan" and any(p.match(text, _SEP.match(text, end).end()) for p in _PARTS)
+            ):
                 continue
             end = words_end
         end, parts = _grow(text, end)
@@ -133,12 +186,56 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         if kind in ("street", "jalan") and not numbered and not context:
             # "di jalan raya macet", "macet di Jl. Sudirman": a street alone is not an address.
             continue
+        if kind not in ("label", "street"):
+            # The name of a building, estate or street before it: "Blok M Square Residence
+            # Tower B-1508", "5 Kebun Jeruk Baru Blok A/12", "Menara BCA 35th floor".
+            walked = _walk_back(text, max(start, position))
+            if kind == "floor" and walked == start and not context:
+                continue  # "Lt. 3 food court": a floor alone is no address
+            start = walked
+            before = text[max(0, start - 60) : start]
+            context = context or _ADDRESS_CONTEXT.search(before)
         if kind != "label" and not context and _LANDMARK_BEFORE.search(before):
             continue
         end = _rstrip(text, start, end)
         found.append((start, end, "ADDRESS"))
         position = end
     return found
+
+
+def _walk_back(text: str, start: int) -> int:
+    """Move ``start`` back over the Capitalised words (and a house number) right before it."""
+    words = list(_BACK_WORD.finditer(text[max(0, start - 80) : start]))
+    offset = max(0, start - 80)
+    begin = start
+    for word in reversed(words[-_MAX_BACK_WORDS:]):
+        if offset + word.end() != begin and not text[offset + word.end() : begin].isspace():
+            break
+        value = word.group()
+        lower = value.lower()
+        if value[0].isdigit():
+            begin = offset + word.start()
+            break  # a house number opens the address
+        if not value[0].isupper() or lower in _STOP or lower in _english_stop():
+            break
+        begin = offset + word.start()
+    # An everyday word opening the run is the sentence, not the name: "Kirim Perum ...".
+    while begin < start:
+        first = _BACK_WORD.match(text, begin)
+        if first is None or first.group()[0].isdigit():
+            break
+        lower = first.group().lower()
+        if lower not in not_name_words() or lower in _ADDRESS_WORDS:
+            break
+        begin = _BLANKS.match(text, first.end()).end()
+    return begin
+
+
+@lru_cache(maxsize=1)
+def _english_stop() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _is_stop(word: str) -> bool:
@@ -217,6 +314,22 @@ def _place(text: str, at: int, *, comma: bool, after_number: bool) -> int | None
         if word and word.group().isalpha() and not _is_stop(word.group()):
             if _CLOSING.match(text, word.end()):
                 return word.end()
+        return None
+    if after_number and text[at : at + 1].islower():
+        # "rt 4 rw 2 bekasi timur, tp ...": a lower-case town after the number, closed by
+        # punctuation, the end or an everyday word.
+        end = at
+        for _ in range(2):
+            word = _WORD.match(text, _BLANKS.match(text, end).end())
+            if not word or not word.group().isalpha() or not word.group().islower():
+                break
+            if _is_stop(word.group()) and word.group() not in _DIRECTIONS:
+                break
+            end = word.end()
+        if end > at:
+            following = _NEXT_WORD.match(text, end)
+            if _CLOSING.match(text, end) or (following and _is_stop(following.group(1))):
+                return end
         return None
     if after_number:
         # "No. 100 Depok, mau komplain" / "No. 22 Bandung ya": a Capitalised town right after

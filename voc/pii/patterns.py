@@ -43,6 +43,9 @@ _NUMBER_CHUNK = re.compile(
     r"(?![\w/@%])(?![.,]\d)"
 )
 _DIGIT_GROUP = re.compile(r"\d+")
+# Digits typed one by one ("0 8 1 2 7 7 8 8 9 9 0 0", "0878 2 7 3 2 8 8 9 1"): too many groups
+# for a chunk, so they are read as one number of their own.
+_SPACED_DIGITS = re.compile(r"(?<![\w/#@&=%.,-])(?:\d{2,4} )?\d(?: \d){6,18}(?! ?\d)(?![\w/@%])")
 _NPWP_SHAPE = re.compile(r"\d{2}\.\d{3}\.\d{3}\.\d[.-]\d{3}\.\d{3}")
 _PRICE_SHAPE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
@@ -70,14 +73,17 @@ _CUES = re.compile(
     r"identity\s+(?:card|number)|id\s+card)\b)"
     r"|(?P<npwp>\b(?:npwp|nitku|tax\s+(?:id|number)|nomor\s+pokok\s+wajib\s+pajak)\b)"
     r"|(?P<card>\b(?:kartu(?:\s+kredit|\s+debit|\s+atm)?|cc|credit\s+card|debit\s+card|card|"
-    r"visa|master\s?card|jcb|amex|american\s+express)\b)"
-    r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?|norek|nomor\s+rekening|rekening|rek|"
-    r"va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no|num"
-    r"|number)|acct|a/c|bank\s+account|iban|account(?=\s*:))\b)"
+    r"visa|master\s?card|jcb|amex|american\s+express|diners(?:\s+club)?)\b)"
+    r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?|norek|nomor\s+rekening|nomer\s+rekening|rekening|"
+    r"rek|va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no"
+    r"|num|number)|acct|a/c|bank\s+account|iban|(?:no|nomor|nomer|nmr)\.?\s*akun|akun\s+bank|"
+    r"(?:my|our|your|the|to|into|saya|sy)\s+(?:\w+\s+)?account(?:\s+(?:number|num|no))?|"
+    r"account(?=[\s:#.]*$))\b)"
+    r"|(?P<wallet>\b(?:ovo|gopay|dana|shopeepay|linkaja|e-?wallet|dompet\s+digital)\b)"
     r"|(?P<bank>\b(?:" + _BANKS + r")\b)"
     r"|(?P<phone>\b(?:hp|handphone|ponsel|hape|wa|whatsapp|whatsap|wasap|telp|tlp|tlpn|telepon|"
-    r"telpon|phone|tel|mobile|cell|call|calls|hubungi|kontak|contact|sms|ovo|gopay|dana|"
-    r"shopeepay|linkaja|nomer|nmr|nomor|no|number)\b)",
+    r"telpon|phone|tel|mobile|cell|call|calls|hubungi|kontak|contact|sms|nomer|nmr|nomor|no|"
+    r"number)\b)",
     re.IGNORECASE,
 )
 _CUE_WINDOW = 40
@@ -137,7 +143,7 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
         return minimum <= len(national) - area <= 8
     if chunk.startswith("(") and len(digits) == 10:  # (415) 555-0132
         return True
-    if cue == "phone":
+    if cue in ("phone", "wallet"):
         # A mobile written without its leading 0 ("WA 812 3456 7890").
         return digits.startswith("8") and 9 <= len(digits) <= 12
     return False
@@ -160,6 +166,8 @@ def _card_prefix(digits: str) -> bool:
         return n in (13, 16, 19)
     if digits[:2] in ("34", "37"):
         return n == 15
+    if digits[:2] in ("36", "38") or "300" <= digits[:3] <= "305":
+        return n == 14  # Diners Club
     if digits[:2] in ("51", "52", "53", "54", "55") or "22" <= digits[:2] <= "27":
         return n == 16
     if digits[:2] == "35" or digits[0] == "6":
@@ -191,8 +199,12 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "ACCOUNT"
     if _is_phone(digits, chunk, cue):
         return "PHONE"
+    if cue == "wallet" and 10 <= n <= 16 and not _PRICE_SHAPE.fullmatch(chunk):
+        return "ACCOUNT"  # an e-wallet id that is not a phone number ("akun OVO 9517-2607-...")
     groups = [len(g) for g in _DIGIT_GROUP.findall(chunk)]
-    card_grouped = len(groups) > 1 and (all(g == 4 for g in groups[:-1]) or groups == [4, 6, 5])
+    card_grouped = len(groups) > 1 and (
+        all(g == 4 for g in groups[:-1]) or groups in ([4, 6, 5], [4, 6, 4])
+    )
     if 13 <= n <= 19 and luhn_valid(digits) and card_grouped:
         # Grouped like a card and Luhn-valid: a card even after "transaksi", unless the
         # number is the labelled order/ticket number itself ("Pesanan no. 2405-1212-...").
@@ -202,8 +214,8 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return None
     if n == 16 and nik_valid(digits):
         return "NIK"
-    if 13 <= n <= 19 and luhn_valid(digits) and _card_prefix(digits):
-        return "CARD"
+    if 13 <= n <= 19 and n != 14 and luhn_valid(digits) and _card_prefix(digits):
+        return "CARD"  # a bare 14-digit Diners number needs its 4-6-4 grouping or a card cue
     if n == 15 and len(groups) == 1 and (digits.startswith("0") or digits.endswith("000")):
         return "NPWP"
     return None
@@ -219,8 +231,17 @@ def find_numbers(text: str) -> list[Candidate]:
     """
     found: list[Candidate] = [(m.start(1), m.end(1), "PHONE") for m in _WA_LINK.finditer(text)]
     bare: list[tuple[int, int, str]] = []
+    spaced_end = -1
+    for match in _SPACED_DIGITS.finditer(text):
+        digits = match.group().replace(" ", "")
+        pii_type = _classify(digits, digits, _cues_before(text, match.start()))
+        if pii_type:
+            found.append((match.start(), match.end(), pii_type))
+            spaced_end = match.end()
     for match in _NUMBER_CHUNK.finditer(text):
         start, end = match.span()
+        if start < spaced_end and any(s <= start < e for s, e, _ in found):
+            continue
         chunk = match.group()
         digits_only = re.sub(r"\D", "", chunk)
         if len(digits_only) < 6:

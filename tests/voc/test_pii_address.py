@@ -1,0 +1,105 @@
+"""Address detector: the exact pre-filter and the building, English and lower-case classes."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from voc.pii import redact
+from voc.pii.address import _find_addresses, _may_hold_address, find_addresses
+from voc.pii.evaluate import corpus_parts, load_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _all_texts() -> list[str]:
+    # Development corpus files only: the held-out group is read by its floor test alone.
+    files = corpus_parts(ROOT / "tests" / "data" / "pii")["dev"]
+    texts = [case.text for file in files for case in load_corpus(file)]
+    with (ROOT / "data" / "train" / "corpus.csv").open(encoding="utf-8", newline="") as handle:
+        texts += [row["text"] for row in csv.DictReader(handle)]
+    return texts
+
+
+def test_prefilter_never_changes_the_result():
+    texts = _all_texts()
+    assert len(texts) > 10_000
+    skipped = 0
+    for text in texts:
+        assert find_addresses(text) == _find_addresses(text), text
+        skipped += not _may_hold_address(text)
+    assert skipped > len(texts) // 4  # the pre-filter does skip texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kirim ke gedung 7",  # keyword
+        "JL. MAWAR NO 5",  # upper case keyword
+        "Ruko Blok C2",
+        "rumah di Jl\u0130 Mawar No 5",  # 'İ' folds onto ASCII under IGNORECASE
+        "ALAMAT: Perum Griya Asri",
+        "ship to 12 Baker Street",
+    ],
+)
+def test_prefilter_lets_possible_addresses_through(text):
+    assert _may_hold_address(text)
+    assert find_addresses(text) == _find_addresses(text)
+
+
+@pytest.mark.parametrize("text", ["paket belum sampai", "thanks, great service", ""])
+def test_prefilter_skips_texts_without_a_starter(text):
+    assert not _may_hold_address(text)
+    assert _find_addresses(text) == []
+
+
+# (text, address): buildings and floors, English order and postcodes, lower-case towns.
+ADDRESS_CASES = [
+    (
+        "Delivery address is 12 Orchard Road #08-01, Singapore 238801.",
+        "12 Orchard Road #08-01, Singapore 238801",
+    ),
+    ("send to 14 King Street, London SE1 9AB please", "14 King Street, London SE1 9AB"),
+    (
+        "Address: Unit 3, 21 Flinders Street, Melbourne VIC 3000",
+        "Unit 3, 21 Flinders Street, Melbourne VIC 3000",
+    ),
+    ("antar ke Menara Mandiri lt 9 ya", "Menara Mandiri lt 9"),
+    (
+        "kantor saya di Gedung Sentra lantai 4, Jl. Asia No. 2",
+        "Gedung Sentra lantai 4, Jl. Asia No. 2",
+    ),
+    ("My office is at Wisma Ganda 21st floor, Jakarta", "Wisma Ganda 21st floor, Jakarta"),
+    (
+        "paket ke gg. kenanga 2 no 9 rt 3 rw 4 depok timur, kurir nyasar",
+        "gg. kenanga 2 no 9 rt 3 rw 4 depok timur",
+    ),
+    (
+        "I live at Taman Anggrek Residence Tower C-1203, Grogol",
+        "Taman Anggrek Residence Tower C-1203, Grogol",
+    ),
+    (
+        "drop at Kost Mawar kamar 5, Jl. Kenari 3, Sleman",
+        "Kost Mawar kamar 5, Jl. Kenari 3, Sleman",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), ADDRESS_CASES)
+def test_address_classes(text, address):
+    spans = [text[s:e] for s, e, _ in find_addresses(text)]
+    assert any(address in span for span in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lt. 3 food court AC nya mati",
+        "Our Pondok Indah branch (Jl. Metro Raya Blok B) has no stock",
+        "Kantor pusat di Menara Sentral lt. 30 jauh banget",
+        "counter at Gedung Sarinah was closed on Sunday",
+        "version 4.6.4 broke the login",
+    ],
+)
+def test_address_lookalikes_stay(text):
+    assert redact(text).spans == ()
