@@ -117,14 +117,18 @@ _BACK_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*|\d{1,5}[A-Za-z]?(?![\w/])")
 _DIGIT = re.compile(r"\d")
 _ADDRESS_WORDS = frozenset(("blok block " + _WEAK_STREET + "|" + _ESTATE).replace("|", " ").split())
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
-#: Every word-based starter of _STARTERS contains one of these (lower case); the others
-#: need a digit.
-_KEYWORDS = tuple(
-    sorted(
-        set((_STREET_ABBREV + "|" + _WEAK_STREET + "|" + _ESTATE).split("|"))
-        | {"kel.", "kec.", "kelurahan", "kecamatan", "alamat", "address"}
-    )
+#: Every starter of _STARTERS opens with one of these words (lower case, at a word
+#: boundary); those of _DIGIT_KEYWORDS only in a text with a digit.
+_KEYWORDS = frozenset(
+    (_STREET_ABBREV + "|" + _WEAK_STREET + "|" + _ESTATE).split("|")
+    + ["kel", "kec", "kelurahan", "kecamatan", "alamat", "address"]
 )
+_DIGIT_KEYWORDS = frozenset(
+    "rt lt lantai floor apt suite flat unit street st road rd avenue ave lane ln drive dr "
+    "boulevard blvd way court ct place pl terrace crescent close highway hwy parkway pkwy "
+    "square sq grove walk rise hill park".split()
+)
+_ASCII_WORD = re.compile(r"[a-z]+")
 _STOP = frozenset(
     "dan atau tapi tetapi yang yg kok ya sudah udah udh belum blm masih tidak tdk gak ga nggak "
     "mohon tolong tlg please pls but and the is was not no sejak dari ke untuk utk sampai "
@@ -138,16 +142,26 @@ _STOP = frozenset(
 def _may_hold_address(text: str) -> bool:
     """An exact pre-filter: ``False`` only when :data:`_STARTERS` cannot match ``text``.
 
-    Every starter needs a digit or one of :data:`_KEYWORDS`. Characters that IGNORECASE
-    matching maps onto ASCII letters ("İ", "ı", "ſ", the Kelvin sign) defeat the ``in``
-    checks, so such texts always go to the regex.
+    Every starter opens with a word of :data:`_KEYWORDS` at a word boundary, or, in a text
+    with a digit, with a word of :data:`_DIGIT_KEYWORDS`, ``blok``/``block`` (also glued to
+    what follows) or ``/F``. The ASCII words of the lower-cased text are a superset of the
+    words the regex can see, so no address is lost. Characters that IGNORECASE matching maps
+    onto ASCII letters ("İ", "ı", "ſ", the Kelvin sign) defeat this, so such texts always go
+    to the regex.
     """
-    if _DIGIT.search(text):
-        return True
     if not text.isascii() and any(char in text for char in _FOLDS_TO_ASCII):
         return True
     lower = text.lower()
-    return any(keyword in lower for keyword in _KEYWORDS)
+    words = set(_ASCII_WORD.findall(lower))
+    if not _KEYWORDS.isdisjoint(words):
+        return True
+    if not _DIGIT.search(text):
+        return False
+    return (
+        not _DIGIT_KEYWORDS.isdisjoint(words)
+        or "/f" in lower
+        or any(word.startswith("blo") for word in words)
+    )
 
 
 def find_addresses(text: str) -> list[tuple[int, int, str]]:
@@ -190,8 +204,8 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             # The name of a building, estate or street before it: "Blok M Square Residence
             # Tower B-1508", "5 Kebun Jeruk Baru Blok A/12", "Menara BCA 35th floor".
             walked = _walk_back(text, max(start, position))
-            if kind == "floor" and walked == start and not context:
-                continue  # "Lt. 3 food court": a floor alone is no address
+            if kind == "floor" and walked == start:
+                continue  # "Lt. 3 food court", "to the 4th floor": a floor alone is no address
             start = walked
             before = text[max(0, start - 60) : start]
             context = context or _ADDRESS_CONTEXT.search(before)

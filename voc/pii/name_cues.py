@@ -24,6 +24,8 @@ __all__ = [
     "ENGLISH_HONORIFICS",
     "FIELD_WORDS",
     "GREETING_CUES",
+    "HEDGES",
+    "HERE_WORDS",
     "INTRO_CUES",
     "KNOWN_CUES",
     "MEDIUM_CUES",
@@ -49,7 +51,11 @@ STRONG_CUES = (
     "nama dia", "yang namanya", "yg namanya", "dengan nama", "dgn nama", "pakai nama",
     "pake nama", "memakai nama", "menggunakan nama", "panggil saja", "panggil aja",
     "panggil saya", "dipanggil", "my name is", "my name's", "name:", "name :", "full name",
-    "named", "my full name is", "ganti nama jadi", "ganti nama menjadi",
+    "named", "my full name is", "ganti nama jadi", "ganti nama menjadi", "nmnya", "nmny",
+    "nama nya", "nm saya", "nm sy", "nama lengkap sesuai ktp", "nama sesuai kartu",
+    "nama sesuai rekening", "nama sesuai identitas", "nama sesuai paspor",
+    "nama sesuai buku tabungan",
+    "name as per passport", "name as per id", "name as on my id", "name as on the card",
 )  # fmt: skip
 
 MEDIUM_CUES = (
@@ -65,7 +71,12 @@ MEDIUM_CUES = (
     "new name", "previous name", "diganti jadi", "ganti jadi", "diubah jadi", "ubah jadi",
     "diganti menjadi", "diubah menjadi", "changed to", "change it to", "bertanda tangan",
     "maiden name", "real name", "legal name", "nickname", "nama asli", "nama panggilan",
-    "nama kecil", "nama gadis",
+    "nama kecil", "nama gadis", "introduced himself as", "introduced herself as",
+    "introduced themselves as", "introduces himself as", "introduces herself as",
+    "introduced himself", "introduced herself", "memperkenalkan diri sebagai",
+    "memperkenalkan dirinya sebagai", "ngakunya", "ngaku", "mengaku", "called himself",
+    "called herself", "calls himself", "calls herself", "name tag said", "name tag says",
+    "name tag", "nametag", "name badge",
 ) + tuple(
     f"{name} {where}"
     for name in ("nama di", "nama yang di", "nama yg di", "name in the", "name on the")
@@ -118,6 +129,8 @@ WEAK_CUES = (
     "shoutout to", "thanks to", "makasih buat", "makasih ke", "terima kasih kepada",
     "terima kasih buat", "terima kasih untuk", "kurirnya", "drivernya", "cs-nya", "csnya",
     "teknisinya", "kasirnya", "satpamnya", "adminnya", "agennya", "petugasnya", "sopirnya",
+    "yang angkat", "yg angkat", "yang ngangkat", "yg ngangkat", "yang jawab", "yg jawab",
+    "picked up by", "answered by", "person", "perkenalkan saya", "kenalin aku", "kenalin saya",
 ) + ROLE_WORDS  # fmt: skip
 
 #: Plain prepositions: only a Capitalised known given name follows as a name.
@@ -163,7 +176,9 @@ GREETING_CUES = (
 #: Thanks: a Capitalised name after them, anywhere ("Thanks Kevin for ...").
 THANKS_CUES = (
     "thanks", "thank you", "thankyou", "thx", "tq", "terima kasih", "terimakasih", "makasih",
-    "makasi", "trims", "matur nuwun", "hatur nuhun", "kudos",
+    "makasi", "trims", "matur nuwun", "hatur nuhun", "kudos", "thanks a lot", "thanks so much",
+    "thank you so much", "thank you very much", "thanks a ton", "thx a lot", "makasih banyak",
+    "terima kasih banyak", "makasih bgt", "makasih banget", "big thanks to", "many thanks to",
 )  # fmt: skip
 
 #: Sign-offs: a name right after them at the end of the text or of a line.
@@ -182,7 +197,7 @@ FIELD_WORDS = (
     "nasabah", "customer", "recipient", "receiver", "sender", "from", "to", "kepada", "dari",
     "attn", "pic", "cp", "contact", "pemilik", "owner", "holder", "tertanggung", "peserta",
     "pasien", "patient", "guest", "tamu", "passenger", "penumpang", "buyer", "pembeli", "cc",
-    "bcc",
+    "bcc", "guests", "passengers", "penumpang", "tamu", "peserta",
 )  # fmt: skip
 
 #: Words after a name that mark it as staff: "Rina dari CS", "Kevin from support".
@@ -192,6 +207,8 @@ STAFF_AFTER = (
     "store", "outlet", "gerai", "warehouse", "logistics", "ekspedisi", "divisi", "department",
     "dept", "hrd", "it", "operasional", "operations", "marketing", "keuangan", "teknis",
     "technical", "service", "pusat", "head", "counter", "loket", "frontdesk", "resepsionis",
+    "accounting", "akunting", "procurement", "purchasing", "hr", "legal", "payroll", "claims",
+    "klaim", "collection", "penagihan",
     # companies whose staff customers name: couriers, marketplaces, banks, telcos, utilities
     "jne", "jnt", "j&t", "sicepat", "anteraja", "ninja", "pos", "tiki", "paxel", "lalamove",
     "shopee", "tokopedia", "lazada", "blibli", "bukalapak", "gojek", "grab", "maxim", "bca",
@@ -201,7 +218,32 @@ STAFF_AFTER = (
 
 #: Self-introductions at the start of a sentence: "Ini Budi, ...", "this is Sarah from ...".
 #: The name must be a known given name or be closed by one of NAME_AFTER_WORDS.
-INTRO_CUES = ("ini", "ini dengan", "this is", "it's", "it is", "here is")
+INTRO_CUES = (
+    "ini", "ini dengan", "this is", "it's", "it is", "here is", "its", "it's me", "its me",
+    "it is me", "ini aku", "ini saya", "ini sy", "ini gue", "ini gw",
+)  # fmt: skip
+
+#: Words after a name that close a self-introduction by themselves: "Stefanus speaking".
+HERE_WORDS = ("here", "speaking", "disini", "di sini", "calling", "writing")
+
+#: Hedges that may close a name in apposition: "a supervisor, Wendy I believe, ...".
+HEDGES = (
+    "i think",
+    "i believe",
+    "i guess",
+    "if i remember",
+    "if i'm not mistaken",
+    "kalau gak salah",
+    "kalau ga salah",
+    "kalo gak salah",
+    "kalo ga salah",
+    "klo gk salah",
+    "kayaknya",
+    "kyknya",
+    "sepertinya",
+    "maybe",
+    "mungkin",
+)
 
 #: Form fields that only ever hold a person's name: lower case is read as a name too.
 PERSON_FIELD_WORDS = (
@@ -219,7 +261,11 @@ NAME_AFTER_WORDS = (
 PERSON_PLACES = ("clinic", "klinik", "office", "kantor", "practice", "praktek", "praktik", "room")
 
 #: English honorifics that also open brand names ("Mr. DIY", "Dr. Martens").
-ENGLISH_HONORIFICS = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mister", "dr", "dr.")
+ENGLISH_HONORIFICS = (
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mister", "dr", "dr.", "uncle", "aunt",
+    "auntie", "aunty", "grandma", "granny", "papa", "mama", "mom", "mommy", "chef", "captain",
+    "om", "tante", "oma", "opa", "mbok", "bude", "pakde",
+)  # fmt: skip
 
 #: Product and shop nouns after "Mr./Dr. X" that make X a brand ("Dr. Martens boots").
 PRODUCT_AFTER = (
@@ -235,7 +281,10 @@ PRODUCT_AFTER = (
     "promo", "diskon", "discount", "sale", "catalog", "katalog", "series", "collection",
     "cafe", "kafe", "coffee", "kopi", "resto", "restaurant", "bakery", "season", "show",
     "clinic", "klinik", "franchise", "menu", "outletnya", "tokonya", "produknya", "chips",
-    "snack", "keripik",
+    "snack", "keripik", "cheesecake", "pretzel", "pretzels", "donut", "donuts", "burger",
+    "pizza", "chicken", "fries", "noodle", "noodles", "tea", "teh", "juice", "jus", "ice",
+    "pie", "pies", "waffle", "croissant", "dimsum", "sushi", "ramen", "steak", "cheese",
+    "rice", "sauce", "sambal", "jamu", "dessert", "cookies",
 )  # fmt: skip
 
 #: Eatery nouns before any honorific make a business name: "Bakso Pak Kumis", "Sate Pak

@@ -17,10 +17,10 @@ Kumis") are left alone.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from voc.pii import name_cues as cues
+from voc.pii import name_shapes as shapes
+from voc.pii.name_extra import find_extra_names, repeated_names
+from voc.pii.name_lexicons import brand_phrases, given_names, hard_stop_words, not_name_words
 
 __all__ = ["NameFinder", "brand_phrases", "given_names", "not_name_words"]
 
@@ -40,11 +40,13 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr drs drg ir hj h prof sdr sdri bpk ny tn nn a.n an jl yth".split()
 )
 _MAX_NAME_TOKENS = 4
-_SENTENCE_ENDS = frozenset(".!?:;\n")
 _CLOSERS = frozenset(",.!?;:)(|-–—\n")
-_OPENERS = _SENTENCE_ENDS | {",", "\n\n"}
+_OPENERS = shapes.SENTENCE_ENDS | {",", "\n\n"}
 _INTENSIFIERS = frozenset("banget bgt bngt bangettt sekali amat parah abis bener".split())
-_HONORIFIC_BRAND_OPENERS = frozenset("mr mrs ms dr doc mister miss".split())
+_NAME_ABBREVIATIONS = frozenset("muh moh mohd muhd moch mochammad abd abdul".split())
+_AFTER_HERE = frozenset("from dari again with and yang yg".split())
+_GREETINGS = frozenset(w for w in cues.GREETING_CUES if " " not in w)
+_HEDGES = tuple(tuple(h.split()) for h in cues.HEDGES)
 _PARTICLES = frozenset("bin binti van von de da del della al el".split())
 _CAPITAL_CUES = frozenset({"WEAK", "KNOWN", "THANKS"})
 _RELATION_FILLERS = frozenset("- nya saya aku sy ku tadi itu tsb tuh".split())
@@ -66,63 +68,6 @@ _ROLE_FORMS = frozenset(
 )
 
 
-def _word_file(name: str) -> set[str]:
-    text = resources.files("voc.pii").joinpath(f"data/{name}").read_text("utf-8")
-    return {
-        word
-        for line in text.splitlines()
-        if not line.lstrip().startswith("#")
-        for word in line.lower().split()
-    }
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Return common given names and surnames (lower case)."""
-    return frozenset(_word_file("given_names.txt"))
-
-
-@lru_cache(maxsize=1)
-def brand_phrases() -> tuple[str, ...]:
-    """Return the brand names of several words in ``data/brands.txt`` (lower case)."""
-    text = resources.files("voc.pii").joinpath("data/brands.txt").read_text("utf-8")
-    lines = [line.strip().lower() for line in text.splitlines()]
-    phrases = {line for line in lines if line and not line.startswith("#")}
-    # "mr diy" also matches "Mr. DIY" (tokenised "Mr", ".", "DIY") and the other way round.
-    for phrase in list(phrases):
-        first, _, rest = phrase.partition(" ")
-        if first.rstrip(".") in _HONORIFIC_BRAND_OPENERS and rest:
-            opener = first.rstrip(".")
-            phrases |= {f"{opener} {rest}", f"{opener}. {rest}"}
-            if opener == "mr":
-                phrases.add(f"mister {rest}")
-    return tuple(sorted(phrases))
-
-
-@lru_cache(maxsize=1)
-def _hard_stop_words() -> frozenset[str]:
-    """Words that are never (part of) a name, not even Capitalised after a cue."""
-    from spacy.lang.en.stop_words import STOP_WORDS as english
-
-    # "made" is an English stop word and a common Balinese given name.
-    return frozenset(_word_file("not_names.txt") | set(english) - {"made"})
-
-
-@lru_cache(maxsize=1)
-def not_name_words() -> frozenset[str]:
-    """Return the lower-case words never taken as (part of) a name on their own.
-
-    A Capitalised known given name after a cue is still a name ("namanya Bagus").
-    """
-    from spacy.lang.id.stop_words import STOP_WORDS as indonesian
-
-    from voc.language import common_words
-
-    # "dini" ("early") is an everyday word and a common given name.
-    everyday = (set(indonesian) | common_words()) - {"dini", "made"}
-    return frozenset(_hard_stop_words() | everyday)
-
-
 class NameFinder:
     """Find person names after cue phrases in a tokenised :class:`~spacy.tokens.Doc`.
 
@@ -134,7 +79,7 @@ class NameFinder:
         from spacy.matcher import PhraseMatcher
 
         self.stop_words_ = not_name_words()
-        self.hard_stop_ = _hard_stop_words()
+        self.hard_stop_ = hard_stop_words()
         self.given_names_ = given_names()
         self.safe_given_ = self.given_names_ - self.stop_words_ - _AMBIGUOUS_GIVEN
         self.matcher_ = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -150,8 +95,8 @@ class NameFinder:
             ("THANKS", cues.THANKS_CUES),
             ("INTRO", cues.INTRO_CUES),
             ("BRAND", brand_phrases()),
-            ("STAFF", _staff_phrases()),
-            ("HERE", ("here",)),
+            ("STAFF", shapes.staff_phrases()),
+            ("HERE", cues.HERE_WORDS),
             ("COLON", (":",)),
             ("RELATION", [f"nama {word}" for word in sorted(_ROLE_FORMS)]),
             ("DASH", ("-", "--", "—", "–", "~")),
@@ -170,7 +115,7 @@ class NameFinder:
         spans: list[tuple[int, int]] = []
         matches = self.matcher_(doc)
         title_heavy = any(self.kinds_[m] in _CAPITAL_CUES for m, _, _ in matches) and (
-            _mostly_title_case(doc, self.stop_words_)
+            shapes.mostly_title_case(doc, self.stop_words_)
         )
         brand_tokens = {
             i
@@ -182,15 +127,32 @@ class NameFinder:
             span = self._after_cue(doc, self.kinds_[match_id], start, end, title_heavy)
             if span is not None:
                 spans.append(span)
-        spans += [more for span in spans if (more := self._listed_after(doc, span[1]))]
+        spans += [more for span in spans for more in self._listed_after(doc, span)]
         last_line = self._last_line_name(doc)
         if last_line is not None:
             spans.append(last_line)
-        return [
-            (doc[s].idx, _end_char(doc[e - 1]), "NAME")
+        found = [
+            (doc[s].idx, shapes.end_char(doc[e - 1]), "NAME")
             for s, e in spans
             if not brand_tokens.intersection(range(s, e))
         ]
+        found += find_extra_names(text, self._plain_name_word)
+        if found:
+            found += repeated_names(text, [(s, e) for s, e, _ in found], self._plain_name_word)
+        return found
+
+    def _plain_name_word(self, word: str, lower_ok: bool) -> bool:
+        """Whether a word of raw text may be (part of) a name; lower case only if allowed."""
+        if len(word) < 2 or not word.replace("'", "").replace("’", "").replace("-", "").isalpha():
+            return False
+        lower = word.lower()
+        if lower in self.hard_stop_:
+            return False
+        if word.islower():
+            return lower_ok and lower not in self.stop_words_
+        if shapes.is_title(word):
+            return lower not in self.stop_words_ or lower in self.given_names_
+        return word.isupper() and (lower in self.given_names_ or lower not in self.stop_words_)
 
     def _after_cue(self, doc, kind: str, start: int, end: int, title_heavy: bool):
         if kind == "BRAND":
@@ -201,8 +163,17 @@ class NameFinder:
             return self._token_pattern(doc, kind, start, end)
         if kind == "HERE":
             span = self._name_before(doc, start)
-            closed = end < len(doc) and doc[end].is_punct
+            closed = end < len(doc) and (doc[end].is_punct or doc[end].lower_ in _AFTER_HERE)
             opens = span is not None and (span[0] == 0 or doc[span[0] - 1].text in _OPENERS)
+            if span is not None and doc[start].lower_ != "here":
+                # "Haloo, Vania disini", "Good morning, Stefanus speaking": not a sentence
+                # opener ("Cuaca di sini hujan") unless a known name.
+                before = doc[span[0] - 1].lower_ if span[0] else ""
+                closed = (
+                    before in _GREETINGS
+                    or before == ","
+                    or (doc[span[0]].lower_ in self.safe_given_)
+                )
             return span if closed and opens else None
         if kind == "SIGN_OFF":
             return self._sign_off_name(doc, end)
@@ -215,7 +186,7 @@ class NameFinder:
         if kind == "INTRO":
             return self._intro_name(doc, start, end)
         level = {"STRONG": STRONG, "MEDIUM": MEDIUM}.get(kind, WEAK)
-        span = self._name_after(doc, end, level, comma=True)
+        span = self._name_after(doc, end, level, comma=True, paren=kind == "APPOSITION")
         if span is not None and kind == "WEAK" and self._is_brand(doc, start, end, span):
             return None
         return span
@@ -227,7 +198,7 @@ class NameFinder:
         lower = text.lower()
         if lower in self.hard_stop_:
             return False
-        title = _is_title(text)
+        title = shapes.is_title(text)
         given = lower in self.given_names_
         if level == KNOWN:
             # "dengan Andi", "ngobrol sama rina": a known name that is no everyday word.
@@ -244,16 +215,26 @@ class NameFinder:
         return text.islower() and (level == STRONG or given)
 
     def _name_after(
-        self, doc, i: int, level: int, *, comma: bool = False, fillers: bool = True
+        self,
+        doc,
+        i: int,
+        level: int,
+        *,
+        comma: bool = False,
+        fillers: bool = True,
+        paren: bool = False,
     ) -> tuple[int, int] | None:
         n = len(doc)
-        skipped_comma = False
+        skipped_comma = skipped_paren = False
         while fillers and i < n:
             lower = doc[i].lower_
             if lower in _FILLERS:
                 i += 1
             elif comma and lower == ",":
                 skipped_comma = True
+                i += 1
+            elif paren and lower == "(" and not skipped_paren:
+                skipped_paren = True  # "Mama aku (Lilis)"
                 i += 1
             elif lower == "." and i > 0 and doc[i - 1].lower_ in _ABBREVIATIONS:
                 i += 1
@@ -263,9 +244,14 @@ class NameFinder:
         while i < n and i - start < _MAX_NAME_TOKENS:
             token = doc[i]
             word_level = level if i == start else max(level, WEAK)
-            if self._is_name_word(token, word_level) and not _hyphen_compound(doc, i):
+            if (
+                token.lower_ in _NAME_ABBREVIATIONS
+                and (after := self._after_initials(doc, i, level)) > i
+            ):
+                i = after  # "Muh. Iqbal Ramadhan"
+            elif self._is_name_word(token, word_level) and not shapes.hyphen_compound(doc, i):
                 i += 1
-            elif _is_initial(token) and i > start:
+            elif shapes.is_initial(token) and i > start and not _hedge_at(doc, i):
                 i += 1
             elif (
                 token.lower_ in _PARTICLES
@@ -274,37 +260,82 @@ class NameFinder:
                 and self._is_name_word(doc[i + 1], max(level, WEAK))
             ):
                 i += 1  # "Ahmad bin Abdullah", "Maria de Jesus"
-            elif (
-                _is_initial(token)
-                and i + 1 < n
-                and level != KNOWN
-                and self._is_name_word(doc[i + 1], level)
-            ):
-                i += 1
+            elif level != KNOWN and (after := self._after_initials(doc, i, level)) > i:
+                i = after  # "J. P. Simatupang", "m. rizal", "Muh. Iqbal"
             else:
                 break
         if i == start:
             return None
-        if skipped_comma and level < MEDIUM and i < n and doc[i].text not in _CLOSERS:
+        if skipped_paren and (i >= n or doc[i].text != ")"):
+            return None
+        if (
+            skipped_comma
+            and level < MEDIUM
+            and i < n
+            and doc[i].text not in _CLOSERS
+            and not _hedge_at(doc, i)
+        ):
             return None  # "The technician, Ardiansyah, fixed it": apposition is closed
         if level < MEDIUM and i < n and doc[i].lower_ in _INTENSIFIERS:
             return None  # "Kak Gemoy banget": an adjective, not a name
         return start, i
 
-    def _listed_after(self, doc, i: int) -> tuple[int, int] | None:
-        """A known name listed after a found one: "Hendra Gunawan (manager), Lydia Tan"."""
+    def _after_initials(self, doc, i: int, level: int) -> int:
+        """The index after initials or a name abbreviation that open a name, else ``i``."""
+        k, n = i, len(doc)
+        while k < n and k - i < 3:
+            text = doc[k].text
+            if shapes.is_initial(doc[k]) or (
+                level == STRONG and len(text) == 2 and text[1] == "." and text[0].isalpha()
+            ):
+                k += 1
+            elif doc[k].lower_ in _NAME_ABBREVIATIONS and k + 1 < n and doc[k + 1].text == ".":
+                k += 2
+            else:
+                break
+        if k > i and k < n and self._is_name_word(doc[k], level):
+            return k
+        return i
+
+    def _listed_after(self, doc, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """Names listed after a found one.
+
+        "Hendra Gunawan (manager), Lydia Tan" (a known name), "Aditya & Nabila Pramono" (closed
+        by punctuation), "Mr. and Mrs. Halim (Steven and Angela)", "Rafael Sinaga, Theresia
+        Sinaga" (the same surname).
+        """
         n = len(doc)
+        found: list[tuple[int, int]] = []
+        i = span[1]
         if i < n and doc[i].text == "(":
-            close = next((j for j in range(i + 1, min(n, i + 6)) if doc[j].text == ")"), None)
-            i = close + 1 if close is not None else n
-        if i + 1 >= n or doc[i].lower_ not in {",", "&", "dan", "and", "serta", "/"}:
-            return None
-        i += 1
-        if doc[i].lower_ in {"dan", "and"}:
+            close = next((j for j in range(i + 1, min(n, i + 8)) if doc[j].text == ")"), None)
+            inner = self._name_after(doc, i + 1, WEAK, fillers=False) if close else None
+            if inner is not None and doc[inner[0]].is_title:
+                found.append(inner)  # "(Steven and Angela)": the names themselves
+                i = inner[1]
+            else:
+                i = close + 1 if close is not None else n
+        surname = {doc[k].lower_ for k in range(span[0], span[1])}
+        while i + 1 < n and doc[i].lower_ in {",", "&", "dan", "and", "serta", "/", "+"}:
+            link = doc[i].lower_
             i += 1
-        if i >= n or doc[i].lower_ not in self.safe_given_ or not doc[i].is_title:
-            return None
-        return self._name_after(doc, i, WEAK, fillers=False)
+            if doc[i].lower_ in {"dan", "and"}:
+                i += 1
+            if i >= n or not doc[i].is_title:
+                break
+            nxt = self._name_after(doc, i, WEAK, fillers=False)
+            if nxt is None:
+                break
+            closed = nxt[1] >= n or doc[nxt[1]].text in _CLOSERS or doc[nxt[1]].is_space
+            if not (
+                doc[i].lower_ in self.safe_given_
+                or (link != "," and link != "/" and closed)
+                or surname.intersection(doc[k].lower_ for k in range(nxt[0], nxt[1]))
+            ):
+                break
+            found.append(nxt)
+            i = nxt[1]
+        return found
 
     def _is_brand(self, doc, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
         """Whether a name after an honorific is a brand ("Mr. DIY", "Sate Pak Slamet")."""
@@ -341,7 +372,7 @@ class NameFinder:
             return self._name_after(doc, end, MEDIUM, comma=True)
         # DASH: "... - Hendrik" closing the text, the name a known one or alone on its line.
         span = self._name_after(doc, end, WEAK, fillers=False)
-        if span is None or not _rest_is_blank(doc, span[1]) or not doc[end].is_title:
+        if span is None or not shapes.rest_is_blank(doc, span[1]) or not doc[end].is_title:
             return None
         if start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
             return None  # "Jean-Pierre", "2-3"
@@ -372,7 +403,7 @@ class NameFinder:
         if span is None:
             return None
         start = span[0]
-        opens_sentence = start == 0 or doc[start - 1].text in _SENTENCE_ENDS
+        opens_sentence = start == 0 or doc[start - 1].text in shapes.SENTENCE_ENDS
         if opens_sentence and doc[start].lower_ not in self.given_names_:
             return None  # "Balasan dari admin": any sentence opens with a capital
         if not opens_sentence and doc[start - 1].is_title:
@@ -381,9 +412,12 @@ class NameFinder:
 
     def _intro_name(self, doc, start: int, end: int) -> tuple[int, int] | None:
         """'Ini Budi, ...', 'this is Sarah from ...': a known name, or one closed like a name."""
-        if start > 0 and doc[start - 1].text not in _SENTENCE_ENDS | {","}:
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if start > 0 and before not in shapes.SENTENCE_ENDS | {","} | _GREETINGS:
             return None
-        span = self._name_after(doc, end, WEAK)
+        if end < len(doc) and doc[end].lower_ in {"again", "lagi"}:
+            end += 1  # "it's me again, Ayu"
+        span = self._name_after(doc, end, WEAK, comma=True)
         if span is None:
             return None
         closed = span[1] >= len(doc) or doc[span[1]].lower_ in cues.NAME_AFTER_WORDS
@@ -400,10 +434,13 @@ class NameFinder:
         if i == cue_end and doc[span[0]].lower_ not in self.given_names_:
             return None  # "Salam Sehat": without a comma or a line break, only a known name
         end = span[1]
+        if end < n and doc[end].lower_ in {"&", "dan", "and", "+"}:
+            listed = self._listed_after(doc, span)  # "Aditya & Nabila Pramono"
+            end = listed[-1][1] if listed else end
         # Degrees after the name: "Budi Santoso, S.Kom" / "Lina Wijaya, M.M."
-        while end + 1 < n and doc[end].text == "," and _is_degree(doc[end + 1].text):
+        while end + 1 < n and doc[end].text == "," and shapes.is_degree(doc[end + 1].text):
             end += 2
-        if _rest_is_blank(doc, end) or doc[end - 1].whitespace_.count("\n"):
+        if shapes.rest_is_blank(doc, end) or doc[end - 1].whitespace_.count("\n"):
             return span
         if end < n and (doc[end].text in {"(", "|", "-", "–", "—"} or "\n" in doc[end].text):
             return span
@@ -416,77 +453,19 @@ class NameFinder:
             end -= 1
         start = end
         while start > max(0, end - 4) and not doc[start - 1].is_space:
-            if doc[start - 1].text in _SENTENCE_ENDS:
+            if doc[start - 1].text in shapes.SENTENCE_ENDS:
                 break
             start -= 1
         if start == 0 or not 1 <= end - start <= 3 or doc[start].lower_ not in self.safe_given_:
             return None
-        if not (doc[start - 1].is_space or doc[start - 1].text in _SENTENCE_ENDS):
+        if not (doc[start - 1].is_space or doc[start - 1].text in shapes.SENTENCE_ENDS):
             return None
         if all(self._is_name_word(doc[i], WEAK) for i in range(start, end)):
             return start, end
         return None
 
 
-def _staff_phrases() -> list[str]:
-    """'dari CS', 'from your support', 'di bagian gudang': a team after a staff name."""
-    return [
-        f"{prep} {middle}{team}"
-        for prep in ("dari", "dr", "from", "di", "at")
-        for middle in ("", "your ", "kalian ", "the ", "bagian ", "tim ", "team ")
-        for team in cues.STAFF_AFTER
-    ]
-
-
-def _is_title(text: str) -> bool:
-    """Capitalised like a name: "Budi", "McDonald", "O'Connor" (not "BRILink", "DIY")."""
-    if not text[0].isupper():
-        return False
-    if text[1:2] in ("'", "’"):
-        return text[2:3].isupper() and text[3:4].islower()
-    return text[1:2].islower()
-
-
-def _rest_is_blank(doc, i: int) -> bool:
-    return all(token.is_punct or token.is_space for token in doc[i:])
-
-
-def _is_degree(text: str) -> bool:
-    """Academic degrees written after a name: S.Kom, S.E., M.M., MBA, PhD, Jr."""
-    letters = text.replace(".", "")
-    return 1 < len(letters) <= 5 and text[0].isupper() and ("." in text or letters.isupper())
-
-
-def _hyphen_compound(doc, i: int) -> bool:
-    """Whether token ``i`` opens a compound such as "Smith-style" (not a name)."""
-    return i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i + 1].whitespace_
-
-
-def _is_initial(token) -> bool:
-    text = token.text
-    return (len(text) == 1 and text.isupper()) or (
-        len(text) == 2 and text[0].isupper() and text[1] == "."
-    )
-
-
-def _end_char(token) -> int:
-    return token.idx + len(token.text)
-
-
-def _mostly_title_case(doc, common_words: frozenset[str]) -> bool:
-    """Whether the text Capitalises Its Common Words (so a capital says nothing)."""
-    titled = total = 0
-    previous = None
-    for token in doc:
-        if (
-            previous is not None
-            and token.lower_ in common_words
-            and token.is_alpha
-            and not token.is_upper
-            and previous.text not in _SENTENCE_ENDS
-            and not previous.is_space
-        ):
-            total += 1
-            titled += token.text[0].isupper()
-        previous = token
-    return total >= 4 and titled / total >= 0.7
+def _hedge_at(doc, i: int) -> bool:
+    """Whether a hedge ("I think", "kalau gak salah") starts at token ``i``."""
+    words = tuple(doc[k].lower_ for k in range(i, min(len(doc), i + 5)))
+    return any(words[: len(hedge)] == hedge for hedge in _HEDGES)

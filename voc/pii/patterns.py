@@ -43,6 +43,7 @@ _NUMBER_CHUNK = re.compile(
     r"(?![\w/@%])(?![.,]\d)"
 )
 _DIGIT_GROUP = re.compile(r"\d+")
+_ONE_DIGIT_GROUP = re.compile(r"(?<!\d)\d(?!\d)")
 # Digits typed one by one ("0 8 1 2 7 7 8 8 9 9 0 0", "0878 2 7 3 2 8 8 9 1"): too many groups
 # for a chunk, so they are read as one number of their own.
 _SPACED_DIGITS = re.compile(r"(?<![\w/#@&=%.,-])(?:\d{2,4} )?\d(?: \d){6,18}(?! ?\d)(?![\w/@%])")
@@ -232,13 +233,16 @@ def find_numbers(text: str) -> list[Candidate]:
     found: list[Candidate] = [(m.start(1), m.end(1), "PHONE") for m in _WA_LINK.finditer(text)]
     bare: list[tuple[int, int, str]] = []
     spaced_end = -1
-    for match in _SPACED_DIGITS.finditer(text):
-        digits = match.group().replace(" ", "")
-        pii_type = _classify(digits, digits, _cues_before(text, match.start()))
-        if pii_type:
-            found.append((match.start(), match.end(), pii_type))
-            spaced_end = match.end()
-    for match in _NUMBER_CHUNK.finditer(text):
+    chunks = list(_NUMBER_CHUNK.finditer(text))
+    # Seven digits typed one by one leave at least four one-digit groups in one chunk.
+    if any(len(_ONE_DIGIT_GROUP.findall(m.group())) >= 4 for m in chunks):
+        for match in _SPACED_DIGITS.finditer(text):
+            digits = match.group().replace(" ", "")
+            pii_type = _classify(digits, digits, _cues_before(text, match.start()))
+            if pii_type:
+                found.append((match.start(), match.end(), pii_type))
+                spaced_end = match.end()
+    for match in chunks:
         start, end = match.span()
         if start < spaced_end and any(s <= start < e for s, e, _ in found):
             continue
@@ -283,4 +287,7 @@ _POSTAL = re.compile(
 
 def find_postal_codes(text: str) -> list[Candidate]:
     """Return 5-digit postal codes that follow a postal-code cue (the digits only)."""
+    lower = text.lower()
+    if "pos" not in lower and "zip" not in lower and (text.isascii() or "\u017f" not in text):
+        return []  # every cue contains "pos" or "zip" ("\u017f" matches "s" under IGNORECASE)
     return [(m.start(1), m.end(1), "ADDRESS") for m in _POSTAL.finditer(text)]

@@ -1,0 +1,186 @@
+"""Name shapes that need no cue phrase: sign-off tails, passenger names, self-apposition.
+
+These read the raw text with a few anchored regexes (cheap literal checks first) and return
+character spans; :class:`~voc.pii.names.NameFinder` adds them to the cue-based names and then
+marks further occurrences of every name word it found ("TJIPTO H, bukan TJIPTO HARTONO").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["find_extra_names", "repeated_names"]
+
+Span = tuple[int, int, str]
+
+_NAME_PIECE = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+_FOLLOWER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
+_PIECES = re.compile(r"(?:(?!\b(?:dan|and)\b)[^&+,])+", re.IGNORECASE)
+_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)?"
+# "... - yusuf", "Thx!! -ricky", "~ Rahmat", "-- Aldo & Sinta", "(sari)" closing the text.
+_TAIL = re.compile(
+    r"(?:^|(?<=[\s!.,?]))(?:--?|~|—|–|\()[ \t]*"
+    r"(?P<names>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2}"
+    r"(?:[ \t]*(?:&|\+|dan|and|,)[ \t]*" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})?)"
+    r"[ \t]*\)?[\s.!]*\Z"
+)
+# Passenger names on tickets: "WIDODO/ARIF MR", "TAN/MEI LING MS".
+_PASSENGER = re.compile(
+    r"(?<![\w/])(?P<name>[A-Z]{2,}(?: [A-Z]{2,}){0,2}/[A-Z]{2,}"
+    r"(?: (?!(?:MR|MRS|MS|MSTR|MISS|DR)\b)[A-Z]{2,}){0,2})"
+    r"(?: (?P<title>MR|MRS|MS|MSTR|MISS|DR))?(?![\w/])"
+)
+_TRAVEL = re.compile(
+    r"\b(?:passenger|penumpang|tiket|ticket|booking|passport|paspor|boarding|pnr|manifest|"
+    r"flight|pesawat|penerbangan|nama|name|e-ticket|eticket|reservation|reservasi)\b",
+    re.IGNORECASE,
+)
+# "I, Samuel Hutagalung, hereby ...", "Saya, Yohanes Dwi Prasetyo, menyatakan ...".
+_SELF_APPOSITION = re.compile(
+    r"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:I|Saya|saya|Aku|aku|Sy|sy),\s+"
+    r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’.-]*){0,3}),"
+)
+# "hai kak saya raka mau tanya", "halo min, aku Nayla yang kemarin": a greeting, then the
+# writer's name closed by an everyday word.
+_GREETING_SELF = re.compile(
+    r"\s*(?:hai|hay|halo|hallo|haloo|hi|hello|hey|pagi|siang|sore|malam|permisi)\b[\s,!.]*"
+    r"(?:(?:kak|ka|kakak|min|admin|gan|sis|mas|mbak|mba|bang|pak|bu)\b[\s,!.]*)?"
+    r"(?:saya|aku|sy|gue|gw|ak)\s+(?P<name>[A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)"
+    r"(?=\s*(?:[,.!]|\s(?:mau|mo|mw|ingin|pengen|pgn|yang|yg|dari|dr|pelanggan|customer)\b))",
+    re.IGNORECASE,
+)
+# The openers' second words, a cheap first test before _NAME_OPENER.
+_OPENER_HINT = re.compile(
+    r"Gede|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Luh|Nengah|Gusti|Agung|"
+    r"Bagus|Ayu|okorda"
+)
+# "rek BCA 0372 5591 88 an Vincent Tjandra": "an" (atas nama) right after an account number.
+_NUMBER_AN = re.compile(
+    r"(?<![\w])\d[\d .-]{5,}\d\s+(?:an|a\.n|a/n)\.?\s+"
+    r"(?P<name>[A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z][A-Za-z'’-]+){0,3})"
+)
+# Balinese and noble name openers that are part of the name: "I Gede Wirawan".
+_NAME_OPENER = re.compile(
+    r"(?<![\w.])(?:(?:I|Ni)\s+(?:Gusti\s+(?:Ngurah|Ayu|Agung|Bagus|Made|Putu|Ketut)|Gede|Made|"
+    r"Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Luh(?:\s+Putu|\s+Made)?|Nengah)|Anak\s+Agung|"
+    r"Ida\s+Bagus|Ida\s+Ayu|Gusti\s+(?:Ngurah|Ayu|Agung)|Cokorda|Tjokorda)"
+    r"(?P<rest>(?:\s+[A-Z][a-z'’-]+){1,3})"
+)
+
+
+def find_extra_names(text: str, is_name_word: Callable[[str, bool], bool]) -> list[Span]:
+    """Return names in ``text`` that no cue phrase announces.
+
+    Args:
+        text: The raw text.
+        is_name_word: ``(word, lower_ok) -> bool``: whether a word may be (part of) a name;
+            ``lower_ok`` allows a lower-case word that is no everyday word.
+    """
+    found: list[Span] = []
+    tail = None
+    low = max(0, len(text) - 80)
+    marker = max(
+        text.rfind("-", low),
+        text.rfind("~", low),
+        text.rfind("(", low),
+        text.rfind("\u2014", low),
+        text.rfind("\u2013", low),
+    )
+    if marker != -1:
+        tail = _TAIL.search(text, max(0, marker - 2))
+    if tail is not None:
+        names = _words_span(text, tail.start("names"), tail.group("names"), is_name_word)
+        if tail.group().lstrip()[:1] != "(" or all(text[s].isupper() for s, _, _ in names):
+            found += names  # "(Sari)" needs a capital: "my seat (aisle)" stays
+    if "/" in text and _upper_slash(text):
+        for match in _PASSENGER.finditer(text):
+            sides = [side.split() for side in match.group("name").split("/")]
+            if (
+                max(len(word) for side in sides for word in side) >= 4
+                and all(any(is_name_word(w.capitalize(), False) for w in side) for side in sides)
+                and (match.group("title") or _TRAVEL.search(text))
+            ):
+                found.append((match.start("name"), match.end("name"), "NAME"))
+    if "I," in text or "aya," in text or "ku," in text or "y," in text:
+        for match in _SELF_APPOSITION.finditer(text):
+            found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    greeting = _GREETING_SELF.match(text)
+    if greeting is not None:
+        found += _words_span(text, greeting.start("name"), greeting.group("name"), is_name_word)
+    lower = text.lower()
+    if (" an " in lower or " an." in lower or "a.n" in lower or "a/n" in lower) and any(
+        char.isdigit() for char in text
+    ):
+        for match in _NUMBER_AN.finditer(text):
+            found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    if _OPENER_HINT.search(text):
+        for match in _NAME_OPENER.finditer(text):
+            span = _words_span(text, match.start("rest"), match.group("rest"), is_name_word)
+            if span:
+                found.append((match.start(), span[0][1], "NAME"))
+    return found
+
+
+def _words_span(
+    text: str, start: int, phrase: str, is_name_word: Callable[[str, bool], bool]
+) -> list[Span]:
+    """The leading name words of each name in ``phrase`` (names split at "&", ",", "dan")."""
+    spans: list[Span] = []
+    for piece in _PIECES.finditer(phrase):
+        if not piece.group().strip():
+            continue
+        first = last = None
+        for word in re.finditer(r"\S+", piece.group()):
+            if not is_name_word(word.group(), True):
+                break
+            first = word if first is None else first
+            last = word
+        if first is None:
+            break
+        base = start + piece.start()
+        spans.append((base + first.start(), base + last.end(), "NAME"))
+    return spans
+
+
+def _upper_slash(text: str) -> bool:
+    """Whether a slash stands between two capital letters ("WIDODO/ARIF")."""
+    at = text.find("/")
+    while at != -1:
+        if 0 < at < len(text) - 1 and text[at - 1].isupper() and text[at + 1].isupper():
+            return True
+        at = text.find("/", at + 1)
+    return False
+
+
+def repeated_names(text: str, spans: list[tuple[int, int]], is_name_word) -> list[Span]:
+    """Other occurrences of the name words already found, with the name words after them."""
+    words = {
+        word
+        for start, end in spans
+        for word in _NAME_PIECE.findall(text[start:end])
+        if word[0].isupper()
+    }
+    found: list[Span] = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            boundary = (at == 0 or not text[at - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            )
+            if boundary and not any(s <= at < e for s, e in spans):
+                found.append((at, _name_run(text, end, word.isupper(), is_name_word), "NAME"))
+            at = text.find(word, end)
+    return found
+
+
+def _name_run(text: str, end: int, upper: bool, is_name_word) -> int:
+    """Extend a repeated name over the name words that follow it in the same case style."""
+    while (follower := _FOLLOWER.match(text, end)) is not None:
+        word = follower.group(1)
+        shaped = word.isupper() if upper else word[0].isupper()
+        if not shaped or not is_name_word(word, False):
+            break
+        end = follower.end()
+    return end

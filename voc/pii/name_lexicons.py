@@ -1,0 +1,67 @@
+"""The hand-written lexicons of ``voc/pii/data/``: given names, brands and words never a name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["brand_phrases", "given_names", "hard_stop_words", "not_name_words"]
+
+_HONORIFIC_BRAND_OPENERS = frozenset("mr mrs ms dr doc mister miss".split())
+
+
+def _word_file(name: str) -> set[str]:
+    text = resources.files("voc.pii").joinpath(f"data/{name}").read_text("utf-8")
+    return {
+        word
+        for line in text.splitlines()
+        if not line.lstrip().startswith("#")
+        for word in line.lower().split()
+    }
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Return common given names and surnames (lower case)."""
+    return frozenset(_word_file("given_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def brand_phrases() -> tuple[str, ...]:
+    """Return the brand names of several words in ``data/brands.txt`` (lower case)."""
+    text = resources.files("voc.pii").joinpath("data/brands.txt").read_text("utf-8")
+    lines = [line.strip().lower() for line in text.splitlines()]
+    phrases = {line for line in lines if line and not line.startswith("#")}
+    # "mr diy" also matches "Mr. DIY" (tokenised "Mr", ".", "DIY") and the other way round.
+    for phrase in list(phrases):
+        first, _, rest = phrase.partition(" ")
+        if first.rstrip(".") in _HONORIFIC_BRAND_OPENERS and rest:
+            opener = first.rstrip(".")
+            phrases |= {f"{opener} {rest}", f"{opener}. {rest}"}
+            if opener == "mr":
+                phrases.add(f"mister {rest}")
+    return tuple(sorted(phrases))
+
+
+@lru_cache(maxsize=1)
+def hard_stop_words() -> frozenset[str]:
+    """Words that are never (part of) a name, not even Capitalised after a cue."""
+    from spacy.lang.en.stop_words import STOP_WORDS as english
+
+    # "made" is an English stop word and a common Balinese given name.
+    return frozenset(_word_file("not_names.txt") | set(english) - {"made"})
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Return the lower-case words never taken as (part of) a name on their own.
+
+    A Capitalised known given name after a cue is still a name ("namanya Bagus").
+    """
+    from spacy.lang.id.stop_words import STOP_WORDS as indonesian
+
+    from voc.language import common_words
+
+    # "dini" ("early") is an everyday word and a common given name.
+    everyday = (set(indonesian) | common_words()) - {"dini", "made"}
+    return frozenset(hard_stop_words() | everyday)

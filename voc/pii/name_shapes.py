@@ -1,0 +1,90 @@
+"""Token shapes of person names: capitals, initials, degrees, title-cased text, staff phrases."""
+
+from __future__ import annotations
+
+from voc.pii import name_cues as cues
+
+__all__ = [
+    "SENTENCE_ENDS",
+    "end_char",
+    "hyphen_compound",
+    "is_degree",
+    "is_initial",
+    "is_title",
+    "mostly_title_case",
+    "rest_is_blank",
+    "staff_phrases",
+]
+
+SENTENCE_ENDS = frozenset(".!?:;\n")
+_CAMEL_PREFIXES = ("Mc", "Mac", "O'", "O’", "D'", "D’", "De", "Di", "Da", "La", "Le", "Van")
+
+
+def staff_phrases() -> list[str]:
+    """'dari CS', 'from your support', 'di bagian gudang': a team after a staff name."""
+    return [
+        f"{prep} {middle}{team}"
+        for prep in ("dari", "dr", "from", "di", "at")
+        for middle in ("", "your ", "kalian ", "the ", "bagian ", "tim ", "team ")
+        for team in cues.STAFF_AFTER
+    ]
+
+
+def is_title(text: str) -> bool:
+    """Capitalised like a name: "Budi", "McDonald", "O'Connor" (not "BRILink", "DIY")."""
+    if not text[0].isupper():
+        return False
+    camel = any(char.isupper() for part in text.split("-") for char in part[2:])
+    if camel and not text.startswith(_CAMEL_PREFIXES):
+        return False  # "NetRaya", "PayLoka": a brand written in camel case
+    if text[1:2] in ("'", "’"):
+        return text[2:3].isupper() and text[3:4].islower()
+    return text[1:2].islower()
+
+
+def rest_is_blank(doc, i: int) -> bool:
+    """Whether only punctuation and blanks follow token ``i``."""
+    return all(token.is_punct or token.is_space for token in doc[i:])
+
+
+def is_degree(text: str) -> bool:
+    """Academic degrees written after a name: S.Kom, S.E., M.M., MBA, PhD, Jr."""
+    letters = text.replace(".", "")
+    return 1 < len(letters) <= 5 and text[0].isupper() and ("." in text or letters.isupper())
+
+
+def hyphen_compound(doc, i: int) -> bool:
+    """Whether token ``i`` opens a compound such as "Smith-style" (not a name)."""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i + 1].whitespace_
+
+
+def is_initial(token) -> bool:
+    """An initial: "J", "J." (upper case)."""
+    text = token.text
+    return (len(text) == 1 and text.isupper()) or (
+        len(text) == 2 and text[0].isupper() and text[1] == "."
+    )
+
+
+def end_char(token) -> int:
+    """The character offset right after ``token``."""
+    return token.idx + len(token.text)
+
+
+def mostly_title_case(doc, common_words: frozenset[str]) -> bool:
+    """Whether the text Capitalises Its Common Words (so a capital says nothing)."""
+    titled = total = 0
+    previous = None
+    for token in doc:
+        if (
+            previous is not None
+            and token.lower_ in common_words
+            and token.is_alpha
+            and not token.is_upper
+            and previous.text not in SENTENCE_ENDS
+            and not previous.is_space
+        ):
+            total += 1
+            titled += token.text[0].isupper()
+        previous = token
+    return total >= 4 and titled / total >= 0.7
