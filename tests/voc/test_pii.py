@@ -25,7 +25,7 @@ from voc.pii.validators import luhn_valid, nik_valid
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "pii"
 # The development parts, named one by one. heldout*.jsonl files were written blind to the rules;
 # only the floor test below reads them, never a test that guides rule writing.
-DEV_PARTS = ("dev.jsonl", "dev_2.jsonl", "dev_extra.jsonl", "dev_3.jsonl")
+DEV_PARTS = ("dev.jsonl", "dev_2.jsonl", "dev_extra.jsonl", "dev_3.jsonl", "dev_4.jsonl")
 
 
 def _dev_corpus():
@@ -375,16 +375,17 @@ def test_redaction_is_idempotent(corpus_results):
 
 
 # Floors just below the measured level (see docs/PII.md): a rule change that loses recall or
-# adds false positives fails here. All three parts are development material now (the rules
-# were tuned on them, the old held-out included), so these floors say nothing about unseen
-# text; that is measured on a separate blind file, never read by these tests.
+# adds false positives fails here. All parts are development material (the rules were tuned on
+# them, the spent blind file dev_3 included), so these floors say nothing about unseen text;
+# that is measured on a separate blind heldout*.jsonl file, never read by these tests.
 @pytest.mark.parametrize(
     ("part", "min_recall", "max_fp_rate"),
     [
         ("dev.jsonl", 0.99, 0.004),
         ("dev_2.jsonl", 0.99, 0.011),
         ("dev_extra.jsonl", 0.98, 0.016),
-        ("dev_3.jsonl", 0.92, 0.01),
+        ("dev_3.jsonl", 0.985, 0.005),
+        ("dev_4.jsonl", 0.94, 0.01),
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):

@@ -53,18 +53,19 @@ _GREETING_SELF = re.compile(
 # The openers' second words, a cheap first test before _NAME_OPENER.
 _OPENER_HINT = re.compile(
     r"Gede|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Luh|Nengah|Gusti|Agung|"
-    r"Bagus|Ayu|okorda"
+    r"Bagus|Ayu|okorda|Raden"
 )
 # "rek BCA 0372 5591 88 an Vincent Tjandra": "an" (atas nama) right after an account number.
 _NUMBER_AN = re.compile(
     r"(?<![\w])\d[\d .-]{5,}\d\s+(?:an|a\.n|a/n)\.?\s+"
     r"(?P<name>[A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z][A-Za-z'’-]+){0,3})"
 )
-# Balinese and noble name openers that are part of the name: "I Gede Wirawan".
+# Balinese and Javanese noble name openers that are part of the name: "I Gede Wirawan".
 _NAME_OPENER = re.compile(
     r"(?<![\w.])(?:(?:I|Ni)\s+(?:Gusti\s+(?:Ngurah|Ayu|Agung|Bagus|Made|Putu|Ketut)|Gede|Made|"
     r"Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Luh(?:\s+Putu|\s+Made)?|Nengah)|Anak\s+Agung|"
-    r"Ida\s+Bagus|Ida\s+Ayu|Gusti\s+(?:Ngurah|Ayu|Agung)|Cokorda|Tjokorda)"
+    r"Ida\s+Bagus|Ida\s+Ayu|Gusti\s+(?:Ngurah|Ayu|Agung)|Cokorda|Tjokorda|"
+    r"Raden(?:\s+(?:Mas|Ajeng|Ayu|Roro|Rara|Bagus))?)"
     r"(?P<rest>(?:\s+[A-Z][a-z'’-]+){1,3})"
 )
 

@@ -421,6 +421,7 @@ class NameFinder:
         if span is None:
             return None
         closed = span[1] >= len(doc) or doc[span[1]].lower_ in cues.NAME_AFTER_WORDS
+        closed = closed or (before in _GREETINGS and doc[span[1]].text in {",", "."})
         return span if closed or doc[span[0]].lower_ in self.given_names_ else None
 
     def _sign_off_name(self, doc, i: int) -> tuple[int, int] | None:

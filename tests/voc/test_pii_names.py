@@ -1,0 +1,92 @@
+"""Name and number classes of round 3: sign-off tails, lists, passenger names, self-intros."""
+
+import pytest
+
+from voc.pii import redact
+
+# (text, names): every name must be fully redacted. Fake names, phrasings new to the corpus.
+NAME_CASES = [
+    ("barangnya udah sampe, makasih ya - wulandari", ["wulandari"]),
+    ("Ok thanks!! -budi", ["budi"]),
+    ("See you tomorrow ~ Aryani", ["Aryani"]),
+    ("Thank you,\nYohana & Petrus Lumbantobing", ["Yohana", "Petrus Lumbantobing"]),
+    ("Salam hangat,\nIr. Darmawan dan Sulastri Darmawan", ["Darmawan", "Sulastri Darmawan"]),
+    ("Pax: SIREGAR/HOTMAN MR, please fix the spelling", ["SIREGAR/HOTMAN"]),
+    ("tiket atas nama HALIM/FELICIA, di paspor FELICIA HALIM", ["HALIM/FELICIA", "FELICIA HALIM"]),
+    ("Hi it's Marvin, my modem is blinking red", ["Marvin"]),
+    ("hi its me again, Fitria. masih belum ada kabar", ["Fitria"]),
+    ("Good afternoon, Rosalinda speaking. I need a new invoice", ["Rosalinda"]),
+    ("Halo kak, Tiara disini 🙏 mau tanya ongkir", ["Tiara"]),
+    ("the lady introduced herself as Gabriella and then hung up", ["Gabriella"]),
+    ("I, Bonifasius Tarigan, request a refund for order 5521", ["Bonifasius Tarigan"]),
+    ("Saya, Raden Mas Suryo, keberatan dengan tagihan ini", ["Raden Mas Suryo"]),
+    ("halo min saya kinanti mau komplain paket", ["kinanti"]),
+    ("transfer ke BNI 0281 7745 12 an Matheus Sinaga ya", ["Matheus Sinaga"]),
+    ("Paket untuk Ni Luh Sukmawati belum sampai", ["Ni Luh Sukmawati"]),
+    ("nama penerima J. R. Simanjuntak, tolong dicek", ["J. R. Simanjuntak"]),
+    ("Nama pengirim Moh. Syaiful Anwar", ["Moh. Syaiful Anwar"]),
+    ("We booked for Mr. and Mrs. Gunadi (Ferdinand and Yolanda)", ["Ferdinand", "Yolanda"]),
+    ("Guests: Stevanus Wijaya, Lilian Wijaya", ["Stevanus Wijaya", "Lilian Wijaya"]),
+    ("The agent, Melvin I think, promised a callback", ["Melvin"]),
+    ("my sister (Yuniarti) cannot log in", ["Yuniarti"]),
+    ("Thanks a lot Cornelius, sorted", ["Cornelius"]),
+    ("yg angkat Safira, katanya tunggu", ["Safira"]),
+    ("CS yang ngaku namanya Reza bilang besok", ["Reza"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAME_CASES)
+def test_names_without_a_classic_cue(text, names):
+    result = redact(text)
+    covered = {i for span in result.spans for i in range(span.start, span.end)}
+    for name in names:
+        start = text.index(name)
+        assert set(range(start, start + len(name))) <= covered, (name, result.text)
+
+
+# Look-alikes of these shapes that must stay.
+NEGATIVES = [
+    "makasih - admin toko",
+    "Thx!! -sent from my phone",
+    "my preferred seat (aisle) was ignored",
+    "flight CGK/DPS delayed again",
+    "COD/TRANSFER dua-duanya gagal",
+    "Cuaca di sini hujan deras, paket telat",
+    "Hi it's me again, still waiting",
+    "introduced as a premium plan but it's slow",
+    "Thanks a lot NetRaya, mantap",
+    "I, for one, will cancel",
+    "tahun 2010 an Budi masih kecil",
+    "delivered to the 4th floor by two couriers",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_lookalikes_stay(text):
+    assert redact(text).spans == (), redact(text).text
+
+
+# Numbers: (text, value, type).
+NUMBER_CASES = [
+    ("wa aku 0 8 5 6 1 2 3 4 5 6 7 8 ya", "0 8 5 6 1 2 3 4 5 6 7 8", "PHONE"),
+    ("no rek bri: 1 2 3 4 5 6 7 8 9 0 1 2", "1 2 3 4 5 6 7 8 9 0 1 2", "ACCOUNT"),
+    ("Diners 3056 930902 5904 ditolak", "3056 930902 5904", "CARD"),
+    ("nomor akun saya 7781234455", "7781234455", "ACCOUNT"),
+    ("please refund to my account 552-013-7788", "552-013-7788", "ACCOUNT"),
+    ("akun GoPay saya 3321-4455-6677 kena blokir", "3321-4455-6677", "ACCOUNT"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "pii_type"), NUMBER_CASES)
+def test_number_classes(text, value, pii_type):
+    start = text.index(value)
+    spans = [(s.start, s.end, s.type) for s in redact(text).spans]
+    assert (start, start + len(value), pii_type) in spans, spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["skor 1 2 3 4 5 6 7 8 9 untuk tim", "version 4.6.4 broke it", "dana 1500000 belum cair"],
+)
+def test_number_lookalikes_stay(text):
+    assert redact(text).spans == ()
