@@ -25,7 +25,14 @@ from voc.pii.validators import luhn_valid, nik_valid
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "pii"
 # The development parts, named one by one. heldout*.jsonl files were written blind to the rules;
 # only the floor test below reads them, never a test that guides rule writing.
-DEV_PARTS = ("dev.jsonl", "dev_2.jsonl", "dev_extra.jsonl", "dev_3.jsonl", "dev_4.jsonl")
+DEV_PARTS = (
+    "dev.jsonl",
+    "dev_2.jsonl",
+    "dev_extra.jsonl",
+    "dev_3.jsonl",
+    "dev_4.jsonl",
+    "dev_5.jsonl",
+)
 
 
 def _dev_corpus():
@@ -385,7 +392,8 @@ def test_redaction_is_idempotent(corpus_results):
         ("dev_2.jsonl", 0.99, 0.011),
         ("dev_extra.jsonl", 0.98, 0.016),
         ("dev_3.jsonl", 0.985, 0.005),
-        ("dev_4.jsonl", 0.94, 0.01),
+        ("dev_4.jsonl", 0.945, 0.01),
+        ("dev_5.jsonl", 0.87, 0.02),
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):

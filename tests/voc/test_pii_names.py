@@ -32,6 +32,12 @@ NAME_CASES = [
     ("Thanks a lot Cornelius, sorted", ["Cornelius"]),
     ("yg angkat Safira, katanya tunggu", ["Safira"]),
     ("CS yang ngaku namanya Reza bilang besok", ["Reza"]),
+    ("Morning all, Hilda from PT Maju Terus, invoice please", ["Hilda"]),
+    ("the supervisor (Gregory) refused to help", ["Gregory"]),
+    (
+        "Attendees: Nadine Halim, Oscar Pane and Ruth Sembiring",
+        ["Nadine Halim", "Oscar Pane", "Ruth Sembiring"],
+    ),
 ]
 
 
@@ -58,6 +64,11 @@ NEGATIVES = [
     "I, for one, will cancel",
     "tahun 2010 an Budi masih kecil",
     "delivered to the 4th floor by two couriers",
+    "Tower 3 lift broken again, Lt. 7 smells",
+    "Gedung B lantai 2 toiletnya kotor",
+    "Raden Saleh street was closed for the parade",
+    "Thx!! -anonymous",
+    "sinyal lemah sejak pemasangan tower baru di sebelah rumah",
 ]
 
 
@@ -74,6 +85,8 @@ NUMBER_CASES = [
     ("nomor akun saya 7781234455", "7781234455", "ACCOUNT"),
     ("please refund to my account 552-013-7788", "552-013-7788", "ACCOUNT"),
     ("akun GoPay saya 3321-4455-6677 kena blokir", "3321-4455-6677", "ACCOUNT"),
+    ("rek bca an. Susilo: 8812345670", "8812345670", "ACCOUNT"),
+    ("contact: yudha.p @ yahoo.com", "yudha.p @ yahoo.com", "EMAIL"),
 ]
 
 

@@ -28,7 +28,8 @@ _ESTATE = (
 )
 # English street suffixes after a house number and one to three Capitalised words.
 _EN_STREET = (
-    r"(?-i:\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Road|Rd|"
+    r"(?-i:\b\d{1,5}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+\.?|\d{1,3}(?:st|nd|rd|th))\s+){1,3}"
+    r"(?:Street|St|Road|Rd|"
     r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
     r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq|Grove|Walk|Rise|Hill|Park)\b\.?)"
 )
@@ -67,10 +68,11 @@ _PARTS = [
         r"kav(?:ling)?\.?\s*[A-Za-z]?-?\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b",
         _FLOOR,
         r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b",  # UK postcode: "NW1 6XE"
-        r"(?-i:[A-Z]{1,2})-?\d{1,3}[A-Za-z]?(?:\s*/\s*\d{1,3}[A-Za-z]?)?\b",  # C3/18, B-12
+        # house codes: "C3/18", "B-12", "X/12"
+        r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b",
         r"tower\s+(?-i:[A-Z]\d?)\b",  # "Tower B lantai 9"
         _EN_STREET,  # "Unit 5, 12 Collins Street"
-        r"(?-i:[A-Z]{2,3})\s+\d{4}\b",  # state and postcode: "VIC 3000", "NSW 2000"
+        r"(?-i:[A-Z]{2,3})\s+\d{4,5}\b",  # state and postcode: "VIC 3000", "NY 10019"
         r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)",  # postal codes (ID 5, SG 6, AU/NZ 4)
         r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))",
         r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)",
@@ -90,10 +92,11 @@ _CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _POSTAL_NEXT = re.compile(r"\s*,?\s*\d{5}\b")
 _ADDRESS_CONTEXT = re.compile(
-    r"\b(?:alamat\w*|rumah(?!\s+sakit)|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
+    r"(?:\b(?:alamat\w*|rumah(?!\s+sakit)|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
     r"(?:di|ter|salah\s+)?kirim(?:kan)?\s+ke|antar(?:kan)?\s+ke|diantar\s+ke|nganter(?:in)?\s+ke|"
     r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|ship(?:ped)?\s+to|"
-    r"deliver(?:ed)?\s+to|sen[dt]\s+to|moved\s+to)\b"
+    r"deliver(?:ed)?\s+to|sen[dt]\s+to|moved\s+to|(?:my|our)\s+(?:office|workplace)|"
+    r"kantor\s+(?:saya|kami|aku|ku))\b|\boffice\s*:)"
     r"[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
@@ -115,6 +118,13 @@ _DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split(
 _MAX_BACK_WORDS = 5
 _BACK_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*|\d{1,5}[A-Za-z]?(?![\w/])")
 _DIGIT = re.compile(r"\d")
+# Buildings (and floors) are addresses only after an address cue or with a street part.
+_BUILDINGS = frozenset("gedung menara tower plaza condo kondominium".split())
+_STREETISH = re.compile(
+    r"\b(?:jl|jln|jalan|gg|gang|no|nomor|kav|kavling|rt|rw|street|road|st|rd|ave)\b|"
+    r"\b\d{5,6}\b|#\d",
+    re.IGNORECASE,
+)
 _ADDRESS_WORDS = frozenset(("blok block " + _WEAK_STREET + "|" + _ESTATE).replace("|", " ").split())
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 #: Every starter of _STARTERS opens with one of these words (lower case, at a word
@@ -204,11 +214,14 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             # The name of a building, estate or street before it: "Blok M Square Residence
             # Tower B-1508", "5 Kebun Jeruk Baru Blok A/12", "Menara BCA 35th floor".
             walked = _walk_back(text, max(start, position))
-            if kind == "floor" and walked == start:
+            if kind == "floor" and walked == start and not _STREETISH.search(text, start, end):
                 continue  # "Lt. 3 food court", "to the 4th floor": a floor alone is no address
             start = walked
             before = text[max(0, start - 60) : start]
             context = context or _ADDRESS_CONTEXT.search(before)
+            building = kind == "floor" or match.group().lower() in _BUILDINGS
+            if building and not context and not _STREETISH.search(text, start, end):
+                continue  # "Gedung A lantai 3 ruang tunggu", "Tower 2 lift": a place, no address
         if kind != "label" and not context and _LANDMARK_BEFORE.search(before):
             continue
         end = _rstrip(text, start, end)
@@ -279,7 +292,8 @@ def _words(text: str, pos: int) -> int:
         word = _WORD.match(text, at)
         if not word:
             break
-        if _is_stop(word.group()):
+        if _is_stop(word.group()) and (word.group().lower() not in _DIRECTIONS or end == pos):
+            # "jl. pogung baru" keeps "baru"; "tower baru" alone is no street name.
             # "Jl. Cik Di Tiro": a Capitalised small word inside a street name.
             following = _WORD.match(text, _BLANKS.match(text, word.end()).end())
             after = _BLANKS.match(text, word.end()).end()

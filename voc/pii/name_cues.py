@@ -197,7 +197,8 @@ FIELD_WORDS = (
     "nasabah", "customer", "recipient", "receiver", "sender", "from", "to", "kepada", "dari",
     "attn", "pic", "cp", "contact", "pemilik", "owner", "holder", "tertanggung", "peserta",
     "pasien", "patient", "guest", "tamu", "passenger", "penumpang", "buyer", "pembeli", "cc",
-    "bcc", "guests", "passengers", "penumpang", "tamu", "peserta",
+    "bcc", "guests", "passengers", "penumpang", "tamu", "peserta", "participants", "attendees",
+    "members", "anggota",
 )  # fmt: skip
 
 #: Words after a name that mark it as staff: "Rina dari CS", "Kevin from support".
@@ -208,7 +209,7 @@ STAFF_AFTER = (
     "dept", "hrd", "it", "operasional", "operations", "marketing", "keuangan", "teknis",
     "technical", "service", "pusat", "head", "counter", "loket", "frontdesk", "resepsionis",
     "accounting", "akunting", "procurement", "purchasing", "hr", "legal", "payroll", "claims",
-    "klaim", "collection", "penagihan",
+    "klaim", "collection", "penagihan", "pt", "cv",
     # companies whose staff customers name: couriers, marketplaces, banks, telcos, utilities
     "jne", "jnt", "j&t", "sicepat", "anteraja", "ninja", "pos", "tiki", "paxel", "lalamove",
     "shopee", "tokopedia", "lazada", "blibli", "bukalapak", "gojek", "grab", "maxim", "bca",

@@ -65,7 +65,7 @@ _NAME_OPENER = re.compile(
     r"(?<![\w.])(?:(?:I|Ni)\s+(?:Gusti\s+(?:Ngurah|Ayu|Agung|Bagus|Made|Putu|Ketut)|Gede|Made|"
     r"Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Luh(?:\s+Putu|\s+Made)?|Nengah)|Anak\s+Agung|"
     r"Ida\s+Bagus|Ida\s+Ayu|Gusti\s+(?:Ngurah|Ayu|Agung)|Cokorda|Tjokorda|"
-    r"Raden(?:\s+(?:Mas|Ajeng|Ayu|Roro|Rara|Bagus))?)"
+    r"Raden\s+(?:Mas|Ajeng|Ayu|Roro|Rara|Bagus))"
     r"(?P<rest>(?:\s+[A-Z][a-z'’-]+){1,3})"
 )
 
@@ -92,8 +92,8 @@ def find_extra_names(text: str, is_name_word: Callable[[str, bool], bool]) -> li
         tail = _TAIL.search(text, max(0, marker - 2))
     if tail is not None:
         names = _words_span(text, tail.start("names"), tail.group("names"), is_name_word)
-        if tail.group().lstrip()[:1] != "(" or all(text[s].isupper() for s, _, _ in names):
-            found += names  # "(Sari)" needs a capital: "my seat (aisle)" stays
+        if all(text[s].isupper() or is_name_word(text[s:e], None) for s, e, _ in names):
+            found += names  # lower case only a known name: "seat (aisle)", "-anonymous" stay
     if "/" in text and _upper_slash(text):
         for match in _PASSENGER.finditer(text):
             sides = [side.split() for side in match.group("name").split("/")]

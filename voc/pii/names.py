@@ -141,14 +141,20 @@ class NameFinder:
             found += repeated_names(text, [(s, e) for s, e, _ in found], self._plain_name_word)
         return found
 
-    def _plain_name_word(self, word: str, lower_ok: bool) -> bool:
-        """Whether a word of raw text may be (part of) a name; lower case only if allowed."""
+    def _plain_name_word(self, word: str, lower_ok: bool | None) -> bool:
+        """Whether a word of raw text may be (part of) a name.
+
+        ``lower_ok``: ``True`` takes a lower-case word that is no everyday word, ``None`` only
+        a known given name in lower case, ``False`` no lower case.
+        """
         if len(word) < 2 or not word.replace("'", "").replace("’", "").replace("-", "").isalpha():
             return False
         lower = word.lower()
         if lower in self.hard_stop_:
             return False
         if word.islower():
+            if lower_ok is None:
+                return lower in self.safe_given_
             return lower_ok and lower not in self.stop_words_
         if shapes.is_title(word):
             return lower not in self.stop_words_ or lower in self.given_names_
@@ -186,7 +192,7 @@ class NameFinder:
         if kind == "INTRO":
             return self._intro_name(doc, start, end)
         level = {"STRONG": STRONG, "MEDIUM": MEDIUM}.get(kind, WEAK)
-        span = self._name_after(doc, end, level, comma=True, paren=kind == "APPOSITION")
+        span = self._name_after(doc, end, level, comma=True, paren=kind in ("APPOSITION", "WEAK"))
         if span is not None and kind == "WEAK" and self._is_brand(doc, start, end, span):
             return None
         return span

@@ -28,6 +28,10 @@ _EMAIL_SPELLED = re.compile(
     r"(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[A-Za-z]{2,24})+",
     re.IGNORECASE,
 )
+# "putri_ayu99 @ gmail.com": blanks around the "@".
+_EMAIL_SPACED = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]* @ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b"
+)
 # "ratna dot sari at gmail dot com": an address spelled with words only.
 _EMAIL_WORDS = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w+-]*(?:\s+dot\s+[A-Za-z0-9][\w+-]*)*\s+at\s+[A-Za-z0-9-]+"
@@ -88,6 +92,11 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 _CUE_WINDOW = 40
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-Z]")
+# A dot after these is an abbreviation, not a sentence end: "rek mandiri an. Hendra: ...".
+_ABBREVIATION_END = re.compile(
+    r"\b(?:an|a\.n|no|jl|sdr|bpk|ibu|bu|pak|mr|mrs|ms|dr|ny|tn)\.$", re.I
+)
 # A look-alike word right after the number: "356938035643809 (IMEI)".
 _LABEL_AFTER = re.compile(r"[\s(:,-]{0,3}(?:imei|serial|resi|awb|sku)\b", re.IGNORECASE)
 # Company hotlines: 1500-xxx(x), 14xxx and 080x toll-free numbers are never personal.
@@ -100,6 +109,8 @@ _WA_LINK = re.compile(r"\bwa\.me/\+?(\d{10,15})\b")
 def find_emails(text: str) -> list[Candidate]:
     """Return the e-mail addresses in ``text``, plain and spelled out (``[at]``/``[dot]``)."""
     found = [(m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text)]
+    if " @ " in text:
+        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPACED.finditer(text)]
     lower = text.lower()
     if "at" in lower:
         found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPELLED.finditer(text)]
@@ -119,7 +130,10 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
     cues: list[tuple[str, bool]] = []
     for match in reversed(matches):
         gap = window[match.end() :]
-        if re.search(r"[.!?;]\s+[A-Z]|\n", gap):
+        if "\n" in gap or any(
+            not _ABBREVIATION_END.search(gap, 0, stop.start() + 1)
+            for stop in _SENTENCE_BREAK.finditer(gap)
+        ):
             break
         cues.append((match.lastgroup, not gap.strip(" \t:#.-=(")))
     return cues
