@@ -163,6 +163,9 @@ def repeated_names(text: str, spans: list[tuple[int, int]], is_name_word) -> lis
         if word[0].isupper()
     }
     found: list[Span] = []
+    covered = bytearray(len(text))
+    for start, end in spans:
+        covered[start:end] = b"\x01" * (end - start)
     for word in words:
         at = text.find(word)
         while at != -1:
@@ -170,7 +173,7 @@ def repeated_names(text: str, spans: list[tuple[int, int]], is_name_word) -> lis
             boundary = (at == 0 or not text[at - 1].isalnum()) and (
                 end == len(text) or not text[end].isalnum()
             )
-            if boundary and not any(s <= at < e for s, e in spans):
+            if boundary and not covered[at]:
                 found.append((at, _name_run(text, end, word.isupper(), is_name_word), "NAME"))
             at = text.find(word, end)
     return found
