@@ -208,7 +208,8 @@ def write_report(results: dict, out: Path) -> Path:
     if results.get("sentiment"):
         lines += [
             "",
-            "## Sentiment transfer (shipped model, trained only on our own written data: corpus + sentiment supplement)",
+            "## Sentiment transfer (shipped model, trained only on our own written data: "
+            "corpus + sentiment supplement)",
             "",
             "| file | n | accuracy | macro-F1 |",
             "|---|---:|---:|---:|",
