@@ -353,6 +353,7 @@ def classify_file(
         "id_col": id_col,
         "aspects": aspects,
         "model_version": model.model_version,
+        "review_thresholds": dict(vars(getattr(model, "review", None) or {})),
     }
     parts = output.with_name(output.name + ".parts")
     done = _open_parts(parts, manifest)

@@ -331,3 +331,55 @@ def test_multilabel_stacked_proba_equals_per_label_models(calibration):
         np.testing.assert_allclose(head.predict_proba(features), ref, rtol=1e-5, atol=1e-6)
     assert "_plan_cache" in head.__dict__
     assert "_plan_cache" not in clone(head).__dict__
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("topic=0.5", (0.5, 0.5, 0.4)),
+        (" sentiment = 0.9 , touchpoint=0 ,", (0.9, 0.35, 0.0)),
+        ("", (0.5, 0.35, 0.4)),
+        ("topic=1,topic=0.2", (0.5, 0.2, 0.4)),
+    ],
+)
+def test_review_thresholds_parse(spec, expected):
+    from voc.classify.model import ReviewThresholds
+
+    got = ReviewThresholds.parse(spec)
+    assert (got.sentiment, got.topic, got.touchpoint) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "match"),
+    [
+        ("aspect=0.5", "TASK=VALUE with TASK one of sentiment, topic, touchpoint"),
+        ("topic", "TASK=VALUE"),
+        ("topic=high", "number from 0 to 1, not 'high'"),
+        ("touchpoint=1.5", "number from 0 to 1"),
+    ],
+)
+def test_review_thresholds_parse_errors(spec, match):
+    from voc.classify.model import ReviewThresholds
+
+    with pytest.raises(ConfigError, match=match):
+        ReviewThresholds.parse(spec)
+
+
+def test_review_thresholds_from_environment_on_load(monkeypatch, toy_taxonomy, tmp_path):
+    from voc.classify.model import REVIEW_ENV
+
+    enc = install(monkeypatch)
+    model = train_classifier(toy_taxonomy, None, config=TrainConfig(encoder=enc), version="v1")
+    model.save(tmp_path / "toy" / "v1")
+    texts = ["hello there", "espresso courier", "good morning", "the and a", "kopi paket"]
+    confidence = model.predict(texts)["topic_confidence"]
+    levels = np.unique(confidence)  # confidences are rounded: cut between two levels
+    cut = float((levels[len(levels) // 2 - 1] + levels[len(levels) // 2]) / 2)
+    monkeypatch.setenv(REVIEW_ENV, f"sentiment=0,touchpoint=0,topic={cut}")
+    loaded = load_classifier(toy_taxonomy, root=tmp_path)
+    assert (loaded.review.sentiment, loaded.review.topic) == (0.0, cut)
+    flags = loaded.predict(texts)["needs_review"]
+    assert flags.tolist() == (confidence < cut).tolist() and 0 < flags.sum() < len(texts)
+    monkeypatch.setenv(REVIEW_ENV, "topic=2")
+    with pytest.raises(ConfigError, match="number from 0 to 1"):
+        load_classifier(toy_taxonomy, root=tmp_path)

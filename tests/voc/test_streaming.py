@@ -1,4 +1,5 @@
 import json
+import os
 
 import numpy as np
 import pandas as pd
@@ -158,6 +159,32 @@ def test_changed_input_or_chunk_size_restarts(toy_model, tmp_path):
     assert summary["chunks_skipped"] == 0 and len(_read(out)) == 12
 
 
+def test_changed_review_thresholds_restart(toy_model, tmp_path):
+    from voc.classify.model import ReviewThresholds
+
+    src = _input(tmp_path, ".csv", n=12)
+    out = tmp_path / "out.csv"
+    calls = []
+
+    def stop_after_two(number):
+        calls.append(number)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        classify_file(src, out, chunk_size=4, model=toy_model, on_chunk=stop_after_two)
+    toy_model.review = ReviewThresholds(topic=0.99)
+    summary = classify_file(src, out, chunk_size=4, model=toy_model)
+    assert summary["chunks_skipped"] == 0  # flags of the finished chunks would differ
+    calls.clear()
+    with pytest.raises(KeyboardInterrupt):
+        classify_file(
+            src, out.with_name("again.csv"), chunk_size=4, model=toy_model, on_chunk=stop_after_two
+        )
+    summary = classify_file(src, out.with_name("again.csv"), chunk_size=4, model=toy_model)
+    assert summary["chunks_skipped"] >= 1  # same thresholds: resumed
+
+
 def test_identical_texts_embedded_once_within_and_across_chunks(toy_model, tmp_path):
     texts = ["kopi pahit", "paket telat", "kopi pahit", "Kopi pahit", "paket telat"] * 8
     src = _write(pd.DataFrame({"text": texts}), tmp_path / "dup.csv")
@@ -250,3 +277,33 @@ def test_cli_to_store_ingests_then_classifies(toy_model, tmp_path, monkeypatch):
         assert not stored["text_redacted"].str.contains("0812").any()
     finally:
         dispose_engine(url)
+
+
+def test_cli_review_thresholds(toy_model, tmp_path, monkeypatch):
+    from voc.classify.model import REVIEW_ENV
+    from voc.cli import app
+    from voc.cli import classify as cli_classify
+
+    monkeypatch.setenv(REVIEW_ENV, "")  # restored after the test: the CLI sets it
+    monkeypatch.setattr(cli_classify, "_load_model", lambda taxonomy, version: toy_model)
+    src = _input(tmp_path, ".csv", n=12)
+
+    def run(spec):
+        out = tmp_path / f"out{len(list(tmp_path.glob('out*.csv')))}.csv"
+        args = ["classify", str(src), "-o", str(out), "--review-thresholds", spec, "-q"]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        frame = pd.read_csv(out)
+        return frame["needs_review"].astype(bool), frame["topic_confidence"]
+
+    flags, confidence = run("sentiment=0,topic=0,touchpoint=0")
+    assert not flags.any()
+    levels = np.unique(confidence)  # confidences are rounded: cut between two levels
+    cut = float((levels[len(levels) // 2 - 1] + levels[len(levels) // 2]) / 2)
+    flags, confidence = run(f"sentiment=0,touchpoint=0,topic={cut}")
+    assert flags.tolist() == (confidence < cut).tolist() and 0 < flags.sum() < len(flags)
+    assert os.environ[REVIEW_ENV] == f"sentiment=0,touchpoint=0,topic={cut}"  # for Dask workers
+    args = ["classify", str(src), "-o", str(tmp_path / "x.csv"), "--review-thresholds", "topic=9"]
+    bad = CliRunner().invoke(app, args)
+    assert isinstance(bad.exception, ConfigError)
+    assert "number from 0 to 1" in str(bad.exception)

@@ -8,6 +8,7 @@ and the encoder in use and refuses a mismatch.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from voc.taxonomy import Taxonomy
 __all__ = [
     "CLASSIFIERS_DIR",
     "FeedbackClassifier",
+    "REVIEW_ENV",
     "ReviewThresholds",
     "PREDICTION_COLUMNS",
     "available_versions",
@@ -41,6 +43,12 @@ PREDICTION_COLUMNS = (
 )
 
 
+#: Environment variable overriding the review thresholds of every loaded classifier, e.g.
+#: ``topic=0.5,touchpoint=0.45`` (set it on Dask workers too; ``voc classify
+#: --review-thresholds`` sets it for its own run).
+REVIEW_ENV = "VOC_REVIEW_THRESHOLDS"
+
+
 @dataclass(frozen=True)
 class ReviewThresholds:
     """A comment needs review when any confidence falls under its threshold."""
@@ -48,6 +56,34 @@ class ReviewThresholds:
     sentiment: float = 0.5
     topic: float = 0.35
     touchpoint: float = 0.4
+
+    @classmethod
+    def parse(cls, spec: str, base: ReviewThresholds | None = None) -> ReviewThresholds:
+        """Read ``"topic=0.5,sentiment=0.6"``; tasks not named keep ``base``'s value.
+
+        Raises:
+            ConfigError: An unknown task, a missing ``=`` or a value outside [0, 1].
+        """
+        values = dict((base or cls()).__dict__)
+        for part in (p.strip() for p in spec.split(",")):
+            if not part:
+                continue
+            task, sep, value = (x.strip() for x in part.partition("="))
+            if not sep or task not in values:
+                raise ConfigError(
+                    f"Review threshold {part!r} is not TASK=VALUE with TASK one of "
+                    f"{', '.join(values)} (e.g. topic=0.5,touchpoint=0.45)."
+                )
+            try:
+                number = float(value)
+            except ValueError:
+                number = -1.0
+            if not 0.0 <= number <= 1.0:
+                raise ConfigError(
+                    f"Review threshold for {task} must be a number from 0 to 1, not {value!r}."
+                )
+            values[task] = number
+        return cls(**values)
 
 
 @dataclass
@@ -286,4 +322,7 @@ def load_classifier(
     if not isinstance(model, FeedbackClassifier):
         raise ConfigError(f"{directory / 'model.joblib'} does not hold a FeedbackClassifier.")
     model.card = card
+    spec = os.environ.get(REVIEW_ENV, "").strip()
+    if spec:
+        model.review = ReviewThresholds.parse(spec, model.review)
     return model

@@ -20,6 +20,15 @@ corpus_app = typer.Typer(
 )
 
 
+def _with_review(model, spec: str | None):
+    """Apply ``--review-thresholds`` to a loaded model (the local engines)."""
+    if spec is not None:
+        from voc.classify.model import ReviewThresholds
+
+        model.review = ReviewThresholds.parse(spec, model.review)
+    return model
+
+
 def _load_model(taxonomy: Path | None, version: str | None):
     from voc.streaming import load_model
 
@@ -52,12 +61,27 @@ def classify(
     taxonomy: Annotated[Path | None, typer.Option(help="Taxonomy YAML (default one).")] = None,
     model_version: Annotated[str | None, typer.Option("--model-version")] = None,
     no_aspects: Annotated[bool, typer.Option("--no-aspects", help="Skip aspects.")] = False,
+    review_thresholds: Annotated[
+        str | None,
+        typer.Option(
+            "--review-thresholds",
+            help="Flag needs_review below these confidences, e.g. topic=0.5,touchpoint=0.45 "
+            "(default: the model's; env VOC_REVIEW_THRESHOLDS).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Redact, detect language and classify every comment of a file, in resumable chunks.
 
     An interrupted run picks up where it stopped: finished chunks wait in OUTPUT.parts/.
     """
+    if review_thresholds is not None:
+        import os
+
+        from voc.classify.model import REVIEW_ENV, ReviewThresholds
+
+        ReviewThresholds.parse(review_thresholds)  # refuse a bad value before any work
+        os.environ[REVIEW_ENV] = review_thresholds  # Dask workers started here inherit it
     if to_store == (output is not None):
         raise ConfigError("Give exactly one of -o OUTPUT or --to-store.")
     if engine not in ("local", "dask"):
@@ -74,7 +98,7 @@ def classify(
         summary = ingest_file(
             input, engine=store, mapping=mapping, chunk_size=batch_size, show_progress=not quiet
         )
-        model = _load_model(taxonomy, model_version)
+        model = _with_review(_load_model(taxonomy, model_version), review_thresholds)
         written = classify_store(
             store, model, batch_size=batch_size, aspects=not no_aspects, show_progress=not quiet
         )
@@ -107,7 +131,7 @@ def classify(
         return
     from voc.streaming import classify_file
 
-    model = _load_model(taxonomy, model_version)
+    model = _with_review(_load_model(taxonomy, model_version), review_thresholds)
     result = classify_file(
         input,
         output,
