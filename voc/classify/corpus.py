@@ -69,6 +69,18 @@ def _split_key(text: str) -> float:
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
+def _stratified_split(frame, strata: list[str], test_share: float):
+    """``train``/``test`` per row: in each stratum, the rows first by text hash go to test."""
+    import pandas as pd
+
+    order = frame["text"].map(_split_key)
+    split = pd.Series("train", index=frame.index, dtype=object)
+    for _, group in frame.groupby(strata, sort=True):
+        ordered = order[group.index].sort_values()
+        split[ordered.index[: int(round(len(ordered) * test_share))]] = "test"
+    return split
+
+
 def build_corpus(taxonomy: Taxonomy, parts_dir: Path | None = None, test_share: float = 0.15):
     """Combine ``parts/*.csv``, drop exact near-duplicates, and assign a stratified split.
 
@@ -103,13 +115,8 @@ def build_corpus(taxonomy: Taxonomy, parts_dir: Path | None = None, test_share: 
     corpus["_key"] = corpus["text"].map(normalise_for_dedup)
     corpus = corpus.drop_duplicates("_key").reset_index(drop=True)
     corpus["_primary"] = corpus["topics"].str.split("|").str[0]
-    corpus["_h"] = corpus["text"].map(_split_key)
-    corpus["split"] = "train"
-    for _, group in corpus.groupby(["_primary", "lang"], sort=True):
-        ordered = group.sort_values("_h")
-        n_test = int(round(len(ordered) * test_share))
-        corpus.loc[ordered.index[:n_test], "split"] = "test"
-    out = corpus.drop(columns=["_key", "_primary", "_h"])
+    corpus["split"] = _stratified_split(corpus, ["_primary", "lang"], test_share)
+    out = corpus.drop(columns=["_key", "_primary"])
     out["split"] = out["split"].astype(str)
     return out.reset_index(drop=True).astype({"split": object}).replace({np.nan: ""})
 
@@ -171,11 +178,7 @@ def load_sentiment_supplement(
     keys = rows["text"].map(normalise_for_dedup)
     seen = {normalise_for_dedup(t) for t in exclude_texts}
     rows = rows[~keys.isin(seen) & ~keys.duplicated()].reset_index(drop=True)
-    order = rows["text"].map(_split_key)
-    rows["split"] = "train"
-    for _, group in rows.groupby(["lang", "sentiment"], sort=True):
-        ordered = order[group.index].sort_values()
-        rows.loc[ordered.index[: int(round(len(ordered) * test_share))], "split"] = "test"
+    rows["split"] = _stratified_split(rows, ["lang", "sentiment"], test_share)
     return rows[columns]
 
 
