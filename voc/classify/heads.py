@@ -293,12 +293,13 @@ class MultiLabelHead(ClassifierMixin, BaseEstimator):
         does; a test checks the result against ``predict_proba``. Anything else falls
         back to calling ``predict_proba`` per label.
         """
-        plan = self._plan_cache.get(id(models)) if hasattr(self, "_plan_cache") else None
-        if plan is None or plan[0] is not models:
-            plan = (models, _stack_linear(models))
+        cached = getattr(self, "_plan_cache", None)  # (models_, stacked) of the last call
+        if cached is not None and cached[0] is models:
+            stacked = cached[1]
+        else:
+            stacked = _stack_linear(models)
             if models is getattr(self, "models_", None):
-                self._plan_cache = {id(models): plan}
-        stacked = plan[1]
+                self._plan_cache = (models, stacked)
         if stacked is None:
             return np.column_stack([m.predict_proba(X)[:, 1] for m in models])
         weights, intercepts, layout = stacked
