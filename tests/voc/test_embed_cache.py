@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import textwrap
+import time
 
 import numpy as np
 import pytest
@@ -151,3 +152,39 @@ def test_load_encoder_keeps_an_empty_cache_instance(tmp_path):
     assert len(cache) == 0
     assert load_encoder("tfidf", cache=cache).cache is cache
     clear_loaded_encoders()
+
+
+_OPENER = textwrap.dedent(
+    """
+    import sys, time
+    import numpy as np
+    from voc.embed import EmbeddingCache
+    start_at = float(sys.argv[2])
+    while time.time() < start_at:
+        pass
+    cache = EmbeddingCache(sys.argv[1])
+    cache.put_many([(bytes([int(sys.argv[3])]) * 16, np.ones(4, np.float32))])
+    print("ok")
+    """
+)
+
+
+def test_many_processes_create_the_same_new_cache_at_once(tmp_path):
+    # Switching a brand-new file to WAL while another process creates it used to fail
+    # with "database is locked" (seen in CI; 8 of 180 such opens failed before the retry).
+    for trial in range(3):
+        folder = tmp_path / f"t{trial}"
+        start_at = time.time() + 1.0
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", _OPENER, str(folder), str(start_at), str(i)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(6)
+        ]
+        for proc in procs:
+            out, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err
+        assert len(EmbeddingCache(folder)) == 6
