@@ -6,15 +6,18 @@ applied in code (no ``alembic.ini`` needed) the first time an engine is handed o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
 from pathlib import Path
 
+import filelock
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from voc.errors import StoreError
+from voc.sqlite_wal import ensure_wal
 
 __all__ = [
     "DATABASE_URL_ENV",
@@ -35,6 +38,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _ENGINES: dict[str, Engine] = {}
 _LOCK_KEY = 0x766F6373746F7265  # "vocstore": advisory lock held while migrating PostgreSQL
 _LOCK = threading.Lock()
+_SQLITE_TIMEOUT_S = 30.0
 _REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
 _DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
 _QUOTED = re.compile(r"[\"']([^\"']+)[\"']")
@@ -57,7 +61,7 @@ def default_database_url() -> str:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    ensure_wal(dbapi_connection, _SQLITE_TIMEOUT_S)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA cache_size=-32000")  # KiB; the OS page cache holds the rest
     cursor.execute("PRAGMA temp_store=MEMORY")
@@ -77,7 +81,7 @@ def _create_engine(url: str) -> Engine:
         database = parsed.database
         if database and database != ":memory:" and not database.startswith("file:"):
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(parsed, connect_args={"timeout": 30})
+        engine = sa.create_engine(parsed, connect_args={"timeout": _SQLITE_TIMEOUT_S})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if backend == "postgresql":
@@ -182,6 +186,34 @@ def _stamped_revision(engine: Engine) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
+@contextlib.contextmanager
+def _sqlite_migration_lock(engine: Engine):
+    """Hold a lock file beside a SQLite database file while it is migrated.
+
+    SQLite has no advisory locks and pysqlite runs DDL outside a transaction, so two
+    processes opening a fresh file at once (the app and an ingest, two Dask workers)
+    would both create the tables; the second would fail with "table already exists".
+    Other databases (PostgreSQL: an advisory lock) and in-memory SQLite need nothing here.
+    """
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    lock = filelock.FileLock(f"{database}.migrate.lock", timeout=_SQLITE_TIMEOUT_S * 4)
+    try:
+        lock.acquire()
+    except filelock.Timeout as exc:
+        raise StoreError(
+            f"Another process has been migrating {database} for over "
+            f"{_SQLITE_TIMEOUT_S * 4:.0f} s.",
+            hint=f"Wait for it to finish, or delete {database}.migrate.lock if none runs.",
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def init_db(engine: Engine) -> None:
     """Upgrade the database of ``engine`` to the newest schema (a no-op when already there).
 
@@ -197,16 +229,17 @@ def init_db(engine: Engine) -> None:
         head = shipped_head()
         if head is not None and _stamped_revision(engine) == head:
             return
-        from alembic import command
+        with _sqlite_migration_lock(engine):
+            from alembic import command
 
-        head = head_revision()
-        if current_revision(engine) == head:
-            return
-        with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                # Two processes opening a fresh database at once migrate one after the other.
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-            command.upgrade(alembic_config(conn), "head")
+            head = head_revision()
+            if current_revision(engine) == head:
+                return
+            with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    # Two processes opening a fresh database at once migrate in turn.
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+                command.upgrade(alembic_config(conn), "head")
     except sa.exc.OperationalError as exc:
         raise StoreError(
             f"Cannot open the database {safe_url}: {exc.orig}.",
