@@ -19,7 +19,9 @@ __all__ = ["find_addresses"]
 _STREET_ABBREV = r"jl|jln|gg|komp|perum|perumnas|ruko|rukan|dsn|kp"
 # Words that need a following part (No., RT, Blok...) or an address cue before them,
 # because they are also everyday words ("di jalan", "komplek sebelah", "desa kami").
-_WEAK_STREET = r"jalan|gang|desa|dusun|kampung|komplek|kompleks|perumahan|apartemen|apartment|griya"
+_WEAK_STREET = (
+    r"jalan|gang|desa|dusun|kampung|komplek|kompleks|perumahan|apartemen|apartment|griya|lorong"
+)
 # Housing estates and buildings: need a following part or an address cue, like _WEAK_STREET.
 _ESTATE = (
     r"cluster|klaster|villa|vila|puri|residence|residences|regency|graha|bumi|pondok|wisma|"
@@ -28,22 +30,33 @@ _ESTATE = (
 )
 # English street suffixes after a house number and one to three Capitalised words.
 _EN_STREET = (
-    r"(?-i:\b\d{1,5}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+\.?|\d{1,3}(?:st|nd|rd|th))\s+){1,3}"
+    r"(?-i:\b\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?\s+"
+    r"(?:(?:[A-Z][a-z]+\.?|\d{1,3}(?:st|nd|rd|th))\s+){1,3}"
     r"(?:Street|St|Road|Rd|"
     r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
     r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq|Grove|Walk|Rise|Hill|Park)\b\.?)"
 )
+_EN_SUFFIX = (
+    r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|"
+    r"terrace|crescent|close|highway|hwy|parkway|pkwy|square|sq|grove"
+)
+_EN_LOWER = (
+    r"\b\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?\s+(?:[nsew]\.?\s+)?"
+    r"(?:[a-z]{2,}|\d{1,3}(?:st|nd|rd|th))(?:\s+[a-z]{2,}){0,2}\s+(?:" + _EN_SUFFIX + r")\b\.?"
+)
 # A floor, room or unit: "Lt. 12", "lantai 5", "12th floor", "3/F", "kamar 7", "Tower B-1508".
 _FLOOR = (
-    r"(?:lt|lantai|floor|fl|unit|tower|apt|suite|flat|kamar|kmr|room|rm)\.?\s*#?"
+    r"(?:lt|lantai|floor|fl|level|unit|tower|apt|suite|flat|kamar|kmr|room|rm)\.?\s*#?"
     r"[A-Za-z]?-?\d+[A-Za-z]?(?:-\d+)?\b|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
 )
 _STARTERS = re.compile(
     r"(?P<street>\b(?:" + _STREET_ABBREV + r")\b\.?)"
     r"|(?P<jalan>\b(?:" + _WEAK_STREET + "|" + _ESTATE + r")\b)"
     r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)))"
+    # A Singapore block ("Blk 412 Ang Mo Kio Ave 10") before "Blok C2".
+    r"|(?P<blk>\b(?:blk|block)\.?\s*\d{1,4}[A-Za-z]?\b(?=\s+[A-Za-z]{2}))"
     r"|(?P<blok>(?=\b(?:blok|block)\.?\s*[A-Za-z]{0,2}[-./ ]?\d))"
-    r"|(?P<floor>(?=\b(?:lt|lantai|floor)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
+    r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
     r"|(?P<admin>(?=\b(?:kel|kec)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
     r"|(?P<label>\b(?:alamat(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
     r"address|home\s+address|shipping\s+address|delivery\s+address)\s*:\s*)"
@@ -51,7 +64,13 @@ _STARTERS = re.compile(
     r"|(?P<unit>(?-i:\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b"
     r"|\b[Uu]nit\s*#?(?:\d+[A-Za-z]\b|\d+(?=,\s*\d))))"
     # Malaysian and Singaporean order: the house number before "Jalan": "88 Jalan Ampang".
-    r"|(?P<my_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?=(?:Jalan|Jln|Jl)\b)))",
+    r"|(?P<my_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?=(?:Jalan|Jln|Jl)\b)))"
+    # A post-office box.
+    r"|(?P<pobox>\bp\.?\s?o\.?\s*box\s*\d{1,6}\b)"
+    # A unit number opening the address: "#05-22, 10 Anson Road" (needs a part after it).
+    r"|(?P<sg_unit>#\d{1,3}-\d{2,5}\b)"
+    # English streets in lower case or capitals: "518 w 48th st", "4812 W 63RD ST".
+    r"|(?P<en_lower>" + _EN_LOWER + ")",
     re.IGNORECASE,
 )
 _NESTED_STREET = re.compile(r"(?:" + _STREET_ABBREV + "|" + _WEAK_STREET + r")\b\.?", re.I)
@@ -60,25 +79,28 @@ _NESTED_STREET = re.compile(r"(?:" + _STREET_ABBREV + "|" + _WEAK_STREET + r")\b
 _PARTS = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b",
-        r"blok\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b",
+        r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b"
+        r"(?:\s(?-i:[A-HJ-Z])\b(?![-/.]))?",  # "No. 31 B"
+        r"(?:blok|block)\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b",
         r"rt\.?\s*:?\s*\d{1,3}(?:\s*[/,.-]?\s*rw\.?\s*:?\s*\d{1,3}|\s*/\s*\d{1,3})?\b",
         r"rw\.?\s*:?\s*\d{1,3}\b",
         r"km\.?\s*\d+(?:[.,]\d+)?\b",
         r"kav(?:ling)?\.?\s*[A-Za-z]?-?\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b",
         _FLOOR,
+        r"(?:sektor|sector)\s*\d{1,2}(?:\.\d{1,2})?[A-Za-z]?\b",  # "sektor 1.2"
         r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b",  # UK postcode: "NW1 6XE"
         # house codes: "C3/18", "B-12", "X/12"
-        r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b",
+        r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:-\d{1,3})*(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b",
         r"tower\s+(?-i:[A-Z]\d?)\b",  # "Tower B lantai 9"
         _EN_STREET,  # "Unit 5, 12 Collins Street"
+        _EN_LOWER,  # "apt 3r, 518 w 48th st"
         r"(?-i:[A-Z]{2,3})\s+\d{4,5}\b",  # state and postcode: "VIC 3000", "NY 10019"
         r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)",  # postal codes (ID 5, SG 6, AU/NZ 4)
         r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))",
         r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)",
     )
 ]
-_N_NAME_ENDING_PARTS = 9
+_N_NAME_ENDING_PARTS = 10
 _ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
     r"dusun|dsn)\b\.?\s*",
@@ -113,6 +135,28 @@ _LANDMARK_BEFORE = re.compile(
     r"(?:\s+[\w&'-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
+# A unit, lot or house number before the street it belongs to: "No. 8, Lorong Bukit Bintang".
+_OPENER = re.compile(
+    r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|suite|room|warehouse|flat)\.?\s*#?"
+    r"\d{1,5}[A-Za-z]?\s*,\s*|\bunit\s+)\Z",
+    re.IGNORECASE,
+)
+# A town (and state) before a postal code: "Jakarta Barat 11530", "new york ny 10036".
+_TOWN_POSTAL = re.compile(
+    r"(?:[A-Za-z]+[ \t]+){1,3}\d{4,6}\b(?![-.]\d)(?!\s*(?:rb|ribu|k|jt|juta)\b)"
+)
+_NOT_PLACE = frozenset(
+    "phone tel telp telepon hp wa whatsapp npwp nik ktp email no call called contact hubungi "
+    "fax mobile cell nomor rek rekening account".split()
+)
+_COUNTRY_LINE = re.compile(
+    r"(?:Indonesia|Malaysia|Singapore|Australia|New Zealand|United Kingdom|UK|USA|"
+    r"United States|Brunei|Philippines|Thailand|INDONESIA|MALAYSIA|SINGAPORE|AUSTRALIA)"
+    r"[ \t]*(?=\n|$)"
+)
+_NEWLINE = re.compile(r"[ \t]*\r?\n[ \t]*(?=\S)")
+_LINE_POSTAL = re.compile(r"\d{4,6}\b(?![-.]\d)")
+_NUMBERED_PLACE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\b")
 _MAX_NAME_WORDS = 4
 _DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split())
 _MAX_BACK_WORDS = 5
@@ -134,7 +178,8 @@ _KEYWORDS = frozenset(
     + ["kel", "kec", "kelurahan", "kecamatan", "alamat", "address"]
 )
 _DIGIT_KEYWORDS = frozenset(
-    "rt lt lantai floor apt suite flat unit street st road rd avenue ave lane ln drive dr "
+    "rt lt lantai floor level room blk box apt suite flat unit street st road rd avenue ave "
+    "lane ln drive dr "
     "boulevard blvd way court ct place pl terrace crescent close highway hwy parkway pkwy "
     "square sq grove walk rise hill park".split()
 )
@@ -170,6 +215,7 @@ def _may_hold_address(text: str) -> bool:
     return (
         not _DIGIT_KEYWORDS.isdisjoint(words)
         or "/f" in lower
+        or "#" in text
         or any(word.startswith("blo") for word in words)
     )
 
@@ -194,7 +240,7 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             end = _street_name(text, end)
             if end == start:
                 continue
-        elif kind in ("street", "jalan", "my_street"):
+        elif kind in ("street", "jalan", "my_street", "blk"):
             words_end = _street_name(text, end)
             if words_end == end and not (
                 kind == "jalan" and any(p.match(text, _SEP.match(text, end).end()) for p in _PARTS)
@@ -203,6 +249,12 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             end = words_end
         end, parts = _grow(text, end)
         if end == start:
+            continue
+        if kind in ("sg_unit", "en_lower") and not parts:
+            # "#12-345" alone is a ticket; "2 hours on the road" is no street.
+            if kind == "sg_unit" or not _ADDRESS_CONTEXT.search(text[max(0, start - 60) : start]):
+                continue
+        if kind == "en_lower" and any(_is_stop(w) for w in _ASCII_WORD.findall(match.group())):
             continue
         before = text[max(0, start - 60) : start]
         context = _ADDRESS_CONTEXT.search(before)
@@ -214,7 +266,12 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             # The name of a building, estate or street before it: "Blok M Square Residence
             # Tower B-1508", "5 Kebun Jeruk Baru Blok A/12", "Menara BCA 35th floor".
             walked = _walk_back(text, max(start, position))
-            if kind == "floor" and walked == start and not _STREETISH.search(text, start, end):
+            if (
+                kind == "floor"
+                and walked == start
+                and not _STREETISH.search(text, start, end)
+                and not (context and parts >= 2)  # "delivered to Room 1207, Block B, ..."
+            ):
                 continue  # "Lt. 3 food court", "to the 4th floor": a floor alone is no address
             start = walked
             before = text[max(0, start - 60) : start]
@@ -222,6 +279,13 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             building = kind == "floor" or match.group().lower() in _BUILDINGS
             if building and not context and not _STREETISH.search(text, start, end):
                 continue  # "Gedung A lantai 3 ruang tunggu", "Tower 2 lift": a place, no address
+        if kind != "label":
+            # "No. 8, Lorong ...", "Lot 12, Jalan ...", "Level 12, 1 Raffles Place", "unit 14/2".
+            opener = _OPENER.search(text, max(0, start - 30), start)
+            if opener is not None:
+                start = opener.start()
+                before = text[max(0, start - 60) : start]
+                context = context or _ADDRESS_CONTEXT.search(before)
         if kind != "label" and not context and _LANDMARK_BEFORE.search(before):
             continue
         end = _rstrip(text, start, end)
@@ -306,14 +370,27 @@ def _words(text: str, pos: int) -> int:
     return end
 
 
-def _grow(text: str, end: int) -> tuple[int, int]:
+def _grow(text: str, end: int, *, after_number: bool = False) -> tuple[int, int]:
     """Extend an address over the parts that follow it; return (end, number of parts)."""
     parts = 0
-    after_number = False
     while True:
         sep = _SEP.match(text, end)
         at = sep.end()
         comma = "," in sep.group() or "/" in sep.group()
+        if at == end or not comma:
+            line = _NEWLINE.match(text, end)
+            if line is not None:
+                # Multi-line addresses: the next line goes on only with an address part, a
+                # town before its postal code or a country alone on its line.
+                next_end = _next_line_part(text, line.end())
+                if next_end is None:
+                    return end, parts
+                end, parts, after_number = next_end, parts + 1, True
+                continue
+        town = _town_postal(text, at) if comma or after_number else None
+        if town is not None:
+            end, parts, after_number = town, parts + 1, True
+            continue
         part = next((m for p in _PARTS if (m := p.match(text, at))), None)
         if part is not None:
             end, parts, after_number = part.end(), parts + 1, True
@@ -330,18 +407,59 @@ def _grow(text: str, end: int) -> tuple[int, int]:
             end, parts, after_number = place, parts + 1, False
 
 
+def _next_line_part(text: str, at: int) -> int | None:
+    """The end of the address part that opens the line at ``at``, if any."""
+    for cue in (_ADMIN_PART, _NESTED_STREET):
+        found = cue.match(text, at)
+        if found is not None and (words_end := _words(text, found.end())) > found.end():
+            return _grow(text, words_end)[0]
+    for pattern in (_PARTS[0], _PARTS[1], _PARTS[2], _COUNTRY_LINE):
+        found = pattern.match(text, at)
+        if found is not None:
+            return _grow(text, found.end())[0]
+    town = _town_postal(text, at)
+    if town is not None:
+        return _grow(text, town)[0]
+    postal = _LINE_POSTAL.match(text, at)
+    if postal is not None:
+        end = _grow(text, postal.end(), after_number=True)[0]
+        if _CLOSING.match(text, end):
+            return end
+    return None
+
+
+def _town_postal(text: str, at: int) -> int | None:
+    """The end of "Town 12345" / "Town ST 1234" at ``at``, if its words are no everyday words."""
+    found = _TOWN_POSTAL.match(text, at)
+    if found is None:
+        return None
+    words = found.group().split()[:-1]
+    # "new york ny 10036": with a state code an everyday word may open the town.
+    state = len(words) > 1 and 2 <= len(words[-1]) <= 3
+    checked = words[1:] if state else words
+    if any(_is_stop(w) for w in checked) or any(w.lower() in _NOT_PLACE for w in words):
+        return None
+    return found.end()
+
+
 def _place(text: str, at: int, *, comma: bool, after_number: bool) -> int | None:
     """Return the end of a town name that closes an address, if one starts at ``at``."""
     if comma:
         # After a comma: a Capitalised place ("..., Bandung") or a lower-case one that
         # ends the address ("..., sleman").
         place = _PLACE.match(text, at)
-        if place and not _is_stop(place.group().split()[0]):
+        first = place.group().split()[0] if place else ""
+        if place and not _is_stop(first) and first.lower() not in _NOT_PLACE:
             return place.end()
         word = _WORD.match(text, at)
-        if word and word.group().isalpha() and not _is_stop(word.group()):
-            if _CLOSING.match(text, word.end()):
-                return word.end()
+        value = word.group().rstrip(".") if word else ""
+        if value.isalpha() and not _is_stop(value) and value.lower() not in _NOT_PLACE:
+            word_end = at + len(value)  # "..., jakpus." ends before the full stop
+            if _CLOSING.match(text, word_end) or _POSTAL_NEXT.match(text, word_end):
+                return word_end
+        numbered = _NUMBERED_PLACE.match(text, at)  # "8 Ilir", "16 Ulu" (Palembang)
+        if numbered is not None and _CLOSING.match(text, numbered.end()):
+            return numbered.end()
         return None
     if after_number and text[at : at + 1].islower():
         # "rt 4 rw 2 bekasi timur, tp ...": a lower-case town after the number, closed by
