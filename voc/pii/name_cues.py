@@ -76,7 +76,8 @@ MEDIUM_CUES = (
     "introduced himself", "introduced herself", "memperkenalkan diri sebagai",
     "memperkenalkan dirinya sebagai", "ngakunya", "ngaku", "mengaku", "called himself",
     "called herself", "calls himself", "calls herself", "name tag said", "name tag says",
-    "name tag", "nametag", "name badge",
+    "name tag", "nametag", "name badge", "it's under", "its under", "it is under",
+    "booked under", "registered under",
 ) + tuple(
     f"{name} {where}"
     for name in ("nama di", "nama yang di", "nama yg di", "name in the", "name on the")
@@ -98,7 +99,9 @@ ROLE_WORDS = (
     "penjual", "seller", "pembeli", "buyer", "customer", "pelanggan", "nasabah", "consultant",
     "konsultan", "advisor", "marketing", "collector", "debt collector", "penagih",
     "instruktur", "trainer", "guide", "pemandu", "resepsionis", "receptionist", "guy", "lady",
-    "man", "woman", "girl", "gentleman", "cowok", "cewek", "orangnya",
+    "man", "woman", "girl", "gentleman", "cowok", "cewek", "orangnya", "engineer", "tukang",
+    "tukangnya", "montir", "mekanik", "mechanic", "installer", "cust", "caller", "specialist",
+    "associate", "cleaner", "plumber", "electrician", "handyman", "clerk",
 )  # fmt: skip
 
 WEAK_CUES = (
@@ -108,7 +111,8 @@ WEAK_CUES = (
     "uni", "cak", "ning", "neng", "dek", "adek", "cik", "ci", "cici", "cece", "koh", "koko",
     "kokoh", "engkoh", "sdr", "sdr.", "sdri", "sdri.", "saudara", "saudari", "bung", "nona",
     "nyonya", "tuan", "ny", "ny.", "tn", "tn.", "nn", "nn.", "si", "haji", "hj", "hj.",
-    "ustadz", "ustad", "ustazah", "ustadzah", "opa",
+    "ustadz", "ustad", "ustazah", "ustadzah", "opa", "daeng", "mak", "ko", "encik", "puan",
+    "datuk", "dato", "pastor", "romo", "pendeta", "suster", "bro.",
     "oma", "eyang", "mbah", "bude", "pakde", "bulik", "paklik", "mr", "mr.", "mrs", "mrs.",
     "ms", "ms.", "miss", "mx", "mister", "dr", "dr.", "drg", "drg.", "prof", "prof.", "sir",
     "madam", "ma'am", "mdm", "auntie", "aunty", "uncle", "dear", "yth", "yth.", "kepada",
@@ -131,6 +135,7 @@ WEAK_CUES = (
     "teknisinya", "kasirnya", "satpamnya", "adminnya", "agennya", "petugasnya", "sopirnya",
     "yang angkat", "yg angkat", "yang ngangkat", "yg ngangkat", "yang jawab", "yg jawab",
     "picked up by", "answered by", "person", "perkenalkan saya", "kenalin aku", "kenalin saya",
+    "diangkat", "diangkat oleh", "diangkat sama", "got through to", "put through to",
 ) + ROLE_WORDS  # fmt: skip
 
 #: Plain prepositions: only a Capitalised known given name follows as a name.
@@ -144,6 +149,7 @@ _RELATIONS_ID = (
     "temen", "rekan", "ortu", "mertua", "tetangga", "atasan", "bos", "asisten", "sekretaris",
     "pembantu", "art", "sopir", "supir", "keponakan", "sepupu", "cucu", "nenek", "kakek",
     "pacar", "tunangan", "menantu", "ipar", "om", "tante", "karyawan", "staf", "staff",
+    "mantan", "cucunya",
 )  # fmt: skip
 _RELATIONS_EN = (
     "wife", "husband", "son", "daughter", "mother", "mom", "mum", "father", "dad", "friend",
@@ -151,7 +157,9 @@ _RELATIONS_EN = (
     "manager", "partner", "aunt", "uncle", "cousin", "assistant", "secretary", "driver", "maid",
     "helper", "nanny", "niece", "nephew", "grandmother", "grandfather", "grandma", "grandpa",
     "fiance", "fiancee", "girlfriend", "boyfriend", "roommate", "housemate", "landlord",
-    "tenant", "employee", "parents", "mother-in-law", "father-in-law",
+    "tenant", "employee", "parents", "mother-in-law", "father-in-law", "brother-in-law",
+    "sister-in-law", "son-in-law", "daughter-in-law", "ex", "ex-wife", "ex-husband",
+    "stepson", "stepdaughter", "grandson", "granddaughter", "mum-in-law", "flatmate",
 )  # fmt: skip
 _RELATION_ADJECTIVES = (
     "late", "elderly", "old", "older", "younger", "little", "big", "baby", "dear", "own", "new",
@@ -161,7 +169,14 @@ _RELATION_ADJECTIVES = (
 APPOSITION_CUES = (
     tuple(f"{relation} {owner}" for relation in _RELATIONS_ID for owner in ("saya", "aku", "sy"))
     + tuple(f"{relation}ku" for relation in _RELATIONS_ID)
-    + tuple(f"{owner} {relation}" for relation in _RELATIONS_EN for owner in ("my", "our"))
+    + tuple(
+        f"{owner} {relation}"
+        for relation in _RELATIONS_EN
+        for owner in ("my", "our", "her", "his", "their")
+    )
+    + tuple(f"{relation}nya" for relation in _RELATIONS_ID)  # "anaknya, Zainab"
+    # "atas nama saya sendiri, Theresia Widjaja"
+    + ("atas nama saya sendiri", "atas nama sendiri", "a.n. saya sendiri", "in my own name")
     + tuple(f"my {adj} {relation}" for relation in _RELATIONS_EN for adj in _RELATION_ADJECTIVES)
     + ("istri", "suami")
 )
@@ -179,6 +194,7 @@ THANKS_CUES = (
     "makasi", "trims", "matur nuwun", "hatur nuhun", "kudos", "thanks a lot", "thanks so much",
     "thank you so much", "thank you very much", "thanks a ton", "thx a lot", "makasih banyak",
     "terima kasih banyak", "makasih bgt", "makasih banget", "big thanks to", "many thanks to",
+    "cheers",
 )  # fmt: skip
 
 #: Sign-offs: a name right after them at the end of the text or of a line.
@@ -198,7 +214,7 @@ FIELD_WORDS = (
     "attn", "pic", "cp", "contact", "pemilik", "owner", "holder", "tertanggung", "peserta",
     "pasien", "patient", "guest", "tamu", "passenger", "penumpang", "buyer", "pembeli", "cc",
     "bcc", "guests", "passengers", "penumpang", "tamu", "peserta", "participants", "attendees",
-    "members", "anggota",
+    "members", "anggota", "cust", "caller", "wajib pajak", "debitur", "applicant",
 )  # fmt: skip
 
 #: Words after a name that mark it as staff: "Rina dari CS", "Kevin from support".
@@ -209,7 +225,8 @@ STAFF_AFTER = (
     "dept", "hrd", "it", "operasional", "operations", "marketing", "keuangan", "teknis",
     "technical", "service", "pusat", "head", "counter", "loket", "frontdesk", "resepsionis",
     "accounting", "akunting", "procurement", "purchasing", "hr", "legal", "payroll", "claims",
-    "klaim", "collection", "penagihan", "pt", "cv",
+    "klaim", "collection", "penagihan", "pt", "cv", "fraud", "risk", "returns", "refunds",
+    "complaints", "retention", "onboarding", "installation", "instalasi",
     # companies whose staff customers name: couriers, marketplaces, banks, telcos, utilities
     "jne", "jnt", "j&t", "sicepat", "anteraja", "ninja", "pos", "tiki", "paxel", "lalamove",
     "shopee", "tokopedia", "lazada", "blibli", "bukalapak", "gojek", "grab", "maxim", "bca",
@@ -249,7 +266,7 @@ HEDGES = (
 #: Form fields that only ever hold a person's name: lower case is read as a name too.
 PERSON_FIELD_WORDS = (
     "nama", "penerima", "pengirim", "pemesan", "pelapor", "pemohon", "pemilik", "tertanggung",
-    "peserta", "pasien", "recipient", "receiver", "sender",
+    "peserta", "pasien", "recipient", "receiver", "sender", "cust", "caller",
 )  # fmt: skip
 
 #: Words that may close a self-introduction after the name.
@@ -265,7 +282,7 @@ PERSON_PLACES = ("clinic", "klinik", "office", "kantor", "practice", "praktek", 
 ENGLISH_HONORIFICS = (
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mister", "dr", "dr.", "uncle", "aunt",
     "auntie", "aunty", "grandma", "granny", "papa", "mama", "mom", "mommy", "chef", "captain",
-    "om", "tante", "oma", "opa", "mbok", "bude", "pakde",
+    "om", "tante", "oma", "opa", "mbok", "bude", "pakde", "si",
 )  # fmt: skip
 
 #: Product and shop nouns after "Mr./Dr. X" that make X a brand ("Dr. Martens boots").
@@ -274,7 +291,8 @@ PRODUCT_AFTER = (
     "cookie", "kue", "biscuits", "cake", "product", "products", "produk", "store", "stores",
     "shop", "toko", "outlet", "gerai", "branch", "cabang", "flavour", "flavor", "rasa", "file",
     "files", "template", "document", "dokumen", "app", "aplikasi", "cleaner", "sauce", "saus",
-    "bottle", "botol", "brand", "merk", "merek", "item", "items", "barang", "serum", "toner",
+    "bottle", "botol", "brand", "merk", "merek", "edition", "edisi", "box", "item", "items",
+    "barang", "serum", "toner",
     "cream", "krim", "skincare", "soap", "sabun", "drink", "minuman", "soda", "episode",
     "episodes", "movie", "film", "merchandise", "merch", "doll", "boneka", "toy", "mainan",
     "bag", "tas", "watch", "jam", "roti", "rotinya", "makanan", "baju", "shirt", "kaos",

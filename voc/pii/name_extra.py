@@ -60,6 +60,41 @@ _NUMBER_AN = re.compile(
     r"(?<![\w])\d[\d .-]{5,}\d\s+(?:an|a\.n|a/n)\.?\s+"
     r"(?P<name>[A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z][A-Za-z'’-]+){0,3})"
 )
+# Chat logs: the speaker before a message, "[21.04] Kevin Wijaya: ...", "12/05/24 09.10 -
+# Nindy: ...", with an honorific kept out of the name ("[14.22] Ko Steven: ...").
+_CHAT_SPEAKER = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{0,20}\d{1,2}[.:]\d{2}(?:[.:]\d{2})?[^\]\n]{0,6}\]|"
+    r"\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]*[AP]M)?[ \t]+-)[ \t]*"
+    r"(?:(?:Ko|Koh|Ci|Kak|Pak|Bu|Mas|Mbak|Bang|Mr\.?|Mrs\.?|Ms\.?)[ \t]+)?"
+    r"(?P<name>[A-Za-z][A-Za-z'’-]+(?:[ \t]+[A-Za-z][A-Za-z'’-]+){0,3})[ \t]*:",
+    re.MULTILINE,
+)
+# A person and their role in brackets: "Ambarwati (pelanggan)", "Yusuf (customer)".
+_NAME_ROLE = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3})[ \t]*\("
+    r"(?:pelanggan|customer|nasabah|pembeli|buyer|penerima|pengirim|pelapor|pemohon|"
+    r"pemilik|owner|account holder|cardholder|klien|client|pasien|patient|tamu|guest)\)"
+)
+# A mail header: "Nicole Fernandes <nicole.f@corpmail.com>".
+_NAME_EMAIL = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3})[ \t]*<[^<>@\s]+@"
+)
+# A known given name opening the text, closed by a comma, a dash or an ID cue: "Lukman
+# Hakim, Jl. ...", "SEAN MURPHY — ACCOUNT ...", "SUPARMAN NIK 7457...".
+_OPENING_NAME = re.compile(
+    r"\A[ \t]*(?P<name>[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,3})"
+    r"(?:[ \t]*(?:,|—|–|\||[ \t]-[ \t])|[ \t]+(?=(?:NIK|KTP|NPWP|HP|WA|ACCOUNT|Account|"
+    r"REK|Rek|no\.? HP|No\.? HP)\b))"
+)
+# Staff at a named branch: "Nurul Ain from your Johor Bahru branch", "Priyanka at the Bondi
+# store".
+_STAFF_AT = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})[ \t]+"
+    r"(?:from|at|dari|di)[ \t]+(?:(?:your|the|our|kalian)[ \t]+)?"
+    r"(?:[A-Z][A-Za-z'’-]+[ \t]+){1,3}(?:branch|store|outlet|office|counter|cabang|toko|gerai)\b"
+)
+_DETERMINERS = frozenset("the a an this that your our my their his her".split())
+_STAFF_PLACES = ("branch", "store", "outlet", "office", "counter", "cabang", "toko", "gerai")
 # Balinese and Javanese noble name openers that are part of the name: "I Gede Wirawan".
 _NAME_OPENER = re.compile(
     r"(?<![\w.])(?:(?:I|Ni)\s+(?:Gusti\s+(?:Ngurah|Ayu|Agung|Bagus|Made|Putu|Ketut)|Gede|Made|"
@@ -70,13 +105,19 @@ _NAME_OPENER = re.compile(
 )
 
 
-def find_extra_names(text: str, is_name_word: Callable[[str, bool], bool]) -> list[Span]:
+def find_extra_names(
+    text: str,
+    is_name_word: Callable[[str, bool], bool],
+    is_known: Callable[[str], bool] = lambda word: False,
+) -> list[Span]:
     """Return names in ``text`` that no cue phrase announces.
 
     Args:
         text: The raw text.
         is_name_word: ``(word, lower_ok) -> bool``: whether a word may be (part of) a name;
             ``lower_ok`` allows a lower-case word that is no everyday word.
+        is_known: ``word -> bool``: whether a word (any case) is a known given name that is
+            no everyday word.
     """
     found: list[Span] = []
     tail = None
@@ -115,6 +156,27 @@ def find_extra_names(text: str, is_name_word: Callable[[str, bool], bool]) -> li
     ):
         for match in _NUMBER_AN.finditer(text):
             found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    if "]" in text or " - " in text:
+        for match in _CHAT_SPEAKER.finditer(text):
+            found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    if "(" in text:
+        for match in _NAME_ROLE.finditer(text):
+            found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    if "<" in text and "@" in text:
+        for match in _NAME_EMAIL.finditer(text):
+            found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    opening = _OPENING_NAME.match(text)
+    if opening is not None and is_known(opening.group("name").split()[0]):
+        found += _words_span(text, opening.start("name"), opening.group("name"), is_name_word)
+    if any(place in lower for place in _STAFF_PLACES):
+        for match in _STAFF_AT.finditer(text):
+            first = match.group("name").split()[0]
+            before = text[max(0, match.start() - 12) : match.start()].split()
+            if before and before[-1].lower() in _DETERMINERS:
+                continue  # "the Ms at the Kemang branch": no name after "the"
+            opens = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?\n"
+            if is_known(first) or not opens:
+                found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
     if _OPENER_HINT.search(text):
         for match in _NAME_OPENER.finditer(text):
             span = _words_span(text, match.start("rest"), match.group("rest"), is_name_word)

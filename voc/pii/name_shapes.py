@@ -55,7 +55,9 @@ def is_degree(text: str) -> bool:
 
 def hyphen_compound(doc, i: int) -> bool:
     """Whether token ``i`` opens a compound such as "Smith-style" (not a name)."""
-    return i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i + 1].whitespace_
+    if not (i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i + 1].whitespace_):
+        return False
+    return not (doc[i].is_title and doc[i + 2].is_title)  # "Sarah-Jane" is one name
 
 
 def is_initial(token) -> bool:

@@ -33,7 +33,7 @@ _FILLERS = frozenset(
     ": - adalah ialah yaitu yakni is was jadi menjadi tuh sih nih tu bapak ibu ibuk pak bu mas "
     "mbak mba kak ka kakak bang abang om tante teh teteh kang akang cik ci koh sdr sdri saudara "
     "saudari nona nyonya tuan ny tn nn si mr mrs ms miss mister bpk dr drs drg ir prof hj "
-    "yth".split()
+    "yth mama papa mami papi mamah bunda".split()
     + ["mr.", "mrs.", "ms.", "bpk.", "sdr.", "sdri.", "dr.", "prof.", "drs.", "ir.", "hj.", "drg."]
 )
 _ABBREVIATIONS = frozenset(
@@ -44,6 +44,8 @@ _CLOSERS = frozenset(",.!?;:)(|-–—\n")
 _OPENERS = shapes.SENTENCE_ENDS | {",", "\n\n"}
 _INTENSIFIERS = frozenset("banget bgt bngt bangettt sekali amat parah abis bener".split())
 _NAME_ABBREVIATIONS = frozenset("muh moh mohd muhd moch mochammad abd abdul".split())
+# How a writer addresses the shop before introducing themselves: "kak ini Agus".
+_ADDRESSEES = frozenset("kak ka min admin gan sis mas mbak mba pak bu bang".split())
 _AFTER_HERE = frozenset("from dari again with and yang yg".split())
 _GREETINGS = frozenset(w for w in cues.GREETING_CUES if " " not in w)
 _HEDGES = tuple(tuple(h.split()) for h in cues.HEDGES)
@@ -100,6 +102,7 @@ class NameFinder:
             ("COLON", (":",)),
             ("RELATION", [f"nama {word}" for word in sorted(_ROLE_FORMS)]),
             ("DASH", ("-", "--", "—", "–", "~")),
+            ("BARE", ("name",)),
         ):
             self.matcher_.add(kind, [nlp.make_doc(phrase) for phrase in phrases])
             self.kinds_[nlp.vocab.strings[kind]] = kind
@@ -136,10 +139,14 @@ class NameFinder:
             for s, e in spans
             if not brand_tokens.intersection(range(s, e))
         ]
-        found += find_extra_names(text, self._plain_name_word)
+        found += find_extra_names(text, self._plain_name_word, self._known_name)
         if found:
             found += repeated_names(text, [(s, e) for s, e, _ in found], self._plain_name_word)
         return found
+
+    def _known_name(self, word: str) -> bool:
+        """Whether ``word`` (any case) is a known given name that is no everyday word."""
+        return word.lower() in self.safe_given_
 
     def _plain_name_word(self, word: str, lower_ok: bool | None) -> bool:
         """Whether a word of raw text may be (part of) a name.
@@ -183,6 +190,12 @@ class NameFinder:
             return span if closed and opens else None
         if kind == "SIGN_OFF":
             return self._sign_off_name(doc, end)
+        if kind == "BARE":
+            # "Requesting deletion. Name Omar Farouk, ...", "(OCBC), name Tan Boon Huat": a
+            # field without a colon, right after punctuation or at the start.
+            if start > 0 and not (doc[start - 1].is_punct or doc[start - 1].is_space):
+                return None
+            return self._name_after(doc, end, MEDIUM, fillers=False)
         if kind == "GREETING":
             return self._greeting_name(doc, end)
         if kind in ("WEAK", "KNOWN", "THANKS") and title_heavy:
@@ -257,6 +270,16 @@ class NameFinder:
                 i = after  # "Muh. Iqbal Ramadhan"
             elif self._is_name_word(token, word_level) and not shapes.hyphen_compound(doc, i):
                 i += 1
+            elif (
+                token.text == "-"
+                and i > start
+                and not doc[i - 1].whitespace_
+                and not token.whitespace_
+                and i + 1 < n
+                and doc[i + 1].is_title
+                and self._is_name_word(doc[i + 1], max(level, WEAK))
+            ):
+                i += 2  # "Sarah-Jane Collins"
             elif shapes.is_initial(token) and i > start and not _hedge_at(doc, i):
                 i += 1
             elif (
@@ -367,6 +390,10 @@ class NameFinder:
                 (i for i in (start - 1, start - 2) if i >= 0 and doc[i].lower_ in cues.FIELD_WORDS),
                 None,
             )
+            if field is None and start >= 3 and doc[start - 3].lower_ in ("nama", "name"):
+                field = start - 3  # "Nama Wajib Pajak: ...", "Name of applicant: ..."
+                if not (doc[start - 2].is_alpha and doc[start - 1].is_alpha):
+                    return None
             if field is None or (field == start - 2 and not doc[start - 1].is_alpha):
                 return None
             level = STRONG if doc[field].lower_ in cues.PERSON_FIELD_WORDS else MEDIUM
@@ -419,7 +446,7 @@ class NameFinder:
     def _intro_name(self, doc, start: int, end: int) -> tuple[int, int] | None:
         """'Ini Budi, ...', 'this is Sarah from ...': a known name, or one closed like a name."""
         before = doc[start - 1].lower_ if start > 0 else ""
-        if start > 0 and before not in shapes.SENTENCE_ENDS | {","} | _GREETINGS:
+        if start > 0 and before not in shapes.SENTENCE_ENDS | {","} | _GREETINGS | _ADDRESSEES:
             return None
         if end < len(doc) and doc[end].lower_ in {"again", "lagi"}:
             end += 1  # "it's me again, Ayu"
