@@ -44,6 +44,8 @@ _CLOSERS = frozenset(",.!?;:)(|-–—\n")
 _OPENERS = shapes.SENTENCE_ENDS | {",", "\n\n"}
 _INTENSIFIERS = frozenset("banget bgt bngt bangettt sekali amat parah abis bener".split())
 _NAME_ABBREVIATIONS = frozenset("muh moh mohd muhd moch mochammad abd abdul".split())
+# Honorifics that, written in capitals, are abbreviations: "KA" (kereta api), "NY", "TN".
+_CAPS_ABBREVIATIONS = frozenset("KA SI NY TN CI KO".split())
 # How a writer addresses the shop before introducing themselves: "kak ini Agus".
 _ADDRESSEES = frozenset("kak ka min admin gan sis mas mbak mba pak bu bang".split())
 _AFTER_HERE = frozenset("from dari again with and yang yg".split())
@@ -60,7 +62,7 @@ _AMBIGUOUS_GIVEN = frozenset(
     "mark rose jack frank hope joy amber ruby victoria kartini bima satria permata pratama "
     "lestari rahayu dewi kartika candra asih asri restu sekar tama sandi puji tegar bagus dini "
     "hari made lucas luke jordan harry wendy kim lily daisy ilham gita indra hidayat hasanah "
-    "taufik bunga dara tari mala".split()
+    "taufik bunga dara tari mala mei".split()
 )
 _ROLE_FORMS = frozenset(
     [w for w in cues.ROLE_WORDS if " " not in w]
@@ -177,7 +179,11 @@ class NameFinder:
         if kind == "HERE":
             span = self._name_before(doc, start)
             closed = end < len(doc) and (doc[end].is_punct or doc[end].lower_ in _AFTER_HERE)
-            opens = span is not None and (span[0] == 0 or doc[span[0] - 1].text in _OPENERS)
+            opens = span is not None and (
+                span[0] == 0
+                or doc[span[0] - 1].text in _OPENERS
+                or doc[span[0] - 1].lower_ in _GREETINGS  # "hey jake here"
+            )
             if span is not None and doc[start].lower_ != "here":
                 # "Haloo, Vania disini", "Good morning, Stefanus speaking": not a sentence
                 # opener ("Cuaca di sini hujan") unless a known name.
@@ -198,6 +204,8 @@ class NameFinder:
             return self._name_after(doc, end, MEDIUM, fillers=False)
         if kind == "GREETING":
             return self._greeting_name(doc, end)
+        if kind == "WEAK" and end - start == 1 and doc[start].text in _CAPS_ABBREVIATIONS:
+            return None  # "tiket KA Argo Bromo" (kereta api), "NY" (New York)
         if kind in ("WEAK", "KNOWN", "THANKS") and title_heavy:
             return None  # In Text Where Every Word Is Capitalised, a capital says nothing.
         if kind == "KNOWN":
@@ -426,8 +434,11 @@ class NameFinder:
         start = end
         while start > max(0, end - 2) and self._is_name_word(doc[start - 1], WEAK):
             start -= 1
-        if start == end or not doc[start].is_title:
-            return None
+        first = doc[start] if start < end else None
+        if first is None or not (
+            first.is_title or (first.is_lower and first.lower_ in self.safe_given_)
+        ):
+            return None  # "nico here": lower case only for a known name
         return start, end
 
     def _staff_name(self, doc, cue_start: int) -> tuple[int, int] | None:

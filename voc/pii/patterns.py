@@ -87,7 +87,8 @@ _CUES = re.compile(
     r"|(?P<wallet>\b(?:ovo|gopay|dana|shopeepay|linkaja|e-?wallet|dompet\s+digital)\b)"
     r"|(?P<bank>\b(?:" + _BANKS + r")\b)"
     r"|(?P<phone>\b(?:hp|handphone|ponsel|hape|wa|whatsapp|whatsap|wasap|telp|tlp|tlpn|telepon|"
-    r"telpon|phone|tel|mobile|cell|call|calls|hubungi|kontak|contact|sms|nomer|nmr|nomor|no|"
+    r"telpon|phone|tel|mobile|cell|call|calls|called|ring|text|ph|mob|hubungi|kontak|contact|"
+    r"sms|nomer|nmr|nomor|no|"
     r"number)\b)",
     re.IGNORECASE,
 )
@@ -102,6 +103,7 @@ _LABEL_AFTER = re.compile(r"[\s(:,-]{0,3}(?:imei|serial|resi|awb|sku)\b", re.IGN
 # Company hotlines: 1500-xxx(x), 14xxx and 080x toll-free numbers are never personal.
 _HOTLINE = re.compile(r"1500\d{3,4}|1[45]\d{3}|080\d{5,9}")
 
+_NANP_SHAPE = re.compile(r"\d{3}[-. ]\d{3}[-. ]\d{4}")
 _TWO_DIGIT_AREAS = frozenset({"21", "22", "24", "31", "61"})
 _WA_LINK = re.compile(r"\bwa\.me/\+?(\d{10,15})\b")
 
@@ -158,6 +160,11 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
         return minimum <= len(national) - area <= 8
     if chunk.startswith("(") and len(digits) == 10:  # (415) 555-0132
         return True
+    if cue == "phone" and (
+        (_NANP_SHAPE.fullmatch(chunk) and digits[0] in "23456789")
+        or (len(digits) == 11 and digits[:2] in ("01", "02", "07"))
+    ):
+        return True  # after a phone cue: "call 917-555-0143", UK "called 01223 555 872"
     if cue in ("phone", "wallet"):
         # A mobile written without its leading 0 ("WA 812 3456 7890").
         return digits.startswith("8") and 9 <= len(digits) <= 12
