@@ -103,3 +103,44 @@ def test_address_classes(text, address):
 )
 def test_address_lookalikes_stay(text):
     assert redact(text).spans == ()
+
+
+# Round 4: multi-line addresses, a town before its postcode, English streets in lower case or
+# capitals, unit/lot/level openers, Singapore blocks, PO boxes, Lorong, sektor.
+ROUND4_ADDRESS_CASES = [
+    (
+        "Alamat:\nJl. Salak No. 2\nRT 01/RW 03\nBogor 16111\nMakasih",
+        "Jl. Salak No. 2\nRT 01/RW 03\nBogor 16111",
+    ),
+    ("ship to 45 e main st, boise id 83702 thanks", "45 e main st, boise id 83702"),
+    ("Office: Level 7, 9 Pitt Street, Sydney NSW 2000", "Level 7, 9 Pitt Street, Sydney NSW 2000"),
+    (
+        "deliver to Blk 8 Tampines St 81 #03-12 Singapore 520008",
+        "Blk 8 Tampines St 81 #03-12 Singapore 520008",
+    ),
+    ("Mailing address: PO Box 77, Hobart TAS 7001", "PO Box 77, Hobart TAS 7001"),
+    ("rumah saya di Lorong Duku No. 5, Palembang", "Lorong Duku No. 5, Palembang"),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), ROUND4_ADDRESS_CASES)
+def test_round4_address_classes(text, address):
+    spans = [text[s:e] for s, e, _ in find_addresses(text)]
+    assert address in spans, spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stuck 3 hours on the road again",
+        "ticket #14-220 is still open",
+        "Room 12 AC rusak dari kemarin",
+        "we reached Level 4 in the rewards game",
+        "Alamat: Jl. Duku No. 5\nTerima kasih banyak",
+    ],
+)
+def test_round4_address_lookalikes(text):
+    spans = [text[s:e] for s, e, _ in find_addresses(text)]
+    assert all("\n" not in span and "hours" not in span for span in spans), spans
+    if not text.startswith("Alamat"):
+        assert spans == [], spans

@@ -103,3 +103,46 @@ def test_number_classes(text, value, pii_type):
 )
 def test_number_lookalikes_stay(text):
     assert redact(text).spans == ()
+
+
+# Round 4: chat-log speakers, names before their role or mail address, a known name opening
+# the text, staff at a named branch, bare "name X" fields, relations with -nya and "her/his",
+# hyphenated given names, lower-case known names before "here". Fake names.
+ROUND4_NAME_CASES = [
+    ("[21.10] Anjani Putri: kak resi belum update\n[21.12] Admin: sebentar ya", ["Anjani Putri"]),
+    (
+        "03/07/26 08.15 - Leonardus: paket saya retak\n03/07/26 08.20 - Admin: maaf kak",
+        ["Leonardus"],
+    ),
+    ("Komplain: Hartini Wulandari (pelanggan) belum terima refund", ["Hartini Wulandari"]),
+    ("On Mon, Felix Braun <felix.b@mail.example> wrote: any news?", ["Felix Braun"]),
+    ("Agus Salim, Jl. Melon No. 4, Garut, minta jadwal ulang", ["Agus Salim"]),
+    ("shoutout to Meera at the Tampines outlet, super patient", ["Meera"]),
+    ("Please close it. Name Ignatius Halim, thanks.", ["Ignatius Halim"]),
+    ("Istrinya, Rahmawati, yang pesan lewat akun ini.", ["Rahmawati"]),
+    ("Account holder: Anne-Marie Lucas", ["Anne-Marie Lucas"]),
+    ("yo ravi here, where is my parcel", ["ravi"]),
+]
+
+ROUND4_NEGATIVES = [
+    "[11.00] Admin: toko tutup jam 9\n[11.01] Sistem: pesan otomatis",
+    "Garansi (customer) hanya 7 hari ya?",
+    "Bandung, 12 Juni. Kami mau tanya status klaim.",
+    "the cashier at the Grand Indonesia store forgot my receipt",
+    "The product name Aqua is misspelled on the label.",
+    "anaknya, udah gede jadi ambil sendiri",
+    "beli tiket KA Argo Wilis buat lebaran",
+    "dari Maret ke Mei harga naik terus",
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ROUND4_NAME_CASES)
+def test_round4_name_classes(text, names):
+    redacted = redact(text).text
+    for name in names:
+        assert name not in redacted, redacted
+
+
+@pytest.mark.parametrize("text", ROUND4_NEGATIVES)
+def test_round4_lookalikes_stay(text):
+    assert redact(text).spans == (), redact(text).text

@@ -455,7 +455,13 @@ def _place(text: str, at: int, *, comma: bool, after_number: bool) -> int | None
         value = word.group().rstrip(".") if word else ""
         if value.isalpha() and not _is_stop(value) and value.lower() not in _NOT_PLACE:
             word_end = at + len(value)  # "..., jakpus." ends before the full stop
-            if _CLOSING.match(text, word_end) or _POSTAL_NEXT.match(text, word_end):
+            following = _NEXT_WORD.match(text, word_end)
+            if (
+                _CLOSING.match(text, word_end)
+                or _POSTAL_NEXT.match(text, word_end)
+                # "no 3, tangerang ya": after a house number, closed by an everyday word
+                or (after_number and following and _is_stop(following.group(1)))
+            ):
                 return word_end
         numbered = _NUMBERED_PLACE.match(text, at)  # "8 Ilir", "16 Ulu" (Palembang)
         if numbered is not None and _CLOSING.match(text, numbered.end()):

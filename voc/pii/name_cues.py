@@ -183,7 +183,7 @@ APPOSITION_CUES = (
 
 #: Greetings: a Capitalised name right after them, closed by punctuation ("Halo Andi,").
 GREETING_CUES = (
-    "halo", "hallo", "helo", "hai", "hi", "hello", "hey", "pagi", "siang", "sore", "malam",
+    "halo", "hallo", "helo", "hai", "hi", "hello", "hey", "yo", "pagi", "siang", "sore", "malam",
     "selamat pagi", "selamat siang", "selamat sore", "selamat malam", "assalamualaikum",
     "good morning", "good afternoon", "good evening",
 )  # fmt: skip

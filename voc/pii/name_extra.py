@@ -161,7 +161,10 @@ def find_extra_names(
             found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
     if "(" in text:
         for match in _NAME_ROLE.finditer(text):
-            found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+            name = match.group("name")
+            field = text[: match.start()].rstrip().endswith(":")
+            if " " in name or field or is_known(name):  # not "Garansi (customer) ..."
+                found += _words_span(text, match.start("name"), name, is_name_word)
     if "<" in text and "@" in text:
         for match in _NAME_EMAIL.finditer(text):
             found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
