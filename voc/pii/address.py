@@ -44,6 +44,7 @@ _EN_LOWER = (
     r"\b\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?\s+(?:[nsew]\.?\s+)?"
     r"(?:[a-z]{2,}|\d{1,3}(?:st|nd|rd|th))(?:\s+[a-z]{2,}){0,2}\s+(?:" + _EN_SUFFIX + r")\b\.?"
 )
+_NOT_A_PHONE = r"(?![ \t]*[-.]?[ \t]*\d{3})"
 # A floor, room or unit: "Lt. 12", "lantai 5", "12th floor", "3/F", "kamar 7", "Tower B-1508".
 _FLOOR = (
     r"(?:lt|lantai|floor|fl|level|unit|tower|apt|suite|flat|kamar|kmr|room|rm)\.?\s*#?"
@@ -94,8 +95,10 @@ _PARTS = [
         r"tower\s+(?-i:[A-Z]\d?)\b",  # "Tower B lantai 9"
         _EN_STREET,  # "Unit 5, 12 Collins Street"
         _EN_LOWER,  # "apt 3r, 518 w 48th st"
-        r"(?-i:[A-Z]{2,3})\s+\d{4,5}\b",  # state and postcode: "VIC 3000", "NY 10019"
-        r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)",  # postal codes (ID 5, SG 6, AU/NZ 4)
+        # state and postcode: "VIC 3000", "NY 10019" (not "HP 0812 ...")
+        r"(?-i:[A-Z]{2,3})\s+\d{4,5}\b" + _NOT_A_PHONE,
+        # postal codes (ID 5, SG 6, AU/NZ 4), not the first group of a phone number
+        r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)" + _NOT_A_PHONE,
         r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))",
         r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)",
     )
@@ -119,7 +122,7 @@ _ADDRESS_CONTEXT = re.compile(
     r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|ship(?:ped)?\s+to|"
     r"deliver(?:ed)?\s+to|sen[dt]\s+to|moved\s+to|(?:my|our)\s+(?:office|workplace)|"
     r"kantor\s+(?:saya|kami|aku|ku))\b|\boffice\s*:)"
-    r"[^.!?\n]{0,25}$",
+    r"[^.!?\n\]]{0,25}$",  # not across a placeholder: redacting twice changes nothing
     re.IGNORECASE,
 )
 # A business or landmark right before a street ("Cabang Jl. Thamrin", "ATM BCA di Jl. X",
@@ -143,7 +146,7 @@ _OPENER = re.compile(
 )
 # A town (and state) before a postal code: "Jakarta Barat 11530", "new york ny 10036".
 _TOWN_POSTAL = re.compile(
-    r"(?:[A-Za-z]+[ \t]+){1,3}\d{4,6}\b(?![-.]\d)(?!\s*(?:rb|ribu|k|jt|juta)\b)"
+    r"(?:[A-Za-z]+[ \t]+){1,3}\d{4,6}\b(?![-.]\d)(?!\s*(?:rb|ribu|k|jt|juta)\b)" + _NOT_A_PHONE
 )
 _NOT_PLACE = frozenset(
     "phone tel telp telepon hp wa whatsapp npwp nik ktp email no call called contact hubungi "
@@ -155,7 +158,7 @@ _COUNTRY_LINE = re.compile(
     r"[ \t]*(?=\n|$)"
 )
 _NEWLINE = re.compile(r"[ \t]*\r?\n[ \t]*(?=\S)")
-_LINE_POSTAL = re.compile(r"\d{4,6}\b(?![-.]\d)")
+_LINE_POSTAL = re.compile(r"\d{4,6}\b(?![-.]\d)" + _NOT_A_PHONE)
 _NUMBERED_PLACE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\b")
 _MAX_NAME_WORDS = 4
 _DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split())
@@ -300,8 +303,9 @@ def _walk_back(text: str, start: int) -> int:
     offset = max(0, start - 80)
     begin = start
     for word in reversed(words[-_MAX_BACK_WORDS:]):
-        if offset + word.end() != begin and not text[offset + word.end() : begin].isspace():
-            break
+        gap = text[offset + word.end() : begin]
+        if offset + word.end() != begin and (not gap.isspace() or "\n" in gap):
+            break  # not over another line: "ATTN: ROBERT J. CALLAHAN\n4812 W 63RD ST"
         value = word.group()
         lower = value.lower()
         if value[0].isdigit():
