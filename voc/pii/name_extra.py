@@ -89,12 +89,13 @@ _OPENING_NAME = re.compile(
 # Staff at a named branch: "Nurul Ain from your Johor Bahru branch", "Priyanka at the Bondi
 # store".
 _STAFF_AT = re.compile(
-    r"(?<![\w.])(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})[ \t]+"
-    r"(?:from|at|dari|di)[ \t]+(?:(?:your|the|our|kalian)[ \t]+)?"
+    r"[ \t]+(?:from|at|dari|di)[ \t]+(?:(?:your|the|our|kalian)[ \t]+)?"
     r"(?:[A-Z][A-Za-z'’-]+[ \t]+){1,3}(?:branch|store|outlet|office|counter|cabang|toko|gerai)\b"
 )
+# The name right before _STAFF_AT, searched in a short window that ends at it.
+_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2}\Z")
 _DETERMINERS = frozenset("the a an this that your our my their his her".split())
-_STAFF_PLACES = ("branch", "store", "outlet", "office", "counter", "cabang", "toko", "gerai")
+_STAFF_PLACES = re.compile(r"branch|store|outlet|office|counter|cabang|toko|gerai")
 # Balinese and Javanese noble name openers that are part of the name: "I Gede Wirawan".
 _NAME_OPENER = re.compile(
     r"(?<![\w.])(?:(?:I|Ni)\s+(?:Gusti\s+(?:Ngurah|Ayu|Agung|Bagus|Made|Putu|Ketut)|Gede|Made|"
@@ -156,7 +157,7 @@ def find_extra_names(
     ):
         for match in _NUMBER_AN.finditer(text):
             found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
-    if "]" in text or " - " in text:
+    if ":" in text and ("]" in text or " - " in text):
         for match in _CHAT_SPEAKER.finditer(text):
             found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
     if "(" in text:
@@ -171,15 +172,18 @@ def find_extra_names(
     opening = _OPENING_NAME.match(text)
     if opening is not None and is_known(opening.group("name").split()[0]):
         found += _words_span(text, opening.start("name"), opening.group("name"), is_name_word)
-    if any(place in lower for place in _STAFF_PLACES):
-        for match in _STAFF_AT.finditer(text):
-            first = match.group("name").split()[0]
+    if _STAFF_PLACES.search(lower):
+        for tail in _STAFF_AT.finditer(text):
+            match = _NAME_BEFORE.search(text, max(0, tail.start() - 50), tail.start())
+            if match is None:
+                continue
+            first = match.group().split()[0]
             before = text[max(0, match.start() - 12) : match.start()].split()
             if before and before[-1].lower() in _DETERMINERS:
                 continue  # "the Ms at the Kemang branch": no name after "the"
             opens = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?\n"
             if is_known(first) or not opens:
-                found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+                found += _words_span(text, match.start(), match.group(), is_name_word)
     if _OPENER_HINT.search(text):
         for match in _NAME_OPENER.finditer(text):
             span = _words_span(text, match.start("rest"), match.group("rest"), is_name_word)

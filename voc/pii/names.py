@@ -119,9 +119,14 @@ class NameFinder:
         text = doc.text if text is None else text
         spans: list[tuple[int, int]] = []
         matches = self.matcher_(doc)
-        title_heavy = any(self.kinds_[m] in _CAPITAL_CUES for m, _, _ in matches) and (
-            shapes.mostly_title_case(doc, self.stop_words_)
-        )
+        memo: list[bool] = []
+
+        def title_heavy() -> bool:
+            # Only asked once a capital-trusting cue has a name after it (most texts never).
+            if not memo:
+                memo.append(shapes.mostly_title_case(doc, self.stop_words_))
+            return memo[0]
+
         brand_tokens = {
             i
             for match_id, start, end in matches
@@ -169,7 +174,7 @@ class NameFinder:
             return lower not in self.stop_words_ or lower in self.given_names_
         return word.isupper() and (lower in self.given_names_ or lower not in self.stop_words_)
 
-    def _after_cue(self, doc, kind: str, start: int, end: int, title_heavy: bool):
+    def _after_cue(self, doc, kind: str, start: int, end: int, title_heavy):
         if kind == "BRAND":
             return None
         if kind == "STAFF":
@@ -206,14 +211,15 @@ class NameFinder:
             return self._greeting_name(doc, end)
         if kind == "WEAK" and end - start == 1 and doc[start].text in _CAPS_ABBREVIATIONS:
             return None  # "tiket KA Argo Bromo" (kereta api), "NY" (New York)
-        if kind in ("WEAK", "KNOWN", "THANKS") and title_heavy:
-            return None  # In Text Where Every Word Is Capitalised, a capital says nothing.
         if kind == "KNOWN":
-            return self._name_after(doc, end, KNOWN, fillers=False)
+            span = self._name_after(doc, end, KNOWN, fillers=False)
+            return None if span is None or title_heavy() else span
         if kind == "INTRO":
             return self._intro_name(doc, start, end)
         level = {"STRONG": STRONG, "MEDIUM": MEDIUM}.get(kind, WEAK)
         span = self._name_after(doc, end, level, comma=True, paren=kind in ("APPOSITION", "WEAK"))
+        if span is not None and kind in _CAPITAL_CUES and title_heavy():
+            return None  # In Text Where Every Word Is Capitalised, a capital says nothing.
         if span is not None and kind == "WEAK" and self._is_brand(doc, start, end, span):
             return None
         return span
