@@ -186,6 +186,7 @@ _DIGIT_KEYWORDS = frozenset(
     "boulevard blvd way court ct place pl terrace crescent close highway hwy parkway pkwy "
     "square sq grove walk rise hill park".split()
 )
+_UNIT_HASH = re.compile(r"#\d{1,3}-\d")  # the sg_unit starter ("#05-22"), not "#123" or hashtags
 _ASCII_WORD = re.compile(r"[a-z]+")
 _STOP = frozenset(
     "dan atau tapi tetapi yang yg kok ya sudah udah udh belum blm masih tidak tdk gak ga nggak "
@@ -202,10 +203,10 @@ def _may_hold_address(text: str) -> bool:
 
     Every starter opens with a word of :data:`_KEYWORDS` at a word boundary, or, in a text
     with a digit, with a word of :data:`_DIGIT_KEYWORDS`, ``blok``/``block`` (also glued to
-    what follows) or ``/F``. The ASCII words of the lower-cased text are a superset of the
-    words the regex can see, so no address is lost. Characters that IGNORECASE matching maps
-    onto ASCII letters ("İ", "ı", "ſ", the Kelvin sign) defeat this, so such texts always go
-    to the regex.
+    what follows), ``/F`` or a unit number ``#05-22``. The ASCII words of the lower-cased
+    text are a superset of the words the regex can see, so no address is lost. Characters
+    that IGNORECASE matching maps onto ASCII letters ("İ", "ı", "ſ", the Kelvin sign) defeat
+    this, so such texts always go to the regex.
     """
     if not text.isascii() and any(char in text for char in _FOLDS_TO_ASCII):
         return True
@@ -218,7 +219,7 @@ def _may_hold_address(text: str) -> bool:
     return (
         not _DIGIT_KEYWORDS.isdisjoint(words)
         or "/f" in lower
-        or "#" in text
+        or ("#" in text and _UNIT_HASH.search(text) is not None)
         or any(word.startswith("blo") for word in words)
     )
 
