@@ -60,7 +60,8 @@ _STARTERS = re.compile(
     r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
     r"|(?P<admin>(?=\b(?:kel|kec)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
     r"|(?P<label>\b(?:alamat(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
-    r"address|home\s+address|shipping\s+address|delivery\s+address)\s*:\s*)"
+    r"address|home\s+address|shipping\s+address|delivery\s+address|"
+    r"(?:deliver|delivery|ship|send|mail|post)\s+to)\s*:\s*)"
     r"|(?P<en_street>" + _EN_STREET + ")"
     r"|(?P<unit>(?-i:\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b"
     r"|\b[Uu]nit\s*#?(?:\d+[A-Za-z]\b|\d+(?=,\s*\d))))"
@@ -141,7 +142,9 @@ _LANDMARK_BEFORE = re.compile(
 # A unit, lot or house number before the street it belongs to: "No. 8, Lorong Bukit Bintang".
 _OPENER = re.compile(
     r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|suite|room|warehouse|flat)\.?\s*#?"
-    r"\d{1,5}[A-Za-z]?\s*,\s*|\bunit\s+)\Z",
+    r"\d{1,5}[A-Za-z]?\s*,\s*|\bunit\s+"
+    # the company at the address: "addressed to PT Cahaya Abadi, Jl. ..."
+    r"|(?-i:\b(?:PT|CV)\.?\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*),\s*)\Z",
     re.IGNORECASE,
 )
 # A town (and state) before a postal code: "Jakarta Barat 11530", "new york ny 10036".
@@ -180,6 +183,8 @@ _KEYWORDS = frozenset(
     (_STREET_ABBREV + "|" + _WEAK_STREET + "|" + _ESTATE).split("|")
     + ["kel", "kec", "kelurahan", "kecamatan", "alamat", "address"]
 )
+#: The "X to:" labels, which need a colon.
+_LABEL_TO_KEYWORDS = frozenset("deliver delivery ship send mail post".split())
 _DIGIT_KEYWORDS = frozenset(
     "rt lt lantai floor level room blk box apt suite flat unit street st road rd avenue ave "
     "lane ln drive dr "
@@ -214,6 +219,8 @@ def _may_hold_address(text: str) -> bool:
     words = set(_ASCII_WORD.findall(lower))
     if not _KEYWORDS.isdisjoint(words):
         return True
+    if ":" in text and not _LABEL_TO_KEYWORDS.isdisjoint(words):
+        return True  # "Delivery to: ..."
     if not _DIGIT.search(text):
         return False
     return (
@@ -240,6 +247,8 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
         kind = match.lastgroup
         start, end = match.span()
         if kind == "label":
+            if match.group().rstrip(" \t:").lower().endswith(" to") and _STARTERS.match(text, end):
+                continue  # "SHIP TO: BLK 412 ...": the starter after the label opens it
             start = end
             end = _street_name(text, end)
             if end == start:

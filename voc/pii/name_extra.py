@@ -79,6 +79,9 @@ _NAME_ROLE = re.compile(
 _NAME_EMAIL = re.compile(
     r"(?<![\w.])(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3})[ \t]*<[^<>@\s]+@"
 )
+# An e-mail's local part ("bev.thompson1954@...") and the Capitalised words of a text.
+_EMAIL_LOCAL = re.compile(r"(?<![\w.%+-])([A-Za-z0-9._%+-]{3,64})@[A-Za-z0-9-]+\.[A-Za-z]")
+_TITLE_RUN = re.compile(r"(?<![\w.@])[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3}(?![\w@])")
 # A known given name opening the text, closed by a comma, a dash or an ID cue: "Lukman
 # Hakim, Jl. ...", "SEAN MURPHY — ACCOUNT ...", "SUPARMAN NIK 7457...".
 _OPENING_NAME = re.compile(
@@ -169,6 +172,8 @@ def find_extra_names(
     if "<" in text and "@" in text:
         for match in _NAME_EMAIL.finditer(text):
             found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    if "@" in text:
+        found += _names_in_emails(text, is_name_word)
     opening = _OPENING_NAME.match(text)
     if opening is not None and is_known(opening.group("name").split()[0]):
         found += _words_span(text, opening.start("name"), opening.group("name"), is_name_word)
@@ -189,6 +194,28 @@ def find_extra_names(
             span = _words_span(text, match.start("rest"), match.group("rest"), is_name_word)
             if span:
                 found.append((match.start(), span[0][1], "NAME"))
+    return found
+
+
+def _names_in_emails(text: str, is_name_word: Callable[[str, bool], bool]) -> list[Span]:
+    """Capitalised words that are spelled in an e-mail address of the same text.
+
+    "Beverley Thompson, bev.thompson1954@...": a person's address usually holds their name,
+    so a run of Capitalised name words holding a piece of 4+ letters of the local part is a
+    name ("Support" in "support@..." is an everyday word and stays).
+    """
+    pieces = {
+        piece.lower()
+        for local in _EMAIL_LOCAL.findall(text)
+        for piece in re.findall(r"[A-Za-z]{4,}", local)
+    }
+    if not pieces:
+        return []
+    found: list[Span] = []
+    for run in _TITLE_RUN.finditer(text):
+        words = run.group().split()
+        if any(w.lower() in pieces for w in words) and all(is_name_word(w, False) for w in words):
+            found.append((run.start(), run.end(), "NAME"))
     return found
 
 
