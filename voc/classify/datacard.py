@@ -66,6 +66,23 @@ lower-casing and stripping punctuation) are dropped when loaded, and a determini
 """
 
 
+_OTHER_FILES = """\
+## Noisy copies (shipped model only)
+When `voc train` trains the shipped model on this corpus, it adds a noisy copy of each
+training row (`voc.classify.augment`: chat abbreviations such as `gak`, `udh`, `yg`, `pls`,
+a typo in about one word in twelve, sometimes all lower case, no punctuation or no emoji),
+with the row's labels; the count is in the model card (`augmentation`). The internal test
+split is never augmented. Examples a user brings with `--examples` are trained as given.
+
+## PII name-tagger negatives
+`pii_tagger_negatives.txt`: 500 hand-written comments (Indonesian, English, code-mixed) in
+which words that are also given names are ordinary words, product variants, shops, brands,
+months or colours ("varian Rose Gold", "Toko Sinar Jaya", "hari ini", "Made in Japan"). No
+line contains a personal name. They train the PII name tagger only (`voc.pii.name_tagger`,
+`voc pii-train-tagger`); see docs/PII.md.
+"""
+
+
 def _supplement_section(exclude_texts) -> list[str]:
     from voc.classify.corpus import load_sentiment_supplement
 
@@ -130,6 +147,8 @@ def write_data_card(corpus, path: Path, *, show_progress: bool = False) -> Path:
         _table(corpus["industry"], "industry"),
         "",
         *_supplement_section(corpus["text"]),
+        "",
+        _OTHER_FILES,
     ]
     path.write_text("\n".join(parts), encoding="utf-8")
     return path

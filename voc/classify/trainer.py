@@ -17,6 +17,14 @@ __all__ = ["DEFAULT_CONFIG", "run_training"]
 # on the supplement's (C=8 -> 16). Because those splits chose them, internal figures are
 # slightly optimistic; the evaluation sets are the honest measure.
 DEFAULT_CONFIG = {"tfidf_weight": 0.3, "C_sentiment": 16.0, "C_topic": 16.0, "C_touchpoint": 16.0}
+# The shipped model also learns from a noisy copy of each corpus training row
+# (voc.classify.augment). Measured with the settings above, corpus only (no supplement), on
+# the internal test split and on a noisy rewrite of it (another seed): touchpoint accuracy
+# 0.738 -> 0.746 (noisy 0.734 -> 0.736), topic accuracy 0.736 -> 0.739 (noisy 0.721 ->
+# 0.729), set micro-F1 0.761 -> 0.761 (noisy 0.746 -> 0.752), sentiment macro-F1 0.925 ->
+# 0.921 (noisy 0.893 -> 0.910). Only the default corpus is augmented: examples a user
+# brings are trained as given.
+AUGMENT_CORPUS = True
 
 
 def _read_examples(path: Path):
@@ -43,6 +51,9 @@ def run_training(
     show_progress: bool = False,
 ) -> dict:
     """Train and save a classifier; returns a summary with the test-split metrics."""
+    import pandas as pd
+
+    from voc.classify.augment import noisy_copies
     from voc.classify.corpus import (
         corpus_hash,
         load_corpus,
@@ -59,6 +70,7 @@ def run_training(
     cfg = TrainConfig(encoder=encoder or DEFAULT_ENCODER, seed=seed, **DEFAULT_CONFIG)
     test = None
     supplement = None
+    original = None
     if examples_path is not None:
         examples = _read_examples(examples_path)
         data_source = str(examples_path)
@@ -67,6 +79,9 @@ def run_training(
         examples = corpus[corpus["split"] == "train"].reset_index(drop=True)
         test = corpus[corpus["split"] == "test"].reset_index(drop=True)
         data_source = "data/train/corpus.csv (split=train)"
+        if AUGMENT_CORPUS:
+            original = examples
+            examples = pd.concat([original, noisy_copies(original, seed=seed)], ignore_index=True)
         supplement = load_sentiment_supplement(
             sentiments=tuple(taxonomy.sentiment), exclude_texts=corpus["text"]
         )
@@ -95,9 +110,17 @@ def run_training(
         show_progress=show_progress,
     )
     model.card["training_data"] = data_source
-    if examples is not None and len(examples):
-        columns = [c for c in ("text", "topics", "touchpoint", "sentiment") if c in examples]
-        model.card["training_data_sha256"] = corpus_hash(examples.reindex(columns=columns))
+    hashed = original if original is not None else examples
+    if hashed is not None and len(hashed):
+        columns = [c for c in ("text", "topics", "touchpoint", "sentiment") if c in hashed]
+        model.card["training_data_sha256"] = corpus_hash(hashed.reindex(columns=columns))
+    if original is not None:
+        model.card["augmentation"] = {
+            "method": "voc.classify.augment.noisy_copies",
+            "seed": seed,
+            "rows_original": len(original),
+            "rows_added": len(examples) - len(original),
+        }
     summary_metrics = {}
     if test is not None and len(test):
         metrics = evaluate_classifier(model, test, show_progress=show_progress)
