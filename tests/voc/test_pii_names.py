@@ -62,7 +62,7 @@ NEGATIVES = [
     "introduced as a premium plan but it's slow",
     "Thanks a lot NetRaya, mantap",
     "I, for one, will cancel",
-    "tahun 2010 an Budi masih kecil",
+    "tahun 2010 an harga paketnya masih murah",  # "an" after a year is no a.n. cue
     "delivered to the 4th floor by two couriers",
     "Tower 3 lift broken again, Lt. 7 smells",
     "Gedung B lantai 2 toiletnya kotor",

@@ -1,4 +1,4 @@
-"""PII commands: ``voc redact [FILE]`` (one text a line) and ``voc pii-eval`` (the test corpus)."""
+"""PII commands: ``voc redact [FILE]``, ``voc pii-eval``, ``voc pii-train-tagger``."""
 
 from __future__ import annotations
 
@@ -138,7 +138,24 @@ def pii_eval(
         typer.echo(f"{'PASS' if passed else 'FAIL'}  {target}")
 
 
+def pii_train_tagger(
+    out: Annotated[
+        Path | None, typer.Option(help="Weights file to write (default: the shipped one).")
+    ] = None,
+) -> None:
+    """Rebuild the name tagger's weights from the PII development files and the corpus."""
+    from voc.pii.tagger_train import build_tagger
+
+    stats = build_tagger(out)
+    typer.echo(
+        f"name tagger: {stats['examples']:,} examples ({stats['positives']:,} names), "
+        f"{stats['n_weights']:,} weights, threshold {stats['threshold']}; "
+        f"trained on {', '.join(stats['trained_on'])}"
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Attach ``redact`` and ``pii-eval`` to ``app``."""
     app.command(name="redact")(redact)
     app.command(name="pii-eval")(pii_eval)
+    app.command(name="pii-train-tagger")(pii_train_tagger)

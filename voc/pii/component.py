@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from voc.errors import ConfigError, ValidationError
 from voc.pii.address import find_addresses
+from voc.pii.name_tagger import tag_names
 from voc.pii.patterns import find_emails, find_numbers, find_postal_codes
 from voc.pii.types import PII_TYPES, PiiSpan, Redaction, apply_spans
 
@@ -84,6 +85,8 @@ class PiiRedactor:
         if "@" in text or "[at]" in lower or "(at)" in lower or " dot " in lower:
             candidates += find_emails(text)
         candidates += self.names_(doc, text)
+        if "NAME" in self.types:
+            candidates += tag_names(text, candidates)
         wanted = [c for c in candidates if c[2] in self.types]
         return _resolve(text, wanted)
 
