@@ -416,7 +416,11 @@ def _heldout_files():
 # Every blind file (heldout*.jsonl, written by an author who never saw the rules) gets a floor
 # just below its measurement (docs/PII.md; the targets are 0.98 and 2%): a guard against
 # regressions, not a target. Files not listed get the loosest floor. None may exist.
-_BLIND_FLOORS = {"heldout_v3": (0.945, 0.01), "heldout_v4": (0.875, 0.025)}
+_BLIND_FLOORS = {
+    "heldout_v3": (0.955, 0.01),
+    "heldout_v4": (0.895, 0.025),
+    "heldout_v5": (0.965, 0.05),
+}
 
 
 @pytest.mark.parametrize("path", _heldout_files(), ids=lambda path: path.name)
