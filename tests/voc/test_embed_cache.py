@@ -1,13 +1,12 @@
 """The on-disk embedding cache: hits equal misses, no model call on hits, dedup, processes."""
 
-import subprocess
-import sys
 import textwrap
 import time
 
 import numpy as np
 import pytest
 
+from tests.processes import run_python_processes
 from voc.embed import EmbeddingCache, cache_key, load_encoder
 from voc.embed.backends import HashingEncoder
 
@@ -109,18 +108,9 @@ _WRITER = textwrap.dedent(
 
 
 def test_two_processes_write_concurrently(tmp_path):
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", _WRITER, str(tmp_path), str(start)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for start in (0, 100)
-    ]
-    for proc in procs:
-        out, err = proc.communicate(timeout=120)
-        assert proc.returncode == 0, err
+    runs = run_python_processes(_WRITER, [[str(tmp_path), str(start)] for start in (0, 100)])
+    for returncode, out, err in runs:
+        assert returncode == 0, err
         assert out.strip() == "ok"
     expected = {f"ulasan nomor {i}" for s in (0, 100) for i in range(s, s + 250)}
     cache = EmbeddingCache(tmp_path)
@@ -174,17 +164,8 @@ def test_many_processes_create_the_same_new_cache_at_once(tmp_path):
     # with "database is locked" (seen in CI; 8 of 180 such opens failed before the retry).
     for trial in range(3):
         folder = tmp_path / f"t{trial}"
-        start_at = time.time() + 1.0
-        procs = [
-            subprocess.Popen(
-                [sys.executable, "-c", _OPENER, str(folder), str(start_at), str(i)],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for i in range(6)
-        ]
-        for proc in procs:
-            out, err = proc.communicate(timeout=120)
-            assert proc.returncode == 0, err
+        start_at = str(time.time() + 1.0)
+        runs = run_python_processes(_OPENER, [[str(folder), start_at, str(i)] for i in range(6)])
+        for returncode, _, err in runs:
+            assert returncode == 0, err
         assert len(EmbeddingCache(folder)) == 6

@@ -1,11 +1,11 @@
 """Several processes opening one fresh SQLite store at once all get a migrated database."""
 
-import subprocess
-import sys
 import textwrap
 import time
 
 import sqlalchemy as sa
+
+from tests.processes import run_python_processes
 
 _OPENER = textwrap.dedent(
     """
@@ -26,19 +26,9 @@ def test_processes_opening_a_fresh_sqlite_store_at_once_all_succeed(tmp_path):
     # Without the migration lock, 57 of 90 such opens failed with "table ... already
     # exists" (15 rounds of 6 processes); the WAL switch could also fail as "locked".
     db = tmp_path / "voc.db"
-    start_at = time.time() + 2.0
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", _OPENER, str(db), str(start_at)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(6)
-    ]
-    for proc in procs:
-        out, err = proc.communicate(timeout=180)
-        assert proc.returncode == 0, err[-2000:]
+    start_at = str(time.time() + 2.0)
+    for returncode, out, err in run_python_processes(_OPENER, [[str(db), start_at]] * 6):
+        assert returncode == 0, err[-2000:]
         assert out.strip() == "wal"
     engine = sa.create_engine(f"sqlite:///{db}")
     with engine.connect() as conn:
