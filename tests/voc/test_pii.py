@@ -34,6 +34,7 @@ DEV_PARTS = (
     "dev_5.jsonl",
     "dev_6.jsonl",
     "dev_7.jsonl",
+    "dev_8.jsonl",
 )
 
 
@@ -398,6 +399,7 @@ def test_redaction_is_idempotent(corpus_results):
         ("dev_5.jsonl", 0.895, 0.02),
         ("dev_6.jsonl", 0.975, 0.006),
         ("dev_7.jsonl", 0.97, 0.0),
+        ("dev_8.jsonl", 0.99, 0.025),
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):
@@ -419,7 +421,7 @@ def _heldout_files():
 _BLIND_FLOORS = {
     "heldout_v3": (0.955, 0.01),
     "heldout_v4": (0.895, 0.025),
-    "heldout_v5": (0.965, 0.05),
+    "heldout_v5": (0.965, 0.04),
 }
 
 

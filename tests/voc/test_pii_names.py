@@ -69,6 +69,12 @@ NEGATIVES = [
     "Raden Saleh street was closed for the parade",
     "Thx!! -anonymous",
     "sinyal lemah sejak pemasangan tower baru di sebelah rumah",
+    # Shops, streets, product models and travel classes named like persons (after dev_8).
+    "Bengkel Om Hendra tutup terus pas weekend",
+    "Laundry Bu Sri hilangin kemeja saya",
+    "macet parah di Jalan Ahmad Yani tadi pagi",
+    "HP tipe Nadia Pro cepat panas",
+    "dapet kursi saya Ekonomi 2, kotor banget",
 ]
 
 
@@ -122,6 +128,8 @@ ROUND4_NAME_CASES = [
     ("Istrinya, Rahmawati, yang pesan lewat akun ini.", ["Rahmawati"]),
     ("Account holder: Anne-Marie Lucas", ["Anne-Marie Lucas"]),
     ("yo ravi here, where is my parcel", ["ravi"]),
+    # A shop word must stand right before the honorific to make a shop's name.
+    ("tadi ke bengkel, Om Hendra bilang kampas remnya habis", ["Hendra"]),
 ]
 
 ROUND4_NEGATIVES = [

@@ -21,6 +21,7 @@ __all__ = [
     "APPOSITION_CUES",
     "COMMERCE_BEFORE",
     "EATERY_BEFORE",
+    "STREET_OR_MODEL_BEFORE",
     "ENGLISH_HONORIFICS",
     "FIELD_WORDS",
     "GREETING_CUES",
@@ -306,13 +307,22 @@ PRODUCT_AFTER = (
     "rice", "sauce", "sambal", "jamu", "dessert", "cookies",
 )  # fmt: skip
 
-#: Eatery nouns before any honorific make a business name: "Bakso Pak Kumis", "Sate Pak
-#: Slamet".
+#: Eatery and shop nouns before any honorific make a business name: "Bakso Pak Kumis",
+#: "Sate Pak Slamet", "Salon Tante Lily", "Toko Bu Ani" (a shop's name, not a person).
 EATERY_BEFORE = (
     "bakso", "sate", "soto", "ayam", "bebek", "mie", "mi", "bakmi", "nasi", "martabak",
     "roti", "kopi", "warung", "warteg", "depot", "kedai", "rm", "resto", "restoran", "es",
     "pecel", "gudeg", "rawon", "seblak", "siomay", "batagor", "pempek", "rujak", "ketoprak",
     "nasgor", "sop", "sup", "iga", "bubur", "lontong", "geprek", "penyetan", "bakery",
+    "toko", "salon", "butik", "bengkel", "laundry", "apotek", "kios", "konter", "barbershop",
+)  # fmt: skip
+
+#: Words right before a lexicon name that make it a street or a product model, never a
+#: person (the name tagger skips them): "Jalan Gatot Subroto", "tipe Rendra Low".
+STREET_OR_MODEL_BEFORE = (
+    "jalan", "jl", "jln", "gang", "gg", "street", "road", "avenue",
+    "tipe", "type", "model", "seri", "series", "varian", "variant", "motif", "edisi",
+    "edition",
 )  # fmt: skip
 
 #: Commerce words up to two words before an English honorific make a brand: "beli di

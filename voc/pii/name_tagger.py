@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from voc.pii.name_cues import EATERY_BEFORE
+from voc.pii.name_cues import EATERY_BEFORE, STREET_OR_MODEL_BEFORE
 from voc.pii.name_lexicons import brand_phrases, given_names, hard_stop_words
 from voc.pii.types import PII_TYPES
 
@@ -125,11 +125,15 @@ def _tokens(
 
 
 def _blocked(text: str, lowered: str, tokens: Sequence[str], i: int) -> bool:
-    """Whether word ``i`` belongs to a brand or an eatery named after a person."""
+    """Whether word ``i`` belongs to a brand, a shop, a street or a model named after a person."""
     if i > 0 and tokens[i - 1].lower() in EATERY_BEFORE:
         return True  # "Sate Slamet", "warung Iyah"
     if i > 1 and tokens[i - 2].lower() in EATERY_BEFORE:
         return True  # "Sate Pak Slamet", "Bakso Mas Joko"
+    if i > 0 and tokens[i - 1].lower() in STREET_OR_MODEL_BEFORE:
+        return True  # "Jalan Gatot Subroto", "tipe Rendra Low"
+    if i > 1 and tokens[i - 1] == "." and tokens[i - 2].lower() in STREET_OR_MODEL_BEFORE:
+        return True  # "Jl. Gatot Subroto"
     word = tokens[i].lower()
     return any(word in phrase.split() and phrase in lowered for phrase in brand_phrases())
 
