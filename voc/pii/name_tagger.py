@@ -9,11 +9,12 @@ ini", "bagus banget", "Made in Japan").
 
 The model is a logistic regression over sparse context features (the word, its case, the
 words and punctuation around it, line starts, whether the text is all lower case or all
-capitals), trained by :func:`train_tagger` on the project's own PII development files plus
-ordinary customer comments (``data/train/corpus.csv``) as examples of the words in everyday
-use. It is stored as a JSON table of feature weights (``data/name_tagger.json``), so
-applying it is a few dictionary look-ups per candidate word, with no scikit-learn import on
-the redaction path. ``voc pii-train-tagger`` rebuilds the file deterministically.
+capitals), trained by ``voc.pii.tagger_train.build_tagger`` on the project's own PII
+development files plus ordinary customer comments (``data/train/corpus.csv``) as examples
+of the words in everyday use. It is stored as a JSON table of feature weights
+(``data/name_tagger.json``), so applying it is a few dictionary look-ups per candidate
+word, with no scikit-learn import on the redaction path. ``voc pii-train-tagger`` rebuilds
+the file deterministically.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -35,6 +36,7 @@ from voc.pii.types import PII_TYPES
 __all__ = [
     "NameTagger",
     "candidate_features",
+    "has_lexicon_word",
     "load_tagger",
     "tag_names",
     "tagger_disabled",
@@ -124,7 +126,22 @@ def _tokens(
     return tokens, spans
 
 
-def _blocked(text: str, lowered: str, tokens: Sequence[str], i: int) -> bool:
+@lru_cache(maxsize=1)
+def _brand_phrases_by_word() -> dict[str, tuple[str, ...]]:
+    """Each word of a listed brand phrase -> the phrases it occurs in."""
+    by_word: dict[str, list[str]] = {}
+    for phrase in brand_phrases():
+        for word in set(phrase.split()):
+            by_word.setdefault(word, []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in by_word.items()}
+
+
+def has_lexicon_word(lowered: str) -> bool:
+    """Whether the lower-cased text holds any word of the given-name lexicon."""
+    return not given_names().isdisjoint(_WORD.findall(lowered))
+
+
+def _blocked(lowered: str, tokens: Sequence[str], i: int) -> bool:
     """Whether word ``i`` belongs to a brand, a shop, a street or a model named after a person."""
     if i > 0 and tokens[i - 1].lower() in EATERY_BEFORE:
         return True  # "Sate Slamet", "warung Iyah"
@@ -134,8 +151,8 @@ def _blocked(text: str, lowered: str, tokens: Sequence[str], i: int) -> bool:
         return True  # "Jalan Gatot Subroto", "tipe Rendra Low"
     if i > 1 and tokens[i - 1] == "." and tokens[i - 2].lower() in STREET_OR_MODEL_BEFORE:
         return True  # "Jl. Gatot Subroto"
-    word = tokens[i].lower()
-    return any(word in phrase.split() and phrase in lowered for phrase in brand_phrases())
+    phrases = _brand_phrases_by_word().get(tokens[i].lower(), ())
+    return any(phrase in lowered for phrase in phrases)
 
 
 def candidate_features(
@@ -207,11 +224,6 @@ class NameTagger:
     def __repr__(self) -> str:
         return f"NameTagger({len(self.weights)} weights, threshold={self.threshold})"
 
-    def score(self, features: Iterable[str]) -> float:
-        """Return the probability that the word with ``features`` is a name."""
-        z = sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
-
     def __call__(
         self, text: str, covered: Sequence[tuple[int, int, str]] = ()
     ) -> list[tuple[int, int, str]]:
@@ -222,18 +234,17 @@ class NameTagger:
             covered: Spans other detectors found already: words inside them are skipped.
         """
         names = self._names
-        # Cheap exit: no lexicon word at all (most comments).
-        if names.isdisjoint(_WORD.findall(text.lower())):
+        lowered = text.lower()
+        if not has_lexicon_word(lowered):  # cheap exit: most comments
             return []
         tokens, spans = _tokens(text, covered)
         text_case = _text_case(text)
-        lowered = text.lower()
         found: list[tuple[int, int, str]] = []
         taken = -1
         for i, token in enumerate(tokens):
             if i <= taken or token.lower() not in names:
                 continue
-            if _blocked(text, lowered, tokens, i):
+            if _blocked(lowered, tokens, i):
                 continue
             feats = candidate_features(text, tokens, spans, i, text_case, names, self._stops)
             z = sum(self.weights.get(f, 0.0) for f in feats)

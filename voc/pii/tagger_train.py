@@ -15,17 +15,18 @@ can be rebuilt byte for byte with ``voc pii-train-tagger``.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from voc.pii.evaluate import HELDOUT_PREFIX, PiiCase, load_corpus
+from voc.classify.corpus import TRAIN_DIR
+from voc.pii.evaluate import HELDOUT_PREFIX, PiiCase, _occurrences, load_corpus
 from voc.pii.name_lexicons import given_names, hard_stop_words
 from voc.pii.name_tagger import (
     _blocked,
     _text_case,
     _tokens,
     candidate_features,
+    has_lexicon_word,
     model_path,
     tagger_disabled,
 )
@@ -43,7 +44,6 @@ __all__ = [
 #: tagger that had not seen dev_6 (docs/PII.md, "The name tagger").
 DEFAULT_C = 1.0
 DEFAULT_THRESHOLD = 0.7
-_WORD = re.compile(r"[^\W\d_]+")
 _ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -58,13 +58,11 @@ def development_files(folder: str | Path | None = None, exclude: Sequence[str] =
 
 
 def _gold_spans(case: PiiCase) -> list[tuple[int, int, str]]:
-    spans = []
-    for value, pii_type in case.pii:
-        start = case.text.find(value)
-        while start != -1:
-            spans.append((start, start + len(value), pii_type))
-            start = case.text.find(value, start + 1)
-    return spans
+    return [
+        (start, end, pii_type)
+        for value, pii_type in case.pii
+        for start, end in _occurrences(case.text, value)
+    ]
 
 
 def _examples_of(text: str, items: list[tuple[int, int, str]], names, stops):
@@ -78,7 +76,7 @@ def _examples_of(text: str, items: list[tuple[int, int, str]], names, stops):
     lowered = text.lower()
     tokens, spans = _tokens(text, items)
     for i, token in enumerate(tokens):
-        if token.lower() in names and not _blocked(text, lowered, tokens, i):
+        if token.lower() in names and not _blocked(lowered, tokens, i):
             yield candidate_features(text, tokens, spans, i, text_case, names, stops), 0
     for k, (start, end, pii_type) in enumerate(items):
         if pii_type != "NAME":
@@ -87,7 +85,7 @@ def _examples_of(text: str, items: list[tuple[int, int, str]], names, stops):
         tokens, spans = _tokens(text, others)
         for i, token in enumerate(tokens):
             inside = start <= spans[i][0] and spans[i][1] <= end
-            if inside and token.lower() in names and not _blocked(text, lowered, tokens, i):
+            if inside and token.lower() in names and not _blocked(lowered, tokens, i):
                 yield candidate_features(text, tokens, spans, i, text_case, names, stops), 1
 
 
@@ -115,7 +113,7 @@ def tagger_examples(
         for feats, label in _examples_of(text, [], names, stops):
             features.append(feats)
             labels.append(label)
-    texts = [t for t in corpus_texts if any(w in names for w in _WORD.findall(t.lower()))]
+    texts = [t for t in corpus_texts if has_lexicon_word(t.lower())]
     with tagger_disabled():  # weak labels come from the rules alone
         results = redact_batch(texts)
     for text, result in zip(texts, results, strict=True):
@@ -149,7 +147,7 @@ def corpus_texts() -> list[str]:
     """The customer comments of ``data/train/corpus.csv`` (empty when it is absent)."""
     import pandas as pd
 
-    path = _ROOT / "data" / "train" / "corpus.csv"
+    path = TRAIN_DIR / "corpus.csv"
     if not path.exists():
         return []
     return pd.read_csv(path, dtype=str, keep_default_na=False)["text"].tolist()
@@ -157,7 +155,7 @@ def corpus_texts() -> list[str]:
 
 def negative_texts() -> list[str]:
     """Hand-written comments where name-like words are ordinary words (no names at all)."""
-    path = _ROOT / "data" / "train" / "pii_tagger_negatives.txt"
+    path = TRAIN_DIR / "pii_tagger_negatives.txt"
     if not path.exists():
         return []
     lines = path.read_text("utf-8").splitlines()
