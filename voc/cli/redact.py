@@ -155,7 +155,7 @@ def pii_train_tagger(
 
 
 def register(app: typer.Typer) -> None:
-    """Attach ``redact`` and ``pii-eval`` to ``app``."""
+    """Attach ``redact``, ``pii-eval`` and ``pii-train-tagger`` to ``app``."""
     app.command(name="redact")(redact)
     app.command(name="pii-eval")(pii_eval)
     app.command(name="pii-train-tagger")(pii_train_tagger)
