@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from voc.pii.address_abroad import find_abroad_addresses
 from voc.pii.names import not_name_words
 
 __all__ = ["find_addresses"]
@@ -34,7 +35,8 @@ _EN_STREET = (
     r"(?:(?:[A-Z][a-z]+\.?|\d{1,3}(?:st|nd|rd|th))\s+){1,3}"
     r"(?:Street|St|Road|Rd|"
     r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
-    r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq|Grove|Walk|Rise|Hill|Park)\b\.?)"
+    r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq|Grove|Walk|Rise|Hill|Park|Row|Gardens|Mews|"
+    r"Cross|Main|Circle|Trail)\b\.?)"
 )
 _EN_SUFFIX = (
     r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|"
@@ -49,6 +51,7 @@ _NOT_A_PHONE = r"(?![ \t]*[-.]?[ \t]*\d{3})"
 _FLOOR = (
     r"(?:lt|lantai|floor|fl|level|unit|tower|apt|suite|flat|kamar|kmr|room|rm)\.?\s*#?"
     r"[A-Za-z]?-?\d+[A-Za-z]?(?:-\d+)?\b|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
+    r"|(?-i:[Uu]nit\s+[A-Z]{1,2})\b(?![-/.])"
 )
 _STARTERS = re.compile(
     r"(?P<street>\b(?:" + _STREET_ABBREV + r")\b\.?)"
@@ -102,6 +105,10 @@ _PARTS = [
         r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)" + _NOT_A_PHONE,
         r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))",
         r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)",
+        # a direction after a block or number: "Blok B1 Utara No. 52"
+        r"(?-i:Utara|Selatan|Timur|Barat|Tengah)\b(?=\s*,?\s*(?:no|nomor|blok|rt|\d))",
+        # a named tower before its floor: "Tower Scarlet Lt. 22"
+        r"(?:tower|menara|wisma)\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?:lt|lantai|floor|fl|unit|level)\b)",
     )
 ]
 _N_NAME_ENDING_PARTS = 10
@@ -139,17 +146,22 @@ _LANDMARK_BEFORE = re.compile(
     r"(?:\s+[\w&'-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|dekat|deket|depan|opposite|behind|belakang|samping|sebelah|across)"
+    r"(?:[ \t]+(?:the|from|to|of|dari))?[ \t]*\Z",
+    re.IGNORECASE,
+)
 # A unit, lot or house number before the street it belongs to: "No. 8, Lorong Bukit Bintang".
 _OPENER = re.compile(
-    r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|suite|room|warehouse|flat)\.?\s*#?"
-    r"\d{1,5}[A-Za-z]?\s*,\s*|\bunit\s+"
+    r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|apartment|suite|room|warehouse|flat)\.?\s*#?"
+    r"\d{1,5}[A-Za-z]?\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)|\bunit\s+"
     # the company at the address: "addressed to PT Cahaya Abadi, Jl. ..."
     r"|(?-i:\b(?:PT|CV)\.?\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*),\s*)\Z",
     re.IGNORECASE,
 )
 # A town (and state) before a postal code: "Jakarta Barat 11530", "new york ny 10036".
 _TOWN_POSTAL = re.compile(
-    r"(?:[A-Za-z]+[ \t]+){1,3}\d{4,6}\b(?![-.]\d)(?!\s*(?:rb|ribu|k|jt|juta)\b)" + _NOT_A_PHONE
+    r"(?:[A-Za-z]+,?[ \t]+){1,4}\d{4,6}\b(?![-.]\d)(?!\s*(?:rb|ribu|k|jt|juta)\b)" + _NOT_A_PHONE
 )
 _NOT_PLACE = frozenset(
     "phone tel telp telepon hp wa whatsapp npwp nik ktp email no call called contact hubungi "
@@ -189,7 +201,7 @@ _DIGIT_KEYWORDS = frozenset(
     "rt lt lantai floor level room blk box apt suite flat unit street st road rd avenue ave "
     "lane ln drive dr "
     "boulevard blvd way court ct place pl terrace crescent close highway hwy parkway pkwy "
-    "square sq grove walk rise hill park".split()
+    "square sq grove walk rise hill park row gardens mews cross main circle trail".split()
 )
 _UNIT_HASH = re.compile(r"#\d{1,3}-\d")  # the sg_unit starter ("#05-22"), not "#123" or hashtags
 _ASCII_WORD = re.compile(r"[a-z]+")
@@ -233,9 +245,15 @@ def _may_hold_address(text: str) -> bool:
 
 def find_addresses(text: str) -> list[tuple[int, int, str]]:
     """Return ``(start, end, "ADDRESS")`` for every address found in ``text``."""
-    if not _may_hold_address(text):
-        return []
-    return _find_addresses(text)
+    found = _prefiltered(text)
+    if "," in text and _DIGIT.search(text):
+        found += find_abroad_addresses(text, not_name_words().__contains__)
+    return found
+
+
+def _prefiltered(text: str) -> list[tuple[int, int, str]]:
+    """The addresses that open at a starter, behind the exact pre-filter."""
+    return _find_addresses(text) if _may_hold_address(text) else []
 
 
 def _find_addresses(text: str) -> list[tuple[int, int, str]]:
@@ -255,8 +273,10 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
                 continue
         elif kind in ("street", "jalan", "my_street", "blk"):
             words_end = _street_name(text, end)
+            after = _SEP.match(text, end).end()
             if words_end == end and not (
-                kind == "jalan" and any(p.match(text, _SEP.match(text, end).end()) for p in _PARTS)
+                kind == "jalan"
+                and (any(p.match(text, after) for p in _PARTS) or _NESTED_STREET.match(text, after))
             ):
                 continue
             end = words_end
@@ -272,6 +292,8 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
         before = text[max(0, start - 60) : start]
         context = _ADDRESS_CONTEXT.search(before)
         numbered = parts or any(char.isdigit() for char in text[start:end])
+        if kind in ("street", "jalan") and not numbered and _NEAR_BEFORE.search(before):
+            continue  # "the Marriott near Jalan Thamrin": a landmark's street, no address
         if kind in ("street", "jalan") and not numbered and not context:
             # "di jalan raya macet", "macet di Jl. Sudirman": a street alone is not an address.
             continue
@@ -447,7 +469,7 @@ def _town_postal(text: str, at: int) -> int | None:
     found = _TOWN_POSTAL.match(text, at)
     if found is None:
         return None
-    words = found.group().split()[:-1]
+    words = found.group().replace(",", " ").split()[:-1]
     # "new york ny 10036": with a state code an everyday word may open the town.
     state = len(words) > 1 and 2 <= len(words[-1]) <= 3
     checked = words[1:] if state else words

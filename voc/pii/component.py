@@ -13,6 +13,7 @@ fast and handles Indonesian, English and code-mixed text alike.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -42,6 +43,20 @@ _PRIORITY.update({"ADDRESS": 2, "NAME": 1})
 # Placeholders of one type separated only by these characters become one span.
 _MERGE_GAP = frozenset(" ,")
 _lock = threading.Lock()
+# Words before a NAME candidate that make it a pet, a street or a device model.
+_PET_OR_STREET_BEFORE = re.compile(
+    r"(?:\b(?:kucing|anjing|kelinci|hamster|burung|marmut|anabul|peliharaan|cat|dog|puppy|"
+    r"kitten|pet|bunny|parrot)(?:ku|nya|s)?\b[^.!?\n]{0,16}"
+    r"|\b(?:jl|jln|jalan|gg|gang)\.?[ \t]*(?:jend\.?[ \t]*|jenderal[ \t]+)?"
+    r"|\b(?:hp|hape|handphone|ponsel|phone|laptop|tablet|motor|mobil|tv)[ \t]+"
+    r"(?:saya|aku|sy|gue|gw|ku|my|kami)[ \t]+(?:tipe|type|model|merk|pakai|pake)?[ \t]*)\Z",
+    re.IGNORECASE,
+)
+_COLOURS = frozenset(
+    "ruby red navy rose gold jade olive ivory amber hazel violet scarlet lilac coral pearl sage "
+    "mint cream sky blue green black white grey gray silver pink peach crimson".split()
+)
+_COLOUR_TALK = re.compile(r"\b(?:colou?rs?|warna(?:nya)?|shade|variant|varian)\b", re.I)
 
 
 class PiiRedactor:
@@ -87,8 +102,20 @@ class PiiRedactor:
         candidates += self.names_(doc, text)
         if "NAME" in self.types:
             candidates += tag_names(text, candidates)
-        wanted = [c for c in candidates if c[2] in self.types]
+        wanted = [c for c in candidates if c[2] in self.types and not _not_a_person(text, c)]
         return _resolve(text, wanted)
+
+
+def _not_a_person(text: str, span: tuple[int, int, str]) -> bool:
+    """Whether a NAME candidate is a pet, a street, a phone model or a colour by its context."""
+    start, end, kind = span
+    if kind != "NAME":
+        return False
+    before = text[max(0, start - 24) : start]
+    if _PET_OR_STREET_BEFORE.search(before):
+        return True  # "Kucing saya si Mochi", "mogok di Jl. Ahmad Yani", "HP saya Redmi"
+    words = text[start:end].lower().split()
+    return all(w in _COLOURS for w in words) and _COLOUR_TALK.search(text) is not None
 
 
 def _resolve(text: str, candidates: list[tuple[int, int, str]]) -> tuple[PiiSpan, ...]:

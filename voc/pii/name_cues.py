@@ -102,7 +102,8 @@ ROLE_WORDS = (
     "instruktur", "trainer", "guide", "pemandu", "resepsionis", "receptionist", "guy", "lady",
     "man", "woman", "girl", "gentleman", "cowok", "cewek", "orangnya", "engineer", "tukang",
     "tukangnya", "montir", "mekanik", "mechanic", "installer", "cust", "caller", "specialist",
-    "associate", "cleaner", "plumber", "electrician", "handyman", "clerk",
+    "associate", "cleaner", "plumber", "electrician", "handyman", "clerk", "therapist",
+    "tutor", "stylist", "coach", "landlord", "tenant", "guardian", "nanny", "santri",
 )  # fmt: skip
 
 WEAK_CUES = (
@@ -142,7 +143,8 @@ WEAK_CUES = (
 #: Plain prepositions: only a Capitalised known given name follows as a name.
 KNOWN_CUES = (
     "ke", "sama", "sm", "dengan", "dgn", "oleh", "dari", "buat", "untuk", "utk", "with", "to",
-    "by", "from", "for", "bilang", "kata", "told", "said",
+    "by", "from", "for", "bilang", "kata", "told", "said", "kabarin", "kabari", "hubungi",
+    "bilangin", "ask", "tell", "contact", "identified as",
 )  # fmt: skip
 
 _RELATIONS_ID = (
@@ -216,6 +218,10 @@ FIELD_WORDS = (
     "pasien", "patient", "guest", "tamu", "passenger", "penumpang", "buyer", "pembeli", "cc",
     "bcc", "guests", "passengers", "penumpang", "tamu", "peserta", "participants", "attendees",
     "members", "anggota", "cust", "caller", "wajib pajak", "debitur", "applicant",
+    # round 5: the name split over fields and the people of a form
+    "surname", "surnames", "names", "forename", "forenames", "firstname", "lastname", "child",
+    "guardian", "parent", "spouse", "beneficiary", "insured", "landlord", "tenant", "student",
+    "siswa", "murid", "santri", "wali", "penjamin", "employee", "karyawan", "member", "ahli",
 )  # fmt: skip
 
 #: Words after a name that mark it as staff: "Rina dari CS", "Kevin from support".

@@ -15,6 +15,7 @@ __all__ = ["find_extra_names", "repeated_names"]
 Span = tuple[int, int, str]
 
 _NAME_PIECE = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+_HYPHEN_PIECE = re.compile(r"-[A-Z][a-z'’]+\b")
 _FOLLOWER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 _PIECES = re.compile(r"(?:(?!\b(?:dan|and)\b)[^&+,])+", re.IGNORECASE)
 _WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)?"
@@ -266,10 +267,12 @@ def repeated_names(text: str, spans: list[tuple[int, int]], is_name_word) -> lis
         at = text.find(word)
         while at != -1:
             end = at + len(word)
-            boundary = (at == 0 or not text[at - 1].isalnum()) and (
+            boundary = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
                 end == len(text) or not text[end].isalnum()
             )
             if boundary and not covered[at]:
+                while (joined := _HYPHEN_PIECE.match(text, end)) is not None:
+                    end = joined.end()  # "Nakamura-Wijaya": the double name is one name
                 found.append((at, _name_run(text, end, word.isupper(), is_name_word), "NAME"))
             at = text.find(word, end)
     return found

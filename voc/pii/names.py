@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from voc.pii import name_cues as cues
 from voc.pii import name_shapes as shapes
+from voc.pii.name_context import find_context_names
 from voc.pii.name_extra import find_extra_names, repeated_names
 from voc.pii.name_lexicons import brand_phrases, given_names, hard_stop_words, not_name_words
 
@@ -51,7 +52,7 @@ _ADDRESSEES = frozenset("kak ka min admin gan sis mas mbak mba pak bu bang".spli
 _AFTER_HERE = frozenset("from dari again with and yang yg".split())
 _GREETINGS = frozenset(w for w in cues.GREETING_CUES if " " not in w)
 _HEDGES = tuple(tuple(h.split()) for h in cues.HEDGES)
-_PARTICLES = frozenset("bin binti van von de da del della al el".split())
+_PARTICLES = frozenset("bin binti van von de da del della al el der den ter".split())
 _CAPITAL_CUES = frozenset({"WEAK", "KNOWN", "THANKS"})
 _RELATION_FILLERS = frozenset("- nya saya aku sy ku tadi itu tsb tuh".split())
 # Given names that are also everyday words, brands or places: never read as a name
@@ -147,9 +148,17 @@ class NameFinder:
             if not brand_tokens.intersection(range(s, e))
         ]
         found += find_extra_names(text, self._plain_name_word, self._known_name)
+        found += find_context_names(
+            text, self._plain_name_word, self.given_names_.__contains__, self._common
+        )
         if found:
-            found += repeated_names(text, [(s, e) for s, e, _ in found], self._plain_name_word)
+            named = [(s, e) for s, e, kind in found if kind == "NAME"]
+            found += repeated_names(text, named, self._plain_name_word)
         return found
+
+    def _common(self, word: str) -> bool:
+        """Whether a lower-case word is an everyday word."""
+        return word in self.stop_words_
 
     def _known_name(self, word: str) -> bool:
         """Whether ``word`` (any case) is a known given name that is no everyday word."""
@@ -300,9 +309,12 @@ class NameFinder:
                 token.lower_ in _PARTICLES
                 and i > start
                 and i + 1 < n
-                and self._is_name_word(doc[i + 1], max(level, WEAK))
+                and (
+                    self._is_name_word(doc[i + 1], max(level, WEAK))
+                    or (doc[i + 1].lower_ in _PARTICLES and doc[i + 1].lower_ != token.lower_)
+                )
             ):
-                i += 1  # "Ahmad bin Abdullah", "Maria de Jesus"
+                i += 1  # "Ahmad bin Abdullah", "Maria de Jesus", "Hendrik van der Berg"
             elif level != KNOWN and (after := self._after_initials(doc, i, level)) > i:
                 i = after  # "J. P. Simatupang", "m. rizal", "Muh. Iqbal"
             else:

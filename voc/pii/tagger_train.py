@@ -34,6 +34,7 @@ from voc.pii.name_tagger import (
 __all__ = [
     "DEFAULT_C",
     "DEFAULT_THRESHOLD",
+    "UNSEEN_BY_TAGGER",
     "build_tagger",
     "development_files",
     "fit_tagger",
@@ -44,6 +45,9 @@ __all__ = [
 #: tagger that had not seen dev_6 (docs/PII.md, "The name tagger").
 DEFAULT_C = 1.0
 DEFAULT_THRESHOLD = 0.7
+#: Development files kept out of training, so they measure the tagger on text it has not
+#: seen (round 5: the threshold above re-checked on them, docs/PII.md "Round 5").
+UNSEEN_BY_TAGGER = ("dev_9", "dev_10")
 _ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -165,8 +169,11 @@ def negative_texts() -> list[str]:
 def build_tagger(
     out: Path | None = None, *, C: float = DEFAULT_C, threshold: float = DEFAULT_THRESHOLD
 ) -> dict:
-    """Train on every development file and the corpus, write the weights JSON, return stats."""
-    files = development_files()
+    """Train on the development files and the corpus, write the weights JSON, return stats.
+
+    The files of :data:`UNSEEN_BY_TAGGER` are left out.
+    """
+    files = development_files(exclude=UNSEEN_BY_TAGGER)
     features, labels = tagger_examples(files, corpus_texts(), negative_texts())
     weights = fit_tagger(features, labels, C=C)
     out = out or model_path()

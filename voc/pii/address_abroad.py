@@ -1,0 +1,65 @@
+"""Addresses abroad in English order, found from the postal code and town that close them.
+
+"12 Rue des Lilas, 69003 Lyon, France", "Storgata 14B, 0184 Oslo, Norway", "14, 3rd Cross,
+Indiranagar 2nd Stage, Bengaluru 560038", "2-14-7 Nishi-Azabu, Minato-ku, Tokyo 106-0031":
+a house part (a number and a Capitalised word, or a street word and its number), up to a few
+comma-separated parts of Capitalised words and numbers, then a postal code with its town
+(either order) and an optional country. The postal code is looked for first; the house part
+is then matched backwards in a short window, so the scan stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_abroad_addresses"]
+
+_COUNTRIES = (
+    "Norway|France|Germany|Japan|India|Philippines|Cambodia|Thailand|Vietnam|Netherlands|"
+    "Spain|Italy|South Korea|Korea|China|Hong Kong|Taiwan|Canada|USA|UK|United Kingdom|"
+    "United States|Australia|New Zealand|Singapore|Malaysia|Indonesia|Sweden|Denmark|Finland|"
+    "Belgium|Switzerland|Austria|Portugal|Ireland|Poland|Brunei"
+)
+_NOT_A_PHONE = r"(?![ \t]*[-.]?[ \t]*\d{3})"
+_TOWN = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+# "69003 Lyon", "0184 Oslo" | "Bengaluru 560038", "Tokyo 106-0031", "Makati City 1226".
+_POSTCODE_TOWN = re.compile(
+    r"(?:(?<![\w-])\d{4,5}[ \t]+(?P<town1>" + _TOWN + r")\b"
+    r"|(?P<town2>(?<![\w-])" + _TOWN + r")[ \t]+(?:\d{3}-\d{4}|\d{4,6})\b" + _NOT_A_PHONE + ")"
+    r"(?:[ \t]*,[ \t]*(?:" + _COUNTRIES + r")\b)?"
+)
+_PART_WORD = r"(?:[A-Z0-9][\w'’-]*|des|de|la|le|du|del|della|di|da|van|von|der|den)"
+_HOUSE = (
+    r"(?:\d{1,5}[A-Za-z]?(?:-\d{1,4}){0,2},?[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’-]*)"
+    r"|[A-Z][^\W\d_]{3,}[ \t]+\d{1,4}[A-Za-z]?\b)"
+)
+# The house part and the parts up to the comma before the postal code, ending the window.
+_RUN = re.compile(
+    r"(?<![\w-])" + _HOUSE + r"(?:[ \t]*,?[ \t]+" + _PART_WORD + r"){0,10}[ \t]*,[ \t]*\Z"
+)
+_WINDOW = 100
+
+
+def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, "ADDRESS")`` for every English-order address closed by a postcode.
+
+    Args:
+        text: The raw text.
+        is_common: ``word -> bool``: whether a lower-case word is an everyday word (a town
+            never is: "12 items, 10000 Points" is no address).
+    """
+    if "," not in text:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for match in _POSTCODE_TOWN.finditer(text):
+        town = match.group("town1") or match.group("town2")
+        if any(is_common(word.lower()) for word in town.split()):
+            continue
+        run = _RUN.search(text, max(0, match.start() - _WINDOW), match.start())
+        if run is None:
+            continue
+        words = re.findall(r"[A-Za-z]{3,}", run.group())
+        if words and all(is_common(word.lower()) for word in words):
+            continue  # "Order 12 Items, ..."
+        found.append((run.start(), match.end(), "ADDRESS"))
+    return found

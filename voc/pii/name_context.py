@@ -1,0 +1,309 @@
+"""Names read from their role in the sentence: staff of a team, subjects of a person's verb, forms.
+
+Round 5 (docs/PII.md): names that no cue phrase announces but whose place says "person":
+
+* staff named before their team: "Gwendolyn from your support line", "andre from the service
+  desk", "Hope from billing" (a word that is also a name only here);
+* the subject of a verb only people do: "Rose answered, then ...", "Will fixed my router",
+  "hunter was my agent";
+* a sign-off closing the text: "... Please fix. Dmitri", "— Bill Hargreaves", "-indah";
+* chat transcripts that answer a prompt for a name or a card number on the next line
+  ("[Bot] Please enter your full name." / "[User] Siriporn Boonmee");
+* names written in capitals after a word that reports them ("it says KARTHIK SUBRAMANIAN");
+* Korean names, a surname and a hyphenated given name ("Bae Soo-ah", "kim so-yul").
+
+Each shape is a regex over the raw text behind a cheap literal check; the words are accepted by
+the callbacks of :class:`~voc.pii.names.NameFinder`, and a few names that are also everyday
+words (``WORD_NAMES``) only in these strong places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from voc.pii.name_cues import EATERY_BEFORE, ROLE_WORDS
+from voc.pii.name_lexicons import hard_stop_words
+from voc.pii.validators import luhn_valid
+
+__all__ = ["WORD_NAMES", "find_context_names"]
+
+Span = tuple[int, int, str]
+
+#: Given names that are everyday words: a name only where the place says so.
+WORD_NAMES = frozenset(
+    "will hope joy rose bill mark jack grace faith sunny lucky hunter sabar kasih bunga intan "
+    "indah dini mega sari ruby amber daisy lily iris jade pearl summer autumn dawn crystal "
+    "honey angel bagus ayu bayu fajar putri wulan dewi cahaya".split()
+)
+_NAME = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?"
+_TEAM = (
+    r"(?:customer[ \t]+(?:care|service|support|success)|billing|support|accounts?|sales|"
+    r"help[ \t]?desk|service[ \t]+desk|tech(?:nical)?[ \t]+support|it[ \t]+support|cs|"
+    r"call[ \t]+cent(?:er|re)|returns|refunds|claims|complaints|front[ \t]+desk|reception|"
+    r"finance|marketing|logistics|collections?|retention|onboarding)"
+)
+# "Gwendolyn from your support line", "Joy in customer care", "Dini dan Nadia dr tim marketing".
+_STAFF = re.compile(
+    r"(?<![\w.@'’])(?P<name>[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?(?:[ \t]+" + _NAME + r")?)"
+    r"[ \t]+(?:from|in|at|on|dari|dr|di)[ \t]+(?:(?:your|the|our|kalian|you[ \t]+guys'?)[ \t]+)?"
+    + _TEAM
+    + r"\b",
+    re.IGNORECASE,
+)
+_VERBS = (
+    r"answered|replied|responded|fixed|promised|said|told|called|rang|transferred|hung[ \t]+up|"
+    r"helped|explained|sorted|assured|insisted|refused|picked[ \t]+up|came[ \t]+over|"
+    r"came[ \t]+to|was[ \t]+(?:my|our|the)[ \t]+(?:agent|technician|driver|rep|courier|"
+    r"advisor|therapist|teacher|tutor)|is[ \t]+a[ \t]+legend|is[ \t]+(?:my|our)[ \t]+"
+    r"(?:agent|technician|driver)|bilang|janji|janjiin|dtg|datang|nelpon|menelpon|ngomong|"
+    r"menjawab|jawab|baru[ \t]+pindah|"
+    r"and[ \t]+I[ \t]+(?:\w+ed|went|were|both|have|had|got|made|took|paid|are)|"
+    r"dan[ \t]+(?:saya|aku|sy|gue)[ \t]+(?:sudah|udah|udh|sama|pesan|beli|booking|datang)"
+)
+# "Rose answered, ...", "Will fixed my router", "hunter was my agent", "Rudi dtg 2x".
+_SUBJECT = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)[ \t]+"
+    r"(?:(?:had|has|just|already|udah|sudah|tadi)[ \t]+)?(?P<verb>" + _VERBS + r")\b"
+)
+# "... Please fix. Dmitri", "Thanks for nothing.\nMaria Lopez": the last sentence a name.
+_LAST = re.compile(
+    r"(?:(?<=[.!?])[ \t]+|\n[ \t]*)(?P<name>"
+    + _NAME
+    + r"(?:[ \t]+"
+    + _NAME
+    + r"){0,2})[ \t]*[.!]?\s*\Z"
+)
+# "— Bill Hargreaves", "— Bartholomew Finch, 9 Elm Row ...", "-indah" closing the text.
+_DASH = re.compile(
+    r"(?:^|(?<=\s))(?:--?|—|–)[ \t]*(?P<name>" + _NAME + r"(?:[ \t]+" + _NAME + r"){1,2})"
+    r"[ \t]*(?=,[ \t]*\d|\n|\Z)"
+)
+_GLUED_DASH = re.compile(r"(?<=\s)-(?P<name>[a-z]{3,12})[ \t]*[.!]?\s*\Z")
+# Chat transcripts: a prompt for a name or a card number, the answer on the next line.
+_SPEAKER = (
+    r"[ \t]*(?:\[[ \t]*(?:user|customer|cust|pelanggan|me|you|nasabah)[ \t]*\][ \t]*:?|"
+    r"(?:user|customer|cust|pelanggan|nasabah|me)[ \t]*:)[ \t]*"
+)
+_PROMPT = re.compile(
+    r"(?P<what>full[ \t]+name|your[ \t]+name|(?:registered|account)[ \t]+name|"
+    r"nama[ \t]+(?:lengkap|anda|kakak|kak|bapak|ibu|sesuai)|card[ \t]+number|"
+    r"(?:nomor|nomer|no\.?)[ \t]+kartu)[^\n]*\n"
+    + _SPEAKER
+    + r"(?P<answer>[^\n]{2,60}?)[ \t]*(?=\n|\Z)",
+    re.IGNORECASE,
+)
+_CARD_ANSWER = re.compile(r"\d(?:[ -]?\d){12,18}")
+# Capitals reported by a word: "it says KARTHIK SUBRAMANIAN", "tertulis ZAINAL ABIDIN".
+_CAPS = re.compile(
+    r"(?:\b(?:says|said|reads|should[ \t]+be|tertulis|seharusnya|harusnya|jadi|with|dengan|"
+    r"nama|name|penerima)[ \t]+['‘\"“]?)(?P<name>[A-Z]{2,}(?:-[A-Z]{2,})?(?:[ \t]+[A-Z]{2,}"
+    r"(?:-[A-Z]{2,})?){1,3})\b(?![ \t]*\d)"
+)
+_KOREAN_SURNAMES = (
+    "kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn "
+    "song yoo hong jeon ko moon son bae baek heo nam noh ryu"
+)
+_KOREAN = re.compile(
+    r"(?<![\w-])(?i:" + "|".join(_KOREAN_SURNAMES.split()) + r")[ \t]+"
+    r"(?:[A-Z][a-z]{1,4}-[a-z]{2,5}|[a-z]{2,5}-[a-z]{2,5})\b(?!-)"
+    r"|(?<![\w-])[A-Z][a-z]{1,4}-[a-z]{2,4}[ \t]+(?:"
+    + "|".join(s.capitalize() for s in _KOREAN_SURNAMES.split())
+    + r")\b"
+)
+# An honorific before a name that is also a word: "Ibu Kasih, guru les ...", "Pak Sabar".
+_HONORIFIC_WORD = re.compile(
+    r"(?<![\w.])(?:Ibu|Bu|Pak|Bapak|Mbak|Mas|Kak|Mr\.?|Mrs\.?|Ms\.?|Miss)[ \t]+"
+    r"(?P<name>[A-Z][a-z]+)\b"
+)
+# Two staff named together: "Dini dan Nadia dr tim marketing".
+_LISTED_BEFORE = re.compile(r"(?P<name>[A-Z][a-z'’]+)[ \t]+(?:dan|and|&)[ \t]+\Z")
+_MODAL_AFTER = re.compile(r"[ \t]+(?:you|i|we|it|they|he|she|be|this|that|have|not)\b", re.I)
+# A request or thanks right before a one-word sign-off: "Please fix. Dmitri".
+_REQUEST_BEFORE = re.compile(
+    r"\b(?:please|pls|plz|thanks|thank[ \t]+you|thx|tolong|mohon|help)\b[^.!?\n]{0,40}[.!?]+\Z",
+    re.IGNORECASE,
+)
+_STRONG_VERB = re.compile(
+    r"answered|replied|responded|explained|promised|transferred|hung[ \t]+up|assured|"
+    r"insisted|janji|janjiin|menjawab|and[ \t].*|dan[ \t].*|was[ \t].*|is[ \t].*"
+)
+_PLACE_PREPOSITIONS = frozenset(
+    "in at on near of from to into di ke dari dekat via for with".split()
+)
+_ROLES = frozenset(
+    [w for w in ROLE_WORDS if " " not in w]
+    + "staf staff tech physio grandad grandma grandpa mum mom dad hotel reception forecast "
+    "listing review system app bank shop store seller".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this that someone somebody anyone nobody everyone guy lady person agent people "
+    "your our my their his her its call email reply message letter invoice bill".split()
+)
+
+
+def find_context_names(
+    text: str,
+    is_name_word: Callable[[str, bool | None], bool],
+    is_given: Callable[[str], bool],
+    is_common: Callable[[str], bool] = lambda word: False,
+) -> list[Span]:
+    """Return NAME (and CARD) spans that the role of a word in ``text`` reveals.
+
+    Args:
+        text: The raw text.
+        is_name_word: ``(word, lower_ok) -> bool`` of :class:`~voc.pii.names.NameFinder`.
+        is_given: ``word -> bool``: whether a word (any case) is in the given-name lexicon.
+        is_common: ``word -> bool``: whether a lower-case word is an everyday word.
+    """
+    found: list[Span] = []
+    lower = text.lower()
+
+    def person(word: str, lower_ok: bool) -> bool:
+        low = word.lower()
+        if low in WORD_NAMES or is_given(low):
+            return word[0].isupper() or lower_ok
+        if low in _DETERMINERS:
+            return False
+        if low.endswith("nya") and len(low) > 5:
+            return False  # "Teknisinya datang", "Nasinya datang"
+        return word[0].isupper() and is_name_word(word, False)
+
+    if " from " in lower or " in " in lower or " dari " in lower or " dr " in lower:
+        for match in _STAFF.finditer(text):
+            words = match.group("name").split()
+            if len(words) > 1 and not (person(words[0], True) and is_name_word(words[1], False)):
+                words = words[1:]  # "swear andre from ...": the word before is no name
+            start = match.end("name") - len(words[-1]) if len(words) == 1 else match.start("name")
+            if not person(words[0], True):
+                continue
+            found.append((start, match.end("name"), "NAME"))
+            listed = _LISTED_BEFORE.search(text, max(0, start - 30), start)
+            if listed is not None and person(listed.group("name"), False):
+                found.append((listed.start("name"), listed.end("name"), "NAME"))
+    for match in _SUBJECT.finditer(text):
+        word, verb = match.group("name"), match.group("verb")
+        known = word.lower() in WORD_NAMES or is_given(word.lower())
+        if not person(word, verb.startswith(("was", "is"))) or word.lower() in _ROLES:
+            continue
+        previous = text[max(0, match.start() - 20) : match.start()].split()[-1:]
+        opens = not previous or previous[0][-1] in '.!?,:;"' or previous[0] in ("and", "but")
+        if previous and previous[0].lower() in _PLACE_PREPOSITIONS | _DETERMINERS:
+            continue  # "staff in Oakley helped", "the Hotel refused"
+        place = previous and not is_common(previous[0].lower().strip(".,"))
+        if place and previous[0][:1].isupper() and not opens:
+            continue  # "Kings Cross helped", "Oak Ave fixed": a place of several words
+        if opens and not known and not _STRONG_VERB.fullmatch(verb):
+            continue  # "Hotel refused", "Tech said": any sentence opens with a capital
+        found.append((match.start("name"), match.end("name"), "NAME"))
+    tail = text[-80:]
+    offset = len(text) - len(tail)
+    last = _LAST.search(tail)
+    if last is not None and len(text) > len(last.group("name")) + 15:
+        words = last.group("name").split()
+        bare = not last.group().rstrip().endswith((".", "!"))
+        single = len(words) == 1 and not is_given(words[0].lower())
+        if len(words) == 1 and words[0].lower() in WORD_NAMES:
+            words = []  # "... Bagus." closing a review is praise
+        own_line = "\n" in last.group() or _REQUEST_BEFORE.search(tail, 0, last.start())
+        if (
+            ((own_line and bare) or not single)
+            and words
+            and all(person(w, False) for w in words)
+            and not _title_heavy(text)
+        ):
+            found.append((offset + last.start("name"), offset + last.end("name"), "NAME"))
+    for match in _DASH.finditer(text, max(0, len(text) - 160)):
+        words = match.group("name").split()
+        if all(person(w, False) or is_name_word(w, False) for w in words):
+            found.append((match.start("name"), match.end("name"), "NAME"))
+    glued = _GLUED_DASH.search(tail)
+    if glued is not None and is_given(glued.group("name")):
+        found.append((offset + glued.start("name"), offset + glued.end("name"), "NAME"))
+    if "\n" in text:
+        for match in _PROMPT.finditer(text):
+            answer, start = match.group("answer"), match.start("answer")
+            if "kartu" in match.group("what").lower() or "card" in match.group("what").lower():
+                card = _CARD_ANSWER.fullmatch(answer.strip())
+                digits = re.sub(r"\D", "", answer)
+                if card is not None and luhn_valid(digits):
+                    found.append((start, start + len(answer.rstrip()), "CARD"))
+                continue
+            words = answer.split()
+            if 1 <= len(words) <= 4 and all(is_name_word(w, True) for w in words):
+                found.append((start, start + len(answer.rstrip()), "NAME"))
+    if any(
+        cue in lower
+        for cue in (
+            "says",
+            "said",
+            "reads",
+            "should",
+            "tertulis",
+            "harusnya",
+            "jadi",
+            "with",
+            "dengan",
+            "nama",
+            "name",
+            "penerima",
+        )
+    ):
+        for match in _CAPS.finditer(text):
+            words = match.group("name").split()
+            hard = hard_stop_words()
+            common = sum(is_common(w.lower()) and not is_given(w.lower()) for w in words)
+            if _caps_heavy(text) or common == len(words):
+                continue  # "it says PAYMENT FAILED"
+            if all(w.lower() not in hard for w in words):
+                found.append((match.start("name"), match.end("name"), "NAME"))
+    if "-" in text:
+        for match in _KOREAN.finditer(text):
+            syllables = re.findall(r"[A-Za-z]+", match.group())
+            if syllables[-1].lower() != syllables[-2].lower():  # not "benar-benar"
+                found.append((match.start(), match.end(), "NAME"))
+    for match in _HONORIFIC_WORD.finditer(text):
+        previous = text[max(0, match.start() - 12) : match.start()].split()[-1:]
+        if previous and previous[0].lower() in EATERY_BEFORE:
+            continue  # "Ayam Geprek Mbak Sari": a shop's name
+        if match.group("name").lower() in WORD_NAMES:
+            found.append((match.start("name"), match.end("name"), "NAME"))
+    return found + _repeats(text, found)
+
+
+def _repeats(text: str, found: list[Span]) -> list[Span]:
+    """Other occurrences of a one-word name found here ("andre ... andre", "hunter ... Hunter").
+
+    A name that is also an everyday word repeats only Capitalised and not as a modal verb
+    ("Will fixed it" marks "Give Will a raise", never "Will you").
+    """
+    more: list[Span] = []
+    starts = {start for start, _, _ in found}
+    seen: set[str] = set()
+    for start, end, kind in found:
+        word = text[start:end]
+        if kind != "NAME" or not word.isalpha() or word.lower() in seen:
+            continue
+        seen.add(word.lower())
+        common = word.lower() in WORD_NAMES
+        for match in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text, re.I):
+            other = match.group()
+            if match.start() in starts or (common and not other[0].isupper()):
+                continue
+            if common and _MODAL_AFTER.match(text, match.end()):
+                continue
+            if other[0].isupper() or (other.islower() and word.islower()):
+                more.append((match.start(), match.end(), "NAME"))
+    return more
+
+
+def _title_heavy(text: str) -> bool:
+    """Whether most words are Capitalised (a headline or a product list)."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _caps_heavy(text: str) -> bool:
+    """Whether most words outside reported names are in capitals (a shouted text or a form)."""
+    words = re.findall(r"[A-Za-z]{2,}", _CAPS.sub(" ", text))
+    return bool(words) and sum(w.isupper() for w in words) >= 0.5 * len(words)
