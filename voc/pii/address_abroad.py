@@ -31,7 +31,9 @@ _POSTCODE_TOWN = re.compile(
 _PART_WORD = r"(?:[A-Z0-9][\w'’-]*|des|de|la|le|du|del|della|di|da|van|von|der|den)"
 _HOUSE = (
     r"(?:\d{1,5}[A-Za-z]?(?:-\d{1,4}){0,2},?[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’-]*)"
-    r"|[A-Z][^\W\d_]{3,}[ \t]+\d{1,4}[A-Za-z]?\b)"
+    r"|[A-Z][^\W\d_]{3,}[ \t]+\d{1,4}[A-Za-z]?\b"
+    # a named building: "Ayala Tower One, 27th Floor, ..."
+    r"|[A-Z][a-z]+[ \t]+(?:Tower|Building|Plaza|Centre|Center|House|Court)\b)"
 )
 # The house part and the parts up to the comma before the postal code, ending the window.
 _RUN = re.compile(

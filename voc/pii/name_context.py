@@ -41,7 +41,8 @@ _TEAM = (
     r"(?:customer[ \t]+(?:care|service|support|success)|billing|support|accounts?|sales|"
     r"help[ \t]?desk|service[ \t]+desk|tech(?:nical)?[ \t]+support|it[ \t]+support|cs|"
     r"call[ \t]+cent(?:er|re)|returns|refunds|claims|complaints|front[ \t]+desk|reception|"
-    r"finance|marketing|logistics|collections?|retention|onboarding)"
+    r"finance|marketing|logistics|collections?|retention|onboarding|"
+    r"(?:(?<=dari[ \t])|(?<=dr[ \t])|(?<=from[ \t]))(?:tim|team|divisi|bagian)[ \t]+[a-z]+)"
 )
 # "Gwendolyn from your support line", "Joy in customer care", "Dini dan Nadia dr tim marketing".
 _STAFF = re.compile(
@@ -63,7 +64,7 @@ _VERBS = (
 )
 # "Rose answered, ...", "Will fixed my router", "hunter was my agent", "Rudi dtg 2x".
 _SUBJECT = re.compile(
-    r"(?<![\w'’.-])(?P<name>[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)[ \t]+"
+    r"(?<![\w'’.-])(?P<name>[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+)?)[ \t]+"
     r"(?:(?:had|has|just|already|udah|sudah|tadi)[ \t]+)?(?P<verb>" + _VERBS + r")\b"
 )
 # "... Please fix. Dmitri", "Thanks for nothing.\nMaria Lopez": the last sentence a name.
@@ -128,6 +129,7 @@ _STRONG_VERB = re.compile(
     r"answered|replied|responded|explained|promised|transferred|hung[ \t]+up|assured|"
     r"insisted|janji|janjiin|menjawab|and[ \t].*|dan[ \t].*|was[ \t].*|is[ \t].*"
 )
+_FIRMS = frozenset("bank pt cv toko hotel rs klinik apotek restoran warung kantor".split())
 _PLACE_PREPOSITIONS = frozenset(
     "in at on near of from to into di ke dari dekat via for with".split()
 )
@@ -182,20 +184,26 @@ def find_context_names(
             if listed is not None and person(listed.group("name"), False):
                 found.append((listed.start("name"), listed.end("name"), "NAME"))
     for match in _SUBJECT.finditer(text):
-        word, verb = match.group("name"), match.group("verb")
+        name, verb = match.group("name"), match.group("verb")
+        start, end = match.span("name")
+        strong = verb.startswith(("was", "is"))
+        words = name.split()
+        if len(words) == 2 and not person(words[0], strong):
+            words, start = words[1:], end - len(words[1])  # "basically Gerardo tadi bilang"
+        word = words[0]
         known = word.lower() in WORD_NAMES or is_given(word.lower())
-        if not person(word, verb.startswith(("was", "is"))) or word.lower() in _ROLES:
+        if not all(person(w, strong) and w.lower() not in _ROLES for w in words):
             continue
-        previous = text[max(0, match.start() - 20) : match.start()].split()[-1:]
+        previous = text[max(0, start - 20) : start].split()[-1:]
         opens = not previous or previous[0][-1] in '.!?,:;"' or previous[0] in ("and", "but")
-        if previous and previous[0].lower() in _PLACE_PREPOSITIONS | _DETERMINERS:
+        if previous and previous[0].lower() in _PLACE_PREPOSITIONS | _DETERMINERS | _FIRMS:
             continue  # "staff in Oakley helped", "the Hotel refused"
         place = previous and not is_common(previous[0].lower().strip(".,"))
         if place and previous[0][:1].isupper() and not opens:
             continue  # "Kings Cross helped", "Oak Ave fixed": a place of several words
         if opens and not known and not _STRONG_VERB.fullmatch(verb):
             continue  # "Hotel refused", "Tech said": any sentence opens with a capital
-        found.append((match.start("name"), match.end("name"), "NAME"))
+        found.append((start, end, "NAME"))
     tail = text[-80:]
     offset = len(text) - len(tail)
     last = _LAST.search(tail)
@@ -252,11 +260,13 @@ def find_context_names(
         for match in _CAPS.finditer(text):
             words = match.group("name").split()
             hard = hard_stop_words()
-            common = sum(is_common(w.lower()) and not is_given(w.lower()) for w in words)
-            if _caps_heavy(text) or common == len(words):
-                continue  # "it says PAYMENT FAILED"
-            if all(w.lower() not in hard for w in words):
-                found.append((match.start("name"), match.end("name"), "NAME"))
+            plain = sum(
+                is_given(w.lower()) or not (is_common(w.lower()) or w.lower() in hard)
+                for w in words
+            )
+            if _caps_heavy(text) or (plain < 2 and plain < len(words)):
+                continue  # "it says PAYMENT FAILED"; "GUSTI NGURAH OKA" has two name words
+            found.append((match.start("name"), match.end("name"), "NAME"))
     if "-" in text:
         for match in _KOREAN.finditer(text):
             syllables = re.findall(r"[A-Za-z]+", match.group())
