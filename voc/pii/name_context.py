@@ -62,6 +62,14 @@ _VERBS = (
     r"and[ \t]+I[ \t]+(?:\w+ed|went|were|both|have|had|got|made|took|paid|are)|"
     r"dan[ \t]+(?:saya|aku|sy|gue)[ \t]+(?:sudah|udah|udh|sama|pesan|beli|booking|datang)"
 )
+# Cheap first tests before the patterns that try every word of a text.
+_TEAM_HINT = re.compile(
+    r"customer[ \t]+(?:care|service|support|success)|billing|support|accounts?|sales|desk|cs|"
+    r"call[ \t]+cent|returns|refunds|claims|complaints|reception|finance|marketing|logistics|"
+    r"collection|retention|onboarding|tim |team |divisi |bagian "
+)
+_VERB_HINT = re.compile(_VERBS)
+_HYPHEN_WORD = re.compile(r"[A-Za-z]-[a-z]")
 # "Rose answered, ...", "Will fixed my router", "hunter was my agent", "Rudi dtg 2x".
 _SUBJECT = re.compile(
     r"(?<![\w'’.-])(?P<name>[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+)?)[ \t]+"
@@ -117,6 +125,7 @@ _HONORIFIC_WORD = re.compile(
     r"(?<![\w.])(?:Ibu|Bu|Pak|Bapak|Mbak|Mas|Kak|Mr\.?|Mrs\.?|Ms\.?|Miss)[ \t]+"
     r"(?P<name>[A-Z][a-z]+)\b"
 )
+_HONORIFIC_HINTS = ("Ibu", "Bu ", "Pak", "Bapak", "Mbak", "Mas ", "Kak", "Mr", "Ms", "Miss")
 # Two staff named together: "Dini dan Nadia dr tim marketing".
 _LISTED_BEFORE = re.compile(r"(?P<name>[A-Z][a-z'’]+)[ \t]+(?:dan|and|&)[ \t]+\Z")
 _MODAL_AFTER = re.compile(r"[ \t]+(?:you|i|we|it|they|he|she|be|this|that|have|not)\b", re.I)
@@ -171,7 +180,7 @@ def find_context_names(
             return False  # "Teknisinya datang", "Nasinya datang"
         return word[0].isupper() and is_name_word(word, False)
 
-    if " from " in lower or " in " in lower or " dari " in lower or " dr " in lower:
+    if _TEAM_HINT.search(lower) is not None:
         for match in _STAFF.finditer(text):
             words = match.group("name").split()
             if len(words) > 1 and not (person(words[0], True) and is_name_word(words[1], False)):
@@ -183,7 +192,7 @@ def find_context_names(
             listed = _LISTED_BEFORE.search(text, max(0, start - 30), start)
             if listed is not None and person(listed.group("name"), False):
                 found.append((listed.start("name"), listed.end("name"), "NAME"))
-    for match in _SUBJECT.finditer(text):
+    for match in _SUBJECT.finditer(text) if _VERB_HINT.search(text) else ():
         name, verb = match.group("name"), match.group("verb")
         start, end = match.span("name")
         strong = verb.startswith(("was", "is"))
@@ -206,7 +215,8 @@ def find_context_names(
         found.append((start, end, "NAME"))
     tail = text[-80:]
     offset = len(text) - len(tail)
-    last = _LAST.search(tail)
+    closing = text.rstrip(" \t\n.!").rsplit(None, 1)[-1:]
+    last = _LAST.search(tail) if closing and closing[0][:1].isupper() else None
     if last is not None and len(text) > len(last.group("name")) + 15:
         words = last.group("name").split()
         bare = not last.group().rstrip().endswith((".", "!"))
@@ -221,11 +231,13 @@ def find_context_names(
             and not _title_heavy(text)
         ):
             found.append((offset + last.start("name"), offset + last.end("name"), "NAME"))
-    for match in _DASH.finditer(text, max(0, len(text) - 160)):
+    window = max(0, len(text) - 160)
+    dashed = any(d in text[window:] for d in ("-", "\u2014", "\u2013"))
+    for match in _DASH.finditer(text, window) if dashed else ():
         words = match.group("name").split()
         if all(person(w, False) or is_name_word(w, False) for w in words):
             found.append((match.start("name"), match.end("name"), "NAME"))
-    glued = _GLUED_DASH.search(tail)
+    glued = _GLUED_DASH.search(tail) if "-" in tail else None
     if glued is not None and is_given(glued.group("name")):
         found.append((offset + glued.start("name"), offset + glued.end("name"), "NAME"))
     if "\n" in text:
@@ -267,12 +279,13 @@ def find_context_names(
             if _caps_heavy(text) or (plain < 2 and plain < len(words)):
                 continue  # "it says PAYMENT FAILED"; "GUSTI NGURAH OKA" has two name words
             found.append((match.start("name"), match.end("name"), "NAME"))
-    if "-" in text:
+    if "-" in text and _HYPHEN_WORD.search(text) is not None:
         for match in _KOREAN.finditer(text):
             syllables = re.findall(r"[A-Za-z]+", match.group())
             if syllables[-1].lower() != syllables[-2].lower():  # not "benar-benar"
                 found.append((match.start(), match.end(), "NAME"))
-    for match in _HONORIFIC_WORD.finditer(text):
+    honorific = any(h in text for h in _HONORIFIC_HINTS)
+    for match in _HONORIFIC_WORD.finditer(text) if honorific else ():
         previous = text[max(0, match.start() - 12) : match.start()].split()[-1:]
         if previous and previous[0].lower() in EATERY_BEFORE:
             continue  # "Ayam Geprek Mbak Sari": a shop's name
