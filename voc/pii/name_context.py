@@ -58,7 +58,7 @@ _VERBS = (
     r"came[ \t]+to|was[ \t]+(?:my|our|the)[ \t]+(?:agent|technician|driver|rep|courier|"
     r"advisor|therapist|teacher|tutor)|is[ \t]+a[ \t]+legend|is[ \t]+(?:my|our)[ \t]+"
     r"(?:agent|technician|driver)|bilang|janji|janjiin|dtg|datang|nelpon|menelpon|ngomong|"
-    r"menjawab|jawab|baru[ \t]+pindah|"
+    r"menjawab|jawab|baru[ \t]+pindah|ini[ \t]+(?:customer|pelanggan|nasabah|klien|client)|"
     r"and[ \t]+I[ \t]+(?:\w+ed|went|were|both|have|had|got|made|took|paid|are)|"
     r"dan[ \t]+(?:saya|aku|sy|gue)[ \t]+(?:sudah|udah|udh|sama|pesan|beli|booking|datang)"
 )
