@@ -30,6 +30,11 @@ CASES = [
     ("The invoice says DOMINIKA HORVATH but I am DOMINIKA HORVATOVA.", ["DOMINIKA HORVATH"]),
     ("Please change the recipient to Seo Ha-eun, same address.", ["Seo Ha-eun"]),
     ("Pak Sabar yang jaga parkir bantu dorong motor saya.", ["Sabar"]),
+    # a name changed from one spelling to another, a relation in brackets, "identified as"
+    ("Please fix the name on the booking from Ingeborg to Ingeborga.", ["Ingeborg", "Ingeborga"]),
+    ("Ganti nama akun dari 'Riri' jadi 'Riri Anggraeni' dong", ["Riri Anggraeni"]),
+    ("Notes: daughter (Philippa) will collect the parcel.", ["Philippa"]),
+    ("The caller was identified as Benedikt during the security check.", ["Benedikt"]),
     # addresses abroad and Indonesian shapes
     ("Ship it to 7 Via Roma, 20121 Milano, Italy please.", ["7 Via Roma, 20121 Milano, Italy"]),
     (
@@ -61,6 +66,10 @@ NEGATIVES = [
     "Pelayanan yang benar-benar ramah, mantap.",
     "Order 12, 3 Items, 10000 Points collected this month.",
     "The Wi-Fi kept dropping during the call.",
+    "Can I rename my plan from Basic to Premium?",
+    "Nama produknya berubah dari Lite jadi Pro Max.",
+    "The message was flagged as Spam by mistake.",
+    "Our son (Year 4) lost his bus card.",
 ]
 
 

@@ -128,6 +128,32 @@ _HONORIFIC_WORD = re.compile(
 _HONORIFIC_HINTS = ("Ibu", "Bu ", "Pak", "Bapak", "Mbak", "Mas ", "Kak", "Mr", "Ms", "Miss")
 # Two staff named together: "Dini dan Nadia dr tim marketing".
 _LISTED_BEFORE = re.compile(r"(?P<name>[A-Z][a-z'’]+)[ \t]+(?:dan|and|&)[ \t]+\Z")
+_QNAME = r"['‘\"“]?(?P<{0}>[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){{0,2}})['’\"”]?"
+# A name changed from one spelling to another: "the name on the ticket from Kesia to Kezia",
+# "ganti nama akun dari 'Bunga' jadi 'Bunga Larasati'".
+_RENAMED = re.compile(
+    r"\b(?:name|nama)\b[^.!?\n]{0,40}?\b(?:from|dari)[ \t]+"
+    + _QNAME.format("old")
+    + r"[ \t]+(?:to|into|jadi|menjadi|ke)[ \t]+"
+    + _QNAME.format("new"),
+    re.IGNORECASE,
+)
+_THING_NAMED = re.compile(
+    r"paket|produk|toko|plan\b|package|product|shop|store|folder|file|layanan|program|tarif|"
+    r"gru[bp]|group|wifi|ssid|menu|channel|kanal|page|halaman|brand|merek|merk",
+    re.IGNORECASE,
+)
+# A relation and the name in brackets: "husband (Siddharth)", "istri (Ratna)".
+_RELATION_PAREN = re.compile(
+    r"\b(?:husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|"
+    r"suami|istri|anak|ibu|ayah|adik|kakak|kakek|nenek)[ \t]*\((?P<name>[A-Z][a-z'’-]+"
+    r"(?:[ \t]+[A-Z][a-z'’-]+){0,2})\)"
+)
+# "identified by security as Wiremu", "known as Bagas", "registered as Olena Petrenko".
+_KNOWN_AS = re.compile(
+    r"\b(?:identified|known|registered|listed|recorded)(?:[ \t]+by[ \t]+\w+)?[ \t]+as[ \t]+"
+    r"(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})\b"
+)
 _MODAL_AFTER = re.compile(r"[ \t]+(?:you|i|we|it|they|he|she|be|this|that|have|not)\b", re.I)
 # A request or thanks right before a one-word sign-off: "Please fix. Dmitri".
 _REQUEST_BEFORE = re.compile(
@@ -291,6 +317,17 @@ def find_context_names(
             continue  # "Ayam Geprek Mbak Sari": a shop's name
         if match.group("name").lower() in WORD_NAMES:
             found.append((match.start("name"), match.end("name"), "NAME"))
+    if " from " in lower or " dari " in lower:
+        for match in _RENAMED.finditer(text):
+            if _THING_NAMED.search(text, match.start(), match.start("old")):
+                continue  # "Nama paketnya diganti dari Hemat jadi Super Hemat": a product
+            words = (match.group("old") + " " + match.group("new")).split()
+            if all(person(w, False) or is_name_word(w, False) for w in words):
+                found += [(match.start(g), match.end(g), "NAME") for g in ("old", "new")]
+    for pattern in (_RELATION_PAREN, _KNOWN_AS) if "(" in text or " as " in text else ():
+        for match in pattern.finditer(text):
+            if all(person(w, False) for w in match.group("name").split()):
+                found.append((match.start("name"), match.end("name"), "NAME"))
     return found + _repeats(text, found)
 
 
