@@ -70,6 +70,8 @@ NEGATIVES = [
     "Nama produknya berubah dari Lite jadi Pro Max.",
     "The message was flagged as Spam by mistake.",
     "Our son (Year 4) lost his bus card.",
+    "Pixel from support replaced the screen for free.",
+    "Siri answered instead of the agent, useless.",
 ]
 
 

@@ -164,6 +164,12 @@ _STRONG_VERB = re.compile(
     r"answered|replied|responded|explained|promised|transferred|hung[ \t]+up|assured|"
     r"insisted|janji|janjiin|menjawab|and[ \t].*|dan[ \t].*|was[ \t].*|is[ \t].*"
 )
+# Products and apps that stand where a person would ("Pixel from support replaced it").
+_PRODUCTS = frozenset(
+    "galaxy pixel zoom iphone ipad macbook airpods redmi oppo vivo realme xiaomi huawei samsung "
+    "nokia asus lenovo acer netflix spotify canva notion slack teams whatsapp telegram "
+    "instagram tiktok youtube gmail outlook chrome windows android alexa siri".split()
+)
 _FIRMS = frozenset("bank pt cv toko hotel rs klinik apotek restoran warung kantor".split())
 _PLACE_PREPOSITIONS = frozenset(
     "in at on near of from to into di ke dari dekat via for with".split()
@@ -200,7 +206,7 @@ def find_context_names(
         low = word.lower()
         if low in WORD_NAMES or is_given(low):
             return word[0].isupper() or lower_ok
-        if low in _DETERMINERS:
+        if low in _DETERMINERS or low in _PRODUCTS:
             return False
         if low.endswith("nya") and len(low) > 5:
             return False  # "Teknisinya datang", "Nasinya datang"
