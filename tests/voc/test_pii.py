@@ -64,7 +64,7 @@ CASES = {
             "Jl. Kenanga Raya No. 5 RT 03/RW 05",
             "ADDRESS",
         ),
-        ("kode pos 55281 tidak dikenali", "55281", "ADDRESS"),
+        ("rumah saya kode pos 55281 tidak dikenali", "55281", "ADDRESS"),
     ],
     "en": [
         ("Call me back at +1 (415) 555-0132 please", "+1 (415) 555-0132", "PHONE"),

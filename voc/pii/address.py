@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from voc.pii.address_abroad import find_abroad_addresses
-from voc.pii.names import not_name_words
+from voc.pii.address_tail import caps_town_end, landmark_end, line_town_end, lower_town_end
+from voc.pii.names import given_names, not_name_words
 
 __all__ = ["find_addresses"]
 
@@ -59,7 +60,7 @@ _STARTERS = re.compile(
     r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)))"
     # A Singapore block ("Blk 412 Ang Mo Kio Ave 10") before "Blok C2".
     r"|(?P<blk>\b(?:blk|block)\.?\s*\d{1,4}[A-Za-z]?\b(?=\s+[A-Za-z]{2}))"
-    r"|(?P<blok>(?=\b(?:blok|block)\.?\s*[A-Za-z]{0,2}[-./ ]?\d))"
+    r"|(?P<blok>(?=\b(?:blok|block)\.?\s*(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b)))"
     r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
     r"|(?P<admin>(?=\b(?:kel|kec)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
     r"|(?P<label>\b(?:alamat(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
@@ -109,23 +110,30 @@ _PARTS = [
         r"(?-i:Utara|Selatan|Timur|Barat|Tengah)\b(?=\s*,?\s*(?:no|nomor|blok|rt|\d))",
         # a named tower before its floor: "Tower Scarlet Lt. 22"
         r"(?:tower|menara|wisma)\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?:lt|lantai|floor|fl|unit|level)\b)",
+        # the postal code with its cue inside an address: "..., bandung, kode pos 40619"
+        r"(?:kode\s*pos|kodepos|kd\.?\s*pos|postal\s*code|post\s*code|postcode|zip(?:\s*code)?)"
+        r"\s*[:.]?\s*\d{4,6}\b",
+        # postcodes of Canada and Ireland: "QC H3A 2R7", "ON L5B 3K2", "A96 X2K7"
+        r"(?-i:(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d{2}\s[A-Z\d]{4})\b",
     )
 ]
 _N_NAME_ENDING_PARTS = 10
 _ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
-    r"dusun|dsn)\b\.?\s*",
+    r"dusun|dsn|brgy|barangay|distrik|banjar|seksyen)\b\.?\s*",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?|\d+[A-Za-z]?\b")
 _BLANKS = re.compile(r"[ \t]*")
-_SEP = re.compile(r"[ \t]*(?:,|/|-(?=\s))?[ \t]*")
-_PLACE = re.compile(r"[A-Z](?:[a-z]+|[A-Z]{1,3}\b)(?:\s+[A-Z][a-z]+){0,2}\b")  # Bandung, BSD City
-_CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
+_SEP = re.compile(r"[ \t]*(?:\.?,|/|-(?=\s))?[ \t]*")  # "Mahogany St., Brgy. ..."
+_PLACE = re.compile(
+    r"[A-Z](?:[a-zà-öø-ÿ]+|[A-Z]{1,3}\b)(?:\s+[A-Z][a-zà-öø-ÿ]+){0,2}(?![\w-])"
+)  # Bandung, BSD City
+_CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|\s[-–—]\s|$)")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _POSTAL_NEXT = re.compile(r"\s*,?\s*\d{5}\b")
 _ADDRESS_CONTEXT = re.compile(
-    r"(?:\b(?:alamat\w*|rumah(?!\s+sakit)|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
+    r"(?:\b(?:alamat\w*|rumah(?!\s+(?:sakit|makan))|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
     r"(?:di|ter|salah\s+)?kirim(?:kan)?\s+ke|antar(?:kan)?\s+ke|diantar\s+ke|nganter(?:in)?\s+ke|"
     r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|ship(?:ped)?\s+to|"
     r"deliver(?:ed)?\s+to|sen[dt]\s+to|moved\s+to|(?:my|our)\s+(?:office|workplace)|"
@@ -146,6 +154,15 @@ _LANDMARK_BEFORE = re.compile(
     r"(?:\s+[\w&'-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
+_ESTATE_BEFORE = re.compile(
+    r"\b(?:kav|kavling|asrama|komp|komplek|kompleks|perum|perumahan|cluster|pondok)\.?[ \t]+\Z",
+    re.IGNORECASE,
+)
+_OPENER_WORD = re.compile(
+    r"\b(?:no|lot|unit|house|apt|apartment|flat|blk|block|suite|room)\.?[ \t]*#?\Z", re.I
+)
+_ROUTE = re.compile(r"[ \t]*(?:tol|toll|layang|lingkar)\b", re.IGNORECASE)
+_SHOW_UNIT = re.compile(r"\b(?:show|display|contoh|model)[ \t]+\Z", re.IGNORECASE)
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|dekat|deket|depan|opposite|behind|belakang|samping|sebelah|across)"
     r"(?:[ \t]+(?:the|from|to|of|dari))?[ \t]*\Z",
@@ -153,8 +170,9 @@ _NEAR_BEFORE = re.compile(
 )
 # A unit, lot or house number before the street it belongs to: "No. 8, Lorong Bukit Bintang".
 _OPENER = re.compile(
-    r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|apartment|suite|room|warehouse|flat)\.?\s*#?"
-    r"\d{1,5}[A-Za-z]?\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)|\bunit\s+"
+    r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|apartment|suite|room|warehouse|flat|house)"
+    r"\.?\s*#?\d{1,5}[A-Za-z]?\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)|\bunit\s+"
+    r"|\b\d{1,2}/F\s*,\s*"  # "Room 1104, 11/F, Block 2, ..."
     # the company at the address: "addressed to PT Cahaya Abadi, Jl. ..."
     r"|(?-i:\b(?:PT|CV)\.?\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*),\s*)\Z",
     re.IGNORECASE,
@@ -165,15 +183,20 @@ _TOWN_POSTAL = re.compile(
 )
 _NOT_PLACE = frozenset(
     "phone tel telp telepon hp wa whatsapp npwp nik ktp email no call called contact hubungi "
-    "fax mobile cell nomor rek rekening account".split()
+    "fax mobile cell nomor rek rekening account an atas attn".split()
 )
 _COUNTRY_LINE = re.compile(
     r"(?:Indonesia|Malaysia|Singapore|Australia|New Zealand|United Kingdom|UK|USA|"
-    r"United States|Brunei|Philippines|Thailand|INDONESIA|MALAYSIA|SINGAPORE|AUSTRALIA)"
+    r"United States|Brunei|Philippines|Thailand|INDONESIA|MALAYSIA|SINGAPORE|AUSTRALIA|"
+    r"Spain|Italy|France|Germany|Netherlands|Ireland|Canada|India|Japan)"
     r"[ \t]*(?=\n|$)"
 )
 _NEWLINE = re.compile(r"[ \t]*\r?\n[ \t]*(?=\S)")
 _LINE_POSTAL = re.compile(r"\d{4,6}\b(?![-.]\d)" + _NOT_A_PHONE)
+_UK_TOWN_LINE = re.compile(
+    r"(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2})\b"
+)
+_THE_PLACE = re.compile(r"(?-i:The[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\b")
 _NUMBERED_PLACE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\b")
 _MAX_NAME_WORDS = 4
 _DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split())
@@ -247,7 +270,10 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
     """Return ``(start, end, "ADDRESS")`` for every address found in ``text``."""
     found = _prefiltered(text)
     if "," in text and _DIGIT.search(text):
-        found += find_abroad_addresses(text, not_name_words().__contains__)
+        found += [
+            (_open_back(text, start), end, kind)  # "Lot 88, Taman Sri Muda, ..., 40400 Shah Alam"
+            for start, end, kind in find_abroad_addresses(text, not_name_words().__contains__)
+        ]
     return found
 
 
@@ -273,6 +299,8 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
                 continue
         elif kind in ("street", "jalan", "my_street", "blk"):
             words_end = _street_name(text, end)
+            if words_end == end and kind in ("street", "jalan"):
+                words_end = _lenient_name(text, end)
             after = _SEP.match(text, end).end()
             if words_end == end and not (
                 kind == "jalan"
@@ -280,9 +308,20 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             ):
                 continue
             end = words_end
+        if kind in ("street", "jalan") and _ROUTE.match(text, match.end()):
+            continue  # "Jalan tol Jagorawi KM 21": a route and its km mark, no address
+        if kind == "unit" and _SHOW_UNIT.search(text, max(0, start - 20), start):
+            continue  # "the show unit 5B": a model flat on display
         end, parts = _grow(text, end)
         if end == start:
             continue
+        if (
+            kind == "admin"
+            and parts <= 1
+            and not _DIGIT.search(text, start, end)
+            and not _ADDRESS_CONTEXT.search(text[max(0, start - 60) : start])
+        ):
+            continue  # "kode pos Kecamatan Cibinong berapa?": a district alone is a place
         if kind in ("sg_unit", "en_lower") and not parts:
             # "#12-345" alone is a ticket; "2 hours on the road" is no street.
             if kind == "sg_unit" or not _ADDRESS_CONTEXT.search(text[max(0, start - 60) : start]):
@@ -316,9 +355,9 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
                 continue  # "Gedung A lantai 3 ruang tunggu", "Tower 2 lift": a place, no address
         if kind != "label":
             # "No. 8, Lorong ...", "Lot 12, Jalan ...", "Level 12, 1 Raffles Place", "unit 14/2".
-            opener = _OPENER.search(text, max(0, start - 30), start)
-            if opener is not None:
-                start = opener.start()
+            opened = _open_back(text, start)
+            if opened < start:
+                start = opened
                 before = text[max(0, start - 60) : start]
                 context = context or _ADDRESS_CONTEXT.search(before)
         if kind != "label" and not context and _LANDMARK_BEFORE.search(before):
@@ -327,6 +366,18 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
         found.append((start, end, "ADDRESS"))
         position = end
     return found
+
+
+def _open_back(text: str, start: int) -> int:
+    """Move ``start`` back over the unit, lot, floor or house numbers that open the address."""
+    if text[start : start + 1].isdigit():
+        word = _OPENER_WORD.search(text, max(0, start - 12), start)  # "Lot |88, Taman ..."
+        start = word.start() if word is not None else start
+    while (opener := _OPENER.search(text, max(0, start - 30), start)) is not None:
+        if opener.start() >= start:
+            break
+        start = opener.start()
+    return start
 
 
 def _walk_back(text: str, start: int) -> int:
@@ -346,6 +397,10 @@ def _walk_back(text: str, start: int) -> int:
         if not value[0].isupper() or lower in _STOP or lower in _english_stop():
             break
         begin = offset + word.start()
+    # An estate word right before the name: "kav. DPR blok g no 3", "asrama Polri Blok C".
+    estate = _ESTATE_BEFORE.search(text, max(0, begin - 20), begin)
+    if estate is not None and begin < start:
+        return estate.start()
     # An everyday word opening the run is the sentence, not the name: "Kirim Perum ...".
     while begin < start:
         first = _BACK_WORD.match(text, begin)
@@ -377,6 +432,20 @@ def _street_name(text: str, pos: int) -> int:
         nested = _NESTED_STREET.match(text, _BLANKS.match(text, pos).end())
         if nested is not None and (after := _words(text, nested.end())) > nested.end():
             return after
+    return end
+
+
+def _lenient_name(text: str, pos: int) -> int:
+    """A street name of everyday words that a house part closes: "gg. haji ridi no 11"."""
+    end = cursor = pos
+    for _ in range(3):
+        word = _WORD.match(text, _BLANKS.match(text, cursor).end())
+        if word is None or not word.group()[0].isalpha():
+            break
+        cursor = word.end()
+        if any(p.match(text, _BLANKS.match(text, cursor).end()) for p in _PARTS[:3]):
+            end = cursor
+            break
     return end
 
 
@@ -431,13 +500,17 @@ def _grow(text: str, end: int, *, after_number: bool = False) -> tuple[int, int]
         if part is not None:
             end, parts, after_number = part.end(), parts + 1, True
             continue
+        if parts and (landmark := landmark_end(text, at, _is_stop)) is not None:
+            end, parts, after_number = landmark, parts + 1, False  # "No. 12 depan Masjid X"
+            continue
         for cue in (_ADMIN_PART, _NESTED_STREET):
             found = cue.match(text, at)
             if found is not None and (words_end := _words(text, found.end())) > found.end():
-                end, parts, after_number = words_end, parts + 1, False
+                # after "kel. sidomulyo timur" a lower-case town may close the address
+                end, parts, after_number = words_end, parts + 1, cue is _ADMIN_PART
                 break
         else:
-            place = _place(text, at, comma=comma, after_number=after_number)
+            place = _place(text, at, comma=comma, after_number=after_number, parts=parts)
             if place is None:
                 return end, parts
             end, parts, after_number = place, parts + 1, False
@@ -461,6 +534,12 @@ def _next_line_part(text: str, at: int) -> int | None:
         end = _grow(text, postal.end(), after_number=True)[0]
         if _CLOSING.match(text, end):
             return end
+    uk = _UK_TOWN_LINE.match(text, at)  # "Leeds LS6 2QT"
+    if uk is not None:
+        return _grow(text, uk.end())[0]
+    town = line_town_end(text, at, _is_stop, given_names().__contains__)
+    if town is not None:  # "Balige, Toba" or "jaksel" alone on its line
+        return _grow(text, town)[0]
     return None
 
 
@@ -478,7 +557,7 @@ def _town_postal(text: str, at: int) -> int | None:
     return found.end()
 
 
-def _place(text: str, at: int, *, comma: bool, after_number: bool) -> int | None:
+def _place(text: str, at: int, *, comma: bool, after_number: bool, parts: int = 0) -> int | None:
     """Return the end of a town name that closes an address, if one starts at ``at``."""
     if comma:
         # After a comma: a Capitalised place ("..., Bandung") or a lower-case one that
@@ -502,26 +581,24 @@ def _place(text: str, at: int, *, comma: bool, after_number: bool) -> int | None
         numbered = _NUMBERED_PLACE.match(text, at)  # "8 Ilir", "16 Ulu" (Palembang)
         if numbered is not None and _CLOSING.match(text, numbered.end()):
             return numbered.end()
-        return None
+        building = _THE_PLACE.match(text, at)  # "Tower A, The Mansion Kemayoran"
+        if building is not None:
+            return building.end()
+        if not parts:
+            return (
+                None  # "macet di jalan sudirman, drivernya malah ...": no town after a bare street
+            )
+        return caps_town_end(text, at, _is_stop) or lower_town_end(text, at, _is_stop, most=3)
     if after_number and text[at : at + 1].islower():
-        # "rt 4 rw 2 bekasi timur, tp ...": a lower-case town after the number, closed by
-        # punctuation, the end or an everyday word.
-        end = at
-        for _ in range(2):
-            word = _WORD.match(text, _BLANKS.match(text, end).end())
-            if not word or not word.group().isalpha() or not word.group().islower():
-                break
-            if _is_stop(word.group()) and word.group() not in _DIRECTIONS:
-                break
-            end = word.end()
-        if end > at:
-            following = _NEXT_WORD.match(text, end)
-            if _CLOSING.match(text, end) or (following and _is_stop(following.group(1))):
-                return end
-        return None
+        # "rt 4 rw 2 bekasi timur, tp ...", "rt 12 talang kelapa alang alang lebar palembang":
+        # a lower-case town after the number, closed by punctuation, the end or an everyday word.
+        return lower_town_end(text, at, _is_stop)
     if after_number:
         # "No. 100 Depok, mau komplain" / "No. 22 Bandung ya": a Capitalised town right after
-        # the number, closed by punctuation or an everyday word.
+        # the number, closed by punctuation or an everyday word; in capitals ("BEKASI TIMUR").
+        caps = caps_town_end(text, at, _is_stop)
+        if caps is not None:
+            return caps
         place = _PLACE.match(text, at)
         if place and not _is_stop(place.group().split()[0]):
             following = _NEXT_WORD.match(text, place.end())

@@ -21,17 +21,27 @@ _COUNTRIES = (
     "Belgium|Switzerland|Austria|Portugal|Ireland|Poland|Brunei"
 )
 _NOT_A_PHONE = r"(?![ \t]*[-.]?[ \t]*\d{3})"
-_TOWN = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+_TOWN = r"[A-Z][^\W\d_A-Z]+(?:[ \t]+[A-Z][^\W\d_A-Z]+)?"
 # "69003 Lyon", "0184 Oslo" | "Bengaluru 560038", "Tokyo 106-0031", "Makati City 1226".
+# "69003 Lyon", "10122 Torino TO", "1016 EK Amsterdam" | "Bengaluru 560038", "Tokyo 106-0031",
+# "Cardiff CF10 3AZ", "Mississauga, ON L5B 3K2".
 _POSTCODE_TOWN = re.compile(
-    r"(?:(?<![\w-])\d{4,5}[ \t]+(?P<town1>" + _TOWN + r")\b"
-    r"|(?P<town2>(?<![\w-])" + _TOWN + r")[ \t]+(?:\d{3}-\d{4}|\d{4,6})\b" + _NOT_A_PHONE + ")"
+    r"(?:(?<![\w-])\d{4,5}(?:[ \t]+[A-Z]{2})?[ \t]+(?P<town1>" + _TOWN + r")\b(?:[ \t]+[A-Z]{2}\b)?"
+    r"|(?P<town2>(?<![\w-])"
+    + _TOWN
+    + r")[ \t]+(?:\d{3}-\d{4}|\d{4,6})\b"
+    + _NOT_A_PHONE
+    + r"|(?P<town3>(?<![\w-])"
+    + _TOWN
+    + r")(?:,?[ \t]+[A-Z]{2})?[ \t]+"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b)"
     r"(?:[ \t]*,[ \t]*(?:" + _COUNTRIES + r")\b)?"
 )
 _PART_WORD = r"(?:[A-Z0-9][\w'’-]*|des|de|la|le|du|del|della|di|da|van|von|der|den)"
 _HOUSE = (
     r"(?:\d{1,5}[A-Za-z]?(?:-\d{1,4}){0,2},?[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’-]*)"
-    r"|[A-Z][^\W\d_]{3,}[ \t]+\d{1,4}[A-Za-z]?\b"
+    r"|(?:(?:Via|Viale|Rue|Calle|Avenida|Rua|Piazza|Corso)[ \t]+)?"
+    r"[A-Z][^\W\d_]{3,}[ \t]+\d{1,4}[A-Za-z]?(?:-\d{1,4})?\b"
     # a named building: "Ayala Tower One, 27th Floor, ..."
     r"|[A-Z][a-z]+[ \t]+(?:Tower|Building|Plaza|Centre|Center|House|Court)\b)"
 )
@@ -54,7 +64,7 @@ def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int
         return []
     found: list[tuple[int, int, str]] = []
     for match in _POSTCODE_TOWN.finditer(text):
-        town = match.group("town1") or match.group("town2")
+        town = match.group("town1") or match.group("town2") or match.group("town3")
         if any(is_common(word.lower()) for word in town.split()):
             continue
         run = _RUN.search(text, max(0, match.start() - _WINDOW), match.start())

@@ -306,9 +306,25 @@ _POSTAL = re.compile(
 )
 
 
+# A postal code is personal only as part of someone's address: "kode pos saya 40115", "alamat
+# ... kodepos 55281", "my zip is 94103". "How much is shipping to postcode 10110?" and "The zip
+# code 94103 isn't accepted" ask about a town's code and stay; a form field ("Kodepos: 40115")
+# is someone's.
+_POSTAL_OWNER = re.compile(
+    r"\b(?:saya|sy|aku|ku|kami|gue|gw|rumah|rmh|alamat\w*|tinggal|domisili|my|our|home|"
+    r"address|live|penerima|recipient)\b|(?:pos|zip|code)(?:nya|ku)\b",
+    re.IGNORECASE,
+)
+
+
 def find_postal_codes(text: str) -> list[Candidate]:
     """Return 5-digit postal codes that follow a postal-code cue (the digits only)."""
     lower = text.lower()
     if "pos" not in lower and "zip" not in lower and (text.isascii() or "\u017f" not in text):
         return []  # every cue contains "pos" or "zip" ("\u017f" matches "s" under IGNORECASE)
-    return [(m.start(1), m.end(1), "ADDRESS") for m in _POSTAL.finditer(text)]
+    return [
+        (m.start(1), m.end(1), "ADDRESS")
+        for m in _POSTAL.finditer(text)
+        if ":" in text[m.start() : m.start(1)]  # a form field: "kodepos: 40115"
+        or _POSTAL_OWNER.search(text, max(0, m.start() - 40), m.start(1))
+    ]

@@ -1,0 +1,127 @@
+"""Address tails: what may close an address once it has a part (round 6).
+
+A landmark that directly continues it ("No. 12 depan Masjid Al Ikhlas", "no 45 sebelah
+indomaret"), a town in capitals ("NO. 11, YOGYAKARTA - ..."), a lower-case town of several
+words ("..., jakarta timur", "rt 12 talang kelapa palembang") and a town alone on the next line
+(a line "Balige, Toba"). Each helper returns the end of what it consumed, or ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["caps_town_end", "landmark_end", "line_town_end", "lower_town_end"]
+
+_LANDMARK_CUE = re.compile(
+    r"(?:depan|dekat|deket|sebelah|samping|belakang|seberang|patokan(?:nya)?|near|opposite|"
+    r"behind|next[ \t]+to|across[ \t]+from)[ \t]*:?[ \t]+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_BLANKS = re.compile(r"[ \t]+")
+# Words that end a landmark or a town although they are no stop words elsewhere.
+_TAIL_STOP = frozenset(
+    "aja saja ya yah mas mbak mba kak bang pak bu nanti nnti biar supaya agar terus trus please "
+    "pls thanks thx thank tolong mohon harap and or but so then kok deh dong sih ok oke makasih "
+    "makasi mksh terima kasih trims tq ty regards salam hormat cheers best sincerely".split()
+)
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'-]+\b")
+# Punctuation, a dash, the end, or a British postcode after the town ("OXFORD OX1 4AS").
+_CLOSE = re.compile(
+    r"[ \t]*(?:[,.;:)!?\n]|[ \t][-–—][ \t]|$)|[ \t]+(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b)"
+)
+_LINE = re.compile(r"[^\n]*")
+_LINE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?:[ \t]*,?[ \t]+[A-Za-z][A-Za-z'’.-]*){0,3}")
+_DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split())
+
+IsWord = Callable[[str], bool]
+
+
+def _stops(word: str, is_stop: IsWord) -> bool:
+    lower = word.lower().rstrip(".")
+    return lower in _TAIL_STOP or (is_stop(word) and lower not in _DIRECTIONS)
+
+
+def landmark_end(text: str, at: int, is_stop: IsWord) -> int | None:
+    """``depan Masjid Al Ikhlas``: a landmark cue and up to four words of the landmark."""
+    cue = _LANDMARK_CUE.match(text, at)
+    if cue is None:
+        return None
+    end = cursor = cue.end()
+    for _ in range(4):
+        word = _WORD.match(text, cursor)
+        if word is None or word.group().lower() in _TAIL_STOP:
+            break
+        if word.group().islower() and is_stop(word.group()) and end > cue.end():
+            break  # "sebelah indomaret yang ..." ends at "indomaret"
+        end = word.end()
+        blanks = _BLANKS.match(text, end)
+        if blanks is None:
+            break
+        cursor = blanks.end()
+    return end if end > cue.end() else None
+
+
+def caps_town_end(text: str, at: int, is_stop: IsWord) -> int | None:
+    """``YOGYAKARTA``, ``BEKASI TIMUR``: up to three words in capitals closing the address."""
+    end = cursor = at
+    for _ in range(3):
+        word = _CAPS_WORD.match(text, cursor)
+        if word is None or _stops(word.group(), is_stop):
+            break
+        end = word.end()
+        blanks = _BLANKS.match(text, end)
+        if blanks is None:
+            break
+        cursor = blanks.end()
+    if end == at:
+        return None
+    following = (
+        _CAPS_WORD.match(text, _BLANKS.match(text, end).end()) if _BLANKS.match(text, end) else None
+    )
+    if _CLOSE.match(text, end) or (following and _stops(following.group(), is_stop)):
+        return end
+    return None
+
+
+def lower_town_end(text: str, at: int, is_stop: IsWord, *, most: int = 6) -> int | None:
+    """Lower-case words that close the address: ``jakarta timur``, ``talang kelapa palembang``.
+
+    Punctuation, the end, a line break or an everyday word must follow them.
+    """
+    end = cursor = at
+    for _ in range(most):
+        word = _WORD.match(text, cursor)
+        if word is None or not word.group().islower() or _stops(word.group(), is_stop):
+            break
+        end = word.end()
+        blanks = _BLANKS.match(text, end)
+        if blanks is None:
+            break
+        cursor = blanks.end()
+    if end == at:
+        return None
+    following = _WORD.match(text, cursor) if cursor > end else None
+    if _CLOSE.match(text, end) or (following and _stops(following.group(), is_stop)):
+        return end
+    if text[end - 1 : end].isalpha() and text[at:end].split()[-1] in _DIRECTIONS:
+        return end  # "medan baru status gagal": a direction closes the town
+    return None
+
+
+def line_town_end(text: str, at: int, is_stop: IsWord, is_name: IsWord) -> int | None:
+    """A line that is only a town (and its region): ``Balige, Toba``, ``jaksel``.
+
+    The line must hold one to four words that are no everyday words and no known given
+    names (a name on the next line is a signature, not a town).
+    """
+    line = _LINE.match(text, at)
+    value = line.group().rstrip(" \t\r")
+    words = _LINE_WORDS.fullmatch(value)
+    if words is None:
+        return None
+    for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", value):
+        if _stops(word, is_stop) or is_name(word.lower()):
+            return None
+    return at + len(value)
