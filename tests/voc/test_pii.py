@@ -37,6 +37,7 @@ DEV_PARTS = (
     "dev_8.jsonl",
     "dev_9.jsonl",
     "dev_10.jsonl",
+    "dev_11.jsonl",
 )
 
 
@@ -393,7 +394,7 @@ def test_redaction_is_idempotent(corpus_results):
 @pytest.mark.parametrize(
     ("part", "min_recall", "max_fp_rate"),
     [
-        ("dev.jsonl", 0.99, 0.004),
+        ("dev.jsonl", 0.99, 0.004),  # 0.994: bare postcodes asked about stay (round 6)
         ("dev_2.jsonl", 0.99, 0.011),
         ("dev_extra.jsonl", 0.98, 0.016),
         ("dev_3.jsonl", 0.985, 0.005),
@@ -404,6 +405,7 @@ def test_redaction_is_idempotent(corpus_results):
         ("dev_8.jsonl", 0.99, 0.025),
         ("dev_9.jsonl", 0.98, 0.005),
         ("dev_10.jsonl", 0.96, 0.04),
+        ("dev_11.jsonl", 0.945, 0.005),
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):

@@ -144,3 +144,73 @@ def test_round4_address_lookalikes(text):
     assert all("\n" not in span and "hours" not in span for span in spans), spans
     if not text.startswith("Alamat"):
         assert spans == [], spans
+
+
+# Round 6: landmarks that continue an address, towns in capitals, lower case or on their own
+# line, a postal code with its cue inside an address, openers without a street word, postcodes
+# abroad (United Kingdom, Canada, the Netherlands).
+ROUND6_ADDRESS_CASES = [
+    (
+        "alamat saya Jl. Kenari No. 8 depan Musholla Nurul Huda, Kel. Sukajadi, Bandung, makasih",
+        "Jl. Kenari No. 8 depan Musholla Nurul Huda, Kel. Sukajadi, Bandung",
+    ),
+    (
+        "ALAMAT: JL. MELATI GG. KENANGA NO. 4, SEMARANG - TOLONG CEPAT",
+        "JL. MELATI GG. KENANGA NO. 4, SEMARANG",
+    ),
+    (
+        "kirim ke komp. griya indah blok d no 2, kel. cibodas, tangerang, kode pos 15138",
+        "komp. griya indah blok d no 2, kel. cibodas, tangerang, kode pos 15138",
+    ),
+    (
+        "rumah sy\ngg. pak ujang no 5 rt 02 rw 07\nkel. sukamaju\ncibinong\nmakasih",
+        "gg. pak ujang no 5 rt 02 rw 07\nkel. sukamaju\ncibinong",
+    ),
+    (
+        "tolong ke asrama brimob blok c no 12, jl. kartini, jakarta timur",
+        "asrama brimob blok c no 12, jl. kartini, jakarta timur",
+    ),
+    (
+        "Ship to: Flat 5, 9 Mill Lane\nYork YO1 7HP\nUnited Kingdom",
+        "Flat 5, 9 Mill Lane\nYork YO1 7HP\nUnited Kingdom",
+    ),
+    ("send it to 22 Maple Court, Laval, QC H7N 4K2, Canada", "22 Maple Court, Laval, QC H7N 4K2"),
+    (
+        "new address: Prinsengracht 210-3, 1016 HB Amsterdam, Netherlands",
+        "Prinsengracht 210-3, 1016 HB Amsterdam, Netherlands",
+    ),
+    (
+        "I'm at Room 808, 12/F, Block 3, Lotus Gardens, Hong Kong",
+        "Room 808, 12/F, Block 3, Lotus Gardens, Hong Kong",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), ROUND6_ADDRESS_CASES)
+def test_round6_address_classes(text, address):
+    result = redact(text)
+    spans = [text[span.start : span.end] for span in result.spans]
+    assert any(address in span for span in spans), spans
+    assert redact(result.text).spans == ()  # idempotent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kode pos Kelurahan Sukasari berapa ya min?",  # a district alone is a place
+        "Jalan Tol Cipularang KM 97 macet total, paket telat",  # a route and its km mark
+        "Jl. tol layang Wiyung ditutup sementara",
+        "Rumah makan di Jalan Braga yang kerja sama ada berapa?",
+        "The show unit 7A looked bigger than the real flat",
+        "Is postcode 40115 covered by same-day delivery?",  # a town's postcode, asked about
+        "macet di jalan merdeka, drivernya malah muter",  # a bare street, a word after a comma
+        "Alamat: Jl. Duku No. 5\nMakasih banyak",  # a thanks line is no town
+    ],
+)
+def test_round6_address_lookalikes(text):
+    spans = [text[s:e] for s, e, _ in find_addresses(text)]
+    result = redact(text)
+    if text.startswith("Alamat"):
+        assert spans == ["Jl. Duku No. 5"], spans
+    else:
+        assert result.spans == (), result.text
