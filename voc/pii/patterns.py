@@ -93,6 +93,28 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 _CUE_WINDOW = 40
+# Words that say whose number follows ("NIK pelanggan", "no rek member", "kartu kredit
+# customer"), not what it is; a personal-number cue before them (at most two plain words
+# between, none of them a number word) still decides the type.
+_OWNER_WORDS = frozenset(
+    {
+        "customer",
+        "pelanggan",
+        "member",
+        "anggota",
+        "membership",
+        "polis",
+        "policy",
+        "klaim",
+        "claim",
+        "tagihan",
+        "bill",
+    }
+)
+_PERSONAL_CUES = frozenset({"nik", "npwp", "card", "account", "bank"})
+_OWNER_GAP = re.compile(
+    r"\s+(?:(?!(?:id|no|nomor|nomer|number|kode|code)\b)[^\W\d]+\s+){0,2}", re.IGNORECASE
+)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-Z]")
 # A dot after these is an abbreviation, not a sentence end: "rek mandiri an. Hendra: ...".
 _ABBREVIATION_END = re.compile(
@@ -130,6 +152,7 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
     window = text[max(0, start - _CUE_WINDOW) : start]
     matches = list(_CUES.finditer(window))
     cues: list[tuple[str, bool]] = []
+    kept: list[re.Match] = []
     for match in reversed(matches):
         gap = window[match.end() :]
         if "\n" in gap or any(
@@ -138,7 +161,22 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
         ):
             break
         cues.append((match.lastgroup, not gap.strip(" \t:#.-=(")))
+        kept.append(match)
+    if len(kept) > 1 and _owner_word(window, kept[0], kept[1]):
+        # "NIK pelanggan 3174...", "rek BCA customer 5430...": the word names whose number
+        # it is, so the cue before it says what the number is.
+        cues = [(cues[1][0], cues[0][1]), *cues[2:]]
     return cues
+
+
+def _owner_word(window: str, nearest: re.Match, before: re.Match) -> bool:
+    """Whether ``nearest`` is an owner word right after a cue for a personal number."""
+    return (
+        nearest.lastgroup in ("label", "neg")
+        and nearest.group().lower().rstrip(".") in _OWNER_WORDS
+        and before.lastgroup in _PERSONAL_CUES
+        and _OWNER_GAP.fullmatch(window[before.end() : nearest.start()]) is not None
+    )
 
 
 def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
