@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from voc.errors import ConfigError, ValidationError
 from voc.pii.address import find_addresses
+from voc.pii.name_lookalikes import is_product_or_shop
 from voc.pii.name_tagger import tag_names
 from voc.pii.patterns import find_emails, find_numbers, find_postal_codes
 from voc.pii.types import PII_TYPES, PiiSpan, Redaction, apply_spans
@@ -107,13 +108,15 @@ class PiiRedactor:
 
 
 def _not_a_person(text: str, span: tuple[int, int, str]) -> bool:
-    """Whether a NAME candidate is a pet, a street, a phone model or a colour by its context."""
+    """Whether a NAME candidate is a pet, a street, a model, a colour or a product by context."""
     start, end, kind = span
     if kind != "NAME":
         return False
     before = text[max(0, start - 24) : start]
     if _PET_OR_STREET_BEFORE.search(before):
         return True  # "Kucing saya si Mochi", "mogok di Jl. Ahmad Yani", "HP saya Redmi"
+    if is_product_or_shop(text, start, end):
+        return True  # "sabun Dewi Sri Fresh", "Grace Bakery", "shade 'Dewi'"
     words = text[start:end].lower().split()
     return all(w in _COLOURS for w in words) and _COLOUR_TALK.search(text) is not None
 

@@ -138,6 +138,7 @@ WEAK_CUES = (
     "yang angkat", "yg angkat", "yang ngangkat", "yg ngangkat", "yang jawab", "yg jawab",
     "picked up by", "answered by", "person", "perkenalkan saya", "kenalin aku", "kenalin saya",
     "diangkat", "diangkat oleh", "diangkat sama", "got through to", "put through to",
+    "penerimanya", "pengirimnya", "pemiliknya", "pemesannya",
 ) + ROLE_WORDS  # fmt: skip
 
 #: Plain prepositions: only a Capitalised known given name follows as a name.

@@ -34,7 +34,7 @@ _FILLERS = frozenset(
     ": - adalah ialah yaitu yakni is was jadi menjadi tuh sih nih tu bapak ibu ibuk pak bu mas "
     "mbak mba kak ka kakak bang abang om tante teh teteh kang akang cik ci koh sdr sdri saudara "
     "saudari nona nyonya tuan ny tn nn si mr mrs ms miss mister bpk dr drs drg ir prof hj "
-    "yth mama papa mami papi mamah bunda".split()
+    "yth mama papa mami papi mamah bunda harusnya seharusnya mestinya".split()
     + ["mr.", "mrs.", "ms.", "bpk.", "sdr.", "sdri.", "dr.", "prof.", "drs.", "ir.", "hj.", "drg."]
 )
 _ABBREVIATIONS = frozenset(
@@ -63,8 +63,10 @@ _AMBIGUOUS_GIVEN = frozenset(
     "mark rose jack frank hope joy amber ruby victoria kartini bima satria permata pratama "
     "lestari rahayu dewi kartika candra asih asri restu sekar tama sandi puji tegar bagus dini "
     "hari made lucas luke jordan harry wendy kim lily daisy ilham gita indra hidayat hasanah "
-    "taufik bunga dara tari mala mei".split()
+    "taufik bunga dara tari mala mei jasmine faith pertiwi".split()
 )
+# Function words that are names only Capitalised after a strong cue ("My name is Will ...").
+_WORD_NAMES = frozenset({"will"})
 _ROLE_FORMS = frozenset(
     [w for w in cues.ROLE_WORDS if " " not in w]
     + [f"{w}nya" for w in cues.ROLE_WORDS if " " not in w]
@@ -220,6 +222,10 @@ class NameFinder:
             return self._greeting_name(doc, end)
         if kind == "WEAK" and end - start == 1 and doc[start].text in _CAPS_ABBREVIATIONS:
             return None  # "tiket KA Argo Bromo" (kereta api), "NY" (New York)
+        if kind == "WEAK" and end - start == 1 and _plain_word_honorific(doc, start):
+            # "ongkir dr Jakarta" (dari), "Teh Pucuk Harum" (tea): only a known given name.
+            span = self._name_after(doc, end, KNOWN, fillers=False)
+            return None if span is None or title_heavy() else span
         if kind == "KNOWN":
             span = self._name_after(doc, end, KNOWN, fillers=False)
             return None if span is None or title_heavy() else span
@@ -238,10 +244,10 @@ class NameFinder:
         if len(text) < 2 or not text.replace("'", "").replace("’", "").replace("-", "").isalpha():
             return False
         lower = text.lower()
-        if lower in self.hard_stop_:
-            return False
         title = shapes.is_title(text)
-        given = lower in self.given_names_
+        if lower in self.hard_stop_ and not (level == STRONG and title and lower in _WORD_NAMES):
+            return False
+        given = lower in self.given_names_ or (level == STRONG and lower in _WORD_NAMES)
         if level == KNOWN:
             # "dengan Andi", "ngobrol sama rina": a known name that is no everyday word.
             return lower in self.safe_given_ and (title or (text.islower() and len(text) > 3))
@@ -397,6 +403,8 @@ class NameFinder:
         before = [doc[i].lower_ for i in range(max(0, cue_start - 2), cue_start)]
         if before and before[-1] in cues.EATERY_BEFORE:
             return True
+        if doc[span[0]].lower_ in cues.EATERY_BEFORE:
+            return True  # "kak Sate Khas Senayan cabang ...", "kak Bakmi GM ...": a shop
         if doc[cue_start].lower_ not in cues.ENGLISH_HONORIFICS:
             return False
         if any(word in cues.COMMERCE_BEFORE for word in before):
@@ -526,6 +534,19 @@ class NameFinder:
         if all(self._is_name_word(doc[i], WEAK) for i in range(start, end)):
             return start, end
         return None
+
+
+def _plain_word_honorific(doc, i: int) -> bool:
+    """Whether the honorific at token ``i`` is also a plain word there: "dr" (dari), "teh" (tea).
+
+    A lower-case "dr" without its dot is chat for "dari"; "teh"/"Teh" is the Sundanese elder
+    sister and the drink ("Teh Pucuk Harum", "pesen 24 pcs Teh ..."). "dr. Andi", "Dr Andi"
+    and "Teh Rina" (a known given name) stay names.
+    """
+    text = doc[i].text
+    if text == "dr":
+        return i + 1 >= len(doc) or doc[i + 1].text != "."
+    return text.lower() == "teh"
 
 
 def _hedge_at(doc, i: int) -> bool:

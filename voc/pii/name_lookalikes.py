@@ -1,0 +1,81 @@
+"""Capitalised words that stand where a name would but name a product, a shop or a label.
+
+Round 7 look-alikes, judged from the words around a NAME candidate whatever found it:
+
+* a product kind right before it ("sabun Dewi Sri Fresh", "Beras Dewi Sri", "minyak goreng
+  Rose Brand", "shade 'Dewi'", "meeting room 'Sabar'");
+* a shop or product word closing it or right after its Capitalised run ("Grace Bakery",
+  "Untung Jaya Elektronik", "Sunny Side Café", "Sekar Jagad scarf", "Rose Quartz edition");
+* a word of a global brand inside it ("Christian Dior Sauvage").
+"""
+
+from __future__ import annotations
+
+import re
+
+from voc.pii.name_cues import PRODUCT_AFTER
+
+__all__ = ["is_product_or_shop"]
+
+# Kinds of product or labelled thing whose own name follows them.
+_KIND_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:sabun|shampo|sampo|shampoo|beras|kopi|susu|minyak(?:[ \t]+goreng)?|"
+    r"lipstik|lipstick|lip[ \t]+cream|shade|parfum|perfume|cologne|varian|variant|aroma|scent|"
+    r"flavou?r|rasa|seri|series|edisi|edition|room|ruang(?:an)?|ruang[ \t]+meeting|hall|"
+    r"paket|package|plan|menu|motif|tema|theme|lagu|song|album|novel|buku|book|judul|title|"
+    r"merk|merek|brand|produk|product|deterjen|detergent|mie|snack|cokelat|coklat|chocolate|"
+    r"permen|candy|biskuit|sambal|kecap|saus|sauce|bedak|lotion|body[ \t]+wash|sereal|cereal)"
+    r"[ \t]+(?:celup[ \t]+)?['\"‘“]?\Z",
+    re.IGNORECASE,
+)
+# Words that close a shop's or a product's name (besides PRODUCT_AFTER).
+_SHOP_WORDS = frozenset(PRODUCT_AFTER) | frozenset(
+    "café cafe caffe coffee kopitiam bistro bakery bakehouse patisserie kitchen eatery grill "
+    "diner court plaza mall tower residence hotel inn lodge resort spa clinic salon studio "
+    "gallery boutique mart market elektronik electronics electronic furniture mebel optik "
+    "optical apotek pharmacy laundry motor motors lamp lampu candle candles scarf hijab fresh "
+    "quartz glow beauty cosmetics kosmetik fashion collection signature limited lounge "
+    "speaker headphone headphones earbuds perfume parfum".split()
+)
+# Lower-case words right after a name that make it a product or a shop ("Sekar Jagad scarf");
+# never everyday words that follow people too ("Pak Budi jam 3", "Bu Rina cabang Depok").
+_LOWER_AFTER = frozenset(
+    "scarf edition edisi brand merk series collection bakery café cafe coffee store shop outlet "
+    "gerai branch newsletter speaker bundle flavour flavor shoes boots sneakers sandals cookies "
+    "cleaner sauce serum toner skincare soap sabun cream candles lamp".split()
+)
+# Global brands whose words look like names ("Christian Dior", "Louis Vuitton").
+_BRAND_WORDS = frozenset(
+    "dior vuitton chanel gucci prada hermes hermès versace armani givenchy balenciaga "
+    "burberry lancome lancôme guerlain lacoste".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+
+
+def is_product_or_shop(text: str, start: int, end: int) -> bool:
+    """Whether the NAME candidate ``text[start:end]`` names a product, a shop or a label.
+
+    Args:
+        text: The whole text.
+        start: Start offset of the candidate.
+        end: End offset of the candidate.
+    """
+    if _KIND_BEFORE.search(text[max(0, start - 24) : start]):
+        return True
+    words = text[start:end].lower().split()
+    if not words or words[-1] in _SHOP_WORDS or _BRAND_WORDS.intersection(words):
+        return True
+    # The Capitalised run goes on after the candidate: "Sunny [Side Café]", "Untung Jaya
+    # [Elektronik]"; a lower-case product word right after closes it too ("Sekar Jagad scarf").
+    pos = end
+    for _ in range(3):
+        match = _WORD.match(text, pos + 1) if text[pos : pos + 1] in (" ", "\t") else None
+        if match is None:
+            return False
+        word = match.group()
+        if not word[0].isupper():
+            return word.lower() in _LOWER_AFTER
+        if word.lower() in _SHOP_WORDS:
+            return True
+        pos = match.end()
+    return False
