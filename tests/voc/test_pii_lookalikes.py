@@ -1,0 +1,71 @@
+"""Round 7 look-alikes: products, shops and labels in a name's place; names beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from voc.pii import redact
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a product kind before the Capitalised words
+        "kak sabun Melati Segar Wangi masih dijual di minimarket?",
+        "Beras Sri Rejeki Pulen 10kg kok harganya naik terus",
+        "minyak goreng Bunga Matahari 1L stoknya kosong ya kak",
+        "Lipstik shade 'Ratna' yang matte udah restock belum?",
+        "Can I book the meeting room 'Harmoni' on the 5th floor via the app?",
+        # a shop or product word closing the run
+        "Kak, Larasati Bakery yang di Cikini masih buka jam 8?",
+        "The cashier at your Sunny Side Café in Kemang was lovely.",
+        "jgn ke rek toko Budi Jaya Elektronik ya, itu bukan punya saya",
+        "I bought the Amelia Rose scarf in navy last week",
+        "Is the Lestari Court branch open on Sunday?",
+        # a global brand word inside the name
+        "A Christian Dior Sauvage bottle was charged twice on my card",
+        # an eatery word opening a name after an honorific
+        "kak Soto Pak Darmo cabang Tebet masih buka?",
+        "kak Bakso Lapangan Tembak bisa pesan antar?",
+        # "dr" as chat for "dari", "Teh" as the drink
+        "ongkir dr Semarang ke Kupang brp kak?",
+        "pesen 12 pcs Teh Kembang Wangi kok yg dateng 10",
+        "enakan Teh Hijau Sejuk atau yang original kak?",
+    ],
+)
+def test_product_shop_and_label_lookalikes_are_kept(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # names still found next to the look-alikes
+        ("Teh Rina, paket saya udah sampai belum?", "Rina"),
+        ("hasil lab dari dr. Andi Wijaya belum keluar", "Andi Wijaya"),
+        ("My name is Will Hartono and my order is late.", "Will Hartono"),
+        ("Thanks, Hope Gunawan.", "Hope Gunawan"),
+        ("istri saya, Anggun Pertiwi, yang ambil paketnya", "Anggun Pertiwi"),
+        ("paketnya dititip di lobi, penerimanya Raka Mahendra", "Raka Mahendra"),
+        ("penerimanya harusnya Dimas Prakoso, bukan saya", "Dimas Prakoso"),
+        ("halo, ini Bimo. paket saya kapan sampai?", "Bimo"),
+    ],
+)
+def test_names_beside_lookalikes_are_redacted(text, name):
+    result = redact(text)
+    assert name not in result.text
+    assert "[NAME]" in result.text
+    assert redact(result.text).text == result.text  # idempotent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the refund come back to my card?",
+        "ok, will check again tomorrow",
+        "Ibu Pertiwi menangis melihat ini",
+        "petugasnya jelasin semua dengan sabar",
+    ],
+)
+def test_word_names_stay_words_without_a_strong_cue(text):
+    assert redact(text).spans == ()
