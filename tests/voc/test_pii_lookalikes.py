@@ -69,3 +69,35 @@ def test_names_beside_lookalikes_are_redacted(text, name):
 )
 def test_word_names_stay_words_without_a_strong_cue(text):
     assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver waited at Kota Kasablanka Mall 1 for twenty minutes.",
+        "ketemuan di Pondok Gede Plaza aja kak",
+        "Our office di Gedung Sentra lantai 12 mau pesan 30 nasi box.",
+        "Our office on level 9 of Menara Astra never gets the parcels on time.",
+        "kantor Tiki di Jl. Merdeka No. 40 tutup jam berapa kak?",
+    ],
+)
+def test_public_places_and_company_offices_are_no_address(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "alamat baru saya Perumahan Griya Asri Blok Melati C7 No. 3, Cileungsi, Bogor",
+            "Perumahan Griya Asri Blok Melati C7 No. 3, Cileungsi, Bogor",
+        ),
+        ("kirim ke kantor saya di Wisma Mulia lantai 12 ya", "Wisma Mulia lantai 12"),
+        ("kirim ke kantor suami saya di Jl. Merdeka No. 40", "Jl. Merdeka No. 40"),
+    ],
+)
+def test_addresses_beside_the_public_places_are_redacted(text, address):
+    result = redact(text)
+    assert address not in result.text
+    assert "[ADDRESS]" in result.text
+    assert redact(result.text).text == result.text

@@ -87,7 +87,9 @@ _PARTS = [
     for p in (
         r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b"
         r"(?:\s(?-i:[A-HJ-Z])\b(?![-/.]))?",  # "No. 31 B"
-        r"(?:blok|block)\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b",
+        # a named block before its code ("Blok Bougenville B4 No. 11") or a block code
+        r"(?:blok|block)(?:\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?-i:[A-Z]{1,2}-?\d))|"
+        r"\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b)",
         r"rt\.?\s*:?\s*\d{1,3}(?:\s*[/,.-]?\s*rw\.?\s*:?\s*\d{1,3}|\s*/\s*\d{1,3})?\b",
         r"rw\.?\s*:?\s*\d{1,3}\b",
         r"km\.?\s*\d+(?:[.,]\d+)?\b",
@@ -149,7 +151,8 @@ _LANDMARK_BEFORE = re.compile(
     r"terminal|bandara|airport|rs|rumah\s+sakit|hospital|klinik|clinic|apotek|hotel|restoran|"
     r"restaurant|resto|cafe|kafe|pasar|kampus|sekolah|masjid|gereja|kantor\s+pos|drop\s*point|"
     r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
-    r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch)\b"
+    r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch|"
+    r"kantor(?=[ \t]+(?-i:[A-Z])))\b"  # "kantor JNE di Jl. ...": a company's office
     r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
     r"(?:\s+[\w&'-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
@@ -203,6 +206,12 @@ _DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split(
 _MAX_BACK_WORDS = 5
 _BACK_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*|\d{1,5}[A-Za-z]?(?![\w/])")
 _DIGIT = re.compile(r"\d")
+# A public place closing an estate word's name ("Pondok Indah Mall 2", "Pasar Minggu").
+_PUBLIC_PLACE_END = re.compile(
+    r"\b(?:mall|plaza|square|market|pasar|stasiun|station|airport|bandara|hospital)\b"
+    r"(?:[ \t]+\d{1,2})?[ \t]*\Z",
+    re.IGNORECASE,
+)
 # Buildings (and floors) are addresses only after an address cue or with a street part.
 _BUILDINGS = frozenset("gedung menara tower plaza condo kondominium".split())
 _STREETISH = re.compile(
@@ -328,6 +337,9 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
                 continue
         if kind == "en_lower" and any(_is_stop(w) for w in _ASCII_WORD.findall(match.group())):
             continue
+        if kind == "jalan" and _PUBLIC_PLACE_END.search(text, start, end):
+            if not _STREETISH.search(text, start, end):
+                continue  # "at Pondok Indah Mall 2": a mall, a market or a station, no address
         before = text[max(0, start - 60) : start]
         context = _ADDRESS_CONTEXT.search(before)
         numbered = parts or any(char.isdigit() for char in text[start:end])
@@ -351,8 +363,11 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             before = text[max(0, start - 60) : start]
             context = context or _ADDRESS_CONTEXT.search(before)
             building = kind == "floor" or match.group().lower() in _BUILDINGS
-            if building and not context and not _STREETISH.search(text, start, end):
-                continue  # "Gedung A lantai 3 ruang tunggu", "Tower 2 lift": a place, no address
+            if building and not _STREETISH.search(text, start, end):
+                if not context or context.group().lower().startswith("our"):
+                    # "Gedung A lantai 3 ruang tunggu", "Tower 2 lift": a place, no address;
+                    # "Our office di Menara BCA lantai 30": a company's tower and floor.
+                    continue
         if kind != "label":
             # "No. 8, Lorong ...", "Lot 12, Jalan ...", "Level 12, 1 Raffles Place", "unit 14/2".
             opened = _open_back(text, start)

@@ -49,7 +49,7 @@ _BRAND_WORDS = frozenset(
     "dior vuitton chanel gucci prada hermes hermès versace armani givenchy balenciaga "
     "burberry lancome lancôme guerlain lacoste".split()
 )
-_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 
 
 def is_product_or_shop(text: str, start: int, end: int) -> bool:
@@ -73,6 +73,9 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
         if match is None:
             return False
         word = match.group()
+        if word == "&":
+            pos = match.end()  # "Faith & Glory Candles"
+            continue
         if not word[0].isupper():
             return word.lower() in _LOWER_AFTER
         if word.lower() in _SHOP_WORDS:
