@@ -101,3 +101,32 @@ def test_addresses_beside_the_public_places_are_redacted(text, address):
     assert address not in result.text
     assert "[ADDRESS]" in result.text
     assert redact(result.text).text == result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Please move the guest on booking QX-5521 from Daisy Morgan to Carter Morgan.",
+            ["Daisy Morgan", "Carter Morgan"],
+        ),
+        ("tolong ganti nama penumpang dari Andi Wijaya ke Budi Santoso", ["Andi Wijaya"]),
+        ("paketnya dititip satpam, kurirnya bilang penerimanya Untung Siregar", ["Siregar"]),
+    ],
+)
+def test_swapped_names_and_everyday_first_names_are_redacted(text, names):
+    result = redact(text).text
+    assert all(name not in result for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please change my flight from Garuda Indonesia to Batik Air, passenger name stays",
+        "We moved the guest from Kebon Jeruk to Kelapa Gading last week.",
+        "Love it. Thanks Google Play",
+        "kak Baik Sekali pelayanannya",
+    ],
+)
+def test_routes_brands_and_praise_stay(text):
+    assert redact(text).spans == ()

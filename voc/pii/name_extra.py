@@ -37,6 +37,16 @@ _TRAVEL = re.compile(
     r"flight|pesawat|penerbangan|nama|name|e-ticket|eticket|reservation|reservasi)\b",
     re.IGNORECASE,
 )
+# A name changed on a booking: "change the passenger from Sunny Blake to Harper Blake".
+_RUN = r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}"
+_NAME_SWAP = re.compile(
+    r"\b(?:from|dari)[ \t]+(?P<old>" + _RUN + r")[ \t]+(?:to|into|ke|jadi|menjadi)[ \t]+"
+    r"(?P<new>" + _RUN + r")\b"
+)
+_SWAP_TALK = re.compile(
+    r"\b(?:passenger|penumpang|guest|tamu|name|nama|holder|pemegang|traveller|traveler)\b",
+    re.IGNORECASE,
+)
 # "I, Samuel Hutagalung, hereby ...", "Saya, Yohanes Dwi Prasetyo, menyatakan ...".
 _SELF_APPOSITION = re.compile(
     r"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:I|Saya|saya|Aku|aku|Sy|sy),\s+"
@@ -152,6 +162,8 @@ def find_extra_names(
     if "I," in text or "aya," in text or "ku," in text or "y," in text:
         for match in _SELF_APPOSITION.finditer(text):
             found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    if (" from " in text or " dari " in text) and _SWAP_TALK.search(text):
+        found += _swapped_names(text, is_name_word, is_known)
     greeting = _GREETING_SELF.match(text)
     if greeting is not None:
         found += _words_span(text, greeting.start("name"), greeting.group("name"), is_name_word)
@@ -195,6 +207,19 @@ def find_extra_names(
             span = _words_span(text, match.start("rest"), match.group("rest"), is_name_word)
             if span:
                 found.append((match.start(), span[0][1], "NAME"))
+    return found
+
+
+def _swapped_names(text: str, is_name_word, is_known) -> list[Span]:
+    """Both names of a swap that share a word or open with a known given name."""
+    found: list[Span] = []
+    for match in _NAME_SWAP.finditer(text):
+        old, new = match.group("old").split(), match.group("new").split()
+        if not all(is_name_word(word, False) for word in old + new):
+            continue
+        if set(old) & set(new) or (is_known(old[0]) and is_known(new[0])):
+            found.append((match.start("old"), match.end("old"), "NAME"))
+            found.append((match.start("new"), match.end("new"), "NAME"))
     return found
 
 

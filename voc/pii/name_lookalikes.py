@@ -72,7 +72,7 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
         match = _WORD.match(text, pos + 1) if text[pos : pos + 1] in (" ", "\t") else None
         if match is None:
             return False
-        word = match.group()
+        word = match.group().rstrip(".-")
         if word == "&":
             pos = match.end()  # "Faith & Glory Candles"
             continue

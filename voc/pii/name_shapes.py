@@ -12,6 +12,7 @@ __all__ = [
     "is_initial",
     "is_title",
     "mostly_title_case",
+    "plain_word_honorific",
     "rest_is_blank",
     "staff_phrases",
 ]
@@ -90,3 +91,16 @@ def mostly_title_case(doc, common_words: frozenset[str]) -> bool:
             titled += token.text[0].isupper()
         previous = token
     return total >= 4 and titled / total >= 0.7
+
+
+def plain_word_honorific(doc, i: int) -> bool:
+    """Whether the honorific at token ``i`` is also a plain word there: "dr" (dari), "teh" (tea).
+
+    A lower-case "dr" without its dot is chat for "dari"; "teh"/"Teh" is the Sundanese elder
+    sister and the drink ("Teh Pucuk Harum", "pesen 24 pcs Teh ..."). "dr. Andi", "Dr Andi"
+    and "Teh Rina" (a known given name) stay names.
+    """
+    text = doc[i].text
+    if text == "dr":
+        return i + 1 >= len(doc) or doc[i + 1].text != "."
+    return text.lower() == "teh"

@@ -222,7 +222,7 @@ class NameFinder:
             return self._greeting_name(doc, end)
         if kind == "WEAK" and end - start == 1 and doc[start].text in _CAPS_ABBREVIATIONS:
             return None  # "tiket KA Argo Bromo" (kereta api), "NY" (New York)
-        if kind == "WEAK" and end - start == 1 and _plain_word_honorific(doc, start):
+        if kind == "WEAK" and end - start == 1 and shapes.plain_word_honorific(doc, start):
             # "ongkir dr Jakarta" (dari), "Teh Pucuk Harum" (tea): only a known given name.
             span = self._name_after(doc, end, KNOWN, fillers=False)
             return None if span is None or title_heavy() else span
@@ -232,7 +232,14 @@ class NameFinder:
         if kind == "INTRO":
             return self._intro_name(doc, start, end)
         level = {"STRONG": STRONG, "MEDIUM": MEDIUM}.get(kind, WEAK)
-        span = self._name_after(doc, end, level, comma=True, paren=kind in ("APPOSITION", "WEAK"))
+        span = self._name_after(
+            doc,
+            end,
+            level,
+            comma=True,
+            paren=kind in ("APPOSITION", "WEAK"),
+            word_first=kind == "WEAK",
+        )
         if span is not None and kind in _CAPITAL_CUES and title_heavy():
             return None  # In Text Where Every Word Is Capitalised, a capital says nothing.
         if span is not None and kind == "WEAK" and self._is_brand(doc, start, end, span):
@@ -271,6 +278,7 @@ class NameFinder:
         comma: bool = False,
         fillers: bool = True,
         paren: bool = False,
+        word_first: bool = False,
     ) -> tuple[int, int] | None:
         n = len(doc)
         skipped_comma = skipped_paren = False
@@ -299,6 +307,13 @@ class NameFinder:
                 i = after  # "Muh. Iqbal Ramadhan"
             elif self._is_name_word(token, word_level) and not shapes.hyphen_compound(doc, i):
                 i += 1
+            elif (
+                i == start
+                and word_first
+                and self._word_then_name(doc, i)
+                and not shapes.hyphen_compound(doc, i)
+            ):
+                i += 2  # "penerimanya Sabar Hutapea": an everyday word opening a full name
             elif (
                 token.text == "-"
                 and i > start
@@ -340,6 +355,19 @@ class NameFinder:
         if level < MEDIUM and i < n and doc[i].lower_ in _INTENSIFIERS:
             return None  # "Kak Gemoy banget": an adjective, not a name
         return start, i
+
+    def _word_then_name(self, doc, i: int) -> bool:
+        """Whether a Capitalised everyday word at ``i`` is followed by a Capitalised surname."""
+        if i + 1 >= len(doc) or not shapes.is_title(doc[i].text) or not doc[i].is_alpha:
+            return False
+        first, second = doc[i].lower_, doc[i + 1]
+        return (
+            len(first) > 2
+            and first not in self.hard_stop_
+            and shapes.is_title(second.text)
+            and second.lower_ not in self.stop_words_
+            and self._is_name_word(second, WEAK)
+        )
 
     def _after_initials(self, doc, i: int, level: int) -> int:
         """The index after initials or a name abbreviation that open a name, else ``i``."""
@@ -534,19 +562,6 @@ class NameFinder:
         if all(self._is_name_word(doc[i], WEAK) for i in range(start, end)):
             return start, end
         return None
-
-
-def _plain_word_honorific(doc, i: int) -> bool:
-    """Whether the honorific at token ``i`` is also a plain word there: "dr" (dari), "teh" (tea).
-
-    A lower-case "dr" without its dot is chat for "dari"; "teh"/"Teh" is the Sundanese elder
-    sister and the drink ("Teh Pucuk Harum", "pesen 24 pcs Teh ..."). "dr. Andi", "Dr Andi"
-    and "Teh Rina" (a known given name) stay names.
-    """
-    text = doc[i].text
-    if text == "dr":
-        return i + 1 >= len(doc) or doc[i + 1].text != "."
-    return text.lower() == "teh"
 
 
 def _hedge_at(doc, i: int) -> bool:
