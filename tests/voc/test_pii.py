@@ -427,9 +427,11 @@ def _heldout_files():
 # just below its measurement (docs/PII.md; the targets are 0.98 and 2%): a guard against
 # regressions, not a target. Files not listed get the loosest floor. None may exist.
 _BLIND_FLOORS = {
-    "heldout_v3": (0.955, 0.01),
-    "heldout_v4": (0.895, 0.025),
-    "heldout_v5": (0.965, 0.04),
+    "heldout_v3": (0.965, 0.01),
+    "heldout_v4": (0.91, 0.025),
+    "heldout_v5": (0.97, 0.025),
+    "heldout_v6": (0.975, 0.03),
+    "heldout_v7": (0.975, 0.035),
 }
 
 
