@@ -43,6 +43,28 @@ def _stops(word: str, is_stop: IsWord) -> bool:
     return lower in _TAIL_STOP or (is_stop(word) and lower not in _DIRECTIONS)
 
 
+def _word_run(
+    text: str, at: int, word_re: re.Pattern, keep: Callable[[str], bool], most: int
+) -> tuple[int, int]:
+    """Consume up to ``most`` blank-separated words that ``keep`` accepts, from ``at``.
+
+    Returns the end of the last word taken (``at`` when none) and where the next word would
+    start (the end itself when no blank follows it).
+    """
+    end = cursor = at
+    for _ in range(most):
+        word = word_re.match(text, cursor)
+        if word is None or not keep(word.group()):
+            break
+        end = word.end()
+        blanks = _BLANKS.match(text, end)
+        if blanks is None:
+            cursor = end
+            break
+        cursor = blanks.end()
+    return end, cursor
+
+
 def landmark_end(text: str, at: int, is_stop: IsWord) -> int | None:
     """``depan Masjid Al Ikhlas``: a landmark cue and up to four words of the landmark."""
     cue = _LANDMARK_CUE.match(text, at)
@@ -65,21 +87,10 @@ def landmark_end(text: str, at: int, is_stop: IsWord) -> int | None:
 
 def caps_town_end(text: str, at: int, is_stop: IsWord) -> int | None:
     """``YOGYAKARTA``, ``BEKASI TIMUR``: up to three words in capitals closing the address."""
-    end = cursor = at
-    for _ in range(3):
-        word = _CAPS_WORD.match(text, cursor)
-        if word is None or _stops(word.group(), is_stop):
-            break
-        end = word.end()
-        blanks = _BLANKS.match(text, end)
-        if blanks is None:
-            break
-        cursor = blanks.end()
+    end, cursor = _word_run(text, at, _CAPS_WORD, lambda word: not _stops(word, is_stop), 3)
     if end == at:
         return None
-    following = (
-        _CAPS_WORD.match(text, _BLANKS.match(text, end).end()) if _BLANKS.match(text, end) else None
-    )
+    following = _CAPS_WORD.match(text, cursor) if cursor > end else None
     if _CLOSE.match(text, end) or (following and _stops(following.group(), is_stop)):
         return end
     return None
@@ -90,16 +101,9 @@ def lower_town_end(text: str, at: int, is_stop: IsWord, *, most: int = 6) -> int
 
     Punctuation, the end, a line break or an everyday word must follow them.
     """
-    end = cursor = at
-    for _ in range(most):
-        word = _WORD.match(text, cursor)
-        if word is None or not word.group().islower() or _stops(word.group(), is_stop):
-            break
-        end = word.end()
-        blanks = _BLANKS.match(text, end)
-        if blanks is None:
-            break
-        cursor = blanks.end()
+    end, cursor = _word_run(
+        text, at, _WORD, lambda word: word.islower() and not _stops(word, is_stop), most
+    )
     if end == at:
         return None
     following = _WORD.match(text, cursor) if cursor > end else None
