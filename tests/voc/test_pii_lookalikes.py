@@ -130,3 +130,45 @@ def test_swapped_names_and_everyday_first_names_are_redacted(text, names):
 )
 def test_routes_brands_and_praise_stay(text):
     assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hospital, clinic or eatery named after a person, before the honorific
+        "RS Dr. Kartono Wirosaputro parkirannya penuh terus tiap pagi",
+        "Klinik dr. Hartanto tutup jam berapa hari minggu?",
+        "Apotek Bu Sumarni kok stok vitaminnya kosong terus",
+        "Nasi Uduk Hj. Romlah langganan saya, tp kemarin basi",
+        "Is Soto Pak Darmaji open on public holidays?",
+        # a shop word inside the Capitalised run
+        "makasih mas barista Senja Coffee Tebet, kopinya enak",
+        # public names side by side
+        "Raffi sama Gading iklannya muncul terus di tv",
+        # "si" before a character, in talk about a show or a mascot
+        "The Si Kancil mascot at the mall was so cute",
+        "Si Komo masih tayang gak sih sekarang?",
+        # a word after a hyphen is part of a compound, and a station number is no house number
+        "The Wi-Fi at your Kemang branch keeps dropping.",
+        "isi bensin di SPBU 31.128.02 Jl. Raya Serpong takarannya kurang",
+    ],
+)
+def test_places_characters_and_public_names_are_kept(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("janji temu di Klinik dr. Hartanto, nama pasien: Wahyu Pranoto", "Wahyu Pranoto"),
+        ("di klinik tadi, dr. Hartanto bilang harus kontrol lagi", "Hartanto"),
+        ("tadi saya ngobrol sama Rina soal refund", "Rina"),
+        ("si Rina CS nya jutek banget pas saya telpon", "Rina"),
+        ("Dian at your Kemang branch was very helpful", "Dian"),
+    ],
+)
+def test_people_beside_places_and_characters_are_redacted(text, name):
+    result = redact(text)
+    assert name not in result.text
+    assert "[NAME]" in result.text
+    assert redact(result.text).text == result.text  # idempotent

@@ -144,7 +144,8 @@ _ADDRESS_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # A business or landmark right before a street ("Cabang Jl. Thamrin", "ATM BCA di Jl. X",
-# "the outlet on Jl. Y"): a company's branch address is not personal data.
+# "the outlet on Jl. Y", "SPBU Pertamina 34.121.07 Jl. Z"): a company's branch address is not
+# personal data.
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:cabang|kcp|outlet|gerai|store|toko|branch|showroom|dealer|bengkel|atm|spbu|"
     r"indomaret|alfamart|alfamidi|minimarket|supermarket|mall|plaza|stasiun|station|halte|"
@@ -154,7 +155,7 @@ _LANDMARK_BEFORE = re.compile(
     r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch|"
     r"kantor(?=[ \t]+(?-i:[A-Z])))\b"  # "kantor JNE di Jl. ...": a company's office
     r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
-    r"(?:\s+[\w&'-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
+    r"(?:\s+[\w&'.-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
 _ESTATE_BEFORE = re.compile(

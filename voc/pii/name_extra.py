@@ -107,7 +107,7 @@ _STAFF_AT = re.compile(
     r"(?:[A-Z][A-Za-z'’-]+[ \t]+){1,3}(?:branch|store|outlet|office|counter|cabang|toko|gerai)\b"
 )
 # The name right before _STAFF_AT, searched in a short window that ends at it.
-_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2}\Z")
+_NAME_BEFORE = re.compile(r"(?<![\w.-])[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2}\Z")
 _DETERMINERS = frozenset("the a an this that your our my their his her".split())
 _STAFF_PLACES = re.compile(r"branch|store|outlet|office|counter|cabang|toko|gerai")
 # Balinese and Javanese noble name openers that are part of the name: "I Gede Wirawan".

@@ -7,13 +7,24 @@ Round 7 look-alikes, judged from the words around a NAME candidate whatever foun
 * a shop or product word closing it or right after its Capitalised run ("Grace Bakery",
   "Untung Jaya Elektronik", "Sunny Side Café", "Sekar Jagad scarf", "Rose Quartz edition");
 * a word of a global brand inside it ("Christian Dior Sauvage").
+
+Round 8 adds places and characters named after a person:
+
+* a hospital, clinic or eatery right before the honorific ("RS Dr. Cipto Mangunkusumo",
+  "Klinik dr. Sutomo", "Sate Hj. Ratna");
+* a shop word inside the Capitalised run, not only closing it ("Fore Coffee Kuningan");
+* a Capitalised word no lexicon knows joined to it by ``sama``/``dengan`` ("Anies sama
+  Ganjar": public figures side by side, not a person met);
+* ``si`` before a character when the text talks about a show or a mascot ("Si Juki mascot",
+  "Si Unyil masih tayang").
 """
 
 from __future__ import annotations
 
 import re
 
-from voc.pii.name_cues import PRODUCT_AFTER
+from voc.pii.name_cues import EATERY_BEFORE, PRODUCT_AFTER
+from voc.pii.name_lexicons import given_names, not_name_words
 
 __all__ = ["is_product_or_shop"]
 
@@ -49,6 +60,27 @@ _BRAND_WORDS = frozenset(
     "dior vuitton chanel gucci prada hermes hermès versace armani givenchy balenciaga "
     "burberry lancome lancôme guerlain lacoste".split()
 )
+# A hospital, clinic, school or eatery (and up to two Capitalised words), then an honorific:
+# the place carries a person's name when Capitalised, as a business's name is.
+_PLACE_HONORIFIC = re.compile(
+    r"(?:^|[^\w])(?P<place>rs|rsu|rsud|rsia|rsup|rumah[ \t]+sakit|hospital|klinik|clinic|puskesmas|"
+    r"apotik|praktek|praktik|lab|laboratorium|yayasan|sekolah|universitas|stadion|bandara|"
+    r"masjid|museum|" + "|".join(re.escape(word) for word in EATERY_BEFORE) + r")"
+    r"(?:[ \t]+(?-i:[A-Z][a-z]+)){0,2}[ \t]+"  # "Nasi Uduk Hj. Romlah", "Soto Betawi H. Ma'ruf"
+    r"(?:dr|drg|prof|h|hj|haji|hajah|hajjah|pak|bu|ibu|bapak|mbak|mas|mbok|mpok|cak|bang|"
+    r"koh|cik|ci|om|tante|mak|abah|engkong|kakek|nenek|ny|tn|st)\.?[ \t]*\Z",
+    re.IGNORECASE,
+)
+# "si" before a character, read as one only when the text talks about a show or a mascot.
+_SI_BEFORE = re.compile(r"(?:^|[^\w])si[ \t]+\Z", re.IGNORECASE)
+_SHOW_TALK = re.compile(
+    r"\b(?:mascot|maskot|karakter|character|kartun|cartoon|animasi|animation|tayang|"
+    r"tayangan|serial|series|episode|film|movie|komik|comic|boneka|puppet|dongeng|"
+    r"ditonton)\b",
+    re.IGNORECASE,
+)
+# A Capitalised word, then a word that joins two names: "Anies sama |Ganjar".
+_PAIRED_BEFORE = re.compile(r"(?<![\w.-])([A-Z][a-z]+)[ \t]+(?:sama|sm|dengan|dgn)[ \t]+\Z")
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 
 
@@ -60,10 +92,21 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
         start: Start offset of the candidate.
         end: End offset of the candidate.
     """
-    if _KIND_BEFORE.search(text[max(0, start - 24) : start]):
+    before = text[max(0, start - 24) : start]
+    if _KIND_BEFORE.search(before):
         return True
+    place = _PLACE_HONORIFIC.search(before)
+    if place is not None and place.group("place")[0].isupper():
+        return True  # "Klinik dr. Sutomo", "Sate Hj. Ratna"; not "patokan warung bu Iis"
+    if _SI_BEFORE.search(before) and _SHOW_TALK.search(text):
+        return True  # "The Si Juki mascot", "Si Unyil masih tayang"
+    paired = _PAIRED_BEFORE.search(before)
+    if paired is not None:
+        word = paired.group(1).lower()
+        if word not in given_names() and word not in not_name_words():
+            return True  # "Anies sama Ganjar": the other name is no known person's either
     words = text[start:end].lower().split()
-    if not words or words[-1] in _SHOP_WORDS or _BRAND_WORDS.intersection(words):
+    if not words or _SHOP_WORDS.intersection(words[1:]) or _BRAND_WORDS.intersection(words):
         return True
     # The Capitalised run goes on after the candidate: "Sunny [Side Café]", "Untung Jaya
     # [Elektronik]"; a lower-case product word right after closes it too ("Sekar Jagad scarf").
