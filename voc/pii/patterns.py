@@ -13,7 +13,7 @@ import re
 
 from voc.pii.validators import luhn_valid, nik_valid
 
-__all__ = ["Candidate", "find_emails", "find_numbers", "find_postal_codes"]
+__all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
 
 Candidate = tuple[int, int, str]
 
@@ -82,8 +82,10 @@ _CUES = re.compile(
     r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?|norek|nomor\s+rekening|nomer\s+rekening|rekening|"
     r"rek|va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no"
     r"|num|number)|acct|a/c|bank\s+account|iban|(?:no|nomor|nomer|nmr)\.?\s*akun|akun\s+bank|"
-    r"(?:my|our|your|the|to|into|saya|sy)\s+(?:\w+\s+)?account(?:\s+(?:number|num|no))?|"
+    r"(?:my|our|your|the|to|into|saya|sy)\s+(?:[\w'’]+\s+)?account(?:\s+(?:number|num|no))?|"
     r"account(?=[\s:#.]*$))\b)"
+    r"|(?P<transfer>\b(?:transfer|trf|tf|transfr|wire|kirim(?:\s+(?:uang|dana|duit))?)\s+"
+    r"(?:ke|to|into)\b)"
     r"|(?P<wallet>\b(?:ovo|gopay|dana|shopeepay|linkaja|e-?wallet|dompet\s+digital)\b)"
     r"|(?P<bank>\b(?:" + _BANKS + r")\b)"
     r"|(?P<phone>\b(?:hp|handphone|ponsel|hape|wa|whatsapp|whatsap|wasap|telp|tlp|tlpn|telepon|"
@@ -259,6 +261,8 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "ACCOUNT"
     if _is_phone(digits, chunk, cue):
         return "PHONE"
+    if cue == "transfer" and 8 <= n <= 18 and not _PRICE_SHAPE.fullmatch(chunk):
+        return "ACCOUNT"  # "transfer ke 1240098812 a.n. ...": money goes to an account
     if cue == "wallet" and 10 <= n <= 16 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"  # an e-wallet id that is not a phone number ("akun OVO 9517-2607-...")
     groups = [len(g) for g in _DIGIT_GROUP.findall(chunk)]
@@ -314,6 +318,7 @@ def find_numbers(text: str) -> list[Candidate]:
             cues = [("label", True)]
         groups = list(_DIGIT_GROUP.finditer(chunk))
         # Try the whole chunk, then drop trailing groups one at a time.
+        typed = False
         for keep in range(len(groups), 0, -1):
             sub_end = groups[keep - 1].end()
             sub = chunk[:sub_end]
@@ -323,10 +328,11 @@ def find_numbers(text: str) -> list[Candidate]:
             pii_type = _classify(sub, digits, cues)
             if pii_type:
                 found.append((start, start + sub_end, pii_type))
+                typed = True
                 break
-        else:
-            if not cues:
-                bare.append((start, end, digits_only))
+        if not typed and not cues:
+            bare.append((start, end, digits_only))  # "7008 1200 4418 9917" as well
+    found += find_ibans(text)
     accounts = [e - s for s, e, t in found if t == "ACCOUNT"]
     if accounts and bare:
         low, high = min(accounts) - 3, max(accounts) + 3
@@ -334,6 +340,22 @@ def find_numbers(text: str) -> list[Candidate]:
             if low <= len(digits) <= high and 8 <= len(digits) <= 16:
                 if not _PRICE_SHAPE.fullmatch(text[start:end]) and not _HOTLINE.fullmatch(digits):
                     found.append((start, end, "ACCOUNT"))
+    return found
+
+
+# An IBAN: country, check digits, then up to 30 letters and digits in groups of four.
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+
+
+def find_ibans(text: str) -> list[Candidate]:
+    """Return IBANs whose ISO 13616 check digits are right ("GB29 NWBK 6016 1331 9268 19")."""
+    found: list[Candidate] = []
+    for match in _IBAN.finditer(text):
+        code = match.group().replace(" ", "")
+        moved = code[4:] + code[:4]
+        number = "".join(str(int(char, 36)) for char in moved)
+        if len(code) >= 15 and int(number) % 97 == 1:
+            found.append((match.start(), match.end(), "ACCOUNT"))
     return found
 
 
