@@ -214,3 +214,35 @@ def test_round6_address_lookalikes(text):
         assert spans == ["Jl. Duku No. 5"], spans
     else:
         assert result.spans == (), result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # round 8: a unit range opening the address; a town named "Kota ..." after "Kel."
+        (
+            "kirim ke Unit 11-05, Tower C, Apartemen Sunter Hijau, Jl. Danau Sunter 4, "
+            "Jakarta Utara 14350 ya",
+            "Unit 11-05, Tower C, Apartemen Sunter Hijau, Jl. Danau Sunter 4, Jakarta Utara 14350",
+        ),
+        (
+            "alamat: Perum Griya Asri Blok C2 No. 7, Kel. Kota Lama, Kec. Ngawi 63211",
+            "Perum Griya Asri Blok C2 No. 7, Kel. Kota Lama, Kec. Ngawi 63211",
+        ),
+    ],
+)
+def test_round8_address_openers_and_admin_towns(text, address):
+    result = redact(text)
+    assert address not in result.text and "[ADDRESS]" in result.text
+    assert not any(char.isdigit() for char in result.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my ticket 12-345, Tower B lift is broken",
+        "isi bensin di SPBU 34.105.11 Jl. Raya Cibinong kok antri parah",
+    ],
+)
+def test_round8_address_lookalikes_stay(text):
+    assert redact(text).spans == ()

@@ -175,7 +175,7 @@ _NEAR_BEFORE = re.compile(
 # A unit, lot or house number before the street it belongs to: "No. 8, Lorong Bukit Bintang".
 _OPENER = re.compile(
     r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|apartment|suite|room|warehouse|flat|house)"
-    r"\.?\s*#?\d{1,5}[A-Za-z]?\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)|\bunit\s+"
+    r"\.?\s*#?\d{1,5}[A-Za-z]?(?:-\d{1,5})?\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)|\bunit\s+"
     r"|\b\d{1,2}/F\s*,\s*"  # "Room 1104, 11/F, Block 2, ..."
     # the company at the address: "addressed to PT Cahaya Abadi, Jl. ..."
     r"|(?-i:\b(?:PT|CV)\.?\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*),\s*)\Z",
@@ -465,14 +465,19 @@ def _lenient_name(text: str, pos: int) -> int:
     return end
 
 
-def _words(text: str, pos: int) -> int:
-    """Consume up to a few name words (street or place names); return the new end."""
+def _words(text: str, pos: int, after_admin: bool = False) -> int:
+    """Consume up to a few name words (street or place names); return the new end.
+
+    ``after_admin``: the words follow an admin cue, so the first may be one ("Kel. Kota Baru").
+    """
     end = cursor = pos
     for _ in range(_MAX_NAME_WORDS):
         at = _BLANKS.match(text, cursor).end()
         if any(p.match(text, at) for p in _PARTS[:_N_NAME_ENDING_PARTS]):
             break
-        if _ADMIN_PART.match(text, at) or _NESTED_STREET.match(text, at):
+        if (end > pos or not after_admin) and _ADMIN_PART.match(text, at):
+            break
+        if _NESTED_STREET.match(text, at):
             break
         word = _WORD.match(text, at)
         if not word:
@@ -521,7 +526,8 @@ def _grow(text: str, end: int, *, after_number: bool = False) -> tuple[int, int]
             continue
         for cue in (_ADMIN_PART, _NESTED_STREET):
             found = cue.match(text, at)
-            if found is not None and (words_end := _words(text, found.end())) > found.end():
+            admin = cue is _ADMIN_PART
+            if found is not None and (words_end := _words(text, found.end(), admin)) > found.end():
                 # after "kel. sidomulyo timur" a lower-case town may close the address
                 end, parts, after_number = words_end, parts + 1, cue is _ADMIN_PART
                 break
