@@ -39,6 +39,7 @@ DEV_PARTS = (
     "dev_10.jsonl",
     "dev_11.jsonl",
     "dev_12.jsonl",
+    "dev_13.jsonl",
 )
 
 
@@ -408,6 +409,7 @@ def test_redaction_is_idempotent(corpus_results):
         ("dev_10.jsonl", 0.96, 0.04),
         ("dev_11.jsonl", 0.945, 0.005),
         ("dev_12.jsonl", 0.99, 0.005),  # round 7: look-alikes (0.995, 0.0%)
+        ("dev_13.jsonl", 0.975, 0.005),  # round 8: places, accounts (0.978, 0.0%)
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):
