@@ -431,9 +431,10 @@ def _heldout_files():
 _BLIND_FLOORS = {
     "heldout_v3": (0.965, 0.01),
     "heldout_v4": (0.91, 0.025),
-    "heldout_v5": (0.97, 0.025),
-    "heldout_v6": (0.975, 0.03),
+    "heldout_v5": (0.97, 0.02),
+    "heldout_v6": (0.98, 0.03),
     "heldout_v7": (0.975, 0.035),
+    "heldout_v8": (0.98, 0.01),
 }
 
 
