@@ -104,3 +104,26 @@ def test_round5_redaction_is_idempotent(text):
 def test_abroad_grammar_needs_a_house_part_and_a_town(text, expected):
     found = find_abroad_addresses(text, not_name_words().__contains__)
     assert [text[s:e] for s, e, _ in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        # a word name found from its role repeats Capitalised, but never before a pronoun
+        (
+            "Will fixed my router yesterday. Will you send the invoice again?",
+            "[NAME] fixed my router yesterday. Will you send the invoice again?",
+        ),
+        (
+            "Will fixed my router. Please give Will a bonus.",
+            "[NAME] fixed my router. Please give [NAME] a bonus.",
+        ),
+        # a lower-case one-word name repeats in lower case and Capitalised
+        (
+            "andre from the service desk was great, thanks andre",
+            "[NAME] from the service desk was great, thanks [NAME]",
+        ),
+    ],
+)
+def test_repeated_names_keep_the_word_name_guard(text, redacted):
+    assert redact(text).text == redacted

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from voc.pii.name_cues import EATERY_BEFORE, ROLE_WORDS
+from voc.pii.name_extra import WORD_NAMES
 from voc.pii.name_lexicons import hard_stop_words
 from voc.pii.validators import luhn_valid
 
@@ -30,12 +31,6 @@ __all__ = ["WORD_NAMES", "find_context_names"]
 
 Span = tuple[int, int, str]
 
-#: Given names that are everyday words: a name only where the place says so.
-WORD_NAMES = frozenset(
-    "will hope joy rose bill mark jack grace faith sunny lucky hunter sabar kasih bunga intan "
-    "indah dini mega sari ruby amber daisy lily iris jade pearl summer autumn dawn crystal "
-    "honey angel bagus ayu bayu fajar putri wulan dewi cahaya".split()
-)
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?"
 _TEAM = (
     r"(?:customer[ \t]+(?:care|service|support|success)|billing|support|accounts?|sales|"
@@ -154,7 +149,6 @@ _KNOWN_AS = re.compile(
     r"\b(?:identified|known|registered|listed|recorded)(?:[ \t]+by[ \t]+\w+)?[ \t]+as[ \t]+"
     r"(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})\b"
 )
-_MODAL_AFTER = re.compile(r"[ \t]+(?:you|i|we|it|they|he|she|be|this|that|have|not)\b", re.I)
 # A request or thanks right before a one-word sign-off: "Please fix. Dmitri".
 _REQUEST_BEFORE = re.compile(
     r"\b(?:please|pls|plz|thanks|thank[ \t]+you|thx|tolong|mohon|help)\b[^.!?\n]{0,40}[.!?]+\Z",
@@ -334,33 +328,7 @@ def find_context_names(
         for match in pattern.finditer(text):
             if all(person(w, False) for w in match.group("name").split()):
                 found.append((match.start("name"), match.end("name"), "NAME"))
-    return found + _repeats(text, found)
-
-
-def _repeats(text: str, found: list[Span]) -> list[Span]:
-    """Other occurrences of a one-word name found here ("andre ... andre", "hunter ... Hunter").
-
-    A name that is also an everyday word repeats only Capitalised and not as a modal verb
-    ("Will fixed it" marks "Give Will a raise", never "Will you").
-    """
-    more: list[Span] = []
-    starts = {start for start, _, _ in found}
-    seen: set[str] = set()
-    for start, end, kind in found:
-        word = text[start:end]
-        if kind != "NAME" or not word.isalpha() or word.lower() in seen:
-            continue
-        seen.add(word.lower())
-        common = word.lower() in WORD_NAMES
-        for match in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text, re.I):
-            other = match.group()
-            if match.start() in starts or (common and not other[0].isupper()):
-                continue
-            if common and _MODAL_AFTER.match(text, match.end()):
-                continue
-            if other[0].isupper() or (other.islower() and word.islower()):
-                more.append((match.start(), match.end(), "NAME"))
-    return more
+    return found
 
 
 def _title_heavy(text: str) -> bool:

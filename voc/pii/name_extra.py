@@ -10,9 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["find_extra_names", "repeated_names"]
+__all__ = ["MODAL_AFTER", "WORD_NAMES", "find_extra_names", "repeated_names"]
 
 Span = tuple[int, int, str]
+
+#: Given names that are everyday words: a name only where the place says so.
+WORD_NAMES = frozenset(
+    "will hope joy rose bill mark jack grace faith sunny lucky hunter sabar kasih bunga intan "
+    "indah dini mega sari ruby amber daisy lily iris jade pearl summer autumn dawn crystal "
+    "honey angel bagus ayu bayu fajar putri wulan dewi cahaya".split()
+)
+#: After "Will" (and the other word names): a verb's companion, so the word is no name here.
+MODAL_AFTER = re.compile(r"[ \t]+(?:you|i|we|it|they|he|she|be|this|that|have|not)\b", re.I)
 
 _NAME_PIECE = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _HYPHEN_PIECE = re.compile(r"-[A-Z][a-z'’]+\b")
@@ -277,29 +286,37 @@ def _upper_slash(text: str) -> bool:
 
 
 def repeated_names(text: str, spans: list[tuple[int, int]], is_name_word) -> list[Span]:
-    """Other occurrences of the name words already found, with the name words after them."""
-    words = {
-        word
-        for start, end in spans
-        for word in _NAME_PIECE.findall(text[start:end])
-        if word[0].isupper()
-    }
+    """Other occurrences of the name words already found, with the name words after them.
+
+    A Capitalised name word repeats in any case style that starts with a capital ("Tjipto ...
+    TJIPTO"); a one-word name found in lower case also repeats in lower case ("andre ... andre").
+    A name that is also an everyday word (``WORD_NAMES``) repeats only Capitalised and not
+    before a pronoun or auxiliary ("Will fixed it. Give Will a raise" marks both, "Will you"
+    never).
+    """
+    words: dict[str, bool] = {}
+    for start, end in spans:
+        piece = text[start:end]
+        for word in _NAME_PIECE.findall(piece):
+            if word[0].isupper():
+                words.setdefault(word.lower(), False)
+        if piece.isalpha() and piece.islower():
+            words[piece] = True
     found: list[Span] = []
     covered = bytearray(len(text))
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)
-    for word in words:
-        at = text.find(word)
-        while at != -1:
-            end = at + len(word)
-            boundary = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
-                end == len(text) or not text[end].isalnum()
-            )
-            if boundary and not covered[at]:
-                while (joined := _HYPHEN_PIECE.match(text, end)) is not None:
-                    end = joined.end()  # "Nakamura-Wijaya": the double name is one name
-                found.append((at, _name_run(text, end, word.isupper(), is_name_word), "NAME"))
-            at = text.find(word, end)
+    for low, lower_ok in words.items():
+        common = low in WORD_NAMES
+        for match in re.finditer(r"(?<![\w-])" + re.escape(low) + r"(?!\w)", text, re.I):
+            at, end, other = match.start(), match.end(), match.group()
+            if covered[at] or not (other[0].isupper() or (lower_ok and other.islower())):
+                continue
+            if common and (not other[0].isupper() or MODAL_AFTER.match(text, end)):
+                continue
+            while (joined := _HYPHEN_PIECE.match(text, end)) is not None:
+                end = joined.end()  # "Nakamura-Wijaya": the double name is one name
+            found.append((at, _name_run(text, end, other.isupper(), is_name_word), "NAME"))
     return found
 
 
