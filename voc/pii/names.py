@@ -21,12 +21,11 @@ from voc.pii import name_cues as cues
 from voc.pii import name_shapes as shapes
 from voc.pii.name_context import find_context_names
 from voc.pii.name_extra import find_extra_names, repeated_names
+from voc.pii.name_forms import GREETINGS, KNOWN, MEDIUM, STRONG, WEAK, NameForms
 from voc.pii.name_lexicons import brand_phrases, given_names, hard_stop_words, not_name_words
 
 __all__ = ["NameFinder", "brand_phrases", "given_names", "not_name_words"]
 
-# How far a cue trusts the word after it (see the module docstring).
-STRONG, MEDIUM, WEAK, KNOWN = 3, 2, 1, 0
 
 # Tokens between a cue and the name that do not end the search ("," only after cues that
 # allow apposition, "." only after an abbreviation, so "..., pak. Besok saya" has no name).
@@ -48,13 +47,10 @@ _NAME_ABBREVIATIONS = frozenset("muh moh mohd muhd moch mochammad abd abdul".spl
 # Honorifics that, written in capitals, are abbreviations: "KA" (kereta api), "NY", "TN".
 _CAPS_ABBREVIATIONS = frozenset("KA SI NY TN CI KO".split())
 # How a writer addresses the shop before introducing themselves: "kak ini Agus".
-_ADDRESSEES = frozenset("kak ka min admin gan sis mas mbak mba pak bu bang".split())
 _AFTER_HERE = frozenset("from dari again with and yang yg".split())
-_GREETINGS = frozenset(w for w in cues.GREETING_CUES if " " not in w)
 _HEDGES = tuple(tuple(h.split()) for h in cues.HEDGES)
 _PARTICLES = frozenset("bin binti van von de da del della al el der den ter".split())
 _CAPITAL_CUES = frozenset({"WEAK", "KNOWN", "THANKS"})
-_RELATION_FILLERS = frozenset("- nya saya aku sy ku tadi itu tsb tuh".split())
 # Given names that are also everyday words, brands or places: never read as a name
 # without a cue in front of them ("ke Citra", "dengan Bintang").
 _AMBIGUOUS_GIVEN = frozenset(
@@ -75,7 +71,7 @@ _ROLE_FORMS = frozenset(
 )
 
 
-class NameFinder:
+class NameFinder(NameForms):
     """Find person names after cue phrases in a tokenised :class:`~spacy.tokens.Doc`.
 
     Args:
@@ -198,14 +194,14 @@ class NameFinder:
             opens = span is not None and (
                 span[0] == 0
                 or doc[span[0] - 1].text in _OPENERS
-                or doc[span[0] - 1].lower_ in _GREETINGS  # "hey jake here"
+                or doc[span[0] - 1].lower_ in GREETINGS  # "hey jake here"
             )
             if span is not None and doc[start].lower_ != "here":
                 # "Haloo, Vania disini", "Good morning, Stefanus speaking": not a sentence
                 # opener ("Cuaca di sini hujan") unless a known name.
                 before = doc[span[0] - 1].lower_ if span[0] else ""
                 closed = (
-                    before in _GREETINGS
+                    before in GREETINGS
                     or before == ","
                     or (doc[span[0]].lower_ in self.safe_given_)
                 )
@@ -444,124 +440,6 @@ class NameFinder:
             if after < len(doc) and doc[after].lower_ in cues.PERSON_PLACES:
                 return False
         return after < len(doc) and doc[after].lower_ in cues.PRODUCT_AFTER
-
-    def _token_pattern(self, doc, kind: str, start: int, end: int) -> tuple[int, int] | None:
-        if kind == "COLON":
-            # A form field: "Penerima: ...", "Nama pemesan: ...", "Customer name: ...".
-            field = next(
-                (i for i in (start - 1, start - 2) if i >= 0 and doc[i].lower_ in cues.FIELD_WORDS),
-                None,
-            )
-            if field is None and start >= 3 and doc[start - 3].lower_ in ("nama", "name"):
-                field = start - 3  # "Nama Wajib Pajak: ...", "Name of applicant: ..."
-                if not (doc[start - 2].is_alpha and doc[start - 1].is_alpha):
-                    return None
-            if field is None or (field == start - 2 and not doc[start - 1].is_alpha):
-                return None
-            level = STRONG if doc[field].lower_ in cues.PERSON_FIELD_WORDS else MEDIUM
-            return self._name_after(doc, end, level)
-        if kind == "RELATION":
-            # "nama kurirnya Joko", "nama ibu saya: Sri", "nama cs-nya tuh Rina".
-            while end < len(doc) and doc[end].lower_ in _RELATION_FILLERS:
-                end += 1
-            return self._name_after(doc, end, MEDIUM, comma=True)
-        # DASH: "... - Hendrik" closing the text, the name a known one or alone on its line.
-        span = self._name_after(doc, end, WEAK, fillers=False)
-        if span is None or not shapes.rest_is_blank(doc, span[1]) or not doc[end].is_title:
-            return None
-        if start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
-            return None  # "Jean-Pierre", "2-3"
-        line_start = start == 0 or doc[start - 1].is_space
-        return span if line_start or doc[end].lower_ in self.given_names_ else None
-
-    def _greeting_name(self, doc, i: int) -> tuple[int, int] | None:
-        span = self._name_after(doc, i, WEAK)
-        if span is None or not doc[span[0]].is_title:
-            return None
-        # "Halo Andi, ..." / "Hi Jessica!" - the name is closed by punctuation.
-        if span[1] >= len(doc) or doc[span[1]].text in {",", "!", ".", "\n"}:
-            return span
-        return None
-
-    def _name_before(self, doc, end: int) -> tuple[int, int] | None:
-        """One or two Capitalised name words right before token ``end``."""
-        start = end
-        while start > max(0, end - 2) and self._is_name_word(doc[start - 1], WEAK):
-            start -= 1
-        first = doc[start] if start < end else None
-        if first is None or not (
-            first.is_title or (first.is_lower and first.lower_ in self.safe_given_)
-        ):
-            return None  # "nico here": lower case only for a known name
-        return start, end
-
-    def _staff_name(self, doc, cue_start: int) -> tuple[int, int] | None:
-        """'Rina dari CS', 'Kevin from support': a name right before its team."""
-        span = self._name_before(doc, cue_start)
-        if span is None:
-            return None
-        start = span[0]
-        opens_sentence = start == 0 or doc[start - 1].text in shapes.SENTENCE_ENDS
-        if opens_sentence and doc[start].lower_ not in self.given_names_:
-            return None  # "Balasan dari admin": any sentence opens with a capital
-        if not opens_sentence and doc[start - 1].is_title:
-            return None  # inside a run of Capitalised words, e.g. a shop name
-        return span
-
-    def _intro_name(self, doc, start: int, end: int) -> tuple[int, int] | None:
-        """'Ini Budi, ...', 'this is Sarah from ...': a known name, or one closed like a name."""
-        before = doc[start - 1].lower_ if start > 0 else ""
-        if start > 0 and before not in shapes.SENTENCE_ENDS | {","} | _GREETINGS | _ADDRESSEES:
-            return None
-        if end < len(doc) and doc[end].lower_ in {"again", "lagi"}:
-            end += 1  # "it's me again, Ayu"
-        span = self._name_after(doc, end, WEAK, comma=True)
-        if span is None:
-            return None
-        closed = span[1] >= len(doc) or doc[span[1]].lower_ in cues.NAME_AFTER_WORDS
-        closed = closed or (before in _GREETINGS and doc[span[1]].text in {",", "."})
-        return span if closed or doc[span[0]].lower_ in self.given_names_ else None
-
-    def _sign_off_name(self, doc, i: int) -> tuple[int, int] | None:
-        n = len(doc)
-        cue_end = i
-        while i < n and (doc[i].text in {",", "-", ".", "!", ":"} or doc[i].is_space):
-            i += 1
-        span = self._name_after(doc, i, WEAK)
-        if span is None:
-            return None
-        if i == cue_end and doc[span[0]].lower_ not in self.given_names_:
-            return None  # "Salam Sehat": without a comma or a line break, only a known name
-        end = span[1]
-        if end < n and doc[end].lower_ in {"&", "dan", "and", "+"}:
-            listed = self._listed_after(doc, span)  # "Aditya & Nabila Pramono"
-            end = listed[-1][1] if listed else end
-        # Degrees after the name: "Budi Santoso, S.Kom" / "Lina Wijaya, M.M."
-        while end + 1 < n and doc[end].text == "," and shapes.is_degree(doc[end + 1].text):
-            end += 2
-        if shapes.rest_is_blank(doc, end) or doc[end - 1].whitespace_.count("\n"):
-            return span
-        if end < n and (doc[end].text in {"(", "|", "-", "–", "—"} or "\n" in doc[end].text):
-            return span
-        return None
-
-    def _last_line_name(self, doc) -> tuple[int, int] | None:
-        """A known given name alone on the last line or in the last sentence ("... Marissa")."""
-        end = len(doc)
-        while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in {".", "!"}):
-            end -= 1
-        start = end
-        while start > max(0, end - 4) and not doc[start - 1].is_space:
-            if doc[start - 1].text in shapes.SENTENCE_ENDS:
-                break
-            start -= 1
-        if start == 0 or not 1 <= end - start <= 3 or doc[start].lower_ not in self.safe_given_:
-            return None
-        if not (doc[start - 1].is_space or doc[start - 1].text in shapes.SENTENCE_ENDS):
-            return None
-        if all(self._is_name_word(doc[i], WEAK) for i in range(start, end)):
-            return start, end
-        return None
 
 
 def _hedge_at(doc, i: int) -> bool:

@@ -1,0 +1,292 @@
+"""The vocabulary of address finding: street words, address parts and the starter regex.
+
+Compiled once at import; :mod:`voc.pii.address` walks texts with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ADDRESS_CONTEXT",
+    "ADDRESS_WORDS",
+    "ADMIN_PART",
+    "ASCII_WORD",
+    "BACK_WORD",
+    "BLANKS",
+    "BUILDINGS",
+    "CLOSING",
+    "COUNTRY_LINE",
+    "DIGIT",
+    "DIGIT_KEYWORDS",
+    "DIRECTIONS",
+    "EN_LOWER",
+    "EN_STREET",
+    "EN_SUFFIX",
+    "ESTATE",
+    "ESTATE_BEFORE",
+    "FLOOR",
+    "FOLDS_TO_ASCII",
+    "KEYWORDS",
+    "LABEL_TO_KEYWORDS",
+    "LANDMARK_BEFORE",
+    "LINE_POSTAL",
+    "MAX_BACK_WORDS",
+    "MAX_NAME_WORDS",
+    "NEAR_BEFORE",
+    "NESTED_STREET",
+    "NEWLINE",
+    "NEXT_WORD",
+    "NOT_A_PHONE",
+    "NOT_PLACE",
+    "NUMBERED_PLACE",
+    "N_NAME_ENDING_PARTS",
+    "OPENER",
+    "OPENER_WORD",
+    "PARTS",
+    "PLACE",
+    "POSTAL_NEXT",
+    "PUBLIC_PLACE_END",
+    "ROUTE",
+    "SEP",
+    "SHOW_UNIT",
+    "STARTERS",
+    "STOP",
+    "STREETISH",
+    "STREET_ABBREV",
+    "THE_PLACE",
+    "TOWN_POSTAL",
+    "UK_TOWN_LINE",
+    "UNIT_HASH",
+    "WEAK_STREET",
+    "WORD",
+]
+
+STREET_ABBREV = r"jl|jln|gg|komp|perum|perumnas|ruko|rukan|dsn|kp"
+# Words that need a following part (No., RT, Blok...) or an address cue before them,
+# because they are also everyday words ("di jalan", "komplek sebelah", "desa kami").
+WEAK_STREET = (
+    r"jalan|gang|desa|dusun|kampung|komplek|kompleks|perumahan|apartemen|apartment|griya|lorong"
+)
+# Housing estates and buildings: need a following part or an address cue, like WEAK_STREET.
+ESTATE = (
+    r"cluster|klaster|villa|vila|puri|residence|residences|regency|graha|bumi|pondok|wisma|"
+    r"townhouse|rusun|rusunawa|rusunami|asrama|kost|kos|kosan|gedung|menara|tower|plaza|condo|"
+    r"kondominium"
+)
+# English street suffixes after a house number and one to three Capitalised words.
+EN_STREET = (
+    r"(?-i:\b\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?\s+"
+    r"(?:(?:[A-Z][a-z]+\.?|\d{1,3}(?:st|nd|rd|th))\s+){1,3}"
+    r"(?:Street|St|Road|Rd|"
+    r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
+    r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq|Grove|Walk|Rise|Hill|Park|Row|Gardens|Mews|"
+    r"Cross|Main|Circle|Trail)\b\.?)"
+)
+EN_SUFFIX = (
+    r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|"
+    r"terrace|crescent|close|highway|hwy|parkway|pkwy|square|sq|grove"
+)
+EN_LOWER = (
+    r"\b\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?\s+(?:[nsew]\.?\s+)?"
+    r"(?:[a-z]{2,}|\d{1,3}(?:st|nd|rd|th))(?:\s+[a-z]{2,}){0,2}\s+(?:" + EN_SUFFIX + r")\b\.?"
+)
+NOT_A_PHONE = r"(?![ \t]*[-.]?[ \t]*\d{3})"
+# A floor, room or unit: "Lt. 12", "lantai 5", "12th floor", "3/F", "kamar 7", "Tower B-1508".
+FLOOR = (
+    r"(?:lt|lantai|floor|fl|level|unit|tower|apt|suite|flat|kamar|kmr|room|rm)\.?\s*#?"
+    r"[A-Za-z]?-?\d+[A-Za-z]?(?:-\d+)?\b|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
+    r"|(?-i:[Uu]nit\s+[A-Z]{1,2})\b(?![-/.])"
+)
+STARTERS = re.compile(
+    r"(?P<street>\b(?:" + STREET_ABBREV + r")\b\.?)"
+    r"|(?P<jalan>\b(?:" + WEAK_STREET + "|" + ESTATE + r")\b)"
+    r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)))"
+    # A Singapore block ("Blk 412 Ang Mo Kio Ave 10") before "Blok C2".
+    r"|(?P<blk>\b(?:blk|block)\.?\s*\d{1,4}[A-Za-z]?\b(?=\s+[A-Za-z]{2}))"
+    r"|(?P<blok>(?=\b(?:blok|block)\.?\s*(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b)))"
+    r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
+    r"|(?P<admin>(?=\b(?:kel|kec)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
+    r"|(?P<label>\b(?:alamat(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
+    r"address|home\s+address|shipping\s+address|delivery\s+address|"
+    r"(?:deliver|delivery|ship|send|mail|post)\s+to)\s*:\s*)"
+    r"|(?P<en_street>" + EN_STREET + ")"
+    r"|(?P<unit>(?-i:\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b"
+    r"|\b[Uu]nit\s*#?(?:\d+[A-Za-z]\b|\d+(?=,\s*\d))))"
+    # Malaysian and Singaporean order: the house number before "Jalan": "88 Jalan Ampang".
+    r"|(?P<my_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?=(?:Jalan|Jln|Jl)\b)))"
+    # A post-office box.
+    r"|(?P<pobox>\bp\.?\s?o\.?\s*box\s*\d{1,6}\b)"
+    # A unit number opening the address: "#05-22, 10 Anson Road" (needs a part after it).
+    r"|(?P<sg_unit>#\d{1,3}-\d{2,5}\b)"
+    # English streets in lower case or capitals: "518 w 48th st", "4812 W 63RD ST".
+    r"|(?P<en_lower>" + EN_LOWER + ")",
+    re.IGNORECASE,
+)
+NESTED_STREET = re.compile(r"(?:" + STREET_ABBREV + "|" + WEAK_STREET + r")\b\.?", re.I)
+# Parts that may follow once an address has started (tried in this order); the first
+# seven also end a street name.
+PARTS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b"
+        r"(?:\s(?-i:[A-HJ-Z])\b(?![-/.]))?",  # "No. 31 B"
+        # a named block before its code ("Blok Bougenville B4 No. 11") or a block code
+        r"(?:blok|block)(?:\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?-i:[A-Z]{1,2}-?\d))|"
+        r"\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b)",
+        r"rt\.?\s*:?\s*\d{1,3}(?:\s*[/,.-]?\s*rw\.?\s*:?\s*\d{1,3}|\s*/\s*\d{1,3})?\b",
+        r"rw\.?\s*:?\s*\d{1,3}\b",
+        r"km\.?\s*\d+(?:[.,]\d+)?\b",
+        r"kav(?:ling)?\.?\s*[A-Za-z]?-?\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b",
+        FLOOR,
+        r"(?:sektor|sector)\s*\d{1,2}(?:\.\d{1,2})?[A-Za-z]?\b",  # "sektor 1.2"
+        r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b",  # UK postcode: "NW1 6XE"
+        # house codes: "C3/18", "B-12", "X/12"
+        r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:-\d{1,3})*(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b",
+        r"tower\s+(?-i:[A-Z]\d?)\b",  # "Tower B lantai 9"
+        EN_STREET,  # "Unit 5, 12 Collins Street"
+        EN_LOWER,  # "apt 3r, 518 w 48th st"
+        # state and postcode: "VIC 3000", "NY 10019" (not "HP 0812 ...")
+        r"(?-i:[A-Z]{2,3})\s+\d{4,5}\b" + NOT_A_PHONE,
+        # postal codes (ID 5, SG 6, AU/NZ 4), not the first group of a phone number
+        r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)" + NOT_A_PHONE,
+        r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))",
+        r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)",
+        # a direction after a block or number: "Blok B1 Utara No. 52"
+        r"(?-i:Utara|Selatan|Timur|Barat|Tengah)\b(?=\s*,?\s*(?:no|nomor|blok|rt|\d))",
+        # a named tower before its floor: "Tower Scarlet Lt. 22"
+        r"(?:tower|menara|wisma)\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?:lt|lantai|floor|fl|unit|level)\b)",
+        # the postal code with its cue inside an address: "..., bandung, kode pos 40619"
+        r"(?:kode\s*pos|kodepos|kd\.?\s*pos|postal\s*code|post\s*code|postcode|zip(?:\s*code)?)"
+        r"\s*[:.]?\s*\d{4,6}\b",
+        # postcodes of Canada and Ireland: "QC H3A 2R7", "ON L5B 3K2", "A96 X2K7"
+        r"(?-i:(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d{2}\s[A-Z\d]{4})\b",
+    )
+]
+N_NAME_ENDING_PARTS = 10
+ADMIN_PART = re.compile(
+    r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
+    r"dusun|dsn|brgy|barangay|distrik|banjar|seksyen)\b\.?\s*",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?|\d+[A-Za-z]?\b")
+BLANKS = re.compile(r"[ \t]*")
+SEP = re.compile(r"[ \t]*(?:\.?,|/|-(?=\s))?[ \t]*")  # "Mahogany St., Brgy. ..."
+PLACE = re.compile(
+    r"[A-Z](?:[a-zà-öø-ÿ]+|[A-Z]{1,3}\b)(?:\s+[A-Z][a-zà-öø-ÿ]+){0,2}(?![\w-])"
+)  # Bandung, BSD City
+CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|\s[-–—]\s|$)")
+NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+POSTAL_NEXT = re.compile(r"\s*,?\s*\d{5}\b")
+ADDRESS_CONTEXT = re.compile(
+    r"(?:\b(?:alamat\w*|rumah(?!\s+(?:sakit|makan))|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
+    r"(?:di|ter|salah\s+)?kirim(?:kan)?\s+ke|antar(?:kan)?\s+ke|diantar\s+ke|nganter(?:in)?\s+ke|"
+    r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|ship(?:ped)?\s+to|"
+    r"deliver(?:ed)?\s+to|sen[dt]\s+to|moved\s+to|(?:my|our)\s+(?:office|workplace)|"
+    r"kantor\s+(?:saya|kami|aku|ku))\b|\boffice\s*:)"
+    r"[^.!?\n\]]{0,25}$",  # not across a placeholder: redacting twice changes nothing
+    re.IGNORECASE,
+)
+# A business or landmark right before a street ("Cabang Jl. Thamrin", "ATM BCA di Jl. X",
+# "the outlet on Jl. Y", "SPBU Pertamina 34.121.07 Jl. Z"): a company's branch address is not
+# personal data.
+LANDMARK_BEFORE = re.compile(
+    r"\b(?:cabang|kcp|outlet|gerai|store|toko|branch|showroom|dealer|bengkel|atm|spbu|"
+    r"indomaret|alfamart|alfamidi|minimarket|supermarket|mall|plaza|stasiun|station|halte|"
+    r"terminal|bandara|airport|rs|rumah\s+sakit|hospital|klinik|clinic|apotek|hotel|restoran|"
+    r"restaurant|resto|cafe|kafe|pasar|kampus|sekolah|masjid|gereja|kantor\s+pos|drop\s*point|"
+    r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
+    r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch|"
+    r"kantor(?=[ \t]+(?-i:[A-Z])))\b"  # "kantor JNE di Jl. ...": a company's office
+    r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
+    r"(?:\s+[\w&'.-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
+    re.IGNORECASE,
+)
+ESTATE_BEFORE = re.compile(
+    r"\b(?:kav|kavling|asrama|komp|komplek|kompleks|perum|perumahan|cluster|pondok)\.?[ \t]+\Z",
+    re.IGNORECASE,
+)
+OPENER_WORD = re.compile(
+    r"\b(?:no|lot|unit|house|apt|apartment|flat|blk|block|suite|room)\.?[ \t]*#?\Z", re.I
+)
+ROUTE = re.compile(r"[ \t]*(?:tol|toll|layang|lingkar)\b", re.IGNORECASE)
+SHOW_UNIT = re.compile(r"\b(?:show|display|contoh|model)[ \t]+\Z", re.IGNORECASE)
+NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|dekat|deket|depan|opposite|behind|belakang|samping|sebelah|across)"
+    r"(?:[ \t]+(?:the|from|to|of|dari))?[ \t]*\Z",
+    re.IGNORECASE,
+)
+# A unit, lot or house number before the street it belongs to: "No. 8, Lorong Bukit Bintang".
+OPENER = re.compile(
+    r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|apartment|suite|room|warehouse|flat|house)"
+    r"\.?\s*#?\d{1,5}[A-Za-z]?(?:-\d{1,5})?\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)|\bunit\s+"
+    r"|\b\d{1,2}/F\s*,\s*"  # "Room 1104, 11/F, Block 2, ..."
+    # the company at the address: "addressed to PT Cahaya Abadi, Jl. ..."
+    r"|(?-i:\b(?:PT|CV)\.?\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*),\s*)\Z",
+    re.IGNORECASE,
+)
+# A town (and state) before a postal code: "Jakarta Barat 11530", "new york ny 10036".
+TOWN_POSTAL = re.compile(
+    r"(?:[A-Za-z]+,?[ \t]+){1,4}\d{4,6}\b(?![-.]\d)(?!\s*(?:rb|ribu|k|jt|juta)\b)" + NOT_A_PHONE
+)
+NOT_PLACE = frozenset(
+    "phone tel telp telepon hp wa whatsapp npwp nik ktp email no call called contact hubungi "
+    "fax mobile cell nomor rek rekening account an atas attn".split()
+)
+COUNTRY_LINE = re.compile(
+    r"(?:Indonesia|Malaysia|Singapore|Australia|New Zealand|United Kingdom|UK|USA|"
+    r"United States|Brunei|Philippines|Thailand|INDONESIA|MALAYSIA|SINGAPORE|AUSTRALIA|"
+    r"Spain|Italy|France|Germany|Netherlands|Ireland|Canada|India|Japan)"
+    r"[ \t]*(?=\n|$)"
+)
+NEWLINE = re.compile(r"[ \t]*\r?\n[ \t]*(?=\S)")
+LINE_POSTAL = re.compile(r"\d{4,6}\b(?![-.]\d)" + NOT_A_PHONE)
+UK_TOWN_LINE = re.compile(
+    r"(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2})\b"
+)
+THE_PLACE = re.compile(r"(?-i:The[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\b")
+NUMBERED_PLACE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\b")
+MAX_NAME_WORDS = 4
+DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split())
+MAX_BACK_WORDS = 5
+BACK_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*|\d{1,5}[A-Za-z]?(?![\w/])")
+DIGIT = re.compile(r"\d")
+# A public place closing an estate word's name ("Pondok Indah Mall 2", "Pasar Minggu").
+PUBLIC_PLACE_END = re.compile(
+    r"\b(?:mall|plaza|square|market|pasar|stasiun|station|airport|bandara|hospital)\b"
+    r"(?:[ \t]+\d{1,2})?[ \t]*\Z",
+    re.IGNORECASE,
+)
+# Buildings (and floors) are addresses only after an address cue or with a street part.
+BUILDINGS = frozenset("gedung menara tower plaza condo kondominium".split())
+STREETISH = re.compile(
+    r"\b(?:jl|jln|jalan|gg|gang|no|nomor|kav|kavling|rt|rw|street|road|st|rd|ave)\b|"
+    r"\b\d{5,6}\b|#\d",
+    re.IGNORECASE,
+)
+ADDRESS_WORDS = frozenset(("blok block " + WEAK_STREET + "|" + ESTATE).replace("|", " ").split())
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
+#: Every starter of STARTERS opens with one of these words (lower case, at a word
+#: boundary); those of DIGIT_KEYWORDS only in a text with a digit.
+KEYWORDS = frozenset(
+    (STREET_ABBREV + "|" + WEAK_STREET + "|" + ESTATE).split("|")
+    + ["kel", "kec", "kelurahan", "kecamatan", "alamat", "address"]
+)
+#: The "X to:" labels, which need a colon.
+LABEL_TO_KEYWORDS = frozenset("deliver delivery ship send mail post".split())
+DIGIT_KEYWORDS = frozenset(
+    "rt lt lantai floor level room blk box apt suite flat unit street st road rd avenue ave "
+    "lane ln drive dr "
+    "boulevard blvd way court ct place pl terrace crescent close highway hwy parkway pkwy "
+    "square sq grove walk rise hill park row gardens mews cross main circle trail".split()
+)
+UNIT_HASH = re.compile(r"#\d{1,3}-\d")  # the sg_unit starter ("#05-22"), not "#123" or hashtags
+ASCII_WORD = re.compile(r"[a-z]+")
+STOP = frozenset(
+    "dan atau tapi tetapi yang yg kok ya sudah udah udh belum blm masih tidak tdk gak ga nggak "
+    "mohon tolong tlg please pls but and the is was not no sejak dari ke untuk utk sampai "
+    "paket pesanan kurir barang saya aku kak min kakak gan bro sis dong deh sih nih lho "
+    "karena krn soalnya padahal jadi terus lalu kemarin besok hari jam lagi juga sama "
+    "dengan di pada via sesuai seperti harus bisa mau ingin minta cek dicek kenapa knp "
+    "why since because which that who where when then itu ini".split()
+)
