@@ -223,6 +223,8 @@ FIELD_WORDS = (
     "surname", "surnames", "names", "forename", "forenames", "firstname", "lastname", "child",
     "guardian", "parent", "spouse", "beneficiary", "insured", "landlord", "tenant", "student",
     "siswa", "murid", "santri", "wali", "penjamin", "employee", "karyawan", "member", "ahli",
+    # round 9: ticket and review headers
+    "requester", "requestor", "reviewer", "policyholder", "assignee", "reporter", "reviewed",
 )  # fmt: skip
 
 #: Words after a name that mark it as staff: "Rina dari CS", "Kevin from support".

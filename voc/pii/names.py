@@ -20,6 +20,7 @@ from __future__ import annotations
 from voc.pii import name_cues as cues
 from voc.pii import name_shapes as shapes
 from voc.pii.name_context import find_context_names
+from voc.pii.name_cueless import find_cueless_names
 from voc.pii.name_extra import find_extra_names, repeated_names
 from voc.pii.name_forms import GREETINGS, KNOWN, MEDIUM, STRONG, WEAK, NameForms
 from voc.pii.name_lexicons import brand_phrases, given_names, hard_stop_words, not_name_words
@@ -149,6 +150,7 @@ class NameFinder(NameForms):
         found += find_context_names(
             text, self._plain_name_word, self.given_names_.__contains__, self._common
         )
+        found += find_cueless_names(text, self._common, self.given_names_, self.safe_given_)
         if found:
             named = [(s, e) for s, e, kind in found if kind == "NAME"]
             found += repeated_names(text, named, self._plain_name_word)

@@ -1,0 +1,89 @@
+"""Round 9: names with no cue, read from their place in the sentence and from their shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from voc.pii import redact
+from voc.pii.name_cueless import dictionary_words, find_cueless_names, place_or_brand_words
+from voc.pii.name_lexicons import given_names, not_name_words
+
+
+def _cueless(text: str) -> list[str]:
+    stop = not_name_words()
+    known = given_names()
+    spans = find_cueless_names(text, stop.__contains__, known, known - stop)
+    return [text[start:end] for start, end, _ in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the subject of a verb only people do, opening a sentence or a clause
+        ("Mwangaza called me three times about the upgrade, please stop.", "Mwangaza"),
+        ("Kemarin Ruswandani bilang paketnya sudah dikirim, tapi resi belum update.", None),
+        ("The router died again. Tamsinova says it is a known fault.", "Tamsinova"),
+        ("Boglarka Szentesi texted me the wrong code twice.", "Boglarka Szentesi"),
+        ("Nurjannatin udah dua kali telpon soal tagihan yang sudah lunas.", "Nurjannatin"),
+        # the object of a verb of contact
+        ("I spoke to Kwadwo Mensahfield yesterday and nothing changed.", "Kwadwo Mensahfield"),
+        ("tolong hubungi Simanullang, dia yang pegang kuncinya", "Simanullang"),
+        # a possessive before a personal thing
+        ("Ifeoluwa's account was charged for my order by mistake.", "Ifeoluwa"),
+        ("Please reset Wiremuhana's password, she is my daughter.", "Wiremuhana"),
+        # lists of people
+        ("Budi, Hartoyono and Sumirahwati are on the family plan.", "Hartoyono"),
+        ("Darsiwan, Kartijem, sama Poniyem ikut arisan di aplikasi kalian.", "Kartijem"),
+        # initials
+        ("K. Adebayoola signed for the parcel, not me.", "K. Adebayoola"),
+        ("The review was written by Ngaire T. and it is not mine.", "Ngaire T."),
+        # letters beyond ASCII
+        ("Zsófia and Bence both got the same voucher code.", "Zsófia"),
+        ("Please refund Đặng Minh Khôi, the booking was cancelled.", "Đặng Minh Khôi"),
+        # ticket headers and chat speakers
+        ("Requester: Olumide Babatundeson\nPriority: Low", "Olumide Babatundeson"),
+        ("Tsegaye: hi there\nCustomer: my card was declined\nTsegaye: let me check", "Tsegaye"),
+    ],
+)
+def test_cueless_names_are_redacted(text: str, name: str | None) -> None:
+    name = name or "Ruswandani"
+    result = redact(text)
+    assert name not in result.text
+    assert "[NAME]" in result.text
+    assert redact(result.text).text == result.text  # idempotent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday words, apps and firms as subjects of the same verbs
+        "Forecast says rain all week, so the delivery will be late.",
+        "Tracking says delivered but nothing is at my door.",
+        "Biometric login fails in the dark every night.",
+        "Two-factor login on the portal works smoothly now.",
+        "Grandad told the same story again and we laughed.",
+        "Akulaku nelpon terus padahal saya sudah bayar.",
+        "Shopee bilang dananya sudah dikembalikan ke saldo.",
+        # places after a place word, with letters beyond ASCII too
+        "The parcel went from Zürich to Montréal and back again.",
+        "Kirim ke Surabaya, Medan dan Makassar berapa ongkirnya?",
+        # brands and products with a possessive or in a list
+        "McDonald's order came cold and the fries were missing.",
+        "Grace, Hope and Joy are three scents of the candle line.",
+        # weak anchors with one unknown word: a product
+        "Kucing saya alergi sama Whiskito salmon flavour.",
+        # a street initial
+        "Macet parah di Jl. A. Yani pagi ini.",
+        # labels that are no speakers
+        "Priority: High\nSummary: card charged twice",
+    ],
+)
+def test_lookalikes_stay(text: str) -> None:
+    assert _cueless(text) == []
+
+
+def test_dictionary_and_places_are_loaded() -> None:
+    words = dictionary_words()
+    assert "forecast" in words and "surabaya" in words
+    assert "okonkwo" not in words
+    assert {"zürich", "akulaku"} <= place_or_brand_words()

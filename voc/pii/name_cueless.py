@@ -1,0 +1,415 @@
+"""Names with no cue phrase, read from their place in the sentence and from their shape.
+
+Round 9 (docs/PII.md): a person's name that no cue announces and no lexicon holds ("Tadeusz
+said ...", "Chinedu Okeke's account", "J. Mbatha signed for it") is still told by where it
+stands and how it is written. A *name word* here is a Capitalised word (diacritics allowed:
+"Siobhán", "Gergő") that is no everyday English or Indonesian word, no role word and no
+place, firm, app or brand of ``data/not_names_places.txt``. Runs of one to four name words
+(initials and particles such as "van der", "bin", "Al-", "Wa Ode" inside) are read as names
+
+* as the subject of a verb only people do, opening a sentence or a clause ("Okonkwo called
+  me twice", "Nofrianti bilang ...", "Dadan Hamdani nipu saya", "Bongani says ...");
+* as the object of a verb of contact ("spoke to Dawit Bekele", "transferred from X to Y",
+  "stop calling X", "tolong hubungi X");
+* before a possessive and a personal thing ("Ravindra's account", "Kezia's number");
+* in a list of people where one member is a known given name ("Helen sama Sukma", "Daniela,
+  Mateus and Wojciech");
+* as chat speakers ("Nkechi: could you send me the code" beside "Customer: ...");
+* with an initial ("J. Mbatha", "Nattaya B.", "Lamhot P. Simanjuntak");
+* written with letters beyond ASCII where a name stands ("Siobhán and Gergő", "Tuấn Anh").
+
+Places after a place preposition ("di Medan", "to Zürich"), brands, and words that are names
+only in a lexicon stay; the global look-alike filter of ``component.py`` still applies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from voc.pii.name_cues import FIELD_WORDS, ROLE_WORDS
+from voc.pii.name_lexicons import brand_phrases
+
+__all__ = ["dictionary_words", "find_cueless_names", "place_or_brand_words"]
+
+Span = tuple[int, int, str]
+
+_TOKEN = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t\n,)'’]|\Z)|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\n|\S")
+_PARTICLES = frozenset(
+    "van der den de da del della von bin binti bte al el ibn ni ní wa la ode sta. ter dos das "
+    "du le".split()
+)
+_SENTENCE = frozenset(".!?\n:;\"“”'‘’()—–-")
+_CONJ = frozenset(
+    "and but so then because cuz coz also fyi btw update honestly apparently tapi terus trus "
+    "lalu jadi soalnya karena krn kalau kalo klo kalau tadi pas waktu".split()
+)
+_PLACE_BEFORE = frozenset(
+    "in at on near of from to into di ke dari dekat via for with the a an this that your our "
+    "my their his her its bank pt cv toko hotel rs klinik apotek restoran warung kantor kota "
+    "jl jalan gg gang kec kel desa kab".split()
+)
+_ADVERBS = frozenset(
+    "udah sudah udh sdh tadi kmrn kemarin kemaren barusan baru juga just already also never "
+    "then dua tiga 2x 3x kali ga gak nggak ngga tidak belum blm has had have personally "
+    "literally mau akan lagi yang yg".split()
+)
+# Words before a run that make it a place even when it has an initial or letters beyond ASCII.
+# Titles between the street word and the name are skipped: "Jl. Ir. H. Juanda", "di Jl. A. Yani".
+_STREET_BEFORE = re.compile(
+    r"\b(?:in|at|near|di|ke|dekat|jl|jln|jalan|gg|gang|kec|kel|desa|kab|kota|street|road)\.?"
+    r"[ \t]+(?:[A-Za-z]{1,4}\.[ \t]*){0,3}\Z",
+    re.IGNORECASE,
+)
+# Verbs (and verb phrases) only people do, after the subject and its adverbs.
+_PERSON_VERBS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "said", "says", "told", "texted", "called me", "called us", "called twice", "rang",
+        "wrote", "signed", "emailed", "messaged", "dm'd", "ordered", "cancelled", "canceled",
+        "cancel", "is picking", "will pick", "picked", "came", "visited", "complained",
+        "passed away", "keeps asking", "keeps calling", "asked me", "asked us", "and i",
+        "is my", "is our", "was my", "is his", "is her", "is in hospital", "both", "texted me",
+        "bilang", "blg", "ngomong", "nelpon", "nelfon", "telpon", "telepon", "menelepon",
+        "nipu", "menipu", "komplain", "ngeluh", "mengeluh", "janji", "konfirmasi",
+        "belum terima", "blm terima", "mau ambil", "ambil", "datang", "dateng", "nunggu",
+        "menunggu", "meninggal", "dan istri", "dan suami", "dan saya", "dan aku", "itu mama",
+        "itu papa", "itu ibu", "itu ayah", "itu suami", "itu istri", "itu anak", "itu adik",
+        "itu kakak", "itu karyawan", "itu teman", "itu temen", "itu pacar", "minta",
+        "ngasih", "kasih tau",
+    )
+)  # fmt: skip
+_CONTACT_BEFORE = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "spoke to", "spoke with", "speak to", "speak with", "talked to", "talked with",
+        "talk to", "chatted with", "transferred from", "transferred to", "then to",
+        "complain about", "complaining about", "complained about", "stop calling",
+        "please call", "tell", "told", "ask", "asked", "hubungi", "menghubungi",
+        "nunggu", "menunggu", "diminta", "disuruh", "on behalf of", "contact", "email",
+        "message", "remove", "add", "added", "behalf of", "sama", "bareng", "he 's", "she 's",
+        "he is", "she is",
+    )
+)  # fmt: skip
+_POSSESSED = frozenset(
+    "account acct accounts number phone order orders loan policy card laptop sister brother "
+    "wife husband mum mom dad mother father son daughter delivery address email surname name "
+    "shift complaint booking subscription profile parcel package ticket payment service "
+    "birthday details data password login balance refund claim flight seat room passport "
+    "visa contract invoice bill plan line device car bike mobile cousin uncle aunt kids "
+    "child friend boss colleague grandmother grandfather registration review".split()
+)
+_SPEAKERS = frozenset("customer agent user cs me bot admin pelanggan nasabah you staff".split())
+
+
+@lru_cache(maxsize=1)
+def place_or_brand_words() -> frozenset[str]:
+    """Return the places, firms, apps and brands of ``data/not_names_places.txt`` (lower case)."""
+    text = resources.files("voc.pii").joinpath("data/not_names_places.txt").read_text("utf-8")
+    return frozenset(
+        word
+        for line in text.splitlines()
+        if not line.lstrip().startswith("#")
+        for word in line.lower().split()
+    )
+
+
+_ROLES = frozenset(
+    [w for w in ROLE_WORDS if " " not in w]
+    + "grandad granddad grandpa grandma granny nana nenek kakek opa oma mama papa mum mom dad "
+    "daddy mommy mummy uncle auntie aunty hubby bestie bro sis".split()
+)
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Return the everyday English and Indonesian words of ``wordfreq`` (its small lists).
+
+    A word written in everyday text at least once per million words ("forecast", "printer",
+    "surabaya", "shopee") is no cue-less name; rarer words ("okonkwo", "nofrianti") may be.
+    """
+    from wordfreq import get_frequency_dict
+
+    return frozenset(get_frequency_dict("en", "small")) | frozenset(
+        get_frequency_dict("id", "small")
+    )
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in index.items()}
+
+
+_VERBS_BY_FIRST = _by_first(_PERSON_VERBS)
+_CONTACT_BY_FIRST = _by_first(_CONTACT_BEFORE)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    out = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if "'s" not in text and "’s" not in text:
+        return out
+    split: list[tuple[str, int, int]] = []
+    for word, start, end in out:
+        if len(word) > 2 and word[-2:] in ("'s", "’s") and word[0].isalpha():
+            split += [(word[:-2], start, end - 2), ("'s", end - 2, end)]
+        else:
+            split.append((word, start, end))
+    return split
+
+
+def _titled(word: str) -> bool:
+    """'Budi', 'Siobhán', "O'Brien", 'Owusu-Ansah', 'McKenzie' (not 'NetRaya', 'DIY')."""
+    if len(word) < 2 or not word[0].isupper():
+        return False
+    if word[1:].islower() and word[1:].isalpha():
+        return True
+    for part in re.split(r"['’\-]", word):
+        if not part:
+            return False
+        rest = part[2:] if part.startswith(("Mc", "Mac")) else part[1:]
+        if rest and not rest.islower():
+            return False
+    return word[1].islower() or word[1] in "'’"
+
+
+def find_cueless_names(
+    text: str,
+    is_common: Callable[[str], bool],
+    known: frozenset[str],
+    safe_known: frozenset[str],
+) -> list[Span]:
+    """Return the NAME spans that place and shape reveal in ``text`` (see the module doc).
+
+    Args:
+        text: The raw text.
+        is_common: ``word -> bool``: whether a lower-case word is an everyday or stop word.
+        known: The given-name lexicon (lower case).
+        safe_known: Known given names that are no everyday words (lower case).
+    """
+    tokens = _tokens(text)
+    n = len(tokens)
+    if n < 2:
+        return []
+    places = place_or_brand_words()
+    everyday = dictionary_words()
+
+    def name_word(i: int) -> bool:
+        word = tokens[i][0]
+        if not word[0].isupper() or not _titled(word) or word.endswith("nya"):
+            return False
+        low = word.lower()
+        if low in places or low in _ROLES:
+            return False
+        if low in safe_known:
+            return True
+        plain = low.replace("’", "'")
+        if is_common(low) or is_common(plain) or plain in everyday:
+            return False
+        parts = plain.split("-")
+        return len(parts) == 1 or not all(p in everyday or is_common(p) for p in parts)
+
+    shaped = [tokens[i][0][0].isupper() and name_word(i) for i in range(n)]
+    if not any(shaped) and not any(t[0][-1:] == "." and len(t[0]) == 2 for t in tokens):
+        return []
+
+    def soft(i: int) -> bool:
+        """A Capitalised word that is no stop word, place or role (may stand by an initial)."""
+        if i < 0 or i >= n or not tokens[i][0][0].isupper():
+            return False
+        word = tokens[i][0]
+        low = word.lower()
+        return (
+            _titled(word)
+            and not is_common(low)
+            and low not in places
+            and low not in _ROLES
+            and (low in known or low in everyday)
+        )
+
+    def initial(i: int) -> bool:
+        word = tokens[i][0]
+        return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+    def member(j: int) -> bool:
+        """A name word of a run: a name word, or a soft word beside one or beside an initial."""
+        if shaped[j]:
+            return True
+        if not tokens[j][0][0].isupper() or not soft(j):
+            return False
+        return (j > 0 and (initial(j - 1) or shaped[j - 1])) or (
+            j + 1 < n and (initial(j + 1) or shaped[j + 1])
+        )
+
+    def run_after(i: int) -> tuple[int, int]:
+        """The name run opening at token ``i``: (start token, end token), empty if none."""
+        j, words, last = i, 0, i
+        while j < n and j - i < 6:
+            word = tokens[j][0]
+            if member(j):
+                words += 1
+                last = j + 1
+            elif initial(j):
+                last = j + 1 if words else last
+            elif not (word.lower() in _PARTICLES and (j > i or (j + 1 < n and shaped[j + 1]))):
+                break  # particles inside: "van der", "Wa Ode Nurhayati", "Ni Putu ..."
+            if j + 1 < n and tokens[j + 1][1] > tokens[j][2] + 1:
+                break  # two spaces or more: the run ends
+            j += 1
+        if words and not member(i) and not initial(i) and i < n:
+            return (i, i) if tokens[i][0].lower() not in _PARTICLES else (i, last)
+        return (i, last) if words else (i, i)
+
+    def run_before(j: int) -> tuple[int, int]:
+        """The name run closing right before token ``j``."""
+        i = j
+        while i > 0 and j - i < 6:
+            word = tokens[i - 1][0]
+            if member(i - 1) or initial(i - 1) or (word.lower() in _PARTICLES and i < j):
+                i -= 1
+                continue
+            break
+        while i < j and not member(i) and not initial(i):
+            i += 1
+        if i < j and not any(shaped[i:j]):
+            return (j, j)
+        return (i, j)
+
+    def opens(i: int) -> bool:
+        if i == 0:
+            return True
+        before = tokens[i - 1][0]
+        return before in _SENTENCE or before == "," or before.lower() in _CONJ
+
+    def placed(i: int) -> bool:
+        return i > 0 and tokens[i - 1][0].lower() in _PLACE_BEFORE
+
+    lows = [t[0].lower() for t in tokens]
+
+    def phrase_at(j: int, index) -> int:
+        """The length of the longest phrase of ``index`` at token ``j`` (0: none)."""
+        for phrase in index.get(lows[j], ()) if j < n else ():
+            if tuple(lows[j : j + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
+
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if not (shaped[i] or initial(i) or member(i)):
+            i += 1
+            continue
+        a, b = run_after(i)
+        if b <= a:
+            i += 1
+            continue
+        if _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at):
+            spans.append((a, b))
+        i = b
+    # Objects of a verb of contact, lists, possessives and speakers are read from the anchors.
+    for k in range(n):
+        width = phrase_at(k, _CONTACT_BY_FIRST)
+        if width:
+            a, b = run_after(k + width) if k + width < n else (0, 0)
+            if b > a and any(shaped[a:b]):
+                weak = tokens[k][0].lower() in ("sama", "bareng", "add", "remove", "email")
+                if not weak or sum(shaped[a:b]) > 1 or tokens[a][0].lower() in safe_known:
+                    spans.append((a, b))
+        word = tokens[k][0]
+        if word in ("'s", "'", "’") and k > 0 and k + 1 < n and tokens[k][1] == tokens[k - 1][2]:
+            nxt = [t[0].lower() for t in tokens[k + 1 : k + 4]]
+            if any(w in _POSSESSED for w in nxt[:3]):
+                a, b = run_before(k)
+                if b > a and not placed(a) and any(shaped[a:b]):
+                    spans.append((a, b))
+    spans += _lists(tokens, run_after, shaped, placed, safe_known)
+    spans += _speakers(text, tokens, run_after, shaped)
+    found = [(tokens[a][1], tokens[b - 1][2], "NAME") for a, b in spans if b > a]
+    if found:
+        lower = text.lower()
+        brands = [
+            (at, at + len(phrase))
+            for phrase in brand_phrases()
+            for at in [lower.find(phrase)]
+            if at >= 0
+        ]
+        found = [f for f in found if not any(s < f[1] and f[0] < e for s, e in brands)]
+    return found
+
+
+def _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at) -> bool:
+    """Whether the run ``a:b`` is a name by its shape or by the verb after it."""
+    words = [tokens[t][0] for t in range(a, b)]
+    start = tokens[a][1]
+    street = _STREET_BEFORE.search(text, max(0, start - 30), start) is not None
+    has_initial = any(initial(t) for t in range(a, b))
+    if has_initial and len(words) >= 2 and not street:
+        return True  # "J. Mbatha", "Nattaya B.", "Lamhot P. Simanjuntak"
+    if any(shaped[t] and not tokens[t][0].isascii() for t in range(a, b)) and not street:
+        return True  # "Siobhán", "Nguyễn Thị Thu Hằng"
+    if placed(a) or not opens(a):
+        return False
+    j = b
+    while j < len(tokens) and j - b < 4:
+        if phrase_at(j, _VERBS_BY_FIRST):
+            return True
+        if tokens[j][0].lower() not in _ADVERBS:
+            return False
+        j += 1
+    return False
+
+
+def _lists(tokens, run_after, shaped, placed, safe_known) -> list[tuple[int, int]]:
+    """'Helen sama Sukma', 'Daniela, Mateus and Wojciech': one known given name in the list."""
+    out: list[tuple[int, int]] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        after_number = any(tokens[t][0][0].isdigit() for t in range(max(0, i - 2), i))
+        if not shaped[i] or placed(i) or after_number:  # "1200 Industrial Pkwy, Reno NV"
+            i += 1
+            continue
+        runs = [run_after(i)]
+        j = runs[-1][1]
+        while j < n:
+            k = j
+            if tokens[k][0] == ",":
+                k += 1
+            if k < n and tokens[k][0].lower() in ("and", "dan", "sama", "serta", "or"):
+                k += 1
+            if k == j or k >= n or not shaped[k]:
+                break
+            runs.append(run_after(k))
+            j = runs[-1][1]
+        field = i > 1 and tokens[i - 1][0] == ":" and tokens[i - 2][0].lower() in FIELD_WORDS
+        if len(runs) >= 2 and (
+            field
+            or len(runs) >= 3
+            or all(b - a >= 2 for a, b in runs)
+            or any(tokens[t][0].lower() in safe_known for a, b in runs for t in range(a, b))
+        ):
+            out += runs
+        i = max(j, i + 1)
+    return out
+
+
+def _speakers(text: str, tokens, run_after, shaped) -> list[tuple[int, int]]:
+    """Chat speakers: 'Nkechi: ...' on two lines, or beside 'Customer:'/'Agent:' lines."""
+    if text.count(":") < 2 or "\n" not in text:
+        return []
+    labels = re.findall(r"(?m)^[ \t]*([^\W\d_][^\n:]{0,30}?)[ \t]*:", text)
+    lows = [label.lower() for label in labels]
+    out: list[tuple[int, int]] = []
+    for k in range(len(tokens)):
+        if not shaped[k] or (k > 0 and tokens[k - 1][0] != "\n"):
+            continue
+        a, b = run_after(k)
+        if b >= len(tokens) or tokens[b][0] != ":":
+            continue
+        label = text[tokens[a][1] : tokens[b - 1][2]].lower()
+        if lows.count(label) >= 2 or any(other in _SPEAKERS for other in lows):
+            out.append((a, b))
+    return out
