@@ -9,10 +9,12 @@ it. It stops at the first word that is none of these, so the complaint around it
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from voc.pii import address_patterns as pat
-from voc.pii.address_abroad import find_abroad_addresses
+from voc.pii.address_abroad import find_abroad_addresses, find_postmark_addresses
+from voc.pii.address_edges import is_business_place, walk_back_pieces
 from voc.pii.address_tail import caps_town_end, landmark_end, line_town_end, lower_town_end
 from voc.pii.names import given_names, not_name_words
 
@@ -55,7 +57,10 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
             (_open_back(text, start), end, kind)  # "Lot 88, Taman Sri Muda, ..., 40400 Shah Alam"
             for start, end, kind in find_abroad_addresses(text, not_name_words().__contains__)
         ]
-    return found
+    if "\u3012" in text:
+        found += find_postmark_addresses(text)  # "〒150-0001 Tokyo-to Shibuya-ku ..."
+    # A store's, warehouse's or head office's place is no personal address.
+    return [span for span in found if not is_business_place(text, span[0], span[1])]
 
 
 def _prefiltered(text: str) -> list[tuple[int, int, str]]:
@@ -86,7 +91,7 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
                 words_end = _lenient_name(text, end)
             after = pat.SEP.match(text, end).end()
             if words_end == end and not (
-                kind == "jalan"
+                kind in ("jalan", "blk")
                 and (
                     any(p.match(text, after) for p in pat.PARTS)
                     or pat.NESTED_STREET.match(text, after)
@@ -98,23 +103,40 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             continue  # "Jalan tol Jagorawi KM 21": a route and its km mark, no address
         if kind == "unit" and pat.SHOW_UNIT.search(text, max(0, start - 20), start):
             continue  # "the show unit 5B": a model flat on display
-        end, parts = _grow(text, end)
+        # "1/22 Glebe Point Rd Glebe 2037": a town and postcode may follow the street unmarked
+        end, parts = _grow(text, end, town_first=kind in ("en_street", "en_lower"))
         if end == start:
             continue
-        if (
-            kind == "admin"
-            and parts <= 1
-            and not pat.DIGIT.search(text, start, end)
-            and not pat.ADDRESS_CONTEXT.search(text[max(0, start - 60) : start])
-        ):
-            continue  # "kode pos Kecamatan Cibinong berapa?": a district alone is a place
         if kind in ("sg_unit", "en_lower") and not parts:
             # "#12-345" alone is a ticket; "2 hours on the road" is no street.
             if kind == "sg_unit" or not pat.ADDRESS_CONTEXT.search(
                 text[max(0, start - 60) : start]
             ):
                 continue
-        if kind == "en_lower" and any(_is_stop(w) for w in pat.ASCII_WORD.findall(match.group())):
+        if kind == "en_lower":
+            words = pat.ASCII_WORD.findall(pat.THE_SUFFIX.sub(" ", match.group()))
+            # "15b the crescent" keeps its "the"; "3 food court" is no street, "i live at 33
+            # kingfisher close" is: a suffix that is an everyday word needs an address cue.
+            suffix = bool(words) and match.group().rstrip(".").endswith(words[-1])
+            if any(_is_stop(w) for w in (words[:-1] if suffix else words)) or (
+                suffix and _is_stop(words[-1]) and not _context_before(text, start)
+            ):
+                continue
+        if (
+            kind in ("admin", "blok")
+            and not _context_before(text, _pieces_start(text, start))
+            and (
+                # a village level and another part name a neighbourhood: "kel. X kec. Y"
+                (
+                    kind == "admin"
+                    and not pat.DIGIT.search(text, start, end)
+                    and (parts <= 1 or not pat.VILLAGE.search(text, start, end))
+                )
+                # "car park, Block 5": an English block alone is a place
+                or (kind == "blok" and parts <= 1 and text[start : start + 5].lower() == "block")
+            )
+        ):
+            # "kode pos Kecamatan Cibinong berapa?", "wilayah Kec. Cibinong Kab. Bogor": a region
             continue
         if kind == "jalan" and pat.PUBLIC_PLACE_END.search(text, start, end):
             if not pat.STREETISH.search(text, start, end):
@@ -125,8 +147,11 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
         if kind in ("street", "jalan") and not numbered and pat.NEAR_BEFORE.search(before):
             continue  # "the Marriott near Jalan Thamrin": a landmark's street, no address
         if kind in ("street", "jalan") and not numbered and not context:
-            # "di jalan raya macet", "macet di Jl. Sudirman": a street alone is not an address.
-            continue
+            # "di jalan raya macet", "macet di Jl. Sudirman": a street alone is not an address,
+            # unless a numbered unit opens it ("A-5-2, Pangsapuri Seri Mas, Jalan Klang Lama").
+            opened = _open_back(text, _pieces_start(text, start))
+            if not pat.DIGIT.search(text, opened, start):
+                continue
         if kind not in ("label", "street"):
             # The name of a building, estate or street before it: "Blok M Square Residence
             # Tower B-1508", "5 Kebun Jeruk Baru Blok A/12", "Menara BCA 35th floor".
@@ -154,12 +179,26 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
                 start = opened
                 before = text[max(0, start - 60) : start]
                 context = context or pat.ADDRESS_CONTEXT.search(before)
+            # "Banjar Kaja, Desa Mas, ...", "55281, Sleman, Gg. ...", "kost pak haji gg. sawo"
+            walked = _pieces_start(text, start)
+            if walked < start:
+                start = _open_back(text, walked)  # "B-12-3, Residensi Vista, Jalan Ara"
+                before = text[max(0, start - 60) : start]
+                context = context or pat.ADDRESS_CONTEXT.search(before)
         if kind != "label" and not context and pat.LANDMARK_BEFORE.search(before):
             continue
         end = _rstrip(text, start, end)
         found.append((start, end, "ADDRESS"))
         position = end
     return found
+
+
+def _context_before(text: str, start: int) -> re.Match | None:
+    return pat.ADDRESS_CONTEXT.search(text[max(0, start - 60) : start])
+
+
+def _pieces_start(text: str, start: int) -> int:
+    return walk_back_pieces(text, start, not_name_words().__contains__, given_names().__contains__)
 
 
 def _open_back(text: str, start: int) -> int:
@@ -187,6 +226,8 @@ def _walk_back(text: str, start: int) -> int:
         lower = value.lower()
         if value[0].isdigit():
             begin = offset + word.start()
+            if len(value) <= 2 and _named_before(words, word):
+                continue  # "Taman Kopo Indah 2 Blk 3D": the number closes the estate's name
             break  # a house number opens the address
         if not value[0].isupper() or lower in pat.STOP or lower in _english_stop():
             break
@@ -204,7 +245,18 @@ def _walk_back(text: str, start: int) -> int:
         if lower not in not_name_words() or lower in pat.ADDRESS_WORDS:
             break
         begin = pat.BLANKS.match(text, first.end()).end()
+    if begin < start and pat.THE_BEFORE.search(text, max(0, begin - 4), begin):
+        begin -= 4  # "The Mansion Kemayoran Tower ...": the article opens the estate's name
     return begin
+
+
+def _named_before(words: list, word) -> bool:
+    """Whether a Capitalised word that is no everyday word comes right before ``word``."""
+    index = words.index(word)
+    if index == 0 or words[index - 1].end() + 1 != word.start():
+        return False
+    value = words[index - 1].group()
+    return value[0].isupper() and value.lower() not in not_name_words()
 
 
 @lru_cache(maxsize=1)
@@ -274,8 +326,13 @@ def _words(text: str, pos: int, after_admin: bool = False) -> int:
     return end
 
 
-def _grow(text: str, end: int, *, after_number: bool = False) -> tuple[int, int]:
-    """Extend an address over the parts that follow it; return (end, number of parts)."""
+def _grow(
+    text: str, end: int, *, after_number: bool = False, town_first: bool = False
+) -> tuple[int, int]:
+    """Extend an address over the parts that follow it; return (end, number of parts).
+
+    ``town_first``: a town and its postcode may follow right away without a comma.
+    """
     parts = 0
     while True:
         sep = pat.SEP.match(text, end)
@@ -291,7 +348,8 @@ def _grow(text: str, end: int, *, after_number: bool = False) -> tuple[int, int]
                     return end, parts
                 end, parts, after_number = next_end, parts + 1, True
                 continue
-        town = _town_postal(text, at) if comma or after_number else None
+        town = _town_postal(text, at) if comma or after_number or town_first else None
+        town_first = False
         if town is not None:
             end, parts, after_number = town, parts + 1, True
             continue
@@ -348,7 +406,7 @@ def _town_postal(text: str, at: int) -> int | None:
     found = pat.TOWN_POSTAL.match(text, at)
     if found is None:
         return None
-    words = found.group().replace(",", " ").split()[:-1]
+    words = found.group("town").replace(",", " ").split()
     # "new york ny 10036": with a state code an everyday word may open the town.
     state = len(words) > 1 and 2 <= len(words[-1]) <= 3
     checked = words[1:] if state else words
@@ -365,7 +423,7 @@ def _place(text: str, at: int, *, comma: bool, after_number: bool, parts: int = 
         place = pat.PLACE.match(text, at)
         first = place.group().split()[0] if place else ""
         if place and not _is_stop(first) and first.lower() not in pat.NOT_PLACE:
-            return place.end()
+            return _before_part(text, at, place.end())
         word = pat.WORD.match(text, at)
         value = word.group().rstrip(".") if word else ""
         if value.isalpha() and not _is_stop(value) and value.lower() not in pat.NOT_PLACE:
@@ -409,6 +467,17 @@ def _place(text: str, at: int, *, comma: bool, after_number: bool, parts: int = 
             ):
                 return place.end()
     return None
+
+
+def _before_part(text: str, at: int, end: int) -> int:
+    """Cut a place name before an address word inside it: "Bukit Raflesia |Blok AJ 12"."""
+    for word in pat.WORD.finditer(text, at, end):
+        if word.start() > at and (
+            any(p.match(text, word.start()) for p in pat.PARTS[:2])
+            or pat.NESTED_STREET.match(text, word.start())
+        ):
+            return _rstrip(text, at, word.start())
+    return end
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

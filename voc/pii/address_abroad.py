@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_abroad_addresses"]
+__all__ = ["find_abroad_addresses", "find_postmark_addresses"]
 
 _COUNTRIES = (
     "Norway|France|Germany|Japan|India|Philippines|Cambodia|Thailand|Vietnam|Netherlands|"
@@ -26,7 +26,9 @@ _TOWN = r"[A-Z][^\W\d_A-Z]+(?:[ \t]+[A-Z][^\W\d_A-Z]+)?"
 # "69003 Lyon", "10122 Torino TO", "1016 EK Amsterdam" | "Bengaluru 560038", "Tokyo 106-0031",
 # "Cardiff CF10 3AZ", "Mississauga, ON L5B 3K2".
 _POSTCODE_TOWN = re.compile(
-    r"(?:(?<![\w-])\d{4,5}(?:[ \t]+[A-Z]{2})?[ \t]+(?P<town1>" + _TOWN + r")\b(?:[ \t]+[A-Z]{2}\b)?"
+    r"(?:(?<![\w-])(?:\d{4}-\d{3}|\d{4,5})(?:[ \t]+[A-Z]{2})?[ \t]+(?P<town1>"
+    + _TOWN
+    + r")\b(?:[ \t]+[A-Z]{2}\b)?"
     r"|(?P<town2>(?<![\w-])"
     + _TOWN
     + r")[ \t]+(?:\d{3}-\d{4}|\d{4,6})\b"
@@ -37,19 +39,30 @@ _POSTCODE_TOWN = re.compile(
     r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b)"
     r"(?:[ \t]*,[ \t]*(?:" + _COUNTRIES + r")\b)?"
 )
-_PART_WORD = r"(?:[A-Z0-9][\w'’-]*|des|de|la|le|du|del|della|di|da|van|von|der|den)"
+_PARTICLE = r"(?:des|de|la|le|du|del|della|di|da|das|do|dos|van|von|der|den)"
+_PART_WORD = r"(?:[A-Z0-9][\w'’-]*\.?|" + _PARTICLE + r"|bis|ter)"
+_STREET_WORD = r"(?:Via|Viale|Rue|Calle|Avenida|Rua|Piazza|Corso|Chemin|Strada|Carrer|Van|De|Den)"
+_UK_STREET = r"(?:Lane|Road|Street|Close|Drive|Avenue|Way|Crescent|Terrace|Row|Green|Hill|Grove)"
 _HOUSE = (
-    r"(?:\d{1,5}[A-Za-z]?(?:-\d{1,4}){0,2},?[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’-]*)"
-    r"|(?:(?:Via|Viale|Rue|Calle|Avenida|Rua|Piazza|Corso)[ \t]+)?"
-    r"[A-Z][^\W\d_]{3,}[ \t]+\d{1,4}[A-Za-z]?(?:-\d{1,4})?\b"
+    # "12 Rue des Lilas", "12 rue des Lilas", "14/3 Moo 5", "B-12-3, Residensi Vista"
+    r"(?:(?:[A-Z]-)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,2},?[ \t]+"
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’-]*|(?i:" + _STREET_WORD + r")\b)"
+    # "Rua das Flores 112", "Bergmannstr. 12", "Lindengracht 148-H", "Van Speijkstraat 82"
+    r"|(?:" + _STREET_WORD + r"[ \t]+(?:" + _PARTICLE + r"[ \t]+)?)?"
+    r"[A-Z][^\W\d_]{3,}(?:(?<=[a-z])\.)?[ \t]+\d{1,4}[A-Za-z]?(?:-[A-Za-z\d]{1,4})?\b"
+    # a house's name before its street: "The Old Barn, Church Lane"
+    r"|(?:(?:The[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2},[ \t]*)?"
+    r"[A-Z][a-z]+[ \t]+" + _UK_STREET + r"\b"
     # a named building: "Ayala Tower One, 27th Floor, ..."
     r"|[A-Z][a-z]+[ \t]+(?:Tower|Building|Plaza|Centre|Center|House|Court)\b)"
 )
 # The house part and the parts up to the comma before the postal code, ending the window.
 _RUN = re.compile(
-    r"(?<![\w-])" + _HOUSE + r"(?:[ \t]*,?[ \t]+" + _PART_WORD + r"){0,10}[ \t]*,[ \t]*\Z"
+    r"(?<![\w/-])" + _HOUSE + r"(?:[ \t]*,?[ \t]+" + _PART_WORD + r"){0,10}[ \t]*,[ \t]*\Z"
 )
 _WINDOW = 100
+# The Japanese postal mark and code, then the address up to the end of its sentence or line.
+_POSTMARK = re.compile(r"\u3012[ \t]?\d{3}-?\d{4}[^\n]{0,100}?(?=[ \t]*(?:[.!?;](?:\s|$)|\n|$))")
 
 
 def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int, str]]:
@@ -75,3 +88,8 @@ def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int
             continue  # "Order 12 Items, ..."
         found.append((run.start(), match.end(), "ADDRESS"))
     return found
+
+
+def find_postmark_addresses(text: str) -> list[tuple[int, int, str]]:
+    """``〒150-0001 Tokyo-to Shibuya-ku Jingumae 4-12-3, Room 302``: the mark opens an address."""
+    return [(m.start(), m.end(), "ADDRESS") for m in _POSTMARK.finditer(text)]

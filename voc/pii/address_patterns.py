@@ -55,14 +55,18 @@ __all__ = [
     "STREETISH",
     "STREET_ABBREV",
     "THE_PLACE",
+    "THE_BEFORE",
+    "THE_SUFFIX",
     "TOWN_POSTAL",
+    "UK_POSTCODE",
     "UK_TOWN_LINE",
     "UNIT_HASH",
     "WEAK_STREET",
+    "VILLAGE",
     "WORD",
 ]
 
-STREET_ABBREV = r"jl|jln|gg|komp|perum|perumnas|ruko|rukan|dsn|kp"
+STREET_ABBREV = r"jl|jln|jaln|jlan|gg|lrg|komp|perum|prum|perumnas|ruko|rukan|dsn|kp"
 # Words that need a following part (No., RT, Blok...) or an address cue before them,
 # because they are also everyday words ("di jalan", "komplek sebelah", "desa kami").
 WEAK_STREET = (
@@ -81,33 +85,37 @@ EN_STREET = (
     r"(?:Street|St|Road|Rd|"
     r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
     r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq|Grove|Walk|Rise|Hill|Park|Row|Gardens|Mews|"
-    r"Cross|Main|Circle|Trail)\b\.?)"
+    r"Cross|Main|Circle|Trail|Parade|Pde|Esplanade|Circuit|Cct|Quay|Green|Vale|Heights)\b\.?)"
 )
 EN_SUFFIX = (
     r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|"
-    r"terrace|crescent|close|highway|hwy|parkway|pkwy|square|sq|grove"
+    r"terrace|crescent|close|highway|hwy|parkway|pkwy|square|sq|grove|parade|pde|esplanade|"
+    r"circuit|cct|quay"
 )
 EN_LOWER = (
     r"\b\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?\s+(?:[nsew]\.?\s+)?"
     r"(?:[a-z]{2,}|\d{1,3}(?:st|nd|rd|th))(?:\s+[a-z]{2,}){0,2}\s+(?:" + EN_SUFFIX + r")\b\.?"
 )
 NOT_A_PHONE = r"(?![ \t]*[-.]?[ \t]*\d{3})"
+THE_BEFORE = re.compile(r"(?<!\w)The \Z")
+THE_SUFFIX = re.compile(r"\bthe\s+(?=(?:" + EN_SUFFIX + r")\b)", re.IGNORECASE)
 # A floor, room or unit: "Lt. 12", "lantai 5", "12th floor", "3/F", "kamar 7", "Tower B-1508".
 FLOOR = (
     r"(?:lt|lantai|floor|fl|level|unit|tower|apt|suite|flat|kamar|kmr|room|rm)\.?\s*#?"
-    r"[A-Za-z]?-?\d+[A-Za-z]?(?:-\d+)?\b|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
-    r"|(?-i:[Uu]nit\s+[A-Z]{1,2})\b(?![-/.])"
+    r"[A-Za-z]?-?\d+[A-Za-z]{0,2}(?:-\d+)?\b|\d{1,2}F\b(?![-/])|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
+    r"|(?-i:[Uu]nit\s+[A-Z]{1,2})\b(?![-/]|\.\w)"
 )
 STARTERS = re.compile(
     r"(?P<street>\b(?:" + STREET_ABBREV + r")\b\.?)"
     r"|(?P<jalan>\b(?:" + WEAK_STREET + "|" + ESTATE + r")\b)"
-    r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)))"
+    r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)|\brt\s*/\s*rw\.?\s*:?\s*\d))"
     # A Singapore block ("Blk 412 Ang Mo Kio Ave 10") before "Blok C2".
-    r"|(?P<blk>\b(?:blk|block)\.?\s*\d{1,4}[A-Za-z]?\b(?=\s+[A-Za-z]{2}))"
-    r"|(?P<blok>(?=\b(?:blok|block)\.?\s*(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b)))"
+    r"|(?P<blk>(?<!-)\b(?:blk|block)\.?\s*\d{1,4}[A-Za-z]?\b(?=\s+[A-Za-z]{2}))"
+    r"|(?P<blok>(?=(?<!-)\b(?:blok|block|blk)\.?\s*"
+    r"(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b)))"
     r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
     r"|(?P<admin>(?=\b(?:kel|kec)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
-    r"|(?P<label>\b(?:alamat(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
+    r"|(?P<label>\b(?:(?:alamat|almt|alamt)(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
     r"address|home\s+address|shipping\s+address|delivery\s+address|"
     r"(?:deliver|delivery|ship|send|mail|post)\s+to)\s*:\s*)"
     r"|(?P<en_street>" + EN_STREET + ")"
@@ -116,7 +124,7 @@ STARTERS = re.compile(
     # Malaysian and Singaporean order: the house number before "Jalan": "88 Jalan Ampang".
     r"|(?P<my_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?=(?:Jalan|Jln|Jl)\b)))"
     # A post-office box.
-    r"|(?P<pobox>\bp\.?\s?o\.?\s*box\s*\d{1,6}\b)"
+    r"|(?P<pobox>\b(?:p\.?\s?o\.?\s*|(?:rr|rural\s+route|hc)\s*#?\d{1,3},?\s+)box\s*\d{1,6}\b)"
     # A unit number opening the address: "#05-22, 10 Anson Road" (needs a part after it).
     r"|(?P<sg_unit>#\d{1,3}-\d{2,5}\b)"
     # English streets in lower case or capitals: "518 w 48th st", "4812 W 63RD ST".
@@ -132,15 +140,18 @@ PARTS = [
         r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b"
         r"(?:\s(?-i:[A-HJ-Z])\b(?![-/.]))?",  # "No. 31 B"
         # a named block before its code ("Blok Bougenville B4 No. 11") or a block code
-        r"(?:blok|block)(?:\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?-i:[A-Z]{1,2}-?\d))|"
+        r"(?:blok|block|blk)(?:\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?-i:[A-Z]{1,2}-?\d))|"
         r"\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b)",
-        r"rt\.?\s*:?\s*\d{1,3}(?:\s*[/,.-]?\s*rw\.?\s*:?\s*\d{1,3}|\s*/\s*\d{1,3})?\b",
+        r"rt\.?\s*:?\s*\d{1,3}(?:\s*[/,.-]?\s*rw\.?\s*:?\s*\d{1,3}|\s*/\s*\d{1,3})?\b"
+        r"|rt\s*/\s*rw\.?\s*:?\s*\d{1,3}\s*/\s*\d{1,3}\b",  # "RT/RW 02/05"
         r"rw\.?\s*:?\s*\d{1,3}\b",
         r"km\.?\s*\d+(?:[.,]\d+)?\b",
         r"kav(?:ling)?\.?\s*[A-Za-z]?-?\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b",
         FLOOR,
         r"(?:sektor|sector)\s*\d{1,2}(?:\.\d{1,2})?[A-Za-z]?\b",  # "sektor 1.2"
         r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b",  # UK postcode: "NW1 6XE"
+        # postcodes of Canada and Ireland: "QC H3A 2R7", "ON L5B 3K2", "A96 X2K7"
+        r"(?-i:(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d{2}\s[A-Z\d]{4})\b",
         # house codes: "C3/18", "B-12", "X/12"
         r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:-\d{1,3})*(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b",
         r"tower\s+(?-i:[A-Z]\d?)\b",  # "Tower B lantai 9"
@@ -159,14 +170,22 @@ PARTS = [
         # the postal code with its cue inside an address: "..., bandung, kode pos 40619"
         r"(?:kode\s*pos|kodepos|kd\.?\s*pos|postal\s*code|post\s*code|postcode|zip(?:\s*code)?)"
         r"\s*[:.]?\s*\d{4,6}\b",
-        # postcodes of Canada and Ireland: "QC H3A 2R7", "ON L5B 3K2", "A96 X2K7"
-        r"(?-i:(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d{2}\s[A-Z\d]{4})\b",
+        # Philippine estates and their phases: "Phase 2 Villa Verde Subd."
+        r"(?:phase|ph)\.?\s*\d{1,2}[A-Za-z]?\b|(?:subd|subdivision)\b\.?",
+        # a Singapore postcode glued to its S: "s520412"
+        r"(?-i:[Ss])\d{6}\b",
     )
 ]
-N_NAME_ENDING_PARTS = 10
+N_NAME_ENDING_PARTS = 11
 ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
     r"dusun|dsn|brgy|barangay|distrik|banjar|seksyen)\b\.?\s*",
+    re.IGNORECASE,
+)
+# The village level of an address: a district and a regency alone name a region.
+VILLAGE = re.compile(
+    r"\b(?:kel|kelurahan|desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|brgy|"
+    r"barangay)\b",
     re.IGNORECASE,
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?|\d+[A-Za-z]?\b")
@@ -177,13 +196,15 @@ PLACE = re.compile(
 )  # Bandung, BSD City
 CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|\s[-–—]\s|$)")
 NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-POSTAL_NEXT = re.compile(r"\s*,?\s*\d{5}\b")
+UK_POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]+\d[A-Za-z]{2}\b"  # "N10 3BE", "bs4 3ph"
+POSTAL_NEXT = re.compile(r"\s*,?\s*(?:\d{5}\b|" + UK_POSTCODE + ")")
 ADDRESS_CONTEXT = re.compile(
     r"(?:\b(?:alamat\w*|rumah(?!\s+(?:sakit|makan))|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
     r"(?:di|ter|salah\s+)?kirim(?:kan)?\s+ke|antar(?:kan)?\s+ke|diantar\s+ke|nganter(?:in)?\s+ke|"
-    r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|ship(?:ped)?\s+to|"
-    r"deliver(?:ed)?\s+to|sen[dt]\s+to|moved\s+to|(?:my|our)\s+(?:office|workplace)|"
-    r"kantor\s+(?:saya|kami|aku|ku))\b|\boffice\s*:)"
+    r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|"
+    r"(?:ship(?:ped|ping)?|deliver(?:ed|y)?|sen[dt])\s+(?:it\s+)?(?:to|ke)|almt|alamt|"
+    r"moved\s+to|(?:my|our)\s+(?:office|workplace)|kantor\s+(?:saya|kami|aku|ku))\b"
+    r"|\boffice\s*:|\b(?:drop[- ]?off|pick[- ]?up)(?:\s+address)?\s*:)"
     r"[^.!?\n\]]{0,25}$",  # not across a placeholder: redacting twice changes nothing
     re.IGNORECASE,
 )
@@ -218,8 +239,10 @@ NEAR_BEFORE = re.compile(
 )
 # A unit, lot or house number before the street it belongs to: "No. 8, Lorong Bukit Bintang".
 OPENER = re.compile(
-    r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|apartment|suite|room|warehouse|flat|house)"
-    r"\.?\s*#?\d{1,5}[A-Za-z]?(?:-\d{1,5})?\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)|\bunit\s+"
+    r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|apartment|suite|room|warehouse|flat|house|"
+    r"kamar|kmr)"
+    r"\.?\s*#?(?:\d{1,5}[A-Za-z]?(?:-\d{1,5})?|(?-i:[A-Z]))\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)"
+    r"|\bunit\s+|(?-i:\b[A-Z]-\d{1,3}-\d{1,4}[A-Z]?)\s*,\s*"  # "B-12-3, Residensi ..."
     r"|\b\d{1,2}/F\s*,\s*"  # "Room 1104, 11/F, Block 2, ..."
     # the company at the address: "addressed to PT Cahaya Abadi, Jl. ..."
     r"|(?-i:\b(?:PT|CV)\.?\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*),\s*)\Z",
@@ -227,7 +250,11 @@ OPENER = re.compile(
 )
 # A town (and state) before a postal code: "Jakarta Barat 11530", "new york ny 10036".
 TOWN_POSTAL = re.compile(
-    r"(?:[A-Za-z]+,?[ \t]+){1,4}\d{4,6}\b(?![-.]\d)(?!\s*(?:rb|ribu|k|jt|juta)\b)" + NOT_A_PHONE
+    r"(?P<town>(?:[A-Za-z]+,?[ \t]+){1,4})(?:\d{4,6}\b(?![-.]\d)(?!\s*(?:rb|ribu|k|jt|juta)\b)"
+    + NOT_A_PHONE
+    + "|"
+    + UK_POSTCODE
+    + ")"
 )
 NOT_PLACE = frozenset(
     "phone tel telp telepon hp wa whatsapp npwp nik ktp email no call called contact hubungi "
@@ -258,7 +285,7 @@ PUBLIC_PLACE_END = re.compile(
     re.IGNORECASE,
 )
 # Buildings (and floors) are addresses only after an address cue or with a street part.
-BUILDINGS = frozenset("gedung menara tower plaza condo kondominium".split())
+BUILDINGS = frozenset("gedung menara tower plaza condo kondominium wisma".split())
 STREETISH = re.compile(
     r"\b(?:jl|jln|jalan|gg|gang|no|nomor|kav|kavling|rt|rw|street|road|st|rd|ave)\b|"
     r"\b\d{5,6}\b|#\d",
@@ -270,7 +297,7 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 #: boundary); those of DIGIT_KEYWORDS only in a text with a digit.
 KEYWORDS = frozenset(
     (STREET_ABBREV + "|" + WEAK_STREET + "|" + ESTATE).split("|")
-    + ["kel", "kec", "kelurahan", "kecamatan", "alamat", "address"]
+    + ["kel", "kec", "kelurahan", "kecamatan", "alamat", "almt", "alamt", "address"]
 )
 #: The "X to:" labels, which need a colon.
 LABEL_TO_KEYWORDS = frozenset("deliver delivery ship send mail post".split())
@@ -278,7 +305,8 @@ DIGIT_KEYWORDS = frozenset(
     "rt lt lantai floor level room blk box apt suite flat unit street st road rd avenue ave "
     "lane ln drive dr "
     "boulevard blvd way court ct place pl terrace crescent close highway hwy parkway pkwy "
-    "square sq grove walk rise hill park row gardens mews cross main circle trail".split()
+    "square sq grove walk rise hill park row gardens mews cross main circle trail parade pde "
+    "esplanade circuit cct quay green vale heights".split()
 )
 UNIT_HASH = re.compile(r"#\d{1,3}-\d")  # the sg_unit starter ("#05-22"), not "#123" or hashtags
 ASCII_WORD = re.compile(r"[a-z]+")

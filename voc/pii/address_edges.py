@@ -1,0 +1,127 @@
+"""Address edges (round 9): the parts written before a starter, and a business's own place.
+
+Before: village and hamlet pieces ahead of the part that opened the address ("Banjar Kaja,
+Desa Mas, ...", "Jorong Koto Tuo, Nagari ..., Kec. ...", "Ds. Banyuurip Dsn. Krajan ...",
+"RT 03 Desa ..."), towns and a postal code written first ("55281, Sleman, Karangmalang, Gg.
+..."), and the boarding house before its lane ("kost pak haji gg. sawo no. 3"). A business's
+place: a store, branch, warehouse or hub earlier in the sentence with no personal word
+between ("alamat gudangnya di ...", "sorting center Jl. ..."), an address read on the web or
+a map, an address followed by "itu head office kalian" / "your head office", and a famous
+address quoted as a product ("the '221B Baker Street' poster").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from voc.pii.address_patterns import STOP
+
+__all__ = ["is_business_place", "walk_back_pieces"]
+
+_ADMIN = (
+    r"desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|lingkungan|gampong|"
+    r"kel|kelurahan|kec|kecamatan|kab|kabupaten|kota|brgy|barangay|tambon|moo"
+)
+_WORD = r"(?:[A-Z][A-Za-z'’-]*\.?|\d{1,3}|[IVX]{1,4})"
+# A comma-closed piece: "Nagari Balai Gurah, ", "Karangmalang, ", "55281, ".
+_COMMA_PIECE = re.compile(
+    r"(?:(?<![\w.])(?P<admin>(?i:" + _ADMIN + r"))\.?[ \t]+)?"
+    r"(?P<words>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,3})[ \t]*,[ \t]*\Z"
+    r"|(?<![\w.-])(?P<postal>\d{5})[ \t]*,[ \t]*\Z"
+)
+# A piece with no comma: "Ds. Banyuurip ", "RT 03 ", "RT 02/RW 05 ".
+_BLANK_PIECE = re.compile(
+    r"(?:(?<![\w.])(?i:" + _ADMIN + r")\.?[ \t]+" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2}"
+    r"|(?<![\w.])(?i:rt|rw)\.?[ \t]*\d{1,3}(?:[ \t]*/[ \t]*(?i:rw)?\.?[ \t]*\d{1,3})?)[ \t]+\Z"
+)
+# A boarding house, dormitory or estate and its name right before a lane: "kost pak haji ".
+_HOUSE_BEFORE = re.compile(
+    r"(?<![\w.])(?i:kost|kos|kosan|asrama|wisma|pondokan|boarding[ \t]+house)"
+    r"(?P<name>(?:[ \t]+[A-Za-z][A-Za-z'’.-]*){1,3})[ \t]+\Z"
+)
+_MAX_PIECES = 6
+# What may come right before a town or village piece: a list, a label or a place preposition.
+_LIST_OPENS = re.compile(r"(?:^|[:,\n]|\b(?i:di|ke|at|to|in|dari|from))[ \t]*\Z")
+_RT_BEFORE = re.compile(r"(?<![\w.])(?i:rt|rw)\.?[ \t]*\Z")
+
+_BUSINESS = (
+    r"toko|store|showroom|outlet|gerai|cabang|branch|gudang(?:nya)?|warehouse|head[ \t]+office|"
+    r"kantor[ \t]+(?:pusat|cabang)|hub|sorting[ \t]+cent(?:er|re)|drop[ \t]*point|"
+    r"pick[ \t-]*up[ \t]+point|pickup[ \t]+point|depot|distribution[ \t]+cent(?:er|re)|pabrik|"
+    r"factory|kawasan[ \t]+industri|pergudangan|industrial[ \t]+estate|service[ \t]+cent(?:er|re)"
+)
+# A business noun, or an address read on a public listing ("di web", "on Google Maps").
+_BUSINESS_BEFORE = re.compile(
+    r"\b(?:" + _BUSINESS + r")\b"
+    r"|\b(?:di|on|in|dari|from)[ \t]+(?:the[ \t]+)?(?:web(?:site)?|situs|google[ \t]*maps?|"
+    r"gmaps|maps|internet|instagram|ig)\b",
+    re.IGNORECASE,
+)
+# Words that make the place the writer's own again ("pickup point-nya ga usah, ke rumah aja:").
+_PERSONAL = re.compile(
+    r"\b(?:saya|sy|aku|gue|gw|ku|my|mine|i|i'm|rumah|rmh|home|kos|kost|kosan|personal|"
+    r"pribadi|ortu|parents|nenek|kakek|mum|mom)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+_BUSINESS_AFTER = re.compile(
+    r"[ \t,]*(?:(?:itu|is|adalah|=)[ \t]+)?"
+    r"(?:your[ \t]+(?:head[ \t]+)?(?:office|store|warehouse|shop|branch|hub|showroom)"
+    r"|(?:head[ \t]+office|kantor(?:[ \t]+pusat)?|gudang|toko|cabang|showroom|outlet)"
+    r"[ \t]+(?:kalian|kamu|anda|resmi))\b",
+    re.IGNORECASE,
+)
+_QUOTED_PRODUCT = re.compile(
+    r"['\"’”][ \t]+(?:poster|print|mug|tee|t-shirt|shirt|hoodie|book|novel|puzzle|sign|sticker|"
+    r"album|song|film|movie|game|lego|set|kit|replica|card|magnet)s?\b",
+    re.IGNORECASE,
+)
+
+
+def walk_back_pieces(
+    text: str, start: int, is_common: Callable[[str], bool], is_name: Callable[[str], bool]
+) -> int:
+    """Move ``start`` back over village, town and postal pieces written before it.
+
+    Args:
+        text: The raw text.
+        start: Where the address found so far begins.
+        is_common: ``word -> bool``: whether a lower-case word is an everyday word.
+        is_name: ``word -> bool``: whether a lower-case word is a known given name.
+    """
+    house = _HOUSE_BEFORE.search(text, max(0, start - 50), start)
+    if house is not None and not any(w.lower() in STOP for w in house.group("name").split()):
+        start = house.start()  # not "kos saya di Jl. ...": the cue, no boarding house's name
+    if text[start : start + 1].isdigit():
+        unit = _RT_BEFORE.search(text, max(0, start - 5), start)  # "RT |03 Desa Ngadas"
+        start = unit.start() if unit is not None else start
+    for _ in range(_MAX_PIECES):
+        window = max(0, start - 60)
+        blank = _BLANK_PIECE.search(text, window, start)
+        if blank is not None:
+            start = blank.start()
+            continue
+        piece = _COMMA_PIECE.search(text, window, start)
+        if piece is None:
+            break
+        if piece.group("words") and not piece.group("admin"):
+            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", piece.group("words"))
+            if not words or any(is_common(w.lower()) or is_name(w.lower()) for w in words):
+                break  # "Halo Admin, Jl. ...", "Budi, Jl. ...": a greeting or a person
+            if not _LIST_OPENS.search(text, max(0, piece.start() - 12), piece.start()):
+                break  # "— Cornelius Abbot, 4 Mill Lane", "bu Hj. Rohimah, Jl. ...": a signer
+        start = piece.start()
+    return start
+
+
+def is_business_place(text: str, start: int, end: int) -> bool:
+    """Whether the address at ``text[start:end]`` is a business's place, not a person's."""
+    if _BUSINESS_AFTER.match(text, end) or (
+        start and text[start - 1] in "'\"‘“" and _QUOTED_PRODUCT.match(text, end)
+    ):
+        return True
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    sentence = max(sentence, start - 120)
+    nouns = list(_BUSINESS_BEFORE.finditer(text, sentence, start))
+    return bool(nouns) and not _PERSONAL.search(text, nouns[-1].end(), start)
