@@ -94,7 +94,23 @@ ABROAD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "address"), PIECES_BEFORE + ABROAD)
+# (text, address): estate, sub-village and ward words; Japanese addresses in romaji.
+MORE_OPENERS = [
+    ("deliver to Purok 3, Brgy. San Roque, Antipolo City", "Purok 3, Brgy. San Roque, Antipolo"),
+    ("kirim ke BTN Griya Hartaco Blok B5 No. 7, Makassar", "BTN Griya Hartaco Blok B5 No. 7"),
+    (
+        "my address: 25 Le Loi, Ben Thanh Ward, District 1, Ho Chi Minh City",
+        "25 Le Loi, Ben Thanh Ward, District 1, Ho Chi Minh City",
+    ),
+    (
+        "address: Tokyo-to Minato-ku Roppongi 6-10-1, apt 1203",
+        "Minato-ku Roppongi 6-10-1, apt 1203",
+    ),
+    ("Please send to 3-2-1 Nishiki, Naka-ku, Nagoya asap", "3-2-1 Nishiki, Naka-ku, Nagoya"),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), PIECES_BEFORE + ABROAD + MORE_OPENERS)
 def test_round9_address_classes(text, address):
     _redacted_whole(text, address)
 
@@ -122,6 +138,8 @@ LOOKALIKES = [
     "Lt. 3 food court AC nya mati",
     "SKU TS-BLK-40-002 habis terus",
     "Rating 3/11 gak masuk akal.",
+    "Hotel in Shibuya-ku, Tokyo was nice but the SIM never arrived.",
+    "Transfer ke BTN 0012 kemarin belum masuk, Blok M macet.",
 ]
 
 

@@ -13,7 +13,11 @@ import re
 from functools import lru_cache
 
 from voc.pii import address_patterns as pat
-from voc.pii.address_abroad import find_abroad_addresses, find_postmark_addresses
+from voc.pii.address_abroad import (
+    find_abroad_addresses,
+    find_japanese_addresses,
+    find_postmark_addresses,
+)
 from voc.pii.address_edges import is_business_place, walk_back_pieces
 from voc.pii.address_tail import caps_town_end, landmark_end, line_town_end, lower_town_end
 from voc.pii.names import given_names, not_name_words
@@ -59,6 +63,10 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         ]
     if "\u3012" in text:
         found += find_postmark_addresses(text)  # "〒150-0001 Tokyo-to Shibuya-ku ..."
+    if "-" in text:
+        found += [  # "Tokyo-to Minato-ku Roppongi 6-10-1, apt 1203"
+            (start, _grow(text, end)[0], kind) for start, end, kind in find_japanese_addresses(text)
+        ]
     # A store's, warehouse's or head office's place is no personal address.
     return [span for span in found if not is_business_place(text, span[0], span[1])]
 

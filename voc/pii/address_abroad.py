@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_abroad_addresses", "find_postmark_addresses"]
+__all__ = ["find_abroad_addresses", "find_japanese_addresses", "find_postmark_addresses"]
 
 _COUNTRIES = (
     "Norway|France|Germany|Japan|India|Philippines|Cambodia|Thailand|Vietnam|Netherlands|"
@@ -88,6 +88,30 @@ def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int
             continue  # "Order 12 Items, ..."
         found.append((run.start(), match.end(), "ADDRESS"))
     return found
+
+
+_JP_WORD = r"[A-Z][a-z]+-(?:to|fu|ken|do|shi|ku|cho|machi|gun|mura)\b"
+_CHOME = r"\d{1,2}(?:-\d{1,4}){1,2}\b"
+_JP_SUFFIX = re.compile(r"[a-z]-(?:to|fu|ken|do|shi|ku|cho|machi|gun|mura)\b")
+# "Tokyo-to Minato-ku Roppongi 6-10-1" | "6-10-1 Roppongi, Minato-ku, Tokyo"
+_JAPANESE = re.compile(
+    r"(?<![\w-])(?:(?:"
+    + _JP_WORD
+    + r"[ \t,]+){2,}(?:[A-Z][a-z]+[ \t]+)?"
+    + _CHOME
+    + r"|"
+    + _CHOME
+    + r"[ \t]+[A-Z][a-z]+(?:[ \t]*,[ \t]*[A-Z][\w-]*){0,3}?[ \t]*,[ \t]*"
+    + _JP_WORD
+    + r"(?:[ \t]*,[ \t]*[A-Z][a-z]+\b)?)"
+)
+
+
+def find_japanese_addresses(text: str) -> list[tuple[int, int, str]]:
+    """Japanese addresses in romaji by their ward and city words and the chome number."""
+    if _JP_SUFFIX.search(text) is None:
+        return []
+    return [(m.start(), m.end(), "ADDRESS") for m in _JAPANESE.finditer(text)]
 
 
 def find_postmark_addresses(text: str) -> list[tuple[int, int, str]]:

@@ -21,7 +21,7 @@ __all__ = ["is_business_place", "walk_back_pieces"]
 
 _ADMIN = (
     r"desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|lingkungan|gampong|"
-    r"kel|kelurahan|kec|kecamatan|kab|kabupaten|kota|brgy|barangay|tambon|moo"
+    r"kel|kelurahan|kec|kecamatan|kab|kabupaten|kota|brgy|barangay|purok|sitio|tambon|moo"
 )
 _WORD = r"(?:[A-Z][A-Za-z'’-]*\.?|\d{1,3}|[IVX]{1,4})"
 # A comma-closed piece: "Nagari Balai Gurah, ", "Karangmalang, ", "55281, ".

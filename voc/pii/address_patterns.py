@@ -114,7 +114,7 @@ STARTERS = re.compile(
     r"|(?P<blok>(?=(?<!-)\b(?:blok|block|blk)\.?\s*"
     r"(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b)))"
     r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
-    r"|(?P<admin>(?=\b(?:kel|kec)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
+    r"|(?P<admin>(?=\b(?:kel|kec|brgy)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
     r"|(?P<label>\b(?:(?:alamat|almt|alamt)(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
     r"address|home\s+address|shipping\s+address|delivery\s+address|"
     r"(?:deliver|delivery|ship|send|mail|post)\s+to)\s*:\s*)"
@@ -192,8 +192,8 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?|\d+[A-Za-z]?\b")
 BLANKS = re.compile(r"[ \t]*")
 SEP = re.compile(r"[ \t]*(?:\.?,|/|-(?=\s))?[ \t]*")  # "Mahogany St., Brgy. ..."
 PLACE = re.compile(
-    r"[A-Z](?:[a-zà-öø-ÿ]+|[A-Z]{1,3}\b)(?:\s+[A-Z][a-zà-öø-ÿ]+){0,2}(?![\w-])"
-)  # Bandung, BSD City
+    r"[A-Z](?:[a-zà-öø-ÿ]+|[A-Z]{1,3}\b)(?:\s+[A-Z][a-zà-öø-ÿ]+){0,2}(?:\s+City)?(?![\w-])"
+)  # Bandung, BSD City, Ho Chi Minh City
 CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|\s[-–—]\s|$)")
 NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 UK_POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]+\d[A-Za-z]{2}\b"  # "N10 3BE", "bs4 3ph"
@@ -291,13 +291,15 @@ STREETISH = re.compile(
     r"\b\d{5,6}\b|#\d",
     re.IGNORECASE,
 )
-ADDRESS_WORDS = frozenset(("blok block " + WEAK_STREET + "|" + ESTATE).replace("|", " ").split())
+ADDRESS_WORDS = frozenset(
+    ("blok block btn " + WEAK_STREET + "|" + ESTATE).replace("|", " ").split()
+)  # "BTN Griya Hartaco Blok B5": BTN (a state mortgage estate) opens the name
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 #: Every starter of STARTERS opens with one of these words (lower case, at a word
 #: boundary); those of DIGIT_KEYWORDS only in a text with a digit.
 KEYWORDS = frozenset(
     (STREET_ABBREV + "|" + WEAK_STREET + "|" + ESTATE).split("|")
-    + ["kel", "kec", "kelurahan", "kecamatan", "alamat", "almt", "alamt", "address"]
+    + ["kel", "kec", "brgy", "kelurahan", "kecamatan", "alamat", "almt", "alamt", "address"]
 )
 #: The "X to:" labels, which need a colon.
 LABEL_TO_KEYWORDS = frozenset("deliver delivery ship send mail post".split())
