@@ -44,7 +44,8 @@ _PARTICLES = frozenset(
 _SENTENCE = frozenset(".!?\n:;\"“”'‘’()—–-")
 _CONJ = frozenset(
     "and but so then because cuz coz also fyi btw update honestly apparently tapi terus trus "
-    "lalu jadi soalnya karena krn kalau kalo klo kalau tadi pas waktu".split()
+    "lalu jadi soalnya karena krn kalau kalo klo kalau tadi pas waktu dan ini yesterday today "
+    "kemarin kmrn besok nanti".split()
 )
 _PLACE_BEFORE = frozenset(
     "in at on near of from to into di ke dari dekat via for with the a an this that your our "
@@ -78,6 +79,9 @@ _PERSON_VERBS = tuple(
         "menunggu", "meninggal", "dan istri", "dan suami", "dan saya", "dan aku", "itu mama",
         "itu papa", "itu ibu", "itu ayah", "itu suami", "itu istri", "itu anak", "itu adik",
         "itu kakak", "itu karyawan", "itu teman", "itu temen", "itu pacar", "minta",
+        "on the night", "on the day", "on the morning", "on the evening", "on the late",
+        "at the counter", "at the desk", "at the front", "at the register", "at the till",
+        "at the checkout", "at the reception", "at the cashier",
         "ngasih", "kasih tau",
     )
 )  # fmt: skip
@@ -90,7 +94,8 @@ _CONTACT_BEFORE = tuple(
         "please call", "tell", "told", "ask", "asked", "hubungi", "menghubungi",
         "nunggu", "menunggu", "diminta", "disuruh", "on behalf of", "contact", "email",
         "message", "remove", "add", "added", "behalf of", "sama", "bareng", "he 's", "she 's",
-        "he is", "she is",
+        "he is", "she is", "this is", "it 's", "yg bales", "yang bales", "yg balas",
+        "yang balas",
     )
 )  # fmt: skip
 _POSSESSED = frozenset(
@@ -101,6 +106,7 @@ _POSSESSED = frozenset(
     "visa contract invoice bill plan line device car bike mobile cousin uncle aunt kids "
     "child friend boss colleague grandmother grandfather registration review".split()
 )
+_LIST_WORDS = frozenset("and dan sama serta or terus then lalu".split())
 _SPEAKERS = frozenset("customer agent user cs me bot admin pelanggan nasabah you staff".split())
 
 
@@ -146,6 +152,22 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str
 
 _VERBS_BY_FIRST = _by_first(_PERSON_VERBS)
 _CONTACT_BY_FIRST = _by_first(_CONTACT_BEFORE)
+
+
+_SUFFIXES = ("ed", "d", "ing", "s", "es", "ly", "er", "ers", "ment", "ness")
+
+
+def _inflected(word: str, everyday: frozenset[str]) -> bool:
+    """Whether ``word`` is an everyday word with an English ending: "restarted", "unblocking"."""
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if (
+            word.endswith(suffix)
+            and len(stem) >= 3
+            and (stem in everyday or stem + "e" in everyday)
+        ):
+            return True
+    return False
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -207,12 +229,15 @@ def find_cueless_names(
         if low in safe_known:
             return True
         plain = low.replace("’", "'")
-        if is_common(low) or is_common(plain) or plain in everyday:
+        if is_common(low) or is_common(plain) or plain in everyday or _inflected(plain, everyday):
             return False
         parts = plain.split("-")
         return len(parts) == 1 or not all(p in everyday or is_common(p) for p in parts)
 
     shaped = [tokens[i][0][0].isupper() and name_word(i) for i in range(n)]
+    shouted = _shouted(text, lambda w: is_common(w) or w in places, everyday)
+    if not any(shaped) and shouted:
+        return shouted
     if not any(shaped) and not any(t[0][-1:] == "." and len(t[0]) == 2 for t in tokens):
         return []
 
@@ -318,6 +343,7 @@ def find_cueless_names(
                 weak = tokens[k][0].lower() in ("sama", "bareng", "add", "remove", "email")
                 if not weak or sum(shaped[a:b]) > 1 or tokens[a][0].lower() in safe_known:
                     spans.append((a, b))
+                    spans += _more_listed(tokens, b, run_after, shaped)
         word = tokens[k][0]
         if word in ("'s", "'", "’") and k > 0 and k + 1 < n and tokens[k][1] == tokens[k - 1][2]:
             nxt = [t[0].lower() for t in tokens[k + 1 : k + 4]]
@@ -327,7 +353,7 @@ def find_cueless_names(
                     spans.append((a, b))
     spans += _lists(tokens, run_after, shaped, placed, safe_known)
     spans += _speakers(text, tokens, run_after, shaped)
-    found = [(tokens[a][1], tokens[b - 1][2], "NAME") for a, b in spans if b > a]
+    found = [(tokens[a][1], tokens[b - 1][2], "NAME") for a, b in spans if b > a] + shouted
     if found:
         lower = text.lower()
         brands = [
@@ -362,6 +388,79 @@ def _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at) -> bo
     return False
 
 
+_AND_BETWEEN = re.compile(r"[ \t]+(?:AND|DAN|&)[ \t]+|,[ \t]*")
+_CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
+
+
+def _shouted(text: str, is_common, everyday: frozenset[str]) -> list[Span]:
+    """Names in a text written in capitals: words of it that no dictionary or lexicon knows.
+
+    "WHY DID SIPHIWE CANCEL MY ORDER", "PENGADUAN: HOTMAN BUTARBUTAR TIDAK BISA LOGIN": a
+    run of two capital words that no dictionary, stop list, place list or role list holds, or
+    two such words joined by AND/DAN, with a word of five letters or more ("BPJS", "COD" are
+    short). One unknown word alone is mostly a brand or slang ("FIBERNUSA TOLONG ...").
+    """
+    letters = sum(map(str.isalpha, text))
+    if letters < 12 or sum(map(str.isupper, text)) < 0.7 * letters:
+        return []
+    groups: list[list[re.Match]] = []
+    group: list[re.Match] = []
+    for match in [*_CAPS_WORD.finditer(text), None]:
+        word = match.group().lower() if match is not None else ""
+        plain = match is not None and not (
+            is_common(word)
+            or word in _ROLES
+            or word in everyday
+            or _inflected(word, everyday)
+            or word.endswith(("nya", "kan", "lah", "kah"))
+            or re.search(r"(.)\1\1", word) is not None  # "GILAAA", "LAGIII"
+        )
+        joined = group and match is not None and text[group[-1].end() : match.start()] == " "
+        if plain and (joined or not group):
+            group.append(match)
+            continue
+        if group:
+            groups.append(group)
+        group = [match] if plain else []
+    out: list[Span] = []
+    for k, group in enumerate(groups):
+        if not any(len(g.group()) >= 5 and re.search("[AEIOU]", g.group()) for g in group):
+            continue
+        pair = [
+            other
+            for other in (
+                groups[k - 1] if k else None,
+                groups[k + 1] if k + 1 < len(groups) else None,
+            )
+            if other is not None
+            and _AND_BETWEEN.fullmatch(
+                text[
+                    min(other[-1].end(), group[-1].end()) : max(other[0].start(), group[0].start())
+                ]
+            )
+        ]
+        if len(group) >= 2 or pair:  # "GIORGI BERIDZE", "AMARA AND NNAMDI"
+            out.append((group[0].start(), group[-1].end(), "NAME"))
+    return out
+
+
+def _more_listed(tokens, j: int, run_after, shaped) -> list[tuple[int, int]]:
+    """Runs listed right after a found name: "yg bales Nurhasni, terus Ermawati"."""
+    out: list[tuple[int, int]] = []
+    n = len(tokens)
+    while j < n:
+        k = j + (tokens[j][0] == ",")
+        if k < n and tokens[k][0].lower() in _LIST_WORDS:
+            k += 1
+        if k == j or k >= n or not shaped[k]:
+            break
+        out.append(run_after(k))
+        if out[-1][1] <= k:
+            break
+        j = out[-1][1]
+    return out
+
+
 def _lists(tokens, run_after, shaped, placed, safe_known) -> list[tuple[int, int]]:
     """'Helen sama Sukma', 'Daniela, Mateus and Wojciech': one known given name in the list."""
     out: list[tuple[int, int]] = []
@@ -378,7 +477,7 @@ def _lists(tokens, run_after, shaped, placed, safe_known) -> list[tuple[int, int
             k = j
             if tokens[k][0] == ",":
                 k += 1
-            if k < n and tokens[k][0].lower() in ("and", "dan", "sama", "serta", "or"):
+            if k < n and tokens[k][0].lower() in _LIST_WORDS:
                 k += 1
             if k == j or k >= n or not shaped[k]:
                 break

@@ -46,14 +46,28 @@ _SHOP_WORDS = frozenset(PRODUCT_AFTER) | frozenset(
     "gallery boutique mart market elektronik electronics electronic furniture mebel optik "
     "optical apotek pharmacy laundry motor motors lamp lampu candle candles scarf hijab fresh "
     "quartz glow beauty cosmetics kosmetik fashion collection signature limited lounge "
-    "speaker headphone headphones earbuds perfume parfum".split()
+    "speaker headphone headphones earbuds perfume parfum"
+    # round 9: lodgings and shores that close a place's name ("Sandy Cove Villa")
+    " villa villas cottage cottages homestay hostel guesthouse bungalow cove bay beach "
+    "island lake".split()
+)
+# Round 9: words that open a place's name, not a person's ("Tanjung Priok", "Pulau Seribu",
+# "Kecamatan Cibinong"), and team names that follow a role ("Head of Customer Experience").
+_PLACE_FIRST = frozenset(
+    "tanjung pulau gunung danau pantai teluk tanah kecamatan kabupaten kelurahan desa kampung "
+    "pelabuhan bandara stasiun terminal sungai selat muara provinsi kota".split()
+)
+_TEAM_WORDS = frozenset(
+    "experience relations success happiness excellence care service support operations "
+    "insights engagement".split()
 )
 # Lower-case words right after a name that make it a product or a shop ("Sekar Jagad scarf");
 # never everyday words that follow people too ("Pak Budi jam 3", "Bu Rina cabang Depok").
 _LOWER_AFTER = frozenset(
     "scarf edition edisi brand merk series collection bakery café cafe coffee store shop outlet "
     "gerai branch newsletter speaker bundle flavour flavor shoes boots sneakers sandals cookies "
-    "cleaner sauce serum toner skincare soap sabun cream candles lamp".split()
+    "cleaner sauce serum toner skincare soap sabun cream candles lamp lipstick lipstik mascara "
+    "palette cushion eyeliner cologne diffuser".split()
 )
 # Global brands whose words look like names ("Christian Dior", "Louis Vuitton").
 _BRAND_WORDS = frozenset(
@@ -108,6 +122,8 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
     words = text[start:end].lower().split()
     if not words or _SHOP_WORDS.intersection(words[1:]) or _BRAND_WORDS.intersection(words):
         return True
+    if (words[0] in _PLACE_FIRST and len(words) > 1) or all(w in _TEAM_WORDS for w in words):
+        return True  # "dari Tanjung Perak", "Head of Customer Experience"
     # The Capitalised run goes on after the candidate: "Sunny [Side Café]", "Untung Jaya
     # [Elektronik]"; a lower-case product word right after closes it too ("Sekar Jagad scarf").
     pos = end
