@@ -16,7 +16,9 @@ place, firm, app or brand of ``data/not_names_places.txt``. Runs of one to four 
   Mateus and Wojciech");
 * as chat speakers ("Nkechi: could you send me the code" beside "Customer: ...");
 * with an initial ("J. Mbatha", "Nattaya B.", "Lamhot P. Simanjuntak");
-* written with letters beyond ASCII where a name stands ("Siobhán and Gergő", "Tuấn Anh").
+* written with letters beyond ASCII where a name stands ("Siobhán and Gergő", "Tuấn Anh");
+* as a full name in a shouted text ("GIORGI BERIDZE - ORDER NOT RECEIVED",
+  :mod:`voc.pii.name_shouted`).
 
 Places after a place preposition ("di Medan", "to Zürich"), brands, and words that are names
 only in a lexicon stay; the global look-alike filter of ``component.py`` still applies.
@@ -31,6 +33,7 @@ from importlib import resources
 
 from voc.pii.name_cues import FIELD_WORDS, ROLE_WORDS
 from voc.pii.name_lexicons import brand_phrases
+from voc.pii.name_shouted import inflected, shouted_names
 
 __all__ = ["dictionary_words", "find_cueless_names", "place_or_brand_words"]
 
@@ -154,22 +157,6 @@ _VERBS_BY_FIRST = _by_first(_PERSON_VERBS)
 _CONTACT_BY_FIRST = _by_first(_CONTACT_BEFORE)
 
 
-_SUFFIXES = ("ed", "d", "ing", "s", "es", "ly", "er", "ers", "ment", "ness")
-
-
-def _inflected(word: str, everyday: frozenset[str]) -> bool:
-    """Whether ``word`` is an everyday word with an English ending: "restarted", "unblocking"."""
-    for suffix in _SUFFIXES:
-        stem = word[: -len(suffix)]
-        if (
-            word.endswith(suffix)
-            and len(stem) >= 3
-            and (stem in everyday or stem + "e" in everyday)
-        ):
-            return True
-    return False
-
-
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     out = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     if "'s" not in text and "’s" not in text:
@@ -229,13 +216,13 @@ def find_cueless_names(
         if low in safe_known:
             return True
         plain = low.replace("’", "'")
-        if is_common(low) or is_common(plain) or plain in everyday or _inflected(plain, everyday):
+        if is_common(low) or is_common(plain) or plain in everyday or inflected(plain, everyday):
             return False
         parts = plain.split("-")
         return len(parts) == 1 or not all(p in everyday or is_common(p) for p in parts)
 
     shaped = [tokens[i][0][0].isupper() and name_word(i) for i in range(n)]
-    shouted = _shouted(text, lambda w: is_common(w) or w in places, everyday)
+    shouted = shouted_names(text, lambda w: is_common(w) or w in places or w in _ROLES, everyday)
     if not any(shaped) and shouted:
         return shouted
     if not any(shaped) and not any(t[0][-1:] == "." and len(t[0]) == 2 for t in tokens):
@@ -388,62 +375,6 @@ def _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at) -> bo
     return False
 
 
-_AND_BETWEEN = re.compile(r"[ \t]+(?:AND|DAN|&)[ \t]+|,[ \t]*")
-_CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
-
-
-def _shouted(text: str, is_common, everyday: frozenset[str]) -> list[Span]:
-    """Names in a text written in capitals: words of it that no dictionary or lexicon knows.
-
-    "WHY DID SIPHIWE CANCEL MY ORDER", "PENGADUAN: HOTMAN BUTARBUTAR TIDAK BISA LOGIN": a
-    run of two capital words that no dictionary, stop list, place list or role list holds, or
-    two such words joined by AND/DAN, with a word of five letters or more ("BPJS", "COD" are
-    short). One unknown word alone is mostly a brand or slang ("FIBERNUSA TOLONG ...").
-    """
-    letters = sum(map(str.isalpha, text))
-    if letters < 12 or sum(map(str.isupper, text)) < 0.7 * letters:
-        return []
-    groups: list[list[re.Match]] = []
-    group: list[re.Match] = []
-    for match in [*_CAPS_WORD.finditer(text), None]:
-        word = match.group().lower() if match is not None else ""
-        plain = match is not None and not (
-            is_common(word)
-            or word in _ROLES
-            or word in everyday
-            or _inflected(word, everyday)
-            or word.endswith(("nya", "kan", "lah", "kah"))
-            or re.search(r"(.)\1\1", word) is not None  # "GILAAA", "LAGIII"
-        )
-        joined = group and match is not None and text[group[-1].end() : match.start()] == " "
-        if plain and (joined or not group):
-            group.append(match)
-            continue
-        if group:
-            groups.append(group)
-        group = [match] if plain else []
-    out: list[Span] = []
-    for k, group in enumerate(groups):
-        if not any(len(g.group()) >= 5 and re.search("[AEIOU]", g.group()) for g in group):
-            continue
-        pair = [
-            other
-            for other in (
-                groups[k - 1] if k else None,
-                groups[k + 1] if k + 1 < len(groups) else None,
-            )
-            if other is not None
-            and _AND_BETWEEN.fullmatch(
-                text[
-                    min(other[-1].end(), group[-1].end()) : max(other[0].start(), group[0].start())
-                ]
-            )
-        ]
-        if len(group) >= 2 or pair:  # "GIORGI BERIDZE", "AMARA AND NNAMDI"
-            out.append((group[0].start(), group[-1].end(), "NAME"))
-    return out
-
-
 def _more_listed(tokens, j: int, run_after, shaped) -> list[tuple[int, int]]:
     """Runs listed right after a found name: "yg bales Nurhasni, terus Ermawati"."""
     out: list[tuple[int, int]] = []
@@ -467,9 +398,11 @@ def _lists(tokens, run_after, shaped, placed, safe_known) -> list[tuple[int, int
     n = len(tokens)
     i = 0
     while i < n:
-        after_number = any(tokens[t][0][0].isdigit() for t in range(max(0, i - 2), i))
-        if not shaped[i] or placed(i) or after_number:  # "1200 Industrial Pkwy, Reno NV"
+        if not shaped[i] or placed(i):
             i += 1
+            continue
+        if any(tokens[t][0][0].isdigit() for t in range(max(0, i - 2), i)):
+            i += 1  # "1200 Industrial Pkwy, Reno NV": an address, not a list of people
             continue
         runs = [run_after(i)]
         j = runs[-1][1]
