@@ -139,6 +139,9 @@ LOOKALIKES = [
     "SKU TS-BLK-40-002 habis terus",
     "Rating 3/11 gak masuk akal.",
     "Hotel in Shibuya-ku, Tokyo was nice but the SIM never arrived.",
+    "Toko kalian alamatnya Jl. Merdeka No. 45, Bandung kan?",
+    "Your warehouse address is 12 Dock Road, Tilbury RM18 7EH, right?",
+    "Kantor cabang kalian pindah ke Jalan Diponegoro nomor 15?",
     "Transfer ke BTN 0012 kemarin belum masuk, Blok M macet.",
 ]
 
@@ -150,6 +153,16 @@ def test_round9_address_lookalikes_stay(text):
 
 # The writer's own place beside a business word is still an address.
 OWN_PLACE = [
+    ("Saya pesan dari toko X, tolong kirim ke Jl. Mawar No. 5, Depok", "Jl. Mawar No. 5, Depok"),
+    (
+        "I ordered from your store, please ship to 12 Baker Street, London NW1 6XE",
+        "12 Baker Street, London NW1 6XE",
+    ),
+    (
+        "Barang dari gudang Cikarang, diantar ke Perum Griya Indah Blok A No. 3",
+        "Perum Griya Indah Blok A No. 3",
+    ),
+    ("Toko online saya alamatnya Jl. Raya Darmo No. 15, Surabaya", "Jl. Raya Darmo No. 15"),
     (
         "pickup point-nya ga usah, antar ke rumah aja: Gg. Kenari No. 3, Bogor",
         "Gg. Kenari No. 3, Bogor",

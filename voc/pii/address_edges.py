@@ -61,7 +61,9 @@ _BUSINESS_BEFORE = re.compile(
 # Words that make the place the writer's own again ("pickup point-nya ga usah, ke rumah aja:").
 _PERSONAL = re.compile(
     r"\b(?:saya|sy|aku|gue|gw|ku|my|mine|i|i'm|rumah|rmh|home|kos|kost|kosan|personal|"
-    r"pribadi|ortu|parents|nenek|kakek|mum|mom)\b",
+    r"pribadi|ortu|parents|nenek|kakek|mum|mom|"
+    r"(?:di)?(?:kirim(?:kan)?|antar(?:kan)?|anter(?:in)?)[ \t]+ke|"
+    r"(?:ship|deliver|send|post|mail)(?:ped|ping|ed|ing|y)?[ \t]+(?:it[ \t]+)?to|live[sd]?)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
