@@ -47,6 +47,14 @@ def _cueless(text: str) -> list[str]:
         ("This is Obiageli, the account holder's niece. Can I change the plan?", "Obiageli"),
         ("Great service today! Wanjiku at the counter found my size.", "Wanjiku"),
         ("Yang bales chat Kurniasih, terus Ruswati, terus bot lagi.", "Ruswati"),
+        # a possessive closing the clause, an everyday word before a personal thing
+        ("The two profiles merged: mine and Olufemi Adekunle's. Please split.", "Olufemi Adekunle"),
+        ("I'm asking about Harum's loan account, he is my cousin.", "Harum"),
+        # a full name alone on its line, particles, a parcel's addressee, names compared
+        ("Chayanin Wongsawat\n14 Moo 3, Hang Dong, Chiang Mai 50230", "Chayanin Wongsawat"),
+        ("Report: customer Wa Ode Rahmawati said the meter is broken.", "Wa Ode Rahmawati"),
+        ("parcel for Ayelen Quispeña, still not delivered after 3 weeks", "Ayelen Quispeña"),
+        ("The card says Jhosué Ccallo vs Josue Ccallo on the booking.", "Josue Ccallo"),
         # shouted texts: a full name in capitals
         ("TEMUULEN BATBAYAR - REFUND NOT RECEIVED - SECOND REQUEST", "TEMUULEN BATBAYAR"),
     ],
@@ -86,6 +94,9 @@ def test_cueless_names_are_redacted(text: str, name: str | None) -> None:
         "KABELKU TOLONG LAH INTERNET MATI PAS RAPAT PENTING",
         "SINYAL ANCUR, UDAH DIRESTART 10 KALI TETEP MATI",
         "ROUTER KEEPS DROPPING. RESTARTED 10 TIMES. FIX IT.",
+        # a day before a delivery, a heading alone on its line
+        "Sunday's delivery never came and nobody called.",
+        "Order Summary\nTwo items, paid by card.",
     ],
 )
 def test_lookalikes_stay(text: str) -> None:

@@ -44,6 +44,7 @@ _PARTICLES = frozenset(
     "van der den de da del della von bin binti bte al el ibn ni ní wa la ode sta. ter dos das "
     "du le".split()
 )
+_INITIAL = re.compile(r"[A-Z]\.\Z")
 _SENTENCE = frozenset(".!?\n:;\"“”'‘’()—–-")
 _CONJ = frozenset(
     "and but so then because cuz coz also fyi btw update honestly apparently tapi terus trus "
@@ -97,6 +98,9 @@ _CONTACT_BEFORE = tuple(
         "please call", "tell", "told", "ask", "asked", "hubungi", "menghubungi",
         "nunggu", "menunggu", "diminta", "disuruh", "on behalf of", "contact", "email",
         "message", "remove", "add", "added", "behalf of", "sama", "bareng", "he 's", "she 's",
+        "order for", "parcel for", "package for", "booking for", "ticket for", "paket untuk",
+        "pesanan untuk", "signed by", "received by", "handled by", "served by", "diterima oleh",
+        "customer", "tech", "technician", "teknisi", "courier", "kurir", "flatmate", "roommate",
         "he is", "she is", "this is", "it 's", "yg bales", "yang bales", "yg balas",
         "yang balas",
     )
@@ -109,7 +113,13 @@ _POSSESSED = frozenset(
     "visa contract invoice bill plan line device car bike mobile cousin uncle aunt kids "
     "child friend boss colleague grandmother grandfather registration review".split()
 )
-_LIST_WORDS = frozenset("and dan sama serta or terus then lalu".split())
+_LIST_WORDS = frozenset("and dan sama serta or terus then lalu vs atau".split())
+# Things only a person owns: a Capitalised everyday word before them is a name too ("Hotman's
+# loan account"); "Sunday's delivery" stays.
+_OWN = frozenset(
+    "account loan wife husband sister brother mum mom dad son daughter number phone password "
+    "laptop passport".split()
+)
 _SPEAKERS = frozenset("customer agent user cs me bot admin pelanggan nasabah you staff".split())
 
 
@@ -225,7 +235,8 @@ def find_cueless_names(
     shouted = shouted_names(text, lambda w: is_common(w) or w in places or w in _ROLES, everyday)
     if not any(shaped) and shouted:
         return shouted
-    if not any(shaped) and not any(t[0][-1:] == "." and len(t[0]) == 2 for t in tokens):
+    possessive = "'s " in text or "’s " in text
+    if not any(shaped) and not possessive and not any(_INITIAL.match(t[0]) for t in tokens):
         return []
 
     def soft(i: int) -> bool:
@@ -256,6 +267,12 @@ def find_cueless_names(
             j + 1 < n and (initial(j + 1) or shaped[j + 1])
         )
 
+    def _particle_then_name(j: int) -> bool:
+        """Particles, then a name word: "Wa Ode Nurhayati", "Ni Putu ..."."""
+        while j < n and tokens[j][0].lower() in _PARTICLES and tokens[j][0][0].isupper():
+            j += 1
+        return j < n and shaped[j]
+
     def run_after(i: int) -> tuple[int, int]:
         """The name run opening at token ``i``: (start token, end token), empty if none."""
         j, words, last = i, 0, i
@@ -266,7 +283,7 @@ def find_cueless_names(
                 last = j + 1
             elif initial(j):
                 last = j + 1 if words else last
-            elif not (word.lower() in _PARTICLES and (j > i or (j + 1 < n and shaped[j + 1]))):
+            elif not (word.lower() in _PARTICLES and (j > i or _particle_then_name(j))):
                 break  # particles inside: "van der", "Wa Ode Nurhayati", "Ni Putu ..."
             if j + 1 < n and tokens[j + 1][1] > tokens[j][2] + 1:
                 break  # two spaces or more: the run ends
@@ -318,8 +335,11 @@ def find_cueless_names(
         if b <= a:
             i += 1
             continue
-        if _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at):
+        if _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at) or (
+            b - a >= 2 and all(shaped[a:b]) and _alone_on_line(tokens, a, b)
+        ):
             spans.append((a, b))
+            spans += _more_listed(tokens, b, run_after, shaped)
         i = b
     # Objects of a verb of contact, lists, possessives and speakers are read from the anchors.
     for k in range(n):
@@ -334,10 +354,13 @@ def find_cueless_names(
         word = tokens[k][0]
         if word in ("'s", "'", "’") and k > 0 and k + 1 < n and tokens[k][1] == tokens[k - 1][2]:
             nxt = [t[0].lower() for t in tokens[k + 1 : k + 4]]
-            if any(w in _POSSESSED for w in nxt[:3]):
-                a, b = run_before(k)
-                if b > a and not placed(a) and any(shaped[a:b]):
-                    spans.append((a, b))
+            a, b = run_before(k)
+            if b <= a and soft(k - 1) and nxt[:1] and nxt[0] in _OWN:
+                a, b = k - 1, k  # "Hotman's loan account": an everyday word, a personal thing
+            close = nxt[:1] in (["."], [","], [")"]) and sum(shaped[a:b]) >= 2
+            if (any(w in _POSSESSED for w in nxt[:3]) or close) and b > a and not placed(a):
+                if any(shaped[a:b]) or (b - a == 1 and soft(a)):
+                    spans.append((a, b))  # "Ravindra's account", "Hotman's loan", "... Okeke's."
     spans += _lists(tokens, run_after, shaped, placed, safe_known)
     spans += _speakers(text, tokens, run_after, shaped)
     found = [(tokens[a][1], tokens[b - 1][2], "NAME") for a, b in spans if b > a] + shouted
@@ -373,6 +396,13 @@ def _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at) -> bo
             return False
         j += 1
     return False
+
+
+def _alone_on_line(tokens, a: int, b: int) -> bool:
+    """Whether the run ``a:b`` fills its line, and the text has another line."""
+    before = a == 0 or tokens[a - 1][0] == "\n"
+    after = b == len(tokens) or tokens[b][0] == "\n"
+    return before and after and any(t[0] == "\n" for t in tokens)
 
 
 def _more_listed(tokens, j: int, run_after, shaped) -> list[tuple[int, int]]:
