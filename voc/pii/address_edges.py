@@ -107,12 +107,16 @@ def walk_back_pieces(
         piece = _COMMA_PIECE.search(text, window, start)
         if piece is None:
             break
-        if piece.group("words") and not piece.group("admin"):
-            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", piece.group("words"))
-            if not words or any(is_common(w.lower()) or is_name(w.lower()) for w in words):
+        if not piece.group("admin"):
+            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", piece.group("words") or "")
+            if any(is_common(w.lower()) or is_name(w.lower()) for w in words):
                 break  # "Halo Admin, Jl. ...", "Budi, Jl. ...": a greeting or a person
+            if piece.group("words") and not words:
+                break
             if not _LIST_OPENS.search(text, max(0, piece.start() - 12), piece.start()):
-                break  # "— Cornelius Abbot, 4 Mill Lane", "bu Hj. Rohimah, Jl. ...": a signer
+                # "— Cornelius Abbot, 4 Mill Lane", "bu Hj. Rohimah, Jl. ...": a signer;
+                # "Pesanan 12345, Jl. ...": an order number
+                break
         start = piece.start()
     return start
 
