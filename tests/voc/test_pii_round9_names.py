@@ -55,6 +55,9 @@ def _cueless(text: str) -> list[str]:
         ("Report: customer Wa Ode Rahmawati said the meter is broken.", "Wa Ode Rahmawati"),
         ("parcel for Ayelen Quispeña, still not delivered after 3 weeks", "Ayelen Quispeña"),
         ("The card says Jhosué Ccallo vs Josue Ccallo on the booking.", "Josue Ccallo"),
+        # a relation with a name of particles in brackets, one word in capitals on a label
+        ("tolong blokir hp mama (La Ode Safiuddin), hilang kemarin", "La Ode Safiuddin"),
+        ("Nama di tiket salah, tertulis RAHMAWATINI padahal saya Rahmawati.", "RAHMAWATINI"),
         # shouted texts: a full name in capitals
         ("TEMUULEN BATBAYAR - REFUND NOT RECEIVED - SECOND REQUEST", "TEMUULEN BATBAYAR"),
     ],
@@ -97,6 +100,7 @@ def test_cueless_names_are_redacted(text: str, name: str | None) -> None:
         # a day before a delivery, a heading alone on its line
         "Sunday's delivery never came and nobody called.",
         "Order Summary\nTwo items, paid by card.",
+        "The status says PENDING for three days now.",
     ],
 )
 def test_lookalikes_stay(text: str) -> None:

@@ -141,9 +141,11 @@ _THING_NAMED = re.compile(
 # A relation and the name in brackets: "husband (Siddharth)", "istri (Ratna)".
 _RELATION_PAREN = re.compile(
     r"\b(?:husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|"
-    r"suami|istri|anak|ibu|ayah|adik|kakak|kakek|nenek)[ \t]*\((?P<name>[A-Z][a-z'’-]+"
+    r"suami|istri|anak|ibu|ayah|adik|kakak|kakek|nenek|mama|papa|mami|papi)[ \t]*\("
+    r"(?P<name>[A-Z][a-z'’-]+"
     r"(?:[ \t]+[A-Z][a-z'’-]+){0,2})\)"
 )
+_PAREN_PARTICLES = frozenset("wa la ode ni binti bin van der de".split())
 # "identified by security as Wiremu", "known as Bagas", "registered as Olena Petrenko".
 _KNOWN_AS = re.compile(
     r"\b(?:identified|known|registered|listed|recorded)(?:[ \t]+by[ \t]+\w+)?[ \t]+as[ \t]+"
@@ -326,7 +328,10 @@ def find_context_names(
                 found += [(match.start(g), match.end(g), "NAME") for g in ("old", "new")]
     for pattern in (_RELATION_PAREN, _KNOWN_AS) if "(" in text or " as " in text else ():
         for match in pattern.finditer(text):
-            if all(person(w, False) for w in match.group("name").split()):
+            words = match.group("name").split()
+            if all(person(w, False) or w.lower() in _PAREN_PARTICLES for w in words) and any(
+                person(w, False) for w in words
+            ):  # "mama (Wa Ode Salmia)": particles of a name inside
                 found.append((match.start("name"), match.end("name"), "NAME"))
     return found
 

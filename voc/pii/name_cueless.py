@@ -113,6 +113,11 @@ _POSSESSED = frozenset(
     "visa contract invoice bill plan line device car bike mobile cousin uncle aunt kids "
     "child friend boss colleague grandmother grandfather registration review".split()
 )
+# One word in capitals that a label shows: "tertulis SUHARTINI, harusnya SUHARTINAH".
+_REPORTED_CAPS = re.compile(
+    r"\b(?:tertulis|harusnya|seharusnya|says|reads|should[ \t]+be)[ \t]+['‘\"“]?"
+    r"(?P<name>[A-Z]{5,})\b(?![ \t]*[A-Z\d])"
+)
 _LIST_WORDS = frozenset("and dan sama serta or terus then lalu vs atau".split())
 # Things only a person owns: a Capitalised everyday word before them is a name too ("Hotman's
 # loan account"); "Sunday's delivery" stays.
@@ -233,6 +238,10 @@ def find_cueless_names(
 
     shaped = [tokens[i][0][0].isupper() and name_word(i) for i in range(n)]
     shouted = shouted_names(text, lambda w: is_common(w) or w in places or w in _ROLES, everyday)
+    for match in _REPORTED_CAPS.finditer(text):
+        word = match.group("name").lower()
+        if not (is_common(word) or word in everyday or word in places or inflected(word, everyday)):
+            shouted.append((match.start("name"), match.end("name"), "NAME"))
     if not any(shaped) and shouted:
         return shouted
     possessive = "'s " in text or "’s " in text
