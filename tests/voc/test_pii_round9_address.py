@@ -142,6 +142,9 @@ LOOKALIKES = [
     "Toko kalian alamatnya Jl. Merdeka No. 45, Bandung kan?",
     "Your warehouse address is 12 Dock Road, Tilbury RM18 7EH, right?",
     "Kantor cabang kalian pindah ke Jalan Diponegoro nomor 15?",
+    "Sinyal jelek di Kel. Sukajadi, Kec. Sukasari sejak kemarin",
+    "Banjir di Desa Sukamaju, Kec. Cibadak, Sukabumi kemarin sore",
+    "Listrik padam di Dusun Krajan, Desa Sumberejo dari pagi",
     "Transfer ke BTN 0012 kemarin belum masuk, Blok M macet.",
 ]
 
@@ -163,6 +166,7 @@ OWN_PLACE = [
         "Perum Griya Indah Blok A No. 3",
     ),
     ("Toko online saya alamatnya Jl. Raya Darmo No. 15, Surabaya", "Jl. Raya Darmo No. 15"),
+    ("Rumah saya kebanjiran, Desa Sukamaju, Kec. Cibadak", "Desa Sukamaju, Kec. Cibadak"),
     (
         "pickup point-nya ga usah, antar ke rumah aja: Gg. Kenari No. 3, Bogor",
         "Gg. Kenari No. 3, Bogor",

@@ -196,6 +196,12 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
         if kind != "label" and not context and pat.LANDMARK_BEFORE.search(before):
             continue
         end = _rstrip(text, start, end)
+        if (
+            not context
+            and not pat.DIGIT.search(text, start, end)
+            and pat.AREA_BEFORE.search(before)
+        ):
+            continue  # "sinyal jelek di Kel. Sukajadi, Kec. Sukasari": an area, no address
         found.append((start, end, "ADDRESS"))
         position = end
     return found

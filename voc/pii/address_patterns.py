@@ -11,6 +11,7 @@ __all__ = [
     "ADDRESS_CONTEXT",
     "ADDRESS_WORDS",
     "ADMIN_PART",
+    "AREA_BEFORE",
     "ASCII_WORD",
     "BACK_WORD",
     "BLANKS",
@@ -180,6 +181,12 @@ N_NAME_ENDING_PARTS = 11
 ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
     r"dusun|dsn|brgy|barangay|distrik|banjar|seksyen)\b\.?\s*",
+    re.IGNORECASE,
+)
+# An area named for an outage, a flood or coverage: "banjir di Desa X, Kec. Y" (no number).
+AREA_BEFORE = re.compile(
+    r"\b(?:banjir|macet|sinyal|signal|gangguan|pemadaman|padam|wilayah|daerah|area|zona|zone|"
+    r"jangkauan|coverage|covered|cover|flood(?:s|ing|ed)?|traffic|outage)\b[^.!?\n]{0,40}\Z",
     re.IGNORECASE,
 )
 # The village level of an address: a district and a regency alone name a region.
