@@ -145,6 +145,9 @@ LOOKALIKES = [
     "Sinyal jelek di Kel. Sukajadi, Kec. Sukasari sejak kemarin",
     "Banjir di Desa Sukamaju, Kec. Cibadak, Sukabumi kemarin sore",
     "Listrik padam di Dusun Krajan, Desa Sumberejo dari pagi",
+    "Bought 2 Abbey Road tickets for my parents.",
+    "Ordered size 40 Olive Green, got black instead",
+    "Pack of 12 Lime Green markers arrived dry",
     "Transfer ke BTN 0012 kemarin belum masuk, Blok M macet.",
 ]
 

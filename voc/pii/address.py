@@ -115,6 +115,12 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
         end, parts = _grow(text, end, town_first=kind in ("en_street", "en_lower"))
         if end == start:
             continue
+        if (
+            kind in ("en_street", "en_lower")
+            and pat.QUANTITY_BEFORE.search(text, max(0, start - 16), start)
+            and not _context_before(text, start)
+        ):
+            continue  # "Bought 2 Abbey Road tickets": a quantity, no house number
         if kind in ("sg_unit", "en_lower") and not parts:
             # "#12-345" alone is a ticket; "2 hours on the road" is no street.
             if kind == "sg_unit" or not pat.ADDRESS_CONTEXT.search(

@@ -48,6 +48,7 @@ __all__ = [
     "PLACE",
     "POSTAL_NEXT",
     "PUBLIC_PLACE_END",
+    "QUANTITY_BEFORE",
     "ROUTE",
     "SEP",
     "SHOW_UNIT",
@@ -86,12 +87,12 @@ EN_STREET = (
     r"(?:Street|St|Road|Rd|"
     r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Crescent|"
     r"Close|Highway|Hwy|Parkway|Pkwy|Square|Sq|Grove|Walk|Rise|Hill|Park|Row|Gardens|Mews|"
-    r"Cross|Main|Circle|Trail|Parade|Pde|Esplanade|Circuit|Cct|Quay|Green|Vale|Heights)\b\.?)"
+    r"Cross|Main|Circle|Trail|Parade|Pde|Esplanade|Quay)\b\.?)"
 )
 EN_SUFFIX = (
     r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|"
     r"terrace|crescent|close|highway|hwy|parkway|pkwy|square|sq|grove|parade|pde|esplanade|"
-    r"circuit|cct|quay"
+    r"quay"
 )
 EN_LOWER = (
     r"\b\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?\s+(?:[nsew]\.?\s+)?"
@@ -187,6 +188,12 @@ ADMIN_PART = re.compile(
 AREA_BEFORE = re.compile(
     r"\b(?:banjir|macet|sinyal|signal|gangguan|pemadaman|padam|wilayah|daerah|area|zona|zone|"
     r"jangkauan|coverage|covered|cover|flood(?:s|ing|ed)?|traffic|outage)\b[^.!?\n]{0,40}\Z",
+    re.IGNORECASE,
+)
+# A quantity before what looks like a house number: "bought 2 Abbey Road tickets".
+QUANTITY_BEFORE = re.compile(
+    r"\b(?:bought|buy|buying|ordered|order|orders|purchased|beli|pesan|pack[ \t]+of|size|qty|"
+    r"sold|get|got)[ \t]+\Z",
     re.IGNORECASE,
 )
 # The village level of an address: a district and a regency alone name a region.
@@ -315,7 +322,7 @@ DIGIT_KEYWORDS = frozenset(
     "lane ln drive dr "
     "boulevard blvd way court ct place pl terrace crescent close highway hwy parkway pkwy "
     "square sq grove walk rise hill park row gardens mews cross main circle trail parade pde "
-    "esplanade circuit cct quay green vale heights".split()
+    "esplanade quay".split()
 )
 UNIT_HASH = re.compile(r"#\d{1,3}-\d")  # the sg_unit starter ("#05-22"), not "#123" or hashtags
 ASCII_WORD = re.compile(r"[a-z]+")
