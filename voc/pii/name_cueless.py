@@ -45,6 +45,8 @@ _PARTICLES = frozenset(
     "du le".split()
 )
 _INITIAL = re.compile(r"[A-Z]\.\Z")
+_INITIAL_IN_TEXT = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t\n,)'’]|\Z)")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE = frozenset(".!?\n:;\"“”'‘’()—–-")
 _CONJ = frozenset(
     "and but so then because cuz coz also fyi btw update honestly apparently tapi terus trus "
@@ -185,6 +187,10 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return split
 
 
+def _strip_s(word: str) -> str:
+    return word[:-2] if len(word) > 3 and word[-2:] in ("'s", "’s") else word
+
+
 def _titled(word: str) -> bool:
     """'Budi', 'Siobhán', "O'Brien", 'Owusu-Ansah', 'McKenzie' (not 'NetRaya', 'DIY')."""
     if len(word) < 2 or not word[0].isupper():
@@ -214,16 +220,11 @@ def find_cueless_names(
         known: The given-name lexicon (lower case).
         safe_known: Known given names that are no everyday words (lower case).
     """
-    tokens = _tokens(text)
-    n = len(tokens)
-    if n < 2:
-        return []
     places = place_or_brand_words()
     everyday = dictionary_words()
 
-    def name_word(i: int) -> bool:
-        word = tokens[i][0]
-        if not word[0].isupper() or not _titled(word) or word.endswith("nya"):
+    def word_ok(word: str) -> bool:
+        if not _titled(word) or word.endswith("nya"):
             return False
         low = word.lower()
         if low in places or low in _ROLES:
@@ -236,15 +237,26 @@ def find_cueless_names(
         parts = plain.split("-")
         return len(parts) == 1 or not all(p in everyday or is_common(p) for p in parts)
 
-    shaped = [tokens[i][0][0].isupper() and name_word(i) for i in range(n)]
     shouted = shouted_names(text, lambda w: is_common(w) or w in places or w in _ROLES, everyday)
     for match in _REPORTED_CAPS.finditer(text):
         word = match.group("name").lower()
         if not (is_common(word) or word in everyday or word in places or inflected(word, everyday)):
             shouted.append((match.start("name"), match.end("name"), "NAME"))
+    # Most texts hold no name word, no initial and no possessive: no need to go further.
+    possessive = "'s " in text or "’s " in text
+    if (
+        not possessive
+        and not any(w[0].isupper() and word_ok(_strip_s(w)) for w in _WORDS.findall(text))
+        and _INITIAL_IN_TEXT.search(text) is None
+    ):
+        return shouted
+    tokens = _tokens(text)
+    n = len(tokens)
+    if n < 2:
+        return shouted
+    shaped = [tokens[i][0][0].isupper() and word_ok(tokens[i][0]) for i in range(n)]
     if not any(shaped) and shouted:
         return shouted
-    possessive = "'s " in text or "’s " in text
     if not any(shaped) and not possessive and not any(_INITIAL.match(t[0]) for t in tokens):
         return []
 
