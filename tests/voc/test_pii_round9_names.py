@@ -25,6 +25,7 @@ def _cueless(text: str) -> list[str]:
         ("The router died again. Tamsinova says it is a known fault.", "Tamsinova"),
         ("Boglarka Szentesi texted me the wrong code twice.", "Boglarka Szentesi"),
         ("Nurjannatin udah dua kali telpon soal tagihan yang sudah lunas.", "Nurjannatin"),
+        ("Why is Tsehay Alemu listed? No: Tsehay Alemu is listed as my guarantor.", "Tsehay Alemu"),
         # the object of a verb of contact
         ("I spoke to Kwadwo Mensahfield yesterday and nothing changed.", "Kwadwo Mensahfield"),
         ("tolong hubungi Simanullang, dia yang pegang kuncinya", "Simanullang"),
@@ -101,6 +102,7 @@ def test_cueless_names_are_redacted(text: str, name: str | None) -> None:
         "Sunday's delivery never came and nobody called.",
         "Order Summary\nTwo items, paid by card.",
         "The status says PENDING for three days now.",
+        "I noticed that Tuesday is listed as a delivery day but nobody came.",
     ],
 )
 def test_lookalikes_stay(text: str) -> None:

@@ -50,11 +50,11 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE = frozenset(".!?\n:;\"“”'‘’()—–-")
 _CONJ = frozenset(
     "and but so then because cuz coz also fyi btw update honestly apparently tapi terus trus "
-    "lalu jadi soalnya karena krn kalau kalo klo kalau tadi pas waktu dan ini yesterday today "
+    "lalu jadi soalnya karena krn kalau kalo klo kalau tadi pas waktu dan ini yesterday today that "
     "kemarin kmrn besok nanti".split()
 )
 _PLACE_BEFORE = frozenset(
-    "in at on near of from to into di ke dari dekat via for with the a an this that your our "
+    "in at on near of from to into di ke dari dekat via for with the a an this your our "
     "my their his her its bank pt cv toko hotel rs klinik apotek restoran warung kantor kota "
     "jl jalan gg gang kec kel desa kab".split()
 )
@@ -85,7 +85,10 @@ _PERSON_VERBS = tuple(
         "menunggu", "meninggal", "dan istri", "dan suami", "dan saya", "dan aku", "itu mama",
         "itu papa", "itu ibu", "itu ayah", "itu suami", "itu istri", "itu anak", "itu adik",
         "itu kakak", "itu karyawan", "itu teman", "itu temen", "itu pacar", "minta",
-        "on the night", "on the day", "on the morning", "on the evening", "on the late",
+        "is listed as", "was listed as", "is registered as", "is the beneficiary",
+        "is the account", "is the cardholder", "is the policyholder", "is the guarantor",
+        "is the emergency", "on the night", "on the day", "on the morning", "on the evening",
+        "on the late",
         "at the counter", "at the desk", "at the front", "at the register", "at the till",
         "at the checkout", "at the reception", "at the cashier",
         "ngasih", "kasih tau",
