@@ -146,6 +146,8 @@ LOOKALIKES = [
     "Banjir di Desa Sukamaju, Kec. Cibadak, Sukabumi kemarin sore",
     "Listrik padam di Dusun Krajan, Desa Sumberejo dari pagi",
     "Bought 2 Abbey Road tickets for my parents.",
+    "Is your office at 12 Collins Street, Melbourne VIC 3000 open on Saturday?",
+    "bisa pasang di ruko yang lantai 3 gak?",
     "Ordered size 40 Olive Green, got black instead",
     "Pack of 12 Lime Green markers arrived dry",
     "Transfer ke BTN 0012 kemarin belum masuk, Blok M macet.",
@@ -170,6 +172,7 @@ OWN_PLACE = [
     ),
     ("Toko online saya alamatnya Jl. Raya Darmo No. 15, Surabaya", "Jl. Raya Darmo No. 15"),
     ("Rumah saya kebanjiran, Desa Sukamaju, Kec. Cibadak", "Desa Sukamaju, Kec. Cibadak"),
+    ("alamat rumah: griya permata hijau c3/12, cileungsi", "griya permata hijau c3/12, cileungsi"),
     (
         "pickup point-nya ga usah, antar ke rumah aja: Gg. Kenari No. 3, Bogor",
         "Gg. Kenari No. 3, Bogor",

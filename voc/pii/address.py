@@ -298,6 +298,8 @@ def _street_name(text: str, pos: int) -> int:
         nested = pat.NESTED_STREET.match(text, pat.BLANKS.match(text, pos).end())
         if nested is not None and (after := _words(text, nested.end())) > nested.end():
             return after
+        if nested is not None and (after := _lenient_name(text, nested.end())) > nested.end():
+            return after  # "alamat rumah: griya permata hijau c3/12": everyday words
     return end
 
 
@@ -309,7 +311,8 @@ def _lenient_name(text: str, pos: int) -> int:
         if word is None or not word.group()[0].isalpha():
             break
         cursor = word.end()
-        if any(p.match(text, pat.BLANKS.match(text, cursor).end()) for p in pat.PARTS[:3]):
+        after = pat.BLANKS.match(text, cursor).end()
+        if any(p.match(text, after) for p in pat.LENIENT_ENDS):  # no, blok, RT, "c3/12"
             end = cursor
             break
     return end

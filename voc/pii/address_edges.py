@@ -47,7 +47,8 @@ _RT_BEFORE = re.compile(r"(?<![\w.])(?i:rt|rw)\.?[ \t]*\Z")
 
 _BUSINESS = (
     r"toko|store|showroom|outlet|gerai|cabang|branch|gudang(?:nya)?|warehouse|head[ \t]+office|"
-    r"kantor[ \t]+(?:pusat|cabang)|hub|sorting[ \t]+cent(?:er|re)|drop[ \t]*point|"
+    r"kantor[ \t]+(?:pusat|cabang|kalian)|your[ \t]+(?:head[ \t]+)?office|hub|"
+    r"sorting[ \t]+cent(?:er|re)|drop[ \t]*point|"
     r"pick[ \t-]*up[ \t]+point|pickup[ \t]+point|depot|distribution[ \t]+cent(?:er|re)|pabrik|"
     r"factory|kawasan[ \t]+industri|pergudangan|industrial[ \t]+estate|service[ \t]+cent(?:er|re)"
 )

@@ -31,6 +31,7 @@ __all__ = [
     "KEYWORDS",
     "LABEL_TO_KEYWORDS",
     "LANDMARK_BEFORE",
+    "LENIENT_ENDS",
     "LINE_POSTAL",
     "MAX_BACK_WORDS",
     "MAX_NAME_WORDS",
@@ -154,8 +155,9 @@ PARTS = [
         r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b",  # UK postcode: "NW1 6XE"
         # postcodes of Canada and Ireland: "QC H3A 2R7", "ON L5B 3K2", "A96 X2K7"
         r"(?-i:(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d{2}\s[A-Z\d]{4})\b",
-        # house codes: "C3/18", "B-12", "X/12"
-        r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:-\d{1,3})*(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b",
+        # house codes: "C3/18", "B-12", "X/12", in lower case only with the slash: "c3/12"
+        r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:-\d{1,3})*(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b"
+        r"|(?-i:[a-z]{1,2}\d{1,3}[a-z]?/\d{1,3}[a-z]?)\b",
         r"tower\s+(?-i:[A-Z]\d?)\b",  # "Tower B lantai 9"
         EN_STREET,  # "Unit 5, 12 Collins Street"
         EN_LOWER,  # "apt 3r, 518 w 48th st"
@@ -179,6 +181,8 @@ PARTS = [
     )
 ]
 N_NAME_ENDING_PARTS = 11
+# The parts that close a street name of everyday words ("gg. haji ridi no 11").
+LENIENT_ENDS = PARTS[:3] + PARTS[10:11]
 ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
     r"dusun|dsn|brgy|barangay|distrik|banjar|seksyen)\b\.?\s*",
