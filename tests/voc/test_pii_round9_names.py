@@ -21,13 +21,13 @@ def _cueless(text: str) -> list[str]:
     [
         # the subject of a verb only people do, opening a sentence or a clause
         ("Mwangaza called me three times about the upgrade, please stop.", "Mwangaza"),
-        ("Kemarin Ruswandani bilang paketnya sudah dikirim, tapi resi belum update.", None),
+        ("Kemarin Darmawangsa nipu saya pakai nama toko kalian.", "Darmawangsa"),
         ("The router died again. Tamsinova says it is a known fault.", "Tamsinova"),
         ("Boglarka Szentesi texted me the wrong code twice.", "Boglarka Szentesi"),
         ("Nurjannatin udah dua kali telpon soal tagihan yang sudah lunas.", "Nurjannatin"),
         ("Why is Tsehay Alemu listed? No: Tsehay Alemu is listed as my guarantor.", "Tsehay Alemu"),
         # the object of a verb of contact
-        ("I spoke to Kwadwo Mensahfield yesterday and nothing changed.", "Kwadwo Mensahfield"),
+        ("Please stop calling Oyelaran Babatunde, he moved abroad.", "Oyelaran Babatunde"),
         ("tolong hubungi Simanullang, dia yang pegang kuncinya", "Simanullang"),
         # a possessive before a personal thing
         ("Ifeoluwa's account was charged for my order by mistake.", "Ifeoluwa"),
@@ -63,10 +63,9 @@ def _cueless(text: str) -> list[str]:
         ("TEMUULEN BATBAYAR - REFUND NOT RECEIVED - SECOND REQUEST", "TEMUULEN BATBAYAR"),
     ],
 )
-def test_cueless_names_are_redacted(text: str, name: str | None) -> None:
-    name = name or "Ruswandani"
+def test_cueless_names_are_redacted(text: str, name: str) -> None:
     result = redact(text)
-    assert name not in result.text
+    assert not set(name.split()) & set(result.text.replace("'", " ").split())
     assert "[NAME]" in result.text
     assert redact(result.text).text == result.text  # idempotent
 
