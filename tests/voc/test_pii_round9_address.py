@@ -173,6 +173,7 @@ OWN_PLACE = [
     ("Toko online saya alamatnya Jl. Raya Darmo No. 15, Surabaya", "Jl. Raya Darmo No. 15"),
     ("Rumah saya kebanjiran, Desa Sukamaju, Kec. Cibadak", "Desa Sukamaju, Kec. Cibadak"),
     ("alamat rumah: griya permata hijau c3/12, cileungsi", "griya permata hijau c3/12, cileungsi"),
+    ("alamat: perumahan bumi mas blok c no 2", "perumahan bumi mas blok c no 2"),
     (
         "pickup point-nya ga usah, antar ke rumah aja: Gg. Kenari No. 3, Bogor",
         "Gg. Kenari No. 3, Bogor",
@@ -191,3 +192,8 @@ OWN_PLACE = [
 @pytest.mark.parametrize(("text", "address"), OWN_PLACE)
 def test_round9_own_place_beside_a_business_word(text, address):
     _redacted_whole(text, address)
+
+
+def test_two_addresses_joined_by_a_word_stay_apart():
+    text = "tertulis Jl. Melati 4 padahal Jl. Melati IV No. 14"
+    assert redact(text).text == "tertulis [ADDRESS] padahal [ADDRESS]"

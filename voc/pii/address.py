@@ -208,6 +208,9 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             and pat.AREA_BEFORE.search(before)
         ):
             continue  # "sinyal jelek di Kel. Sukajadi, Kec. Sukasari": an area, no address
+        gap = pat.ONE_WORD_GAP.fullmatch(text, found[-1][1], start) if found else None
+        if gap and gap.group(1) not in pat.STOP and gap.group(1) not in _english_stop():
+            start = found.pop()[0]  # "perumahan bumi | mas | blok c no 2": one address
         found.append((start, end, "ADDRESS"))
         position = end
     return found

@@ -43,6 +43,7 @@ __all__ = [
     "NOT_PLACE",
     "NUMBERED_PLACE",
     "N_NAME_ENDING_PARTS",
+    "ONE_WORD_GAP",
     "OPENER",
     "OPENER_WORD",
     "PARTS",
@@ -181,6 +182,8 @@ PARTS = [
     )
 ]
 N_NAME_ENDING_PARTS = 11
+# One lower-case word between two pieces of an address: "perumahan bumi mas blok c no 2".
+ONE_WORD_GAP = re.compile(r"[ \t]+([a-z]{2,8})[ \t]+")
 # The parts that close a street name of everyday words ("gg. haji ridi no 11").
 LENIENT_ENDS = PARTS[:3] + PARTS[10:11]
 ADMIN_PART = re.compile(
