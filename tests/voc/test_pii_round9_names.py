@@ -59,6 +59,8 @@ def _cueless(text: str) -> list[str]:
         # a relation with a name of particles in brackets, one word in capitals on a label
         ("tolong blokir hp mama (La Ode Safiuddin), hilang kemarin", "La Ode Safiuddin"),
         ("Nama di tiket salah, tertulis RAHMAWATINI padahal saya Rahmawati.", "RAHMAWATINI"),
+        # a full name before "sama" pairs people (public names stand alone)
+        ("Tinggal Yohana Manek sama Agustinus Seran yang belum datang.", "Agustinus Seran"),
         # shouted texts: a full name in capitals
         ("TEMUULEN BATBAYAR - REFUND NOT RECEIVED - SECOND REQUEST", "TEMUULEN BATBAYAR"),
     ],
@@ -117,6 +119,7 @@ def test_lookalikes_stay(text: str) -> None:
         ("The Head of Customer Experience never called me back.", "Experience"),
         ("The 'Sandy Cove Villa' photos were of another property.", "Sandy Cove Villa"),
         ("Ordered the Amelia Rosa lipstick and got another shade.", "Amelia Rosa"),
+        ("Debat Anies sama Ganjar semalam rame banget.", "Ganjar"),
     ],
 )
 def test_place_team_and_product_lookalikes_stay(text: str, lookalike: str) -> None:

@@ -372,7 +372,13 @@ def find_cueless_names(
             a, b = run_after(k + width) if k + width < n else (0, 0)
             if b > a and any(shaped[a:b]):
                 weak = tokens[k][0].lower() in ("sama", "bareng", "add", "remove", "email")
-                if not weak or sum(shaped[a:b]) > 1 or tokens[a][0].lower() in safe_known:
+                # "Anies sama Ganjar" (name_lookalikes) and "[NAME] sama ...": not a companion
+                paired = (
+                    weak and k > 0 and (tokens[k - 1][0][0].isupper() or tokens[k - 1][0] == "]")
+                )
+                if not paired and (
+                    not weak or sum(shaped[a:b]) > 1 or tokens[a][0].lower() in safe_known
+                ):
                     spans.append((a, b))
                     spans += _more_listed(tokens, b, run_after, shaped)
         word = tokens[k][0]

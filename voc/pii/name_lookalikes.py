@@ -95,6 +95,26 @@ _SHOW_TALK = re.compile(
 )
 # A Capitalised word, then a word that joins two names: "Anies sama |Ganjar".
 _PAIRED_BEFORE = re.compile(r"(?<![\w.-])([A-Z][a-z]+)[ \t]+(?:sama|sm|dengan|dgn)[ \t]+\Z")
+# Round 9: a full name before "sama" ("Fransiska Bria sama ...") pairs people, not public names.
+_FULL_NAME_END = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+\Z")
+
+
+def _full_name_before(before: str, end: int) -> bool:
+    """Whether a given name or a word no dictionary holds precedes the paired word.
+
+    "Fransiska Bria sama ..." pairs people; "Debat Anies sama Ganjar" stays a public pair.
+    """
+    from voc.pii.name_cueless import dictionary_words
+
+    match = _FULL_NAME_END.search(before, 0, end)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word not in not_name_words() and (
+        word in given_names() or word not in dictionary_words()
+    )
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 
 
@@ -115,7 +135,7 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
     if _SI_BEFORE.search(before) and _SHOW_TALK.search(text):
         return True  # "The Si Juki mascot", "Si Unyil masih tayang"
     paired = _PAIRED_BEFORE.search(before)
-    if paired is not None:
+    if paired is not None and not _full_name_before(before, paired.start(1)):
         word = paired.group(1).lower()
         if word not in given_names() and word not in not_name_words():
             return True  # "Anies sama Ganjar": the other name is no known person's either
