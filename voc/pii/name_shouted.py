@@ -39,6 +39,9 @@ def shouted_names(
     two such words joined by AND/DAN, with a word of five letters or more ("BPJS", "COD" are
     short). One unknown word alone is mostly a brand or slang ("FIBERNUSA TOLONG ...").
     """
+    capitals = _CAPS_WORD.findall(text)
+    if len(capitals) < 3:
+        return []  # most texts: no shouting to read
     letters = sum(map(str.isalpha, text))
     if letters < 12 or sum(map(str.isupper, text)) < 0.7 * letters:
         return []
