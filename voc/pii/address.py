@@ -58,7 +58,8 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
     found = _prefiltered(text)
     if "," in text and pat.DIGIT.search(text):
         found += [
-            (_open_back(text, start), end, kind)  # "Lot 88, Taman Sri Muda, ..., 40400 Shah Alam"
+            # "Lot 88, Taman Sri Muda, ..., 40400 Shah Alam, Selangor"
+            (_open_back(text, start), _grow(text, end)[0], kind)
             for start, end, kind in find_abroad_addresses(text, not_name_words().__contains__)
         ]
     if "\u3012" in text:
@@ -95,8 +96,10 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
                 continue
         elif kind in ("street", "jalan", "my_street", "blk"):
             words_end = _street_name(text, end)
-            if words_end == end and kind in ("street", "jalan"):
-                words_end = _lenient_name(text, end)
+            if kind in ("street", "jalan"):
+                # "gg. haji ridi no 11", "jl. kelapa dua wetan gg. swadaya": everyday words
+                # closed by a house part or another street go further than the name words
+                words_end = max(words_end, _lenient_name(text, end))
             after = pat.SEP.match(text, end).end()
             if words_end == end and not (
                 kind in ("jalan", "blk")
@@ -209,7 +212,11 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
         ):
             continue  # "sinyal jelek di Kel. Sukajadi, Kec. Sukasari": an area, no address
         gap = pat.ONE_WORD_GAP.fullmatch(text, found[-1][1], start) if found else None
-        if gap and gap.group(1) not in pat.STOP and gap.group(1) not in _english_stop():
+        if gap and not (
+            gap.group(1) in pat.STOP
+            or gap.group(1) in pat.CONTRAST
+            or gap.group(1) in _english_stop()
+        ):
             start = found.pop()[0]  # "perumahan bumi | mas | blok c no 2": one address
         found.append((start, end, "ADDRESS"))
         position = end
@@ -309,13 +316,17 @@ def _street_name(text: str, pos: int) -> int:
 def _lenient_name(text: str, pos: int) -> int:
     """A street name of everyday words that a house part closes: "gg. haji ridi no 11"."""
     end = cursor = pos
+    plain = True  # no stop word so far: "kos saya di jl. ..." is a cue, no street name
     for _ in range(3):
         word = pat.WORD.match(text, pat.BLANKS.match(text, cursor).end())
         if word is None or not word.group()[0].isalpha():
             break
+        plain = plain and word.group().lower() not in pat.STOP
         cursor = word.end()
         after = pat.BLANKS.match(text, cursor).end()
-        if any(p.match(text, after) for p in pat.LENIENT_ENDS):  # no, blok, RT, "c3/12"
+        if any(p.match(text, after) for p in pat.LENIENT_ENDS) or (
+            plain and pat.DOTTED_STREET.match(text, after)  # "jl. kelapa dua wetan gg. swadaya"
+        ):
             end = cursor
             break
     return end

@@ -21,7 +21,7 @@ __all__ = ["is_business_place", "walk_back_pieces"]
 
 _ADMIN = (
     r"desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|lingkungan|gampong|"
-    r"kel|kelurahan|kec|kecamatan|kab|kabupaten|kota|brgy|barangay|purok|sitio|tambon|moo"
+    r"kel|kelurahan|kec|kecamatan|kab|kabupaten|kota|distrik|brgy|barangay|purok|sitio|tambon|moo"
 )
 _WORD = r"(?:[A-Z][A-Za-z'’-]*\.?|\d{1,3}|[IVX]{1,4})"
 # A comma-closed piece: "Nagari Balai Gurah, ", "Karangmalang, ", "55281, ".
@@ -38,7 +38,7 @@ _BLANK_PIECE = re.compile(
 # A boarding house, dormitory or estate and its name right before a lane: "kost pak haji ".
 _HOUSE_BEFORE = re.compile(
     r"(?<![\w.])(?i:kost|kos|kosan|asrama|wisma|pondokan|boarding[ \t]+house)"
-    r"(?P<name>(?:[ \t]+[A-Za-z][A-Za-z'’.-]*){1,3})[ \t]+\Z"
+    r"(?P<name>(?:[ \t]+[A-Za-z][A-Za-z'’.-]*){1,3})[ \t]*,?[ \t]+\Z"
 )
 _MAX_PIECES = 6
 # What may come right before a town or village piece: a list, a label or a place preposition.

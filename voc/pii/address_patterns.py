@@ -17,10 +17,12 @@ __all__ = [
     "BLANKS",
     "BUILDINGS",
     "CLOSING",
+    "CONTRAST",
     "COUNTRY_LINE",
     "DIGIT",
     "DIGIT_KEYWORDS",
     "DIRECTIONS",
+    "DOTTED_STREET",
     "EN_LOWER",
     "EN_STREET",
     "EN_SUFFIX",
@@ -184,11 +186,17 @@ PARTS = [
 N_NAME_ENDING_PARTS = 11
 # One lower-case word between two pieces of an address: "perumahan bumi mas blok c no 2".
 ONE_WORD_GAP = re.compile(r"[ \t]+([a-z]{2,8})[ \t]+")
+# Words that set two addresses against each other: "Jl. X 12 bukan Jl. X 21" stays two.
+CONTRAST = frozenset(
+    "bukan bkn bukannya instead atau ato vs versus harusnya seharusnya tapi tp lalu trus".split()
+)
+# A street abbreviation with its dot: "gg. swadaya" after "jl. kelapa dua wetan".
+DOTTED_STREET = re.compile(r"(?:" + STREET_ABBREV + r")\.[ \t]*[a-z]", re.IGNORECASE)
 # The parts that close a street name of everyday words ("gg. haji ridi no 11").
 LENIENT_ENDS = PARTS[:3] + PARTS[10:11]
 ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
-    r"dusun|dsn|brgy|barangay|distrik|banjar|seksyen)\b\.?\s*",
+    r"dusun|dsn|brgy|barangay|distrik|banjar|seksyen|co(?=\.))\b\.?\s*",  # "Co. Dublin"
     re.IGNORECASE,
 )
 # An area named for an outage, a flood or coverage: "banjir di Desa X, Kec. Y" (no number).
