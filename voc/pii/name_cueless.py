@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
-from importlib import resources
 
 from voc.pii.name_cues import FIELD_WORDS, ROLE_WORDS
-from voc.pii.name_lexicons import brand_phrases
+from voc.pii.name_lexicons import brand_phrases, dictionary_words, place_or_brand_words
 from voc.pii.name_shouted import inflected, shouted_names
 
 __all__ = ["dictionary_words", "find_cueless_names", "place_or_brand_words"]
@@ -133,37 +131,11 @@ _OWN = frozenset(
 _SPEAKERS = frozenset("customer agent user cs me bot admin pelanggan nasabah you staff".split())
 
 
-@lru_cache(maxsize=1)
-def place_or_brand_words() -> frozenset[str]:
-    """Return the places, firms, apps and brands of ``data/not_names_places.txt`` (lower case)."""
-    text = resources.files("voc.pii").joinpath("data/not_names_places.txt").read_text("utf-8")
-    return frozenset(
-        word
-        for line in text.splitlines()
-        if not line.lstrip().startswith("#")
-        for word in line.lower().split()
-    )
-
-
 _ROLES = frozenset(
     [w for w in ROLE_WORDS if " " not in w]
     + "grandad granddad grandpa grandma granny nana nenek kakek opa oma mama papa mum mom dad "
     "daddy mommy mummy uncle auntie aunty hubby bestie bro sis".split()
 )
-
-
-@lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
-    """Return the everyday English and Indonesian words of ``wordfreq`` (its small lists).
-
-    A word written in everyday text at least once per million words ("forecast", "printer",
-    "surabaya", "shopee") is no cue-less name; rarer words ("okonkwo", "nofrianti") may be.
-    """
-    from wordfreq import get_frequency_dict
-
-    return frozenset(get_frequency_dict("en", "small")) | frozenset(
-        get_frequency_dict("id", "small")
-    )
 
 
 def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -214,6 +186,7 @@ def find_cueless_names(
     is_common: Callable[[str], bool],
     known: frozenset[str],
     safe_known: frozenset[str],
+    memo: dict[str, bool] | None = None,
 ) -> list[Span]:
     """Return the NAME spans that place and shape reveal in ``text`` (see the module doc).
 
@@ -222,11 +195,22 @@ def find_cueless_names(
         is_common: ``word -> bool``: whether a lower-case word is an everyday or stop word.
         known: The given-name lexicon (lower case).
         safe_known: Known given names that are no everyday words (lower case).
+        memo: A cache of the name-word test, kept by the caller between texts (the word
+            lists must stay the same while it is kept).
     """
+    memo = {} if memo is None else memo
     places = place_or_brand_words()
     everyday = dictionary_words()
 
     def word_ok(word: str) -> bool:
+        seen = memo.get(word)
+        if seen is None:
+            if len(memo) > 50_000:
+                memo.clear()
+            seen = memo[word] = _word_ok(word)
+        return seen
+
+    def _word_ok(word: str) -> bool:
         if not _titled(word) or word.endswith("nya"):
             return False
         low = word.lower()

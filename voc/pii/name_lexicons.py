@@ -1,11 +1,18 @@
-"""The hand-written lexicons of ``voc/pii/data/``: given names, brands and words never a name."""
+"""Name lexicons: the hand-written lists of ``voc/pii/data/`` and wordfreq's everyday words."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["brand_phrases", "given_names", "hard_stop_words", "not_name_words"]
+__all__ = [
+    "brand_phrases",
+    "dictionary_words",
+    "given_names",
+    "hard_stop_words",
+    "not_name_words",
+    "place_or_brand_words",
+]
 
 _HONORIFIC_BRAND_OPENERS = frozenset("mr mrs ms dr doc mister miss".split())
 
@@ -65,3 +72,23 @@ def not_name_words() -> frozenset[str]:
     # "dini" ("early") is an everyday word and a common given name.
     everyday = (set(indonesian) | common_words()) - {"dini", "made"}
     return frozenset(hard_stop_words() | everyday)
+
+
+@lru_cache(maxsize=1)
+def place_or_brand_words() -> frozenset[str]:
+    """Return the places, firms, apps and brands of ``data/not_names_places.txt`` (lower case)."""
+    return frozenset(_word_file("not_names_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Return the everyday English and Indonesian words of ``wordfreq`` (its small lists).
+
+    A word written in everyday text at least once per million words ("forecast", "printer",
+    "surabaya", "shopee") is no cue-less name; rarer words ("okonkwo", "nofrianti") may be.
+    """
+    from wordfreq import get_frequency_dict
+
+    return frozenset(get_frequency_dict("en", "small")) | frozenset(
+        get_frequency_dict("id", "small")
+    )

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from voc.pii.name_cues import EATERY_BEFORE, PRODUCT_AFTER
-from voc.pii.name_lexicons import given_names, not_name_words
+from voc.pii.name_lexicons import dictionary_words, given_names, not_name_words
 
 __all__ = ["is_product_or_shop"]
 
@@ -104,8 +104,6 @@ def _full_name_before(before: str, end: int) -> bool:
 
     "Fransiska Bria sama ..." pairs people; "Debat Anies sama Ganjar" stays a public pair.
     """
-    from voc.pii.name_cueless import dictionary_words
-
     match = _FULL_NAME_END.search(before, 0, end)
     if match is None:
         return False

@@ -86,6 +86,7 @@ class NameFinder(NameForms):
         self.hard_stop_ = hard_stop_words()
         self.given_names_ = given_names()
         self.safe_given_ = self.given_names_ - self.stop_words_ - _AMBIGUOUS_GIVEN
+        self.cueless_memo_: dict[str, bool] = {}
         self.matcher_ = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.kinds_: dict[int, str] = {}
         for kind, phrases in (
@@ -150,7 +151,9 @@ class NameFinder(NameForms):
         found += find_context_names(
             text, self._plain_name_word, self.given_names_.__contains__, self._common
         )
-        found += find_cueless_names(text, self._common, self.given_names_, self.safe_given_)
+        found += find_cueless_names(
+            text, self._common, self.given_names_, self.safe_given_, self.cueless_memo_
+        )
         if found:
             named = [(s, e) for s, e, kind in found if kind == "NAME"]
             found += repeated_names(text, named, self._plain_name_word)
