@@ -174,6 +174,12 @@ OWN_PLACE = [
     ("Rumah saya kebanjiran, Desa Sukamaju, Kec. Cibadak", "Desa Sukamaju, Kec. Cibadak"),
     ("alamat rumah: griya permata hijau c3/12, cileungsi", "griya permata hijau c3/12, cileungsi"),
     ("alamat: perumahan bumi mas blok c no 2", "perumahan bumi mas blok c no 2"),
+    ("Send it to 80 Lake Ave, Apt 2\nTacoma, WA 98402", "80 Lake Ave, Apt 2\nTacoma, WA 98402"),
+    (
+        "Apartment: The Loft Tower Sky lt. 9 unit 3, Kemang",
+        "The Loft Tower Sky lt. 9 unit 3, Kemang",
+    ),
+    ("Ship to: Calle de las Flores 12, 28013 Madrid", "Calle de las Flores 12, 28013 Madrid"),
     (
         "tolong kirim ke Kab. Jayawijaya, Distrik Wamena Kota, Jl. Irian No. 4",
         "Kab. Jayawijaya, Distrik Wamena Kota, Jl. Irian No. 4",

@@ -447,7 +447,9 @@ def _town_postal(text: str, at: int) -> int | None:
     # "new york ny 10036": with a state code an everyday word may open the town.
     state = len(words) > 1 and 2 <= len(words[-1]) <= 3
     checked = words[1:] if state else words
-    if any(_is_stop(w) for w in checked) or any(w.lower() in pat.NOT_PLACE for w in words):
+    # "Seattle, WA 98101": a state code in capitals is no "wa" (WhatsApp) cue
+    named = words[:-1] if state and words[-1].isupper() else words
+    if any(_is_stop(w) for w in checked) or any(w.lower() in pat.NOT_PLACE for w in named):
         return None
     return found.end()
 

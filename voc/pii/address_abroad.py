@@ -39,7 +39,7 @@ _POSTCODE_TOWN = re.compile(
     r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b)"
     r"(?:[ \t]*,[ \t]*(?:" + _COUNTRIES + r")\b)?"
 )
-_PARTICLE = r"(?:des|de|la|le|du|del|della|di|da|das|do|dos|van|von|der|den)"
+_PARTICLE = r"(?:des|de|la|le|du|del|della|di|da|das|do|dos|van|von|der|den|los|las|el)"
 _PART_WORD = r"(?:[A-Z0-9][\w'’-]*\.?|" + _PARTICLE + r"|bis|ter)"
 _STREET_WORD = r"(?:Via|Viale|Rue|Calle|Avenida|Rua|Piazza|Corso|Chemin|Strada|Carrer|Van|De|Den)"
 _UK_STREET = r"(?:Lane|Road|Street|Close|Drive|Avenue|Way|Crescent|Terrace|Row|Green|Hill|Grove)"
@@ -48,7 +48,7 @@ _HOUSE = (
     r"(?:(?:[A-Z]-)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,2},?[ \t]+"
     r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’-]*|(?i:" + _STREET_WORD + r")\b)"
     # "Rua das Flores 112", "Bergmannstr. 12", "Lindengracht 148-H", "Van Speijkstraat 82"
-    r"|(?:" + _STREET_WORD + r"[ \t]+(?:" + _PARTICLE + r"[ \t]+)?)?"
+    r"|(?:" + _STREET_WORD + r"[ \t]+(?:(?i:" + _PARTICLE + r")[ \t]+)?)?"
     r"[A-Z][^\W\d_]{3,}(?:(?<=[a-z])\.)?[ \t]+\d{1,4}[A-Za-z]?(?:-[A-Za-z\d]{1,4})?\b"
     # a house's name before its street: "The Old Barn, Church Lane"
     r"|(?:(?:The[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2},[ \t]*)?"

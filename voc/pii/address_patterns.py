@@ -233,7 +233,7 @@ ADDRESS_CONTEXT = re.compile(
     r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|"
     r"(?:ship(?:ped|ping)?|deliver(?:ed|y)?|sen[dt])\s+(?:it\s+)?(?:to|ke)|almt|alamt|"
     r"moved\s+to|(?:my|our)\s+(?:office|workplace)|kantor\s+(?:saya|kami|aku|ku))\b"
-    r"|\boffice\s*:|\b(?:drop[- ]?off|pick[- ]?up)(?:\s+address)?\s*:)"
+    r"|\b(?:office|apartment|apartemen)\s*:|\b(?:drop[- ]?off|pick[- ]?up)(?:\s+address)?\s*:)"
     r"[^.!?\n\]]{0,25}$",  # not across a placeholder: redacting twice changes nothing
     re.IGNORECASE,
 )
