@@ -148,6 +148,7 @@ LOOKALIKES = [
     "Bought 2 Abbey Road tickets for my parents.",
     "Is your office at 12 Collins Street, Melbourne VIC 3000 open on Saturday?",
     "bisa pasang di ruko yang lantai 3 gak?",
+    "Flight GA 408, Terminal 3, Gate 12, Jakarta 10110",
     "Ordered size 40 Olive Green, got black instead",
     "Pack of 12 Lime Green markers arrived dry",
     "Transfer ke BTN 0012 kemarin belum masuk, Blok M macet.",

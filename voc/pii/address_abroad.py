@@ -61,6 +61,11 @@ _RUN = re.compile(
     r"(?<![\w/-])" + _HOUSE + r"(?:[ \t]*,?[ \t]+" + _PART_WORD + r"){0,10}[ \t]*,[ \t]*\Z"
 )
 _WINDOW = 100
+_CODE_BEFORE = re.compile(
+    r"(?:\b(?:flight|order|invoice|ticket|tiket|pesanan|resi|gate|seat|kursi)|"
+    r"(?<![\w-])(?-i:[A-Z][A-Z\d]))[ \t]*#?\Z",
+    re.IGNORECASE,
+)
 # The Japanese postal mark and code, then the address up to the end of its sentence or line.
 _POSTMARK = re.compile(r"\u3012[ \t]?\d{3}-?\d{4}[^\n]{0,100}?(?=[ \t]*(?:[.!?;](?:\s|$)|\n|$))")
 
@@ -83,6 +88,10 @@ def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int
         run = _RUN.search(text, max(0, match.start() - _WINDOW), match.start())
         if run is None:
             continue
+        if run.group()[:1].isdigit() and _CODE_BEFORE.search(
+            text, max(0, run.start() - 12), run.start()
+        ):
+            continue  # "Flight GA 408, Terminal 3, ...": a flight or order number, no house
         words = re.findall(r"[A-Za-z]{3,}", run.group())
         if words and all(is_common(word.lower()) for word in words):
             continue  # "Order 12 Items, ..."
