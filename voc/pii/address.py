@@ -19,7 +19,7 @@ from voc.pii.address_abroad import (
     find_postmark_addresses,
 )
 from voc.pii.address_edges import is_business_place, walk_back_pieces
-from voc.pii.address_tail import caps_town_end, landmark_end, line_town_end, lower_town_end
+from voc.pii.address_tail import landmark_end, line_town_end, place_end, town_postal_end
 from voc.pii.names import given_names, not_name_words
 
 __all__ = ["find_addresses"]
@@ -385,7 +385,7 @@ def _grow(
                     return end, parts
                 end, parts, after_number = next_end, parts + 1, True
                 continue
-        town = _town_postal(text, at) if comma or after_number or town_first else None
+        town = town_postal_end(text, at, _is_stop) if comma or after_number or town_first else None
         town_first = False
         if town is not None:
             end, parts, after_number = town, parts + 1, True
@@ -405,7 +405,9 @@ def _grow(
                 end, parts, after_number = words_end, parts + 1, cue is pat.ADMIN_PART
                 break
         else:
-            place = _place(text, at, comma=comma, after_number=after_number, parts=parts)
+            place = place_end(
+                text, at, _is_stop, comma=comma, after_number=after_number, parts=parts
+            )
             if place is None:
                 return end, parts
             end, parts, after_number = place, parts + 1, False
@@ -421,7 +423,7 @@ def _next_line_part(text: str, at: int) -> int | None:
         found = pattern.match(text, at)
         if found is not None:
             return _grow(text, found.end())[0]
-    town = _town_postal(text, at)
+    town = town_postal_end(text, at, _is_stop)
     if town is not None:
         return _grow(text, town)[0]
     postal = pat.LINE_POSTAL.match(text, at)
@@ -436,87 +438,6 @@ def _next_line_part(text: str, at: int) -> int | None:
     if town is not None:  # "Balige, Toba" or "jaksel" alone on its line
         return _grow(text, town)[0]
     return None
-
-
-def _town_postal(text: str, at: int) -> int | None:
-    """The end of "Town 12345" / "Town ST 1234" at ``at``, if its words are no everyday words."""
-    found = pat.TOWN_POSTAL.match(text, at)
-    if found is None:
-        return None
-    words = found.group("town").replace(",", " ").split()
-    # "new york ny 10036": with a state code an everyday word may open the town.
-    state = len(words) > 1 and 2 <= len(words[-1]) <= 3
-    checked = words[1:] if state else words
-    # "Seattle, WA 98101": a state code in capitals is no "wa" (WhatsApp) cue
-    named = words[:-1] if state and words[-1].isupper() else words
-    if any(_is_stop(w) for w in checked) or any(w.lower() in pat.NOT_PLACE for w in named):
-        return None
-    return found.end()
-
-
-def _place(text: str, at: int, *, comma: bool, after_number: bool, parts: int = 0) -> int | None:
-    """Return the end of a town name that closes an address, if one starts at ``at``."""
-    if comma:
-        # After a comma: a Capitalised place ("..., Bandung") or a lower-case one that
-        # ends the address ("..., sleman").
-        place = pat.PLACE.match(text, at)
-        first = place.group().split()[0] if place else ""
-        if place and not _is_stop(first) and first.lower() not in pat.NOT_PLACE:
-            return _before_part(text, at, place.end())
-        word = pat.WORD.match(text, at)
-        value = word.group().rstrip(".") if word else ""
-        if value.isalpha() and not _is_stop(value) and value.lower() not in pat.NOT_PLACE:
-            word_end = at + len(value)  # "..., jakpus." ends before the full stop
-            following = pat.NEXT_WORD.match(text, word_end)
-            if (
-                pat.CLOSING.match(text, word_end)
-                or pat.POSTAL_NEXT.match(text, word_end)
-                # "no 3, tangerang ya": after a house number, closed by an everyday word
-                or (after_number and following and _is_stop(following.group(1)))
-            ):
-                return word_end
-        numbered = pat.NUMBERED_PLACE.match(text, at)  # "8 Ilir", "16 Ulu" (Palembang)
-        if numbered is not None and pat.CLOSING.match(text, numbered.end()):
-            return numbered.end()
-        building = pat.THE_PLACE.match(text, at)  # "Tower A, The Mansion Kemayoran"
-        if building is not None:
-            return building.end()
-        if not parts:
-            return (
-                None  # "macet di jalan sudirman, drivernya malah ...": no town after a bare street
-            )
-        return caps_town_end(text, at, _is_stop) or lower_town_end(text, at, _is_stop, most=3)
-    if after_number and text[at : at + 1].islower():
-        # "rt 4 rw 2 bekasi timur, tp ...", "rt 12 talang kelapa alang alang lebar palembang":
-        # a lower-case town after the number, closed by punctuation, the end or an everyday word.
-        return lower_town_end(text, at, _is_stop)
-    if after_number:
-        # "No. 100 Depok, mau komplain" / "No. 22 Bandung ya": a Capitalised town right after
-        # the number, closed by punctuation or an everyday word; in capitals ("BEKASI TIMUR").
-        caps = caps_town_end(text, at, _is_stop)
-        if caps is not None:
-            return caps
-        place = pat.PLACE.match(text, at)
-        if place and not _is_stop(place.group().split()[0]):
-            following = pat.NEXT_WORD.match(text, place.end())
-            if (
-                pat.CLOSING.match(text, place.end())
-                or pat.POSTAL_NEXT.match(text, place.end())
-                or (following and _is_stop(following.group(1)))
-            ):
-                return place.end()
-    return None
-
-
-def _before_part(text: str, at: int, end: int) -> int:
-    """Cut a place name before an address word inside it: "Bukit Raflesia |Blok AJ 12"."""
-    for word in pat.WORD.finditer(text, at, end):
-        if word.start() > at and (
-            any(p.match(text, word.start()) for p in pat.PARTS[:2])
-            or pat.NESTED_STREET.match(text, word.start())
-        ):
-            return _rstrip(text, at, word.start())
-    return end
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -3,7 +3,9 @@
 A landmark that directly continues it ("No. 12 depan Masjid Al Ikhlas", "no 45 sebelah
 indomaret"), a town in capitals ("NO. 11, YOGYAKARTA - ..."), a lower-case town of several
 words ("..., jakarta timur", "rt 12 talang kelapa palembang") and a town alone on the next line
-(a line "Balige, Toba"). Each helper returns the end of what it consumed, or ``None``.
+(a line "Balige, Toba"); a town and its postcode ("Jakarta Barat 11530", "bristol bs4 3ph")
+and a town after a comma or a number (moved here from ``address.py`` in round 9). Each helper
+returns the end of what it consumed, or ``None``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["caps_town_end", "landmark_end", "line_town_end", "lower_town_end"]
+from voc.pii import address_patterns as pat
+
+__all__ = [
+    "caps_town_end",
+    "landmark_end",
+    "line_town_end",
+    "lower_town_end",
+    "place_end",
+    "town_postal_end",
+]
 
 _LANDMARK_CUE = re.compile(
     r"(?:depan|dekat|deket|sebelah|samping|belakang|seberang|patokan(?:nya)?|near|opposite|"
@@ -129,3 +140,92 @@ def line_town_end(text: str, at: int, is_stop: IsWord, is_name: IsWord) -> int |
         if _stops(word, is_stop) or is_name(word.lower()):
             return None
     return at + len(value)
+
+
+def town_postal_end(text: str, at: int, is_stop: IsWord) -> int | None:
+    """The end of "Town 12345" / "Town ST 1234" at ``at``, if its words are no everyday words."""
+    found = pat.TOWN_POSTAL.match(text, at)
+    if found is None:
+        return None
+    words = found.group("town").replace(",", " ").split()
+    # "new york ny 10036": with a state code an everyday word may open the town.
+    state = len(words) > 1 and 2 <= len(words[-1]) <= 3
+    checked = words[1:] if state else words
+    # "Seattle, WA 98101": a state code in capitals is no "wa" (WhatsApp) cue
+    named = words[:-1] if state and words[-1].isupper() else words
+    if any(is_stop(w) for w in checked) or any(w.lower() in pat.NOT_PLACE for w in named):
+        return None
+    return found.end()
+
+
+def place_end(
+    text: str, at: int, is_stop: IsWord, *, comma: bool, after_number: bool, parts: int = 0
+) -> int | None:
+    """Return the end of a town name that closes an address, if one starts at ``at``."""
+    if comma:
+        # After a comma: a Capitalised place ("..., Bandung") or a lower-case one that
+        # ends the address ("..., sleman").
+        place = pat.PLACE.match(text, at)
+        first = place.group().split()[0] if place else ""
+        if place and not is_stop(first) and first.lower() not in pat.NOT_PLACE:
+            return _before_part(text, at, place.end())
+        word = pat.WORD.match(text, at)
+        value = word.group().rstrip(".") if word else ""
+        if value.isalpha() and not is_stop(value) and value.lower() not in pat.NOT_PLACE:
+            word_end = at + len(value)  # "..., jakpus." ends before the full stop
+            following = pat.NEXT_WORD.match(text, word_end)
+            if (
+                pat.CLOSING.match(text, word_end)
+                or pat.POSTAL_NEXT.match(text, word_end)
+                # "no 3, tangerang ya": after a house number, closed by an everyday word
+                or (after_number and following and is_stop(following.group(1)))
+            ):
+                return word_end
+        numbered = pat.NUMBERED_PLACE.match(text, at)  # "8 Ilir", "16 Ulu" (Palembang)
+        if numbered is not None and pat.CLOSING.match(text, numbered.end()):
+            return numbered.end()
+        building = pat.THE_PLACE.match(text, at)  # "Tower A, The Mansion Kemayoran"
+        if building is not None:
+            return building.end()
+        if not parts:
+            return (
+                None  # "macet di jalan sudirman, drivernya malah ...": no town after a bare street
+            )
+        return caps_town_end(text, at, is_stop) or lower_town_end(text, at, is_stop, most=3)
+    if after_number and text[at : at + 1].islower():
+        # "rt 4 rw 2 bekasi timur, tp ...", "rt 12 talang kelapa alang alang lebar palembang":
+        # a lower-case town after the number, closed by punctuation, the end or an everyday word.
+        return lower_town_end(text, at, is_stop)
+    if after_number:
+        # "No. 100 Depok, mau komplain" / "No. 22 Bandung ya": a Capitalised town right after
+        # the number, closed by punctuation or an everyday word; in capitals ("BEKASI TIMUR").
+        caps = caps_town_end(text, at, is_stop)
+        if caps is not None:
+            return caps
+        place = pat.PLACE.match(text, at)
+        if place and not is_stop(place.group().split()[0]):
+            following = pat.NEXT_WORD.match(text, place.end())
+            if (
+                pat.CLOSING.match(text, place.end())
+                or pat.POSTAL_NEXT.match(text, place.end())
+                or (following and is_stop(following.group(1)))
+            ):
+                return place.end()
+    return None
+
+
+def _before_part(text: str, at: int, end: int) -> int:
+    """Cut a place name before an address word inside it: "Bukit Raflesia |Blok AJ 12"."""
+    for word in pat.WORD.finditer(text, at, end):
+        if word.start() > at and (
+            any(p.match(text, word.start()) for p in pat.PARTS[:2])
+            or pat.NESTED_STREET.match(text, word.start())
+        ):
+            return _strip_end(text, at, word.start())
+    return end
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t,/-":
+        end -= 1
+    return end
