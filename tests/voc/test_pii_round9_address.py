@@ -149,6 +149,8 @@ LOOKALIKES = [
     "Is your office at 12 Collins Street, Melbourne VIC 3000 open on Saturday?",
     "bisa pasang di ruko yang lantai 3 gak?",
     "Flight GA 408, Terminal 3, Gate 12, Jakarta 10110",
+    "Day 2 Road 9, then camp by the lake",
+    "Between 5 Street and 6 Street the road is closed",
     "Ordered size 40 Olive Green, got black instead",
     "Pack of 12 Lime Green markers arrived dry",
     "Transfer ke BTN 0012 kemarin belum masuk, Blok M macet.",
@@ -181,6 +183,8 @@ OWN_PLACE = [
         "The Loft Tower Sky lt. 9 unit 3, Kemang",
     ),
     ("Ship to: Calle de las Flores 12, 28013 Madrid", "Calle de las Flores 12, 28013 Madrid"),
+    ("send to 12 Road 5, Dhanmondi, Dhaka 1205", "12 Road 5, Dhanmondi, Dhaka 1205"),
+    ("we're at House 9, Street 14, Sector G-6/1, Islamabad", "House 9, Street 14, Sector G-6/1"),
     (
         "tolong kirim ke Kab. Jayawijaya, Distrik Wamena Kota, Jl. Irian No. 4",
         "Kab. Jayawijaya, Distrik Wamena Kota, Jl. Irian No. 4",

@@ -124,7 +124,7 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             and not _context_before(text, start)
         ):
             continue  # "Bought 2 Abbey Road tickets": a quantity, no house number
-        if kind in ("sg_unit", "en_lower") and not parts:
+        if kind in ("sg_unit", "en_lower", "num_street") and not parts:
             # "#12-345" alone is a ticket; "2 hours on the road" is no street.
             if kind == "sg_unit" or not pat.ADDRESS_CONTEXT.search(
                 text[max(0, start - 60) : start]

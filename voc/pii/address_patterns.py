@@ -129,6 +129,9 @@ STARTERS = re.compile(
     r"|\b[Uu]nit\s*#?(?:\d+[A-Za-z]\b|\d+(?=,\s*\d))))"
     # Malaysian and Singaporean order: the house number before "Jalan": "88 Jalan Ampang".
     r"|(?P<my_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?=(?:Jalan|Jln|Jl)\b)))"
+    # A numbered street: "44 Street 302" (Phnom Penh), "House 27, Street 9" (Islamabad).
+    r"|(?P<num_street>(?-i:\b\d{1,4}[A-Za-z]?,?\s+(?:Street|St\.?|Road|Rd\.?)\s+"
+    r"\d{1,4}[A-Za-z]?\b(?=\s*,)))"
     # A post-office box.
     r"|(?P<pobox>\b(?:p\.?\s?o\.?\s*|(?:rr|rural\s+route|hc)\s*#?\d{1,3},?\s+)box\s*\d{1,6}\b)"
     # A unit number opening the address: "#05-22, 10 Anson Road" (needs a part after it).
@@ -154,7 +157,8 @@ PARTS = [
         r"km\.?\s*\d+(?:[.,]\d+)?\b",
         r"kav(?:ling)?\.?\s*[A-Za-z]?-?\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b",
         FLOOR,
-        r"(?:sektor|sector)\s*\d{1,2}(?:\.\d{1,2})?[A-Za-z]?\b",  # "sektor 1.2"
+        # "sektor 1.2", "Sector F-7/2"
+        r"(?:sektor|sector)\s*(?:[A-Z]-?)?\d{1,2}(?:[./]\d{1,2})?[A-Za-z]?\b",
         r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b",  # UK postcode: "NW1 6XE"
         # postcodes of Canada and Ireland: "QC H3A 2R7", "ON L5B 3K2", "A96 X2K7"
         r"(?-i:(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d{2}\s[A-Z\d]{4})\b",
