@@ -150,6 +150,7 @@ LOOKALIKES = [
     "bisa pasang di ruko yang lantai 3 gak?",
     "Flight GA 408, Terminal 3, Gate 12, Jakarta 10110",
     "Day 2 Road 9, then camp by the lake",
+    "asrama kami gedung A lantai 2 bocor",
     "Between 5 Street and 6 Street the road is closed",
     "Ordered size 40 Olive Green, got black instead",
     "Pack of 12 Lime Green markers arrived dry",
@@ -184,6 +185,7 @@ OWN_PLACE = [
     ),
     ("Ship to: Calle de las Flores 12, 28013 Madrid", "Calle de las Flores 12, 28013 Madrid"),
     ("send to 12 Road 5, Dhanmondi, Dhaka 1205", "12 Road 5, Dhanmondi, Dhaka 1205"),
+    ("aku di asrama putra itb, gedung b kamar 12, bandung", "asrama putra itb, gedung b kamar 12"),
     ("we're at House 9, Street 14, Sector G-6/1, Islamabad", "House 9, Street 14, Sector G-6/1"),
     (
         "tolong kirim ke Kab. Jayawijaya, Distrik Wamena Kota, Jl. Irian No. 4",

@@ -18,7 +18,7 @@ from voc.pii.address_abroad import (
     find_japanese_addresses,
     find_postmark_addresses,
 )
-from voc.pii.address_edges import is_business_place, walk_back_pieces
+from voc.pii.address_edges import house_before, is_business_place, walk_back_pieces
 from voc.pii.address_tail import landmark_end, line_town_end, place_end, town_postal_end
 from voc.pii.names import given_names, not_name_words
 
@@ -185,7 +185,9 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             context = context or pat.ADDRESS_CONTEXT.search(before)
             building = kind == "floor" or match.group().lower() in pat.BUILDINGS
             if building and not pat.STREETISH.search(text, start, end):
-                if not context or context.group().lower().startswith("our"):
+                if house_before(text, start) < start:
+                    pass  # "asrama mahasiswa ui, gedung c kamar 305": a dormitory's building
+                elif not context or context.group().lower().startswith("our"):
                     # "Gedung A lantai 3 ruang tunggu", "Tower 2 lift": a place, no address;
                     # "Our office di Menara BCA lantai 30": a company's tower and floor.
                     continue

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from voc.pii.address_patterns import STOP
 
-__all__ = ["is_business_place", "walk_back_pieces"]
+__all__ = ["house_before", "is_business_place", "walk_back_pieces"]
 
 _ADMIN = (
     r"desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|lingkungan|gampong|"
@@ -41,6 +41,7 @@ _HOUSE_BEFORE = re.compile(
     r"(?P<name>(?:[ \t]+[A-Za-z][A-Za-z'’.-]*){1,3})[ \t]*,?[ \t]+\Z"
 )
 _MAX_PIECES = 6
+_PRONOUNS = frozenset("kami kita kalian gue gw gua lu ku my our your their his her".split())
 # What may come right before a town or village piece: a list, a label or a place preposition.
 _LIST_OPENS = re.compile(r"(?:^|[:,\n]|\b(?i:di|ke|at|to|in|dari|from))[ \t]*\Z")
 _RT_BEFORE = re.compile(r"(?<![\w.])(?i:rt|rw)\.?[ \t]*\Z")
@@ -93,9 +94,7 @@ def walk_back_pieces(
         is_common: ``word -> bool``: whether a lower-case word is an everyday word.
         is_name: ``word -> bool``: whether a lower-case word is a known given name.
     """
-    house = _HOUSE_BEFORE.search(text, max(0, start - 50), start)
-    if house is not None and not any(w.lower() in STOP for w in house.group("name").split()):
-        start = house.start()  # not "kos saya di Jl. ...": the cue, no boarding house's name
+    start = house_before(text, start)
     if text[start : start + 1].isdigit():
         unit = _RT_BEFORE.search(text, max(0, start - 5), start)  # "RT |03 Desa Ngadas"
         start = unit.start() if unit is not None else start
@@ -119,6 +118,20 @@ def walk_back_pieces(
                 # "Pesanan 12345, Jl. ...": an order number
                 break
         start = piece.start()
+    return start
+
+
+def house_before(text: str, start: int) -> int:
+    """The start of a boarding house or dormitory and its name right before ``start``.
+
+    "kost pak haji gg. sawo", "asrama mahasiswa ui, gedung c kamar 305"; not "kos saya di Jl.
+    ...", where the words are the cue and no boarding house's name.
+    """
+    house = _HOUSE_BEFORE.search(text, max(0, start - 50), start)
+    if house is not None and not any(
+        w.lower() in STOP or w.lower() in _PRONOUNS for w in house.group("name").split()
+    ):
+        return house.start()
     return start
 
 
