@@ -18,7 +18,12 @@ from voc.pii.address_abroad import (
     find_japanese_addresses,
     find_postmark_addresses,
 )
-from voc.pii.address_edges import house_before, is_business_place, walk_back_pieces
+from voc.pii.address_edges import (
+    house_before,
+    is_business_place,
+    is_personal_sentence,
+    walk_back_pieces,
+)
 from voc.pii.address_tail import landmark_end, line_town_end, place_end, town_postal_end
 from voc.pii.names import given_names, not_name_words
 
@@ -213,6 +218,13 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
             and pat.AREA_BEFORE.search(before)
         ):
             continue  # "sinyal jelek di Kel. Sukajadi, Kec. Sukasari": an area, no address
+        if (
+            not context
+            and pat.INCIDENT_BEFORE.search(before)
+            and not pat.HOUSE_NUMBER.search(text, start, end)  # "padam di Jl. X no. 22": a home
+            and not is_personal_sentence(text, start, end)
+        ):
+            continue  # "macet total di Jl. X Kav. 36", "acara di Gedung Y RT 07": a place
         gap = pat.ONE_WORD_GAP.fullmatch(text, found[-1][1], start) if found else None
         if gap and not (
             gap.group(1) in pat.STOP

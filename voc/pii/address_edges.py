@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from voc.pii.address_patterns import STOP
 
-__all__ = ["house_before", "is_business_place", "walk_back_pieces"]
+__all__ = ["house_before", "is_business_place", "is_personal_sentence", "walk_back_pieces"]
 
 _ADMIN = (
     r"desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|lingkungan|gampong|"
@@ -51,7 +51,8 @@ _BUSINESS = (
     r"kantor[ \t]+(?:pusat|cabang|kalian)|your[ \t]+(?:head[ \t]+)?office|hub|"
     r"sorting[ \t]+cent(?:er|re)|drop[ \t]*point|"
     r"pick[ \t-]*up[ \t]+point|pickup[ \t]+point|depot|distribution[ \t]+cent(?:er|re)|pabrik|"
-    r"factory|kawasan[ \t]+industri|pergudangan|industrial[ \t]+estate|service[ \t]+cent(?:er|re)"
+    r"factory|kawasan[ \t]+industri|pergudangan|industrial[ \t]+estate|service[ \t]+cent(?:er|re)|"
+    r"(?-i:DC)"
 )
 # A business noun, or an address read on a public listing ("di web", "on Google Maps").
 _BUSINESS_BEFORE = re.compile(
@@ -105,8 +106,8 @@ def walk_back_pieces(
             start = blank.start()
             continue
         piece = _COMMA_PIECE.search(text, window, start)
-        if piece is None:
-            break
+        if piece is None or _BUSINESS_BEFORE.search(text, piece.start(), piece.end()):
+            break  # "di DC Cakung, Jl. ...": a business's name is no piece of the address
         if not piece.group("admin"):
             words = re.findall(r"[A-Za-z][A-Za-z'’-]*", piece.group("words") or "")
             if any(is_common(w.lower()) or is_name(w.lower()) for w in words):
@@ -133,6 +134,13 @@ def house_before(text: str, start: int) -> int:
     ):
         return house.start()
     return start
+
+
+def is_personal_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` holds a personal word (saya, my, rumah)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    close = _SENTENCE_END.search(text, end)
+    return _PERSONAL.search(text, begin, close.start() if close else len(text)) is not None
 
 
 def is_business_place(text: str, start: int, end: int) -> bool:

@@ -31,6 +31,8 @@ __all__ = [
     "FLOOR",
     "FOLDS_TO_ASCII",
     "KEYWORDS",
+    "HOUSE_NUMBER",
+    "INCIDENT_BEFORE",
     "LABEL_TO_KEYWORDS",
     "LANDMARK_BEFORE",
     "LENIENT_ENDS",
@@ -108,7 +110,7 @@ THE_SUFFIX = re.compile(r"\bthe\s+(?=(?:" + EN_SUFFIX + r")\b)", re.IGNORECASE)
 # A floor, room or unit: "Lt. 12", "lantai 5", "12th floor", "3/F", "kamar 7", "Tower B-1508".
 FLOOR = (
     r"(?:lt|lantai|floor|fl|level|unit|tower|apt|suite|flat|kamar|kmr|room|rm)\.?\s*#?"
-    r"[A-Za-z]?-?\d+[A-Za-z]{0,2}(?:-\d+)?\b|\d{1,2}F\b(?![-/])|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
+    r"[A-Za-z]?[-/]?\d+[A-Za-z]{0,2}(?:-\d+)?\b|\d{1,2}F\b(?![-/])|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
     r"|(?-i:[Uu]nit\s+[A-Z]{1,2})\b(?![-/]|\.\w)"
 )
 STARTERS = re.compile(
@@ -215,6 +217,17 @@ QUANTITY_BEFORE = re.compile(
     r"sold|get|got)[ \t]+\Z",
     re.IGNORECASE,
 )
+# An incident or an event at the place: "macet di Jl. X Kav. 36", "acara di Gedung Y RT 07".
+INCIDENT_BEFORE = re.compile(
+    r"\b(?:banjir|kebanjiran|macet|kemacetan|traffic|flood(?:s|ing|ed)?|kecelakaan|accident|"
+    r"pemadaman|padam|gangguan|demo|acara|event|konser|concert|pengajian|rapat|meeting|"
+    r"seminar|workshop|pameran|bazar|bazaar|resepsi)\b[^.!?\n,]{0,25}\Z",
+    re.IGNORECASE,
+)
+# A house number or block inside an address (not a km, kav or RT number).
+HOUSE_NUMBER = re.compile(
+    r"\b(?:no|nomor|nomer|nmr)\.?\s*\d|\b(?:blok|block|blk)\b|#\d|\b[A-Z]{1,2}\d*/\d", re.I
+)
 # The village level of an address: a district and a regency alone name a region.
 VILLAGE = re.compile(
     r"\b(?:kel|kelurahan|desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|brgy|"
@@ -251,7 +264,9 @@ LANDMARK_BEFORE = re.compile(
     r"restaurant|resto|cafe|kafe|pasar|kampus|sekolah|masjid|gereja|kantor\s+pos|drop\s*point|"
     r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
     r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch|"
-    r"kantor(?=[ \t]+(?-i:[A-Z])))\b"  # "kantor JNE di Jl. ...": a company's office
+    # "kantor JNE di Jl. ...": a company's office; "kantor pajak di Jl. ...": a public one
+    r"kantor(?=[ \t]+(?:(?-i:[A-Z])|pajak|imigrasi|polisi|camat|lurah|desa|kelurahan|"
+    r"kecamatan|notaris|dinas|bpjs|pln|pdam)))\b"
     r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
     r"(?:\s+[\w&'.-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
