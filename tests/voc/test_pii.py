@@ -40,6 +40,8 @@ DEV_PARTS = (
     "dev_11.jsonl",
     "dev_12.jsonl",
     "dev_13.jsonl",
+    "dev_14.jsonl",
+    "dev_15.jsonl",
 )
 
 
@@ -400,18 +402,18 @@ def test_redaction_is_idempotent(corpus_results):
         ("dev_2.jsonl", 0.99, 0.011),
         ("dev_extra.jsonl", 0.98, 0.016),
         ("dev_3.jsonl", 0.985, 0.005),
-        ("dev_4.jsonl", 0.945, 0.01),
+        ("dev_4.jsonl", 0.995, 0.01),  # 1.000 after round 9
         ("dev_5.jsonl", 0.895, 0.02),
         ("dev_6.jsonl", 0.975, 0.006),
         ("dev_7.jsonl", 0.97, 0.0),
         ("dev_8.jsonl", 0.99, 0.025),
-        ("dev_9.jsonl", 0.98, 0.005),
+        ("dev_9.jsonl", 0.985, 0.005),  # 0.987 after round 9
         ("dev_10.jsonl", 0.96, 0.04),
-        ("dev_11.jsonl", 0.945, 0.005),
+        ("dev_11.jsonl", 0.98, 0.005),  # 0.983 after round 9
         ("dev_12.jsonl", 0.99, 0.005),  # round 7: look-alikes (0.995, 0.0%)
-        ("dev_13.jsonl", 0.975, 0.005),  # round 8: places, accounts (0.978, 0.0%)
-        ("dev_14.jsonl", 0.62, 0.085),  # round 9: cue-less names, first measurement 0.623, 8.1%
-        ("dev_15.jsonl", 0.835, 0.09),  # round 9: addresses, first measurement 0.840, 8.6%
+        ("dev_13.jsonl", 0.98, 0.005),  # round 8: places, accounts (0.982, 0.0% after round 9)
+        ("dev_14.jsonl", 0.90, 0.06),  # round 9: cue-less names, 0.623 / 8.1% -> 0.906 / 5.6%
+        ("dev_15.jsonl", 0.99, 0.01),  # round 9: addresses, 0.840 / 8.6% -> 0.993 / 0.7%
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):
@@ -431,12 +433,14 @@ def _heldout_files():
 # just below its measurement (docs/PII.md; the targets are 0.98 and 2%): a guard against
 # regressions, not a target. Files not listed get the loosest floor. None may exist.
 _BLIND_FLOORS = {
-    "heldout_v3": (0.965, 0.01),
-    "heldout_v4": (0.91, 0.025),
-    "heldout_v5": (0.97, 0.02),
-    "heldout_v6": (0.98, 0.03),
-    "heldout_v7": (0.975, 0.035),
-    "heldout_v8": (0.98, 0.01),
+    "heldout_v3": (0.97, 0.01),
+    "heldout_v4": (0.92, 0.025),
+    "heldout_v5": (0.975, 0.025),
+    "heldout_v6": (0.98, 0.02),
+    "heldout_v7": (0.985, 0.02),
+    "heldout_v8": (0.985, 0.015),
+    "heldout_v9": (0.97, 0.04),  # session 6: 0.963 / 3.1% before round 9, 0.974 / 3.8% after
+    "heldout_v10": (0.96, 0.04),  # session 6: 0.961 / 3.8% before round 9, 0.965 / 3.8% after
 }
 
 
