@@ -308,8 +308,8 @@ def repeated_names(text: str, spans: list[tuple[int, int]], is_name_word) -> lis
         covered[start:end] = b"\x01" * (end - start)
     for low, lower_ok in words.items():
         common = low in WORD_NAMES
-        for match in re.finditer(r"(?<![\w-])" + re.escape(low) + r"(?!\w)", text, re.I):
-            at, end, other = match.start(), match.end(), match.group()
+        for at, end in _occurrences(text, low):
+            other = text[at:end]
             if covered[at] or not (other[0].isupper() or (lower_ok and other.islower())):
                 continue
             if common and (not other[0].isupper() or MODAL_AFTER.match(text, end)):
@@ -318,6 +318,29 @@ def repeated_names(text: str, spans: list[tuple[int, int]], is_name_word) -> lis
                 end = joined.end()  # "Nakamura-Wijaya": the double name is one name
             found.append((at, _name_run(text, end, other.isupper(), is_name_word), "NAME"))
     return found
+
+
+def _occurrences(text: str, low: str):
+    """``(start, end)`` of ``low`` in ``text`` in any case, as a whole word (not after a hyphen).
+
+    ASCII texts are searched with ``str.find`` on the lower-cased text (no regex to compile
+    per name word); other texts with the equivalent case-insensitive regex.
+    """
+    if not text.isascii():
+        for match in re.finditer(r"(?<![\w-])" + re.escape(low) + r"(?!\w)", text, re.I):
+            yield match.start(), match.end()
+        return
+    lowered = text.lower()
+    at = lowered.find(low)
+    while at != -1:
+        end = at + len(low)
+        before = lowered[at - 1] if at else " "
+        after = lowered[end] if end < len(lowered) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_"):
+            yield at, end
+            at = lowered.find(low, end)
+        else:
+            at = lowered.find(low, at + 1)
 
 
 def _name_run(text: str, end: int, upper: bool, is_name_word) -> int:
