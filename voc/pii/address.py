@@ -354,7 +354,7 @@ def _words(text: str, pos: int, after_admin: bool = False) -> int:
     end = cursor = pos
     for _ in range(pat.MAX_NAME_WORDS):
         at = pat.BLANKS.match(text, cursor).end()
-        if any(p.match(text, at) for p in pat.PARTS[: pat.N_NAME_ENDING_PARTS]):
+        if any(p.match(text, at) for p in pat.NAME_ENDING_PARTS):
             break
         if (end > pos or not after_admin) and pat.ADMIN_PART.match(text, at):
             break
@@ -370,7 +370,7 @@ def _words(text: str, pos: int, after_admin: bool = False) -> int:
             after = pat.BLANKS.match(text, word.end()).end()
             if not word.group()[0].isupper() or not (
                 (following and following.group()[0].isupper() and not _is_stop(following.group()))
-                or any(p.match(text, after) for p in pat.PARTS[: pat.N_NAME_ENDING_PARTS])
+                or any(p.match(text, after) for p in pat.NAME_ENDING_PARTS)
             ):
                 break
         cursor = end = word.end()
@@ -433,7 +433,7 @@ def _next_line_part(text: str, at: int) -> int | None:
         found = cue.match(text, at)
         if found is not None and (words_end := _words(text, found.end())) > found.end():
             return _grow(text, words_end)[0]
-    for pattern in (pat.PARTS[0], pat.PARTS[1], pat.PARTS[2], pat.COUNTRY_LINE):
+    for pattern in (*pat.LINE_OPENING_PARTS, pat.COUNTRY_LINE):
         found = pattern.match(text, at)
         if found is not None:
             return _grow(text, found.end())[0]

@@ -14,31 +14,45 @@ __all__ = [
     "AREA_BEFORE",
     "ASCII_WORD",
     "BACK_WORD",
+    "BARE_NUMBER_PART",
     "BLANKS",
+    "BLOCK_PART",
     "BUILDINGS",
+    "CA_IE_POSTCODE_PART",
     "CLOSING",
     "CONTRAST",
     "COUNTRY_LINE",
     "DIGIT",
     "DIGIT_KEYWORDS",
     "DIRECTIONS",
+    "DIRECTION_PART",
     "DOTTED_STREET",
     "EN_LOWER",
+    "EN_LOWER_PART",
     "EN_STREET",
+    "EN_STREET_PART",
     "EN_SUFFIX",
     "ESTATE",
     "ESTATE_BEFORE",
     "FLOOR",
+    "FLOOR_PART",
     "FOLDS_TO_ASCII",
-    "KEYWORDS",
+    "HOUSE_CODE_PART",
+    "HOUSE_NO_PART",
     "HOUSE_NUMBER",
     "INCIDENT_BEFORE",
+    "KAV_PART",
+    "KEYWORDS",
+    "KM_PART",
     "LABEL_TO_KEYWORDS",
     "LANDMARK_BEFORE",
     "LENIENT_ENDS",
+    "LINE_OPENING_PARTS",
     "LINE_POSTAL",
     "MAX_BACK_WORDS",
     "MAX_NAME_WORDS",
+    "NAMED_TOWER_PART",
+    "NAME_ENDING_PARTS",
     "NEAR_BEFORE",
     "NESTED_STREET",
     "NEWLINE",
@@ -46,31 +60,41 @@ __all__ = [
     "NOT_A_PHONE",
     "NOT_PLACE",
     "NUMBERED_PLACE",
-    "N_NAME_ENDING_PARTS",
+    "NUMBER_BEFORE_JALAN_PART",
     "ONE_WORD_GAP",
     "OPENER",
     "OPENER_WORD",
     "PARTS",
+    "PHASE_PART",
     "PLACE",
     "POSTAL_NEXT",
+    "POSTCODE_CUE_PART",
+    "POSTCODE_PART",
     "PUBLIC_PLACE_END",
     "QUANTITY_BEFORE",
     "ROUTE",
+    "RT_PART",
+    "RW_PART",
+    "SECTOR_PART",
     "SEP",
+    "SG_POSTCODE_PART",
     "SHOW_UNIT",
     "STARTERS",
+    "STATE_POSTCODE_PART",
     "STOP",
     "STREETISH",
     "STREET_ABBREV",
-    "THE_PLACE",
     "THE_BEFORE",
+    "THE_PLACE",
     "THE_SUFFIX",
+    "TOWER_LETTER_PART",
     "TOWN_POSTAL",
     "UK_POSTCODE",
+    "UK_POSTCODE_PART",
     "UK_TOWN_LINE",
     "UNIT_HASH",
-    "WEAK_STREET",
     "VILLAGE",
+    "WEAK_STREET",
     "WORD",
 ]
 
@@ -143,53 +167,98 @@ STARTERS = re.compile(
     re.IGNORECASE,
 )
 NESTED_STREET = re.compile(r"(?:" + STREET_ABBREV + "|" + WEAK_STREET + r")\b\.?", re.I)
-# Parts that may follow once an address has started (tried in this order); the first
-# seven also end a street name.
-PARTS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b"
-        r"(?:\s(?-i:[A-HJ-Z])\b(?![-/.]))?",  # "No. 31 B"
-        # a named block before its code ("Blok Bougenville B4 No. 11") or a block code
-        r"(?:blok|block|blk)(?:\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?-i:[A-Z]{1,2}-?\d))|"
-        r"\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b)",
-        r"rt\.?\s*:?\s*\d{1,3}(?:\s*[/,.-]?\s*rw\.?\s*:?\s*\d{1,3}|\s*/\s*\d{1,3})?\b"
-        r"|rt\s*/\s*rw\.?\s*:?\s*\d{1,3}\s*/\s*\d{1,3}\b",  # "RT/RW 02/05"
-        r"rw\.?\s*:?\s*\d{1,3}\b",
-        r"km\.?\s*\d+(?:[.,]\d+)?\b",
-        r"kav(?:ling)?\.?\s*[A-Za-z]?-?\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b",
-        FLOOR,
-        # "sektor 1.2", "Sector F-7/2"
-        r"(?:sektor|sector)\s*(?:[A-Z]-?)?\d{1,2}(?:[./]\d{1,2})?[A-Za-z]?\b",
-        r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b",  # UK postcode: "NW1 6XE"
-        # postcodes of Canada and Ireland: "QC H3A 2R7", "ON L5B 3K2", "A96 X2K7"
-        r"(?-i:(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d{2}\s[A-Z\d]{4})\b",
-        # house codes: "C3/18", "B-12", "X/12", in lower case only with the slash: "c3/12"
-        r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:-\d{1,3})*(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b"
-        r"|(?-i:[a-z]{1,2}\d{1,3}[a-z]?/\d{1,3}[a-z]?)\b",
-        r"tower\s+(?-i:[A-Z]\d?)\b",  # "Tower B lantai 9"
-        EN_STREET,  # "Unit 5, 12 Collins Street"
-        EN_LOWER,  # "apt 3r, 518 w 48th st"
-        # state and postcode: "VIC 3000", "NY 10019" (not "HP 0812 ...")
-        r"(?-i:[A-Z]{2,3})\s+\d{4,5}\b" + NOT_A_PHONE,
-        # postal codes (ID 5, SG 6, AU/NZ 4), not the first group of a phone number
-        r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)" + NOT_A_PHONE,
-        r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))",
-        r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)",
-        # a direction after a block or number: "Blok B1 Utara No. 52"
-        r"(?-i:Utara|Selatan|Timur|Barat|Tengah)\b(?=\s*,?\s*(?:no|nomor|blok|rt|\d))",
-        # a named tower before its floor: "Tower Scarlet Lt. 22"
-        r"(?:tower|menara|wisma)\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?:lt|lantai|floor|fl|unit|level)\b)",
-        # the postal code with its cue inside an address: "..., bandung, kode pos 40619"
-        r"(?:kode\s*pos|kodepos|kd\.?\s*pos|postal\s*code|post\s*code|postcode|zip(?:\s*code)?)"
-        r"\s*[:.]?\s*\d{4,6}\b",
-        # Philippine estates and their phases: "Phase 2 Villa Verde Subd."
-        r"(?:phase|ph)\.?\s*\d{1,2}[A-Za-z]?\b|(?:subd|subdivision)\b\.?",
-        # a Singapore postcode glued to its S: "s520412"
-        r"(?-i:[Ss])\d{6}\b",
-    )
-]
-N_NAME_ENDING_PARTS = 11
+# Parts that may follow once an address has started. Each is named; PARTS tries them in order.
+
+
+def _part(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+HOUSE_NO_PART = _part(
+    r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b"
+    r"(?:\s(?-i:[A-HJ-Z])\b(?![-/.]))?"  # "No. 31 B"
+)
+# a named block before its code ("Blok Bougenville B4 No. 11") or a block code
+BLOCK_PART = _part(
+    r"(?:blok|block|blk)(?:\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?-i:[A-Z]{1,2}-?\d))|"
+    r"\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b)"
+)
+RT_PART = _part(
+    r"rt\.?\s*:?\s*\d{1,3}(?:\s*[/,.-]?\s*rw\.?\s*:?\s*\d{1,3}|\s*/\s*\d{1,3})?\b"
+    r"|rt\s*/\s*rw\.?\s*:?\s*\d{1,3}\s*/\s*\d{1,3}\b"  # "RT/RW 02/05"
+)
+RW_PART = _part(r"rw\.?\s*:?\s*\d{1,3}\b")
+KM_PART = _part(r"km\.?\s*\d+(?:[.,]\d+)?\b")
+KAV_PART = _part(r"kav(?:ling)?\.?\s*[A-Za-z]?-?\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b")
+FLOOR_PART = _part(FLOOR)
+SECTOR_PART = _part(r"(?:sektor|sector)\s*(?:[A-Z]-?)?\d{1,2}(?:[./]\d{1,2})?[A-Za-z]?\b")
+UK_POSTCODE_PART = _part(r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b")  # "NW1 6XE"
+# postcodes of Canada and Ireland: "QC H3A 2R7", "ON L5B 3K2", "A96 X2K7"
+CA_IE_POSTCODE_PART = _part(
+    r"(?-i:(?:[A-Z]{2}\s+)?[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d{2}\s[A-Z\d]{4})\b"
+)
+# house codes: "C3/18", "B-12", "X/12", in lower case only with the slash: "c3/12"
+HOUSE_CODE_PART = _part(
+    r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:-\d{1,3})*(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b"
+    r"|(?-i:[a-z]{1,2}\d{1,3}[a-z]?/\d{1,3}[a-z]?)\b"
+)
+TOWER_LETTER_PART = _part(r"tower\s+(?-i:[A-Z]\d?)\b")  # "Tower B lantai 9"
+EN_STREET_PART = _part(EN_STREET)  # "Unit 5, 12 Collins Street"
+EN_LOWER_PART = _part(EN_LOWER)  # "apt 3r, 518 w 48th st"
+# state and postcode: "VIC 3000", "NY 10019" (not "HP 0812 ...")
+STATE_POSTCODE_PART = _part(r"(?-i:[A-Z]{2,3})\s+\d{4,5}\b" + NOT_A_PHONE)
+# postal codes (ID 5, SG 6, AU/NZ 4), not the first group of a phone number
+POSTCODE_PART = _part(r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)" + NOT_A_PHONE)
+BARE_NUMBER_PART = _part(r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))")
+NUMBER_BEFORE_JALAN_PART = _part(r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)")
+# a direction after a block or number: "Blok B1 Utara No. 52"
+DIRECTION_PART = _part(
+    r"(?-i:Utara|Selatan|Timur|Barat|Tengah)\b(?=\s*,?\s*(?:no|nomor|blok|rt|\d))"
+)
+# a named tower before its floor: "Tower Scarlet Lt. 22"
+NAMED_TOWER_PART = _part(
+    r"(?:tower|menara|wisma)\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?:lt|lantai|floor|fl|unit|level)\b)"
+)
+# the postal code with its cue inside an address: "..., bandung, kode pos 40619"
+POSTCODE_CUE_PART = _part(
+    r"(?:kode\s*pos|kodepos|kd\.?\s*pos|postal\s*code|post\s*code|postcode|zip(?:\s*code)?)"
+    r"\s*[:.]?\s*\d{4,6}\b"
+)
+# Philippine estates and their phases: "Phase 2 Villa Verde Subd."
+PHASE_PART = _part(r"(?:phase|ph)\.?\s*\d{1,2}[A-Za-z]?\b|(?:subd|subdivision)\b\.?")
+SG_POSTCODE_PART = _part(r"(?-i:[Ss])\d{6}\b")  # a Singapore postcode glued to its S: "s520412"
+# The parts that also end a street or place name ("Jl. Melati | No. 5").
+NAME_ENDING_PARTS = (
+    HOUSE_NO_PART,
+    BLOCK_PART,
+    RT_PART,
+    RW_PART,
+    KM_PART,
+    KAV_PART,
+    FLOOR_PART,
+    SECTOR_PART,
+    UK_POSTCODE_PART,
+    CA_IE_POSTCODE_PART,
+    HOUSE_CODE_PART,
+)
+PARTS = NAME_ENDING_PARTS + (
+    TOWER_LETTER_PART,
+    EN_STREET_PART,
+    EN_LOWER_PART,
+    STATE_POSTCODE_PART,
+    POSTCODE_PART,
+    BARE_NUMBER_PART,
+    NUMBER_BEFORE_JALAN_PART,
+    DIRECTION_PART,
+    NAMED_TOWER_PART,
+    POSTCODE_CUE_PART,
+    PHASE_PART,
+    SG_POSTCODE_PART,
+)
+# The parts that close a street name of everyday words ("gg. haji ridi no 11").
+LENIENT_ENDS = (HOUSE_NO_PART, BLOCK_PART, RT_PART, HOUSE_CODE_PART)
+# The parts that may open the next line of a multi-line address.
+LINE_OPENING_PARTS = (HOUSE_NO_PART, BLOCK_PART, RT_PART)
 # One lower-case word between two pieces of an address: "perumahan bumi mas blok c no 2".
 ONE_WORD_GAP = re.compile(r"[ \t]+([a-z]{2,8})[ \t]+")
 # Words that set two addresses against each other: "Jl. X 12 bukan Jl. X 21" stays two.
@@ -198,8 +267,6 @@ CONTRAST = frozenset(
 )
 # A street abbreviation with its dot: "gg. swadaya" after "jl. kelapa dua wetan".
 DOTTED_STREET = re.compile(r"(?:" + STREET_ABBREV + r")\.[ \t]*[a-z]", re.IGNORECASE)
-# The parts that close a street name of everyday words ("gg. haji ridi no 11").
-LENIENT_ENDS = PARTS[:3] + PARTS[10:11]
 ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
     r"dusun|dsn|brgy|barangay|distrik|banjar|seksyen|co(?=\.))\b\.?\s*",  # "Co. Dublin"

@@ -218,7 +218,7 @@ def _before_part(text: str, at: int, end: int) -> int:
     """Cut a place name before an address word inside it: "Bukit Raflesia |Blok AJ 12"."""
     for word in pat.WORD.finditer(text, at, end):
         if word.start() > at and (
-            any(p.match(text, word.start()) for p in pat.PARTS[:2])
+            any(p.match(text, word.start()) for p in (pat.HOUSE_NO_PART, pat.BLOCK_PART))
             or pat.NESTED_STREET.match(text, word.start())
         ):
             return _strip_end(text, at, word.start())
