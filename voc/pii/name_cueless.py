@@ -12,8 +12,8 @@ place, firm, app or brand of ``data/not_names_places.txt``. Runs of one to four 
 * as the object of a verb of contact ("spoke to Dawit Bekele", "transferred from X to Y",
   "stop calling X", "tolong hubungi X");
 * before a possessive and a personal thing ("Ravindra's account", "Kezia's number");
-* in a list of people where one member is a known given name ("Helen sama Sukma", "Daniela,
-  Mateus and Wojciech");
+* in a list of people where one member is a known given name ("Helen sama Sukma"), or with a
+  verb only people do or a person's pronoun after it ("Daniela, Mateus and Wojciech said");
 * as chat speakers ("Nkechi: could you send me the code" beside "Customer: ...");
 * with an initial ("J. Mbatha", "Nattaya B.", "Lamhot P. Simanjuntak");
 * written with letters beyond ASCII where a name stands ("Siobhán and Gergő", "Tuấn Anh");
@@ -21,13 +21,18 @@ place, firm, app or brand of ``data/not_names_places.txt``. Runs of one to four 
   :mod:`voc.pii.name_shouted`).
 
 Places after a place preposition ("di Medan", "to Zürich"), brands, and words that are names
-only in a lexicon stay; the global look-alike filter of ``component.py`` still applies.
+only in a lexicon stay; the global look-alike filter of ``component.py`` still applies. One
+unknown word after a one-word anchor a firm follows too ("contact", "kurir") or before a verb
+a firm does too ("cancelled", "minta", "nelpon") needs a second name word, a known given name
+or a person's pronoun later in the sentence; a run followed by a firm's word ("support",
+"app", "team") is no name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from voc.pii.name_cues import FIELD_WORDS, ROLE_WORDS
 from voc.pii.name_lexicons import brand_phrases, dictionary_words, place_or_brand_words
@@ -108,6 +113,32 @@ _CONTACT_BEFORE = tuple(
         "yang balas",
     )
 )  # fmt: skip
+# One-word anchors that a firm, an app or a courier follows as often as a person ("contact
+# Fibernusa support", "kurir Paxelindo"): a run after them needs two name words, a known given
+# name, or "he/she/dia" right after it.
+_WEAK_CONTACT = frozenset(
+    "sama bareng add added remove email message contact tell told ask asked hubungi menghubungi "
+    "nunggu menunggu diminta disuruh customer tech technician teknisi courier kurir".split()
+)
+# Verbs that a firm or an app does too ("Halodoc cancelled my appointment", "Brizzi minta top
+# up"): one unknown word before them is no name on its own.
+_WEAK_VERBS = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "ordered", "cancelled", "canceled", "cancel", "came", "minta", "both", "konfirmasi",
+        "janji", "datang", "dateng", "nunggu", "menunggu", "ambil", "mau ambil", "picked",
+        "is picking", "will pick", "nelpon", "nelfon", "telpon", "telepon", "menelepon",
+        "called me", "called us", "called twice", "rang", "texted", "texted me", "emailed",
+        "messaged", "dm'd", "ngasih", "kasih tau", "nipu", "menipu", "visited",
+    )
+)  # fmt: skip
+# Words after a run that make it a firm's or an app's name: "Fibernusa support", "Halodoc app".
+_FIRM_AFTER = frozenset(
+    "support team cs app apps aplikasi apk care helpdesk helpline official service services "
+    "hotline callcenter".split()
+)
+# Pronouns later in the sentence that only a person is: "hubungi X, nomornya ..., dia yang".
+_PERSON_AFTER = frozenset("he she dia beliau".split())
 _POSSESSED = frozenset(
     "account acct accounts number phone order orders loan policy card laptop sister brother "
     "wife husband mum mom dad mother father son daughter delivery address email surname name "
@@ -198,6 +229,17 @@ def find_cueless_names(
         memo: A cache of the name-word test, kept by the caller between texts (the word
             lists must stay the same while it is kept).
     """
+    return _not_firm(text, _find(text, is_common, known, safe_known, memo))
+
+
+def _find(
+    text: str,
+    is_common: Callable[[str], bool],
+    known: frozenset[str],
+    safe_known: frozenset[str],
+    memo: dict[str, bool] | None = None,
+) -> list[Span]:
+    """The spans of :func:`find_cueless_names` before brands and firms are dropped."""
     memo = {} if memo is None else memo
     places = place_or_brand_words()
     everyday = dictionary_words()
@@ -219,15 +261,27 @@ def find_cueless_names(
         if low in safe_known:
             return True
         plain = low.replace("’", "'")
-        if is_common(low) or is_common(plain) or plain in everyday or inflected(plain, everyday):
+        if (
+            is_common(low)
+            or is_common(plain)
+            or plain in everyday
+            or inflected(plain, everyday, known)
+        ):
             return False
         parts = plain.split("-")
         return len(parts) == 1 or not all(p in everyday or is_common(p) for p in parts)
 
-    shouted = shouted_names(text, lambda w: is_common(w) or w in places or w in _ROLES, everyday)
+    shouted = shouted_names(
+        text, lambda w: is_common(w) or w in places or w in _ROLES, everyday, safe_known
+    )
     for match in _REPORTED_CAPS.finditer(text):
         word = match.group("name").lower()
-        if not (is_common(word) or word in everyday or word in places or inflected(word, everyday)):
+        if not (
+            is_common(word)
+            or word in everyday
+            or word in places
+            or inflected(word, everyday, known)
+        ):
             shouted.append((match.start("name"), match.end("name"), "NAME"))
     # Most texts hold no name word, no initial and no possessive: no need to go further.
     possessive = "'s " in text or "’s " in text
@@ -256,7 +310,7 @@ def find_cueless_names(
         return (
             _titled(word)
             and not is_common(low)
-            and low not in places
+            and (low not in places or low in known)  # "Tri Wahyuni", "Sandra Flores"
             and low not in _ROLES
             and (low in known or low in everyday)
         )
@@ -333,6 +387,33 @@ def find_cueless_names(
                 return len(phrase)
         return 0
 
+    def verb_after(b: int) -> tuple[str, ...] | None:
+        """The verb a person does right after token ``b`` (adverbs skipped), if any."""
+        j = b
+        while j < n and j - b < 4:
+            width = phrase_at(j, _VERBS_BY_FIRST)
+            if width:
+                return tuple(lows[j : j + width])
+            if lows[j] not in _ADVERBS:
+                return None
+            j += 1
+        return None
+
+    def strong(a: int, b: int) -> bool:
+        """Two name words or more, or a known given name: a name even beside a weak cue."""
+        return sum(shaped[a:b]) > 1 or any(lows[t] in safe_known for t in range(a, b))
+
+    def person_after(b: int) -> bool:
+        """A pronoun only a person is later in the sentence: "hubungi X, dia yang pegang"."""
+        for j in range(b, n):
+            if tokens[j][1] - tokens[b][1] > 80:
+                return False
+            if lows[j] in _PERSON_AFTER:
+                return True
+            if lows[j] in (".", "!", "?", "\n"):
+                return False
+        return False
+
     spans: list[tuple[int, int]] = []
     i = 0
     while i < n:
@@ -343,7 +424,8 @@ def find_cueless_names(
         if b <= a:
             i += 1
             continue
-        if _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at) or (
+        sure = strong(a, b) or person_after(b)
+        if _accept(text, tokens, (a, b), shaped, initial, opens, placed, verb_after, sure) or (
             b - a >= 2 and all(shaped[a:b]) and _alone_on_line(tokens, a, b)
         ):
             spans.append((a, b))
@@ -355,14 +437,14 @@ def find_cueless_names(
         if width:
             a, b = run_after(k + width) if k + width < n else (0, 0)
             if b > a and any(shaped[a:b]):
-                weak = tokens[k][0].lower() in ("sama", "bareng", "add", "remove", "email")
+                weak = width == 1 and lows[k] in _WEAK_CONTACT
                 # "Anies sama Ganjar" (name_lookalikes) and "[NAME] sama ...": not a companion
                 paired = (
-                    weak and k > 0 and (tokens[k - 1][0][0].isupper() or tokens[k - 1][0] == "]")
+                    lows[k] in ("sama", "bareng", "add", "remove", "email")
+                    and k > 0
+                    and (tokens[k - 1][0][0].isupper() or tokens[k - 1][0] == "]")
                 )
-                if not paired and (
-                    not weak or sum(shaped[a:b]) > 1 or tokens[a][0].lower() in safe_known
-                ):
+                if not paired and (not weak or strong(a, b) or person_after(b)):
                     spans.append((a, b))
                     spans += _more_listed(tokens, b, run_after, shaped)
         word = tokens[k][0]
@@ -375,23 +457,43 @@ def find_cueless_names(
             if (any(w in _POSSESSED for w in nxt[:3]) or close) and b > a and not placed(a):
                 if any(shaped[a:b]) or (b - a == 1 and soft(a)):
                     spans.append((a, b))  # "Ravindra's account", "Hotman's loan", "... Okeke's."
-    spans += _lists(tokens, run_after, shaped, placed, safe_known)
+    spans += _lists(tokens, run_after, shaped, placed, safe_known, verb_after, person_after)
     spans += _speakers(text, tokens, run_after, shaped)
-    found = [(tokens[a][1], tokens[b - 1][2], "NAME") for a, b in spans if b > a] + shouted
-    if found:
-        lower = text.lower()
-        brands = [
-            (at, at + len(phrase))
-            for phrase in brand_phrases()
-            for at in [lower.find(phrase)]
-            if at >= 0
-        ]
-        found = [f for f in found if not any(s < f[1] and f[0] < e for s, e in brands)]
-    return found
+    return [(tokens[a][1], tokens[b - 1][2], "NAME") for a, b in spans if b > a] + shouted
 
 
-def _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at) -> bool:
-    """Whether the run ``a:b`` is a name by its shape or by the verb after it."""
+@lru_cache(maxsize=1)
+def _brand_pattern() -> re.Pattern[str]:
+    phrases = sorted(brand_phrases(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
+
+
+_FIRM_NEXT = re.compile(r"[ \t]+(?:customer[ \t]+)?(?P<word>[^\W\d_]+)")
+
+
+def _not_firm(text: str, found: list[Span]) -> list[Span]:
+    """Drop spans inside a brand of several words or followed by a firm's word ("... support")."""
+    if not found:
+        return found
+    brands = [m.span() for m in _brand_pattern().finditer(text.lower())]
+    out = []
+    for start, end, kind in found:
+        if any(s < end and start < e for s, e in brands):
+            continue
+        after = _FIRM_NEXT.match(text, end)
+        if after is not None and after.group("word").lower() in _FIRM_AFTER:
+            continue  # "Please contact Fibernusa support", "Halodoc app"
+        out.append((start, end, kind))
+    return out
+
+
+def _accept(text, tokens, run, shaped, initial, opens, placed, verb_after, sure) -> bool:
+    """Whether the run ``a:b`` is a name by its shape or by the verb after it.
+
+    A verb that firms and apps do too ("ordered", "minta") needs ``sure``: two name words, a
+    known given name, or a person's pronoun later in the sentence.
+    """
+    a, b = run
     words = [tokens[t][0] for t in range(a, b)]
     start = tokens[a][1]
     street = _STREET_BEFORE.search(text, max(0, start - 30), start) is not None
@@ -402,14 +504,8 @@ def _accept(text, tokens, a, b, shaped, initial, opens, placed, phrase_at) -> bo
         return True  # "Siobhán", "Nguyễn Thị Thu Hằng"
     if placed(a) or not opens(a):
         return False
-    j = b
-    while j < len(tokens) and j - b < 4:
-        if phrase_at(j, _VERBS_BY_FIRST):
-            return True
-        if tokens[j][0].lower() not in _ADVERBS:
-            return False
-        j += 1
-    return False
+    verb = verb_after(b)
+    return verb is not None and (verb not in _WEAK_VERBS or sure)
 
 
 def _alone_on_line(tokens, a: int, b: int) -> bool:
@@ -436,8 +532,15 @@ def _more_listed(tokens, j: int, run_after, shaped) -> list[tuple[int, int]]:
     return out
 
 
-def _lists(tokens, run_after, shaped, placed, safe_known) -> list[tuple[int, int]]:
-    """'Helen sama Sukma', 'Daniela, Mateus and Wojciech': one known given name in the list."""
+def _lists(
+    tokens, run_after, shaped, placed, safe_known, verb_after, person_after
+) -> list[tuple[int, int]]:
+    """Lists of people: 'Helen sama Sukma', 'Daniela, Mateus and Wojciech both said ...'.
+
+    A list of unknown Capitalised words is as often a list of apps or firms ("coba Halodoc,
+    Alodokter dan Ruangguru"): it needs a known given name in it, a form field before it
+    ("cc: ..."), a verb only people do after it, or a pronoun of a person after it.
+    """
     out: list[tuple[int, int]] = []
     n = len(tokens)
     i = 0
@@ -461,10 +564,11 @@ def _lists(tokens, run_after, shaped, placed, safe_known) -> list[tuple[int, int
             runs.append(run_after(k))
             j = runs[-1][1]
         field = i > 1 and tokens[i - 1][0] == ":" and tokens[i - 2][0].lower() in FIELD_WORDS
+        verb = verb_after(j)
         if len(runs) >= 2 and (
             field
-            or len(runs) >= 3
-            or all(b - a >= 2 for a, b in runs)
+            or (verb is not None and verb not in _WEAK_VERBS)
+            or person_after(j)
             or any(tokens[t][0].lower() in safe_known for a, b in runs for t in range(a, b))
         ):
             out += runs

@@ -12,13 +12,19 @@ Span = tuple[int, int, str]
 _SUFFIXES = ("ed", "d", "ing", "s", "es", "ly", "er", "ers", "ment", "ness")
 
 
-def inflected(word: str, everyday: frozenset[str]) -> bool:
-    """Whether ``word`` is an everyday word with an English ending: "restarted", "unblocking"."""
+def inflected(word: str, everyday: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
+    """Whether ``word`` is an everyday word with an English ending: "restarted", "unblocking".
+
+    The stem keeps four letters or more and a known given name is never an ending's word
+    ("Wening", "Tining", "Lukas" stay names).
+    """
+    if word in names:
+        return False
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
         if (
             word.endswith(suffix)
-            and len(stem) >= 3
+            and len(stem) >= 4
             and (stem in everyday or stem + "e" in everyday)
         ):
             return True
@@ -30,7 +36,10 @@ _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
 
 
 def shouted_names(
-    text: str, is_common: Callable[[str], bool], everyday: frozenset[str]
+    text: str,
+    is_common: Callable[[str], bool],
+    everyday: frozenset[str],
+    names: frozenset[str] = frozenset(),
 ) -> list[Span]:
     """Names in a text written in capitals: words of it that no dictionary or lexicon knows.
 
@@ -38,6 +47,8 @@ def shouted_names(
     run of two capital words that no dictionary, stop list, place list or role list holds, or
     two such words joined by AND/DAN, with a word of five letters or more ("BPJS", "COD" are
     short). One unknown word alone is mostly a brand or slang ("FIBERNUSA TOLONG ...").
+    A known given name of ``names`` counts as unknown even when a dictionary holds it
+    ("WAHYUDIANTO SETIAWAN": "setiawan" is in wordfreq's list).
     """
     capitals = _CAPS_WORD.findall(text)
     if len(capitals) < 3:
@@ -51,8 +62,8 @@ def shouted_names(
         word = match.group().lower() if match is not None else ""
         plain = match is not None and not (
             is_common(word)
-            or word in everyday
-            or inflected(word, everyday)
+            or (word in everyday and word not in names)
+            or inflected(word, everyday, names)
             or word.endswith(("nya", "kan", "lah", "kah"))
             or re.search(r"(.)\1\1", word) is not None  # "GILAAA", "LAGIII"
         )
