@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from voc.pii.name_cues import EATERY_BEFORE, ROLE_WORDS
+from voc.pii.name_cues import EATERY_BEFORE, NAME_PARTICLES, ROLE_WORDS
 from voc.pii.name_extra import WORD_NAMES
 from voc.pii.name_lexicons import hard_stop_words
 from voc.pii.validators import luhn_valid
@@ -145,7 +145,6 @@ _RELATION_PAREN = re.compile(
     r"(?P<name>[A-Z][a-z'’-]+"
     r"(?:[ \t]+[A-Z][a-z'’-]+){0,2})\)"
 )
-_PAREN_PARTICLES = frozenset("wa la ode ni binti bin van der de".split())
 # "identified by security as Wiremu", "known as Bagas", "registered as Olena Petrenko".
 _KNOWN_AS = re.compile(
     r"\b(?:identified|known|registered|listed|recorded)(?:[ \t]+by[ \t]+\w+)?[ \t]+as[ \t]+"
@@ -329,7 +328,7 @@ def find_context_names(
     for pattern in (_RELATION_PAREN, _KNOWN_AS) if "(" in text or " as " in text else ():
         for match in pattern.finditer(text):
             words = match.group("name").split()
-            if all(person(w, False) or w.lower() in _PAREN_PARTICLES for w in words) and any(
+            if all(person(w, False) or w.lower() in NAME_PARTICLES for w in words) and any(
                 person(w, False) for w in words
             ):  # "mama (Wa Ode Salmia)": particles of a name inside
                 found.append((match.start("name"), match.end("name"), "NAME"))

@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
-from voc.pii.name_cues import FIELD_WORDS, ROLE_WORDS
-from voc.pii.name_lexicons import brand_phrases, dictionary_words, place_or_brand_words
+from voc.pii.name_cues import NAME_PARTICLES, ROLE_WORDS
+from voc.pii.name_lexicons import dictionary_words, place_or_brand_words
+from voc.pii.name_listed import alone_on_line, chat_speakers, listed_after, lists_of_people
+from voc.pii.name_lookalikes import firms_and_brands_dropped
 from voc.pii.name_shouted import inflected, shouted_names
 
 __all__ = ["dictionary_words", "find_cueless_names", "place_or_brand_words"]
@@ -43,10 +44,7 @@ __all__ = ["dictionary_words", "find_cueless_names", "place_or_brand_words"]
 Span = tuple[int, int, str]
 
 _TOKEN = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t\n,)'’]|\Z)|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\n|\S")
-_PARTICLES = frozenset(
-    "van der den de da del della von bin binti bte al el ibn ni ní wa la ode sta. ter dos das "
-    "du le".split()
-)
+_PARTICLES = NAME_PARTICLES
 _INITIAL = re.compile(r"[A-Z]\.\Z")
 _INITIAL_IN_TEXT = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t\n,)'’]|\Z)")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -132,11 +130,6 @@ _WEAK_VERBS = frozenset(
         "messaged", "dm'd", "ngasih", "kasih tau", "nipu", "menipu", "visited",
     )
 )  # fmt: skip
-# Words after a run that make it a firm's or an app's name: "Fibernusa support", "Halodoc app".
-_FIRM_AFTER = frozenset(
-    "support team cs app apps aplikasi apk care helpdesk helpline official service services "
-    "hotline callcenter".split()
-)
 # Pronouns later in the sentence that only a person is: "hubungi X, nomornya ..., dia yang".
 _PERSON_AFTER = frozenset("he she dia beliau".split())
 _POSSESSED = frozenset(
@@ -152,14 +145,12 @@ _REPORTED_CAPS = re.compile(
     r"\b(?:tertulis|harusnya|seharusnya|says|reads|should[ \t]+be)[ \t]+['‘\"“]?"
     r"(?P<name>[A-Z]{5,})\b(?![ \t]*[A-Z\d])"
 )
-_LIST_WORDS = frozenset("and dan sama serta or terus then lalu vs atau".split())
 # Things only a person owns: a Capitalised everyday word before them is a name too ("Hotman's
 # loan account"); "Sunday's delivery" stays.
 _OWN = frozenset(
     "account loan wife husband sister brother mum mom dad son daughter number phone password "
     "laptop passport".split()
 )
-_SPEAKERS = frozenset("customer agent user cs me bot admin pelanggan nasabah you staff".split())
 
 
 _ROLES = frozenset(
@@ -229,7 +220,7 @@ def find_cueless_names(
         memo: A cache of the name-word test, kept by the caller between texts (the word
             lists must stay the same while it is kept).
     """
-    return _not_firm(text, _find(text, is_common, known, safe_known, memo))
+    return firms_and_brands_dropped(text, _find(text, is_common, known, safe_known, memo))
 
 
 def _find(
@@ -426,10 +417,10 @@ def _find(
             continue
         sure = strong(a, b) or person_after(b)
         if _accept(text, tokens, (a, b), shaped, initial, opens, placed, verb_after, sure) or (
-            b - a >= 2 and all(shaped[a:b]) and _alone_on_line(tokens, a, b)
+            b - a >= 2 and all(shaped[a:b]) and alone_on_line(tokens, a, b)
         ):
             spans.append((a, b))
-            spans += _more_listed(tokens, b, run_after, shaped)
+            spans += listed_after(tokens, b, run_after, shaped)
         i = b
     # Objects of a verb of contact, lists, possessives and speakers are read from the anchors.
     for k in range(n):
@@ -446,7 +437,7 @@ def _find(
                 )
                 if not paired and (not weak or strong(a, b) or person_after(b)):
                     spans.append((a, b))
-                    spans += _more_listed(tokens, b, run_after, shaped)
+                    spans += listed_after(tokens, b, run_after, shaped)
         word = tokens[k][0]
         if word in ("'s", "'", "’") and k > 0 and k + 1 < n and tokens[k][1] == tokens[k - 1][2]:
             nxt = [t[0].lower() for t in tokens[k + 1 : k + 4]]
@@ -457,34 +448,16 @@ def _find(
             if (any(w in _POSSESSED for w in nxt[:3]) or close) and b > a and not placed(a):
                 if any(shaped[a:b]) or (b - a == 1 and soft(a)):
                     spans.append((a, b))  # "Ravindra's account", "Hotman's loan", "... Okeke's."
-    spans += _lists(tokens, run_after, shaped, placed, safe_known, verb_after, person_after)
-    spans += _speakers(text, tokens, run_after, shaped)
+
+    def person_verb(b: int) -> bool:
+        verb = verb_after(b)
+        return verb is not None and verb not in _WEAK_VERBS
+
+    spans += lists_of_people(
+        tokens, (run_after, shaped, placed), safe_known, person_verb, person_after
+    )
+    spans += chat_speakers(text, tokens, run_after, shaped)
     return [(tokens[a][1], tokens[b - 1][2], "NAME") for a, b in spans if b > a] + shouted
-
-
-@lru_cache(maxsize=1)
-def _brand_pattern() -> re.Pattern[str]:
-    phrases = sorted(brand_phrases(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
-
-
-_FIRM_NEXT = re.compile(r"[ \t]+(?:customer[ \t]+)?(?P<word>[^\W\d_]+)")
-
-
-def _not_firm(text: str, found: list[Span]) -> list[Span]:
-    """Drop spans inside a brand of several words or followed by a firm's word ("... support")."""
-    if not found:
-        return found
-    brands = [m.span() for m in _brand_pattern().finditer(text.lower())]
-    out = []
-    for start, end, kind in found:
-        if any(s < end and start < e for s, e in brands):
-            continue
-        after = _FIRM_NEXT.match(text, end)
-        if after is not None and after.group("word").lower() in _FIRM_AFTER:
-            continue  # "Please contact Fibernusa support", "Halodoc app"
-        out.append((start, end, kind))
-    return out
 
 
 def _accept(text, tokens, run, shaped, initial, opens, placed, verb_after, sure) -> bool:
@@ -506,90 +479,3 @@ def _accept(text, tokens, run, shaped, initial, opens, placed, verb_after, sure)
         return False
     verb = verb_after(b)
     return verb is not None and (verb not in _WEAK_VERBS or sure)
-
-
-def _alone_on_line(tokens, a: int, b: int) -> bool:
-    """Whether the run ``a:b`` fills its line, and the text has another line."""
-    before = a == 0 or tokens[a - 1][0] == "\n"
-    after = b == len(tokens) or tokens[b][0] == "\n"
-    return before and after and any(t[0] == "\n" for t in tokens)
-
-
-def _more_listed(tokens, j: int, run_after, shaped) -> list[tuple[int, int]]:
-    """Runs listed right after a found name: "yg bales Nurhasni, terus Ermawati"."""
-    out: list[tuple[int, int]] = []
-    n = len(tokens)
-    while j < n:
-        k = j + (tokens[j][0] == ",")
-        if k < n and tokens[k][0].lower() in _LIST_WORDS:
-            k += 1
-        if k == j or k >= n or not shaped[k]:
-            break
-        out.append(run_after(k))
-        if out[-1][1] <= k:
-            break
-        j = out[-1][1]
-    return out
-
-
-def _lists(
-    tokens, run_after, shaped, placed, safe_known, verb_after, person_after
-) -> list[tuple[int, int]]:
-    """Lists of people: 'Helen sama Sukma', 'Daniela, Mateus and Wojciech both said ...'.
-
-    A list of unknown Capitalised words is as often a list of apps or firms ("coba Halodoc,
-    Alodokter dan Ruangguru"): it needs a known given name in it, a form field before it
-    ("cc: ..."), a verb only people do after it, or a pronoun of a person after it.
-    """
-    out: list[tuple[int, int]] = []
-    n = len(tokens)
-    i = 0
-    while i < n:
-        if not shaped[i] or placed(i):
-            i += 1
-            continue
-        if any(tokens[t][0][0].isdigit() for t in range(max(0, i - 2), i)):
-            i += 1  # "1200 Industrial Pkwy, Reno NV": an address, not a list of people
-            continue
-        runs = [run_after(i)]
-        j = runs[-1][1]
-        while j < n:
-            k = j
-            if tokens[k][0] == ",":
-                k += 1
-            if k < n and tokens[k][0].lower() in _LIST_WORDS:
-                k += 1
-            if k == j or k >= n or not shaped[k]:
-                break
-            runs.append(run_after(k))
-            j = runs[-1][1]
-        field = i > 1 and tokens[i - 1][0] == ":" and tokens[i - 2][0].lower() in FIELD_WORDS
-        verb = verb_after(j)
-        if len(runs) >= 2 and (
-            field
-            or (verb is not None and verb not in _WEAK_VERBS)
-            or person_after(j)
-            or any(tokens[t][0].lower() in safe_known for a, b in runs for t in range(a, b))
-        ):
-            out += runs
-        i = max(j, i + 1)
-    return out
-
-
-def _speakers(text: str, tokens, run_after, shaped) -> list[tuple[int, int]]:
-    """Chat speakers: 'Nkechi: ...' on two lines, or beside 'Customer:'/'Agent:' lines."""
-    if text.count(":") < 2 or "\n" not in text:
-        return []
-    labels = re.findall(r"(?m)^[ \t]*([^\W\d_][^\n:]{0,30}?)[ \t]*:", text)
-    lows = [label.lower() for label in labels]
-    out: list[tuple[int, int]] = []
-    for k in range(len(tokens)):
-        if not shaped[k] or (k > 0 and tokens[k - 1][0] != "\n"):
-            continue
-        a, b = run_after(k)
-        if b >= len(tokens) or tokens[b][0] != ":":
-            continue
-        label = text[tokens[a][1] : tokens[b - 1][2]].lower()
-        if lows.count(label) >= 2 or any(other in _SPEAKERS for other in lows):
-            out.append((a, b))
-    return out

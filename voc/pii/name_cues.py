@@ -29,6 +29,7 @@ __all__ = [
     "HERE_WORDS",
     "INTRO_CUES",
     "KNOWN_CUES",
+    "NAME_PARTICLES",
     "MEDIUM_CUES",
     "NAME_AFTER_WORDS",
     "PERSON_FIELD_WORDS",
@@ -210,6 +211,12 @@ SIGN_OFF_CUES = (
     "salam sejahtera", "terima kasih", "terimakasih", "makasih", "trims", "wassalam",
     "wassalamualaikum", "wslm", "ttd", "ttd.", "signed", "tabik", "love", "xoxo", "tertanda",
 )  # fmt: skip
+
+#: Particles inside a person's name: "van der", "bin", "Wa Ode", "Ni Putu", "Sta. Maria".
+NAME_PARTICLES = frozenset(
+    "van der den de da del della von bin binti bte al el ibn ni ní wa la ode sta. ter dos das "
+    "du le".split()
+)
 
 #: Form fields: "Penerima: Hadi", "Customer: Mrs. Angela", "Pemesan - Dewi".
 FIELD_WORDS = (

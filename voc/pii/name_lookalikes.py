@@ -17,16 +17,21 @@ Round 8 adds places and characters named after a person:
   Ganjar": public figures side by side, not a person met);
 * ``si`` before a character when the text talks about a show or a mascot ("Si Juki mascot",
   "Si Unyil masih tayang").
+
+Round 9 (cue-less names, :func:`firms_and_brands_dropped`): a run inside a brand of several
+words ("Mr DIY", word edges kept) or followed by a firm's word ("Fibernusa support",
+"Halodoc app").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from voc.pii.name_cues import EATERY_BEFORE, PRODUCT_AFTER
-from voc.pii.name_lexicons import dictionary_words, given_names, not_name_words
+from voc.pii.name_lexicons import brand_phrases, dictionary_words, given_names, not_name_words
 
-__all__ = ["is_product_or_shop"]
+__all__ = ["firms_and_brands_dropped", "is_product_or_shop"]
 
 # Kinds of product or labelled thing whose own name follows them.
 _KIND_BEFORE = re.compile(
@@ -159,3 +164,37 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
             return True
         pos = match.end()
     return False
+
+
+# Words after a run that make it a firm's or an app's name: "Fibernusa support", "Halodoc app".
+_FIRM_AFTER = frozenset(
+    "support team cs app apps aplikasi apk care helpdesk helpline official service services "
+    "hotline callcenter".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _brand_pattern() -> re.Pattern[str]:
+    phrases = sorted(brand_phrases(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
+
+
+_FIRM_NEXT = re.compile(r"[ \t]+(?:customer[ \t]+)?(?P<word>[^\W\d_]+)")
+
+
+def firms_and_brands_dropped(
+    text: str, found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Drop spans inside a brand of several words or followed by a firm's word ("... support")."""
+    if not found:
+        return found
+    brands = [m.span() for m in _brand_pattern().finditer(text.lower())]
+    out = []
+    for start, end, kind in found:
+        if any(s < end and start < e for s, e in brands):
+            continue
+        after = _FIRM_NEXT.match(text, end)
+        if after is not None and after.group("word").lower() in _FIRM_AFTER:
+            continue  # "Please contact Fibernusa support", "Halodoc app"
+        out.append((start, end, kind))
+    return out
