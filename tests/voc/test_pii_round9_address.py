@@ -3,7 +3,7 @@ shapes, typos, and a business's own place kept (phrasings written for these test
 
 import pytest
 
-from voc.pii import redact
+from voc.pii import address_edges, redact
 
 
 def _redacted_whole(text: str, address: str) -> None:
@@ -160,6 +160,20 @@ LOOKALIKES = [
     "Ordered size 40 Olive Green, got black instead",
     "Pack of 12 Lime Green markers arrived dry",
     "Transfer ke BTN 0012 kemarin belum masuk, Blok M macet.",
+    # The business word governs the address; a pronoun or a verb before it changes nothing.
+    "Alamat hub kalian: Jl. Raya Narogong KM 7, Bekasi, kan?",
+    "Our store at 18 King Street, Perth WA 6000 is closed on Sundays",
+    "Saya sudah ke cabang kalian di Jl. Gajah Mada No. 20 tapi tutup",
+    "I went to your branch at 40 Queen Street, Auckland 1010 but it was shut",
+    "Tolong kirim ke gudang kalian di Jl. Industri Raya No. 3, Cikarang ya",
+    "Retur saya sudah sampai ke hub kalian: Jl. Raya Cakung Cilincing KM 2, Jakarta Utara",
+    "Sorting center kalian: Kawasan Pergudangan Bandara Blok C No. 12, Tangerang",
+    "Saw your address on Google Maps: 25 Pitt Street, Sydney NSW 2000, is that the store?",
+    # The sentence names the address as the business's, or the business moves there.
+    "Alamat toko kalian di Google Maps salah, harusnya di Jl. Merpati No. 10, Serpong",
+    "The store's address on your site is wrong, it should be 44 Church Road, Bristol BS5 9JA",
+    "Kantor cabang di Jalan Veteran pindah ke gedung baru di Jalan Diponegoro nomor 18.",
+    "Per minggu depan service center pindah ke Jl. Ahmad Yani No. 40, Surabaya",
 ]
 
 
@@ -219,6 +233,42 @@ OWN_PLACE = [
         "Send to 14 Elm Road, Leeds LS6 1AA, not the shop where I bought it",
         "14 Elm Road, Leeds LS6 1AA",
     ),
+    # The business word names the sender or the place the parcel left, and governs nothing.
+    (
+        "Paket dari toko Sinar belum sampai ke Jl. Melati No. 5 RT 02/RW 03, Bandung",
+        "Jl. Melati No. 5 RT 02/RW 03, Bandung",
+    ),
+    (
+        "Saya lihat promo di ig, tapi paket ke Jl. Melati No. 5 RT 02/RW 03 Bandung belum sampai",
+        "Jl. Melati No. 5 RT 02/RW 03 Bandung",
+    ),
+    (
+        "The store shipped the wrong item and it went to 12 Baker Street, London NW1 6XE",
+        "12 Baker Street, London NW1 6XE",
+    ),
+    (
+        "Admin toko bilang udah nyampe ke Gg. Mangga No. 3 RT 01/RW 02, Depok, padahal belum",
+        "Gg. Mangga No. 3 RT 01/RW 02, Depok",
+    ),
+    ("Saya beli di store resmi, alamat pengiriman Jl. Cempaka No. 11, Bogor", "Jl. Cempaka No. 11"),
+    (
+        "My parcel left the hub on Monday and still hasn't reached 21 Mill Road, Cambridge CB1 2AD",
+        "21 Mill Road, Cambridge CB1 2AD",
+    ),
+    (
+        "The warehouse sent it to 7 Oak Lane, Bath BA1 1AA instead of the locker",
+        "7 Oak Lane, Bath BA1 1AA",
+    ),
+    ("Pesanan dari outlet Bintaro nyasar ke Jl. Kenari No. 12, Tangerang", "Jl. Kenari No. 12"),
+    (
+        "Alamat toko kalian salah, paket saya malah dikirim ke Jl. Dahlia No. 4, Bekasi",
+        "Jl. Dahlia No. 4, Bekasi",
+    ),
+    # The business word governs the address, but a home in the sentence makes it personal.
+    (
+        "Yang kalian tulis sebagai pickup point: Gg. Kenari No. 3, Bogor itu rumah saya",
+        "Gg. Kenari No. 3, Bogor",
+    ),
 ]
 
 
@@ -231,3 +281,49 @@ def test_round9_own_place_beside_a_business_word(text, address):
 def test_two_addresses_joined_by_a_word_stay_apart(word):
     text = f"tertulis Jl. Melati 4 {word} Jl. Melati IV No. 14"
     assert redact(text).text == f"tertulis [ADDRESS] {word} [ADDRESS]"
+
+
+# (text, address, is the business's): the business word must govern the address.
+GOVERNED = [
+    ("Gudangnya di Jl. Industri No. 3, Cikarang", "Jl. Industri No. 3", True),
+    ("Drop point J&T di Jl. Raya Bogor No. 12", "Jl. Raya Bogor No. 12", True),
+    ("hub kalian: Jl. Raya Narogong KM 7", "Jl. Raya Narogong KM 7", True),
+    ("Your warehouse address is 12 Dock Road, Tilbury", "12 Dock Road", True),
+    ("Di Google Maps tertulis Jl. Pemuda No. 8", "Jl. Pemuda No. 8", True),
+    ("Toko X kirim barang yang salah ke Jl. Mawar No. 5", "Jl. Mawar No. 5", False),
+    ("Toko online saya alamatnya Jl. Raya Darmo No. 15", "Jl. Raya Darmo No. 15", False),
+    ("Beli di outlet, lalu dibawa pulang ke Jl. Mawar No. 5", "Jl. Mawar No. 5", False),
+    ("Gudang kalian di Jl. Mawar No. 5, itu rumah ortu saya", "Jl. Mawar No. 5", False),
+    ("I saw it on the website and then it went to 4 Elm Road", "4 Elm Road", False),
+]
+
+
+@pytest.mark.parametrize(("text", "address", "business"), GOVERNED)
+def test_business_word_governs_the_address(text, address, business):
+    start = text.index(address)
+    assert address_edges.is_business_place(text, start, start + len(address)) is business
+
+
+class _Reach:
+    """Wraps a compiled pattern and records how many characters each call reads."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.widths = []
+
+    def finditer(self, text, pos=0, endpos=None):
+        self.widths.append((len(text) if endpos is None else endpos) - pos)
+        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def search(self, text, pos=0, endpos=None):
+        self.widths.append((len(text) if endpos is None else endpos) - pos)
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+
+def test_sentence_around_an_address_is_read_in_a_bounded_window(monkeypatch):
+    reach = _Reach(address_edges._SENTENCE_END)
+    monkeypatch.setattr(address_edges, "_SENTENCE_END", reach)
+    text = "tolong kirim ke Jl. Melati No. 5, Bandung, lalu ke toko di Jl. Kenari No. 7, " * 200
+    redact(text)
+    assert reach.widths
+    assert max(reach.widths) <= 2 * address_edges._SENTENCE_REACH  # not from the text's start

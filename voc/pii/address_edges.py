@@ -4,10 +4,11 @@ Before: village and hamlet pieces ahead of the part that opened the address ("Ba
 Desa Mas, ...", "Jorong Koto Tuo, Nagari ..., Kec. ...", "Ds. Banyuurip Dsn. Krajan ...",
 "RT 03 Desa ..."), towns and a postal code written first ("55281, Sleman, Karangmalang, Gg.
 ..."), and the boarding house before its lane ("kost pak haji gg. sawo no. 3"). A business's
-place: a store, branch, warehouse or hub earlier in the sentence with no personal word
-between ("alamat gudangnya di ...", "sorting center Jl. ..."), an address read on the web or
-a map, an address followed by "itu head office kalian" / "your head office", and a famous
-address quoted as a product ("the '221B Baker Street' poster").
+place: a store, branch, warehouse or hub that governs the address ("alamat gudangnya di ...",
+"sorting center Jl. ...", "your store at 12 ..."), an address read on the web or a map, one
+named as the business's or where it moves, one followed by "itu head office kalian" / "your
+head office", and a famous address quoted as a product ("the '221B Baker Street' poster"). A
+home in the sentence keeps a governed address the writer's ("..., itu rumah saya").
 """
 
 from __future__ import annotations
@@ -61,15 +62,55 @@ _BUSINESS_BEFORE = re.compile(
     r"gmaps|maps|internet|instagram|ig)\b",
     re.IGNORECASE,
 )
-# Words that make the place the writer's own again ("pickup point-nya ga usah, ke rumah aja:").
+# Words that make the place the writer's own again ("pickup point-nya ga usah, ke rumah aja:"),
+# between the business word and the address.
 _PERSONAL = re.compile(
     r"\b(?:saya|sy|aku|gue|gw|ku|my|mine|i|i'm|rumah|rmh|home|kos|kost|kosan|personal|"
     r"pribadi|ortu|parents|nenek|kakek|mum|mom|"
-    r"(?:di)?(?:kirim(?:kan)?|antar(?:kan)?|anter(?:in)?)[ \t]+ke|"
-    r"(?:ship|deliver|send|post|mail)(?:ped|ping|ed|ing|y)?[ \t]+(?:it[ \t]+)?to|live[sd]?)\b",
+    r"(?:di)?(?:kirim(?:kan)?|antar(?:kan)?|anter(?:in)?)[ \t]+ke|(?:sampai|sampe|nyampe)[ \t]+ke|"
+    r"(?:ship|deliver|send|post|mail)(?:ped|ping|ed|ing|y)?[ \t]+(?:it[ \t]+)?to|"
+    r"(?:went|sent|gone|delivered)[ \t]+(?:it[ \t]+)?to|live[sd]?)\b",
+    re.IGNORECASE,
+)
+# A home anywhere in the sentence: "Jl. X No. 7 itu rumah saya, bukan toko", "alamat saya".
+_HOME = re.compile(
+    r"\b(?:rumah(?![ \t]+(?:sakit|makan|potong|ibadah|duka|produksi))|rmh|home|kos|kost|kosan|"
+    r"ortu|orang[ \t]+tua|mertua|parents|nenek|kakek|mum|mom|pribadi|"
+    r"alamat(?:ku|[ \t]+(?:saya|aku|ku|gue|gw|sy|rumah|pengiriman|kirim))|"
+    r"my[ \t]+(?:address|place|house|flat|apartment|parents)|"
+    r"tinggal|live[sd]?[ \t]+(?:at|in|on)|living[ \t]+(?:at|in|on))\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+_SENTENCE_REACH = 120  # how far a sentence is read around an address, each way
+# What joins a business word to the address it governs: at most three words (its name, "kalian",
+# "alamatnya") and a link ("di", "at", ":", ","), or no link when the words only name it.
+_GOVERNED = re.compile(
+    r"(?:-?nya)?(?P<words>(?:[ \t]+(?:[^\s,:;.!?]|\.(?=\S))+){0,3}?)"
+    r"(?:[ \t]*(?P<mark>[,:=]|[-–—](?=[ \t]))|[ \t]+(?P<link>di|at|in|on|pada|(?:yang|yg)[ \t]+di|"
+    r"(?:pindah|dipindah|moved|relocated)[ \t]+(?:ke|to)|(?:located|based)[ \t]+at|"
+    r"beralamat(?:[ \t]+di)?|is|are|adalah|yaitu|yakni|tertulis|listed[ \t]+as))?[ \t]*\Z",
+    re.IGNORECASE,
+)
+# Words that may name the business between its noun and the address with no link.
+_NAMING = re.compile(
+    r"(?:[A-Z0-9&]\S*|kalian|kamu|anda|kami|our|your|their|the|resmi|official|pusat|utama|"
+    r"baru|new|alamat(?:nya)?|address|tertulis|listed)\Z"
+)
+_GOVERN_REACH = 100
+# The address named as the business's own: "Alamat toko kalian di Google Maps salah, harusnya
+# di Jl. ...", "the store's address is wrong, it should be 12 ...".
+_BUSINESS_TOPIC = re.compile(
+    r"\balamat(?:nya)?[ \t]+(?:" + _BUSINESS + r")\b"
+    r"|\b(?:" + _BUSINESS + r"|shop)(?:'s|’s)?[ \t]+address\b",
+    re.IGNORECASE,
+)
+# A business that moves: "Kantor cabang di Jalan X pindah ke gedung baru di Jl. ...".
+_BUSINESS_MOVES = re.compile(
+    r"\b(?:" + _BUSINESS + r")\b(?P<rest>[^.!?\n]{0,60}?\b(?:pindah|dipindah(?:kan)?|berpindah|"
+    r"moved|moving|relocat(?:ed|es|ing))\b[^.!?\n]{0,40})\Z",
+    re.IGNORECASE,
+)
 _BUSINESS_AFTER = re.compile(
     r"[ \t,]*(?:(?:itu|is|adalah|=)[ \t]+)?"
     r"(?:your[ \t]+(?:head[ \t]+)?(?:office|store|warehouse|shop|branch|hub|showroom)"
@@ -138,18 +179,55 @@ def house_before(text: str, start: int) -> int:
 
 def is_personal_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` holds a personal word (saya, my, rumah)."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    close = _SENTENCE_END.search(text, end)
-    return _PERSONAL.search(text, begin, close.start() if close else len(text)) is not None
+    begin, close = _sentence(text, start, end)
+    return _PERSONAL.search(text, begin, close) is not None
 
 
 def is_business_place(text: str, start: int, end: int) -> bool:
-    """Whether the address at ``text[start:end]`` is a business's place, not a person's."""
+    """Whether the address at ``text[start:end]`` is a business's place, not a person's.
+
+    The business word must govern the address: "toko X di Jl. ...", "your store at 12 ...",
+    "hub kalian: Jl. ...", "sorting center Jl. ...", "di Google Maps alamatnya Jl. ...". A
+    personal word between the two ("toko online saya alamatnya ...") or a home anywhere in
+    the sentence ("..., itu rumah saya") keeps it the writer's; a business word that only
+    names the sender ("Paket dari toko X belum sampai ke Jl. ...") governs nothing. The
+    address is also the business's when the sentence names it so ("Alamat toko kalian di
+    Maps salah, harusnya di Jl. ...") or tells of the business moving there ("Kantor cabang
+    ... pindah ke gedung baru di Jl. ...").
+    """
     if _BUSINESS_AFTER.match(text, end) or (
         start and text[start - 1] in "'\"‘“" and _QUOTED_PRODUCT.match(text, end)
     ):
         return True
-    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    sentence = max(sentence, start - 120)
-    nouns = list(_BUSINESS_BEFORE.finditer(text, sentence, start))
-    return bool(nouns) and not _PERSONAL.search(text, nouns[-1].end(), start)
+    begin, close = _sentence(text, start, end)
+    if _HOME.search(text, begin, close):
+        return False
+    noun_end = _governing_noun_end(text, start)
+    if noun_end is None:
+        topic = _BUSINESS_TOPIC.search(text, begin, start)
+        moves = _BUSINESS_MOVES.search(text, begin, start)
+        noun_end = topic.end() if topic else moves.start("rest") if moves else None
+    return noun_end is not None and not _PERSONAL.search(text, noun_end, start)
+
+
+def _governing_noun_end(text: str, start: int) -> int | None:
+    """The end of the business word that governs the address at ``start``, if any."""
+    nouns = list(_BUSINESS_BEFORE.finditer(text, max(0, start - _GOVERN_REACH), start))
+    for noun in reversed(nouns):
+        link = _GOVERNED.match(text, noun.end(), start)
+        if link is None:
+            continue
+        if link.group("mark") or link.group("link"):
+            return noun.end()
+        if all(_NAMING.match(word) for word in link.group("words").split()):
+            return noun.end()
+    return None
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]``, read at most 120 characters away."""
+    lo = max(0, start - _SENTENCE_REACH)
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    hi = min(len(text), end + _SENTENCE_REACH)
+    close = _SENTENCE_END.search(text, end, hi)
+    return begin, close.start() if close else hi
