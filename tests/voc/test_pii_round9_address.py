@@ -250,6 +250,8 @@ OWN_PLACE = [
         "Admin toko bilang udah nyampe ke Gg. Mangga No. 3 RT 01/RW 02, Depok, padahal belum",
         "Gg. Mangga No. 3 RT 01/RW 02, Depok",
     ),
+    ("Paket dari toko Sinar sampai ke Jl. Dahlia No. 4, Bekasi", "Jl. Dahlia No. 4, Bekasi"),
+    ("Kurir dari hub Cakung ngantar ke Perum Griya Asri Blok D No. 2", "Perum Griya Asri Blok D"),
     ("Saya beli di store resmi, alamat pengiriman Jl. Cempaka No. 11, Bogor", "Jl. Cempaka No. 11"),
     (
         "My parcel left the hub on Monday and still hasn't reached 21 Mill Road, Cambridge CB1 2AD",

@@ -335,7 +335,10 @@ LANDMARK_BEFORE = re.compile(
     r"kantor(?=[ \t]+(?:(?-i:[A-Z])|pajak|imigrasi|polisi|camat|lurah|desa|kelurahan|"
     r"kecamatan|notaris|dinas|bpjs|pln|pdam)))\b"
     r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
-    r"(?:\s+[\w&'.-]+){0,3}?\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
+    # up to three words, none of them "ke"/"to" ("hub Cakung ngantar ke Jl. ..." is no branch's
+    # address) unless the business moves there ("kantor cabang kalian pindah ke Jl. ...")
+    r"(?:\s+(?!(?:ke|to)\b)[\w&'.-]+|\s+(?:pindah|dipindah|moved|relocated)\s+(?:ke|to)){0,3}?"
+    r"\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
 ESTATE_BEFORE = re.compile(
