@@ -214,10 +214,30 @@ def test_firm_lookalikes_stay(text: str) -> None:
     assert _cueless(text) == []
 
 
-def test_courier_without_name_shape_stays_for_cueless_rules() -> None:
-    # The round-5 role cue ("courier X") still reads the word after it; the cue-less rules
-    # add nothing of their own here.
-    assert _cueless("The courier Paxelindo never came") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The courier Paxelindo never came",
+        "Saya pelanggan Fibernusa sejak 2019, tapi sinyalnya makin jelek.",
+        "Sudah jadi nasabah Bankita lima tahun, baru kali ini kartu diblokir.",
+        "Customer Fibernusa here, the modem keeps rebooting.",
+    ],
+)
+def test_one_unknown_word_after_a_firm_role_stays(text: str) -> None:
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kurir Agus nggak mau naik ke lantai 3, paket ditinggal di pos.", "Agus"),
+        ("The technician Okonjo fixed it in ten minutes, great job.", "Okonjo"),
+        ("Your driver Thanakorn drove off with my bag still in the boot.", "Thanakorn"),
+    ],
+)
+def test_people_after_a_role_are_still_redacted(text: str, name: str) -> None:
+    assert not _gone(name, text)
+    assert _gone(name, redact(text).text)
 
 
 def test_brand_filter_needs_word_edges() -> None:

@@ -62,6 +62,10 @@ _AMBIGUOUS_GIVEN = frozenset(
     "hari made lucas luke jordan harry wendy kim lily daisy ilham gita indra hidayat hasanah "
     "taufik bunga dara tari mala mei jasmine faith pertiwi".split()
 )
+# Roles that a firm's name follows as often as a person's ("kurir Paxelindo", "pelanggan
+# Fibernusa", "nasabah Bankita"): one word after them must be a known given name. Drivers and
+# technicians stay ("the technician Ahmed", "your driver Kittipong").
+_FIRM_ROLES = frozenset("courier kurir customer pelanggan nasabah seller penjual mitra".split())
 # Function words that are names only Capitalised after a strong cue ("My name is Will ...").
 _WORD_NAMES = frozenset({"will"})
 _ROLE_FORMS = frozenset(
@@ -245,6 +249,14 @@ class NameFinder(NameForms):
             return None  # In Text Where Every Word Is Capitalised, a capital says nothing.
         if span is not None and kind == "WEAK" and self._is_brand(doc, start, end, span):
             return None
+        if (
+            span is not None
+            and kind == "WEAK"
+            and doc[start].lower_ in _FIRM_ROLES
+            and span[1] - span[0] == 1
+            and doc[span[0]].lower_ not in self.given_names_
+        ):
+            return None  # "kurir Paxelindo", "pelanggan Fibernusa": one unknown word, a firm
         return span
 
     def _is_name_word(self, token, level: int) -> bool:
