@@ -253,3 +253,14 @@ def test_brand_filter_needs_word_edges() -> None:
 )
 def test_inflected_keeps_short_stems_and_given_names(word: str, expected: bool) -> None:
     assert inflected(word, dictionary_words(), frozenset({"lukas"})) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sandra Flores said the order was wrong twice.", "Sandra Flores"),
+        ("Tri Wahyuningsih bilang paketnya belum datang.", "Tri Wahyuningsih"),
+    ],
+)
+def test_given_name_in_the_place_list_joins_a_name(text: str, name: str) -> None:
+    assert name in _cueless(text)
