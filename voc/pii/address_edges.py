@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from voc.pii.address_patterns import STOP
+from voc.pii.address_patterns import STOP, VILLAGE_WORDS
 
 __all__ = ["house_before", "is_business_place", "is_personal_sentence", "walk_back_pieces"]
 
+# Every admin level that may open a piece: the village words and the levels around them.
 _ADMIN = (
-    r"desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|lingkungan|gampong|"
-    r"kel|kelurahan|kec|kecamatan|kab|kabupaten|kota|distrik|brgy|barangay|purok|sitio|tambon|moo"
+    VILLAGE_WORDS + r"|lingkungan|gampong|kec|kecamatan|kab|kabupaten|kota|distrik|purok|sitio|"
+    r"tambon|moo"
 )
 _WORD = r"(?:[A-Z][A-Za-z'’-]*\.?|\d{1,3}|[IVX]{1,4})"
 # A comma-closed piece: "Nagari Balai Gurah, ", "Karangmalang, ", "55281, ".

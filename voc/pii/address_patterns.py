@@ -94,6 +94,7 @@ __all__ = [
     "UK_TOWN_LINE",
     "UNIT_HASH",
     "VILLAGE",
+    "VILLAGE_WORDS",
     "WEAK_STREET",
     "WORD",
 ]
@@ -273,9 +274,12 @@ ADMIN_PART = re.compile(
     re.IGNORECASE,
 )
 # An area named for an outage, a flood or coverage: "banjir di Desa X, Kec. Y" (no number).
+# Floods, jams and outages: an area is named for them (AREA_BEFORE) and so is the place of an
+# incident (INCIDENT_BEFORE).
+_DISRUPTION = r"banjir|macet|gangguan|pemadaman|padam|flood(?:s|ing|ed)?|traffic"
 AREA_BEFORE = re.compile(
-    r"\b(?:banjir|macet|sinyal|signal|gangguan|pemadaman|padam|wilayah|daerah|area|zona|zone|"
-    r"jangkauan|coverage|covered|cover|flood(?:s|ing|ed)?|traffic|outage)\b[^.!?\n]{0,40}\Z",
+    r"\b(?:" + _DISRUPTION + r"|sinyal|signal|wilayah|daerah|area|zona|zone|"
+    r"jangkauan|coverage|covered|cover|outage)\b[^.!?\n]{0,40}\Z",
     re.IGNORECASE,
 )
 # A quantity before what looks like a house number: "bought 2 Abbey Road tickets".
@@ -286,8 +290,8 @@ QUANTITY_BEFORE = re.compile(
 )
 # An incident or an event at the place: "macet di Jl. X Kav. 36", "acara di Gedung Y RT 07".
 INCIDENT_BEFORE = re.compile(
-    r"\b(?:banjir|kebanjiran|macet|kemacetan|traffic|flood(?:s|ing|ed)?|kecelakaan|accident|"
-    r"pemadaman|padam|gangguan|demo|acara|event|konser|concert|pengajian|rapat|meeting|"
+    r"\b(?:" + _DISRUPTION + r"|kebanjiran|kemacetan|kecelakaan|accident|"
+    r"demo|acara|event|konser|concert|pengajian|rapat|meeting|"
     r"seminar|workshop|pameran|bazar|bazaar|resepsi)\b[^.!?\n,]{0,25}\Z",
     re.IGNORECASE,
 )
@@ -296,11 +300,10 @@ HOUSE_NUMBER = re.compile(
     r"\b(?:no|nomor|nomer|nmr)\.?\s*\d|\b(?:blok|block|blk)\b|#\d|\b[A-Z]{1,2}\d*/\d", re.I
 )
 # The village level of an address: a district and a regency alone name a region.
-VILLAGE = re.compile(
-    r"\b(?:kel|kelurahan|desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|brgy|"
-    r"barangay)\b",
-    re.IGNORECASE,
+VILLAGE_WORDS = (
+    r"kel|kelurahan|desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|brgy|barangay"
 )
+VILLAGE = re.compile(r"\b(?:" + VILLAGE_WORDS + r")\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?|\d+[A-Za-z]?\b")
 BLANKS = re.compile(r"[ \t]*")
 SEP = re.compile(r"[ \t]*(?:\.?,|/|-(?=\s))?[ \t]*")  # "Mahogany St., Brgy. ..."
