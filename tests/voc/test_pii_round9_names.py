@@ -14,16 +14,23 @@ from voc.pii.names import NameFinder
 
 
 @lru_cache(maxsize=1)
-def _finder() -> NameFinder:
+def _finder():
     import spacy
 
-    return NameFinder(spacy.blank("xx"))
+    nlp = spacy.blank("xx")
+    return NameFinder(nlp), nlp
 
 
 def _cueless(text: str) -> list[str]:
-    """The cue-less rules alone, with the word lists ``NameFinder`` gives them."""
-    finder = _finder()
-    spans = find_cueless_names(text, finder._common, finder.given_names_, finder.safe_given_)
+    """The cue-less rules alone, with the word lists and brand spans ``NameFinder`` gives them."""
+    finder, nlp = _finder()
+    spans = find_cueless_names(
+        text,
+        finder._common,
+        finder.given_names_,
+        finder.safe_given_,
+        brands=finder.brand_spans(nlp.make_doc(text)),
+    )
     return [text[start:end] for start, end, _ in spans]
 
 

@@ -31,7 +31,7 @@ or a person's pronoun later in the sentence; a run followed by a firm's word ("s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from voc.pii.name_cues import NAME_PARTICLES, ROLE_WORDS
 from voc.pii.name_lexicons import dictionary_words, place_or_brand_words
@@ -209,6 +209,7 @@ def find_cueless_names(
     known: frozenset[str],
     safe_known: frozenset[str],
     memo: dict[str, bool] | None = None,
+    brands: Sequence[tuple[int, int]] = (),
 ) -> list[Span]:
     """Return the NAME spans that place and shape reveal in ``text`` (see the module doc).
 
@@ -219,8 +220,11 @@ def find_cueless_names(
         safe_known: Known given names that are no everyday words (lower case).
         memo: A cache of the name-word test, kept by the caller between texts (the word
             lists must stay the same while it is kept).
+        brands: Character spans of the brand phrases in ``text`` (``NameFinder.brand_spans``);
+            a run inside one is no name.
     """
-    return firms_and_brands_dropped(text, _find(text, is_common, known, safe_known, memo))
+    found = _find(text, is_common, known, safe_known, memo)
+    return firms_and_brands_dropped(text, found, brands)
 
 
 def _find(

@@ -26,10 +26,10 @@ words ("Mr DIY", word edges kept) or followed by a firm's word ("Fibernusa suppo
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 
 from voc.pii.name_cues import EATERY_BEFORE, PRODUCT_AFTER
-from voc.pii.name_lexicons import brand_phrases, dictionary_words, given_names, not_name_words
+from voc.pii.name_lexicons import dictionary_words, given_names, not_name_words
 
 __all__ = ["firms_and_brands_dropped", "is_product_or_shop"]
 
@@ -173,22 +173,18 @@ _FIRM_AFTER = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _brand_pattern() -> re.Pattern[str]:
-    phrases = sorted(brand_phrases(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
-
-
 _FIRM_NEXT = re.compile(r"[ \t]+(?:customer[ \t]+)?(?P<word>[^\W\d_]+)")
 
 
 def firms_and_brands_dropped(
-    text: str, found: list[tuple[int, int, str]]
+    text: str, found: list[tuple[int, int, str]], brands: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
-    """Drop spans inside a brand of several words or followed by a firm's word ("... support")."""
+    """Drop spans inside a brand (``brands``: its character spans) or before a firm's word.
+
+    "Please contact Fibernusa support", "Halodoc app": the word after the run says firm.
+    """
     if not found:
         return found
-    brands = [m.span() for m in _brand_pattern().finditer(text.lower())]
     out = []
     for start, end, kind in found:
         if any(s < end and start < e for s, e in brands):

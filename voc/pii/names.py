@@ -132,12 +132,8 @@ class NameFinder(NameForms):
                 memo.append(shapes.mostly_title_case(doc, self.stop_words_))
             return memo[0]
 
-        brand_tokens = {
-            i
-            for match_id, start, end in matches
-            if self.kinds_[match_id] == "BRAND"
-            for i in range(start, end)
-        }
+        brand_runs = [(s, e) for match_id, s, e in matches if self.kinds_[match_id] == "BRAND"]
+        brand_tokens = {i for start, end in brand_runs for i in range(start, end)}
         for match_id, start, end in matches:
             span = self._after_cue(doc, self.kinds_[match_id], start, end, title_heavy)
             if span is not None:
@@ -156,12 +152,25 @@ class NameFinder(NameForms):
             text, self._plain_name_word, self.given_names_.__contains__, self._common
         )
         found += find_cueless_names(
-            text, self._common, self.given_names_, self.safe_given_, self.cueless_memo_
+            text,
+            self._common,
+            self.given_names_,
+            self.safe_given_,
+            self.cueless_memo_,
+            brands=[(doc[s].idx, shapes.end_char(doc[e - 1])) for s, e in brand_runs],
         )
         if found:
             named = [(s, e) for s, e, kind in found if kind == "NAME"]
             found += repeated_names(text, named, self._plain_name_word)
         return found
+
+    def brand_spans(self, doc) -> list[tuple[int, int]]:
+        """The character spans of the brand phrases in ``doc`` ("Mr. DIY", "Charles & Keith")."""
+        return [
+            (doc[s].idx, shapes.end_char(doc[e - 1]))
+            for match_id, s, e in self.matcher_(doc)
+            if self.kinds_[match_id] == "BRAND"
+        ]
 
     def _common(self, word: str) -> bool:
         """Whether a lower-case word is an everyday word."""
