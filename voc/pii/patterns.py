@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from voc.pii.account_context import DEBIT_FROM, account_named_before, ibans_after_cue
 from voc.pii.validators import luhn_valid, nik_valid
 
 __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
@@ -70,7 +71,8 @@ _CUES = re.compile(
     r"case|customer|pelanggan|idpel|id\s*pel|pln|pdam|bpjs|indihome|internet|inet|member|"
     r"membership|anggota|kode|code|kartu\s+(?:member|anggota|bpjs|perdana|sim|pelajar|"
     r"mahasiswa|garansi|parkir|e-?money|flazz|brizzi|tapcash|kis|indonesia\s+sehat)|"
-    r"simcard|sim\s+card|iccid|polis|policy|klaim|claim)"
+    r"simcard|sim\s+card|iccid|polis|policy|klaim|claim|gift\s*cards?|e-?gift|gift\s+voucher|"
+    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb)"
     r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
     r"|(?P<neg>\b(?:rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|price|amount|"
     r"tagihan|bill|qty|pcs|unit|transaksi|trx|transaction)\b\.?)"
@@ -86,6 +88,7 @@ _CUES = re.compile(
     r"account(?=[\s:#.]*$))\b)"
     r"|(?P<transfer>\b(?:transfer|trf|tf|transfr|wire|kirim(?:\s+(?:uang|dana|duit))?)\s+"
     r"(?:ke|to|into)\b)"
+    r"|(?P<debit>\b" + DEBIT_FROM + r"\b)"
     r"|(?P<wallet>\b(?:ovo|gopay|dana|shopeepay|linkaja|e-?wallet|dompet\s+digital)\b)"
     r"|(?P<bank>\b(?:" + _BANKS + r")\b)"
     r"|(?P<phone>\b(?:hp|handphone|ponsel|hape|wa|whatsapp|whatsap|wasap|telp|tlp|tlpn|telepon|"
@@ -195,6 +198,8 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
     if digits.startswith("0") and digits[1] in "2345679":
         # Landline: the five big cities have 2-digit area codes and 7-8 digit numbers;
         # elsewhere a 3-digit area code and 5-8 digits. Shorter ones are hotlines.
+        if len(_DIGIT_GROUP.search(chunk).group()) == 2:
+            return False  # "05.11.203344": an area code has 3-4 digits with its 0
         national = digits[1:]
         area, minimum = (2, 7) if national[:2] in _TWO_DIGIT_AREAS else (3, 5)
         return minimum <= len(national) - area <= 8
@@ -263,6 +268,9 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "PHONE"
     if cue == "transfer" and 8 <= n <= 18 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"  # "transfer ke 1240098812 a.n. ...": money goes to an account
+    if cue == "debit" and 10 <= n <= 19 and not _PRICE_SHAPE.fullmatch(chunk):
+        # "debited from 7301 5567 8890": money taken from an account, or from a card.
+        return "CARD" if luhn_valid(digits) and _card_prefix(digits) else "ACCOUNT"
     if cue == "wallet" and 10 <= n <= 16 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"  # an e-wallet id that is not a phone number ("akun OVO 9517-2607-...")
     groups = [len(g) for g in _DIGIT_GROUP.findall(chunk)]
@@ -332,14 +340,20 @@ def find_numbers(text: str) -> list[Candidate]:
                 break
         if not typed and not cues:
             bare.append((start, end, digits_only))  # "7008 1200 4418 9917" as well
-    found += find_ibans(text)
+    found += find_ibans(text) + ibans_after_cue(text)
     accounts = [e - s for s, e, t in found if t == "ACCOUNT"]
-    if accounts and bare:
-        low, high = min(accounts) - 3, max(accounts) + 3
-        for start, end, digits in bare:
-            if low <= len(digits) <= high and 8 <= len(digits) <= 16:
-                if not _PRICE_SHAPE.fullmatch(text[start:end]) and not _HOTLINE.fullmatch(digits):
-                    found.append((start, end, "ACCOUNT"))
+    low, high = (min(accounts) - 3, max(accounts) + 3) if accounts else (0, 0)
+    for start, end, digits in bare:
+        if _PRICE_SHAPE.fullmatch(text[start:end]) or _HOTLINE.fullmatch(digits):
+            continue
+        if (low <= len(digits) <= high and 8 <= len(digits) <= 16) or (
+            # "VA saya kok ganti? Kemarin masih 3901 2288 4410 7766": the account
+            # the text is about, named in an earlier sentence (not a round amount).
+            10 <= len(digits) <= 16
+            and not digits.endswith("0000")
+            and account_named_before(text, start)
+        ):
+            found.append((start, end, "ACCOUNT"))
     return found
 
 

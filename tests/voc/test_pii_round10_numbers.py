@@ -1,0 +1,186 @@
+"""Round 10 number classes: IBANs after their cue, debits, accounts named before, look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from voc.pii import redact
+
+
+def _redacted(text: str) -> str:
+    result = redact(text)
+    assert redact(result.text).text == result.text  # idempotent
+    return result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wrong check digits, still an IBAN after its cue (also with words in between)
+        ("My IBAN: GB00 BARC 2000 0055 7799 11.", "My IBAN: [ACCOUNT]."),
+        (
+            "IBAN saya FR15 3000 6000 0112 3456 7890 189 tolong dicek",
+            "IBAN saya [ACCOUNT] tolong dicek",
+        ),
+        ("iban-nya nl00 abna 0417 1643 00 ya", "iban-nya [ACCOUNT] ya"),
+        (
+            "My IBAN number is DE00 1234 5678 9012 3456 78, thanks",
+            "My IBAN number is [ACCOUNT], thanks",
+        ),
+    ],
+)
+def test_iban_shape_after_its_cue_is_an_account(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IBAN itu apa ya, perlu buat transfer ke DE?",
+        "apa bedanya IBAN dan SWIFT code BNINIDJA?",
+        "kode NL00 ABNA 0417 1643 00 di struk itu apa ya",  # no IBAN cue, wrong check digits
+        "Does the IBAN field accept spaces?",
+    ],
+)
+def test_iban_look_alikes_are_kept(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "premi asuransi tetap dipotong dari 1234 5678 9012 padahal sudah tutup",
+            "premi asuransi tetap dipotong dari [ACCOUNT] padahal sudah tutup",
+        ),
+        ("They debited from 0123456789012 twice.", "They debited from [ACCOUNT] twice."),
+        ("uangnya kedebet dari 7301-5567-8890 lagi", "uangnya kedebet dari [ACCOUNT] lagi"),
+        # a card number the money was taken from stays a card
+        (
+            "cicilan ditarik dari 4556 7375 8689 9855 tiap tanggal 5",
+            "cicilan ditarik dari [CARD] tiap tanggal 5",
+        ),
+        # a mobile number the credit was taken from stays a phone
+        ("pulsa kepotong dari 0812 3456 7890 terus", "pulsa kepotong dari [PHONE] terus"),
+    ],
+)
+def test_number_money_was_taken_from(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dipotong dari 1.250.000 jadi 1.000.000",  # amounts
+        "deducted from 12 payments so far",
+        "dipotong dari saldo 2500000000 kok",  # the nearest cue says an amount
+        "ditarik dari 2019 sampai 2023",
+    ],
+)
+def test_debit_look_alikes_are_kept(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rekening saya yang lama sudah tutup. Tolong refund ke 7301 5567 8890 saja.",
+            "Rekening saya yang lama sudah tutup. Tolong refund ke [ACCOUNT] saja.",
+        ),
+        (
+            "My virtual account keeps changing. Yesterday it was 3901 2288 4410 7766, now another.",
+            "My virtual account keeps changing. Yesterday it was [ACCOUNT], now another.",
+        ),
+        (
+            "Nomor VA kok beda? Kemarin 8877 0012 3345 6789 sekarang lain.",
+            "Nomor VA kok beda? Kemarin [ACCOUNT] sekarang lain.",
+        ),
+    ],
+)
+def test_number_after_an_account_named_before(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no account named: a bare number stays
+        ("Pesanan belum sampai. Kemarin 7301 5567 8890 katanya dikirim.", None),
+        # the account is named after the number
+        ("7301 5567 8890 itu nomor apa? Bukan rekening saya.", None),
+        # amounts after an account is named
+        ("Rekening saya kena potong. Totalnya 1500000000 semua.", None),
+        ("Rekening diblokir. Saya rugi 12.500.000 gara2 ini.", None),
+        # a phone number after an account is named stays a phone
+        (
+            "Rekening saya diblokir. Hubungi saya 0812 3456 7890 ya",
+            "Rekening saya diblokir. Hubungi saya [PHONE] ya",
+        ),
+        # a labelled number after an account is named
+        ("Rekening sudah didebet. Order 7301556788 belum diproses.", None),
+    ],
+)
+def test_account_named_before_look_alikes(text, expected):
+    assert _redacted(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my giftcard 6011 0009 9013 9424 says invalid",
+        "The gift card 6011 0009 9013 9424 was already used",
+        "kartu hadiah 6011 0009 9013 9424 saldonya nol",
+        "e-gift 6011 0009 9013 9424 belum masuk",
+    ],
+)
+def test_gift_card_numbers_are_not_payment_cards(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "paid the gift card with my card 4556 7375 8689 9855",
+            "paid the gift card with my card [CARD]",
+        ),
+        (
+            "beli gift card pakai kartu kredit 4556737586899855",
+            "beli gift card pakai kartu kredit [CARD]",
+        ),
+        ("kartu kredit 4556 7375 8689 9855 ditolak", "kartu kredit [CARD] ditolak"),
+        ("tagihan kartu 6011 0009 9013 9424 dobel", "tagihan kartu [CARD] dobel"),
+    ],
+)
+def test_payment_cards_beside_gift_cards_are_kept(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no sambungan 0511 203344 belum dibaca meternya",  # a water connection number
+        "Air mati lagi, cek nosamb 0274 512345 ya",
+        "nomor 04.12.334455 itu apa",  # a 2-digit first group is no area code
+        "ID 05.11.203344 tercatat dua kali",
+    ],
+)
+def test_connection_numbers_are_not_phones(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("telp 0511 203344", "telp [PHONE]"),
+        ("nomor sambungan telepon 0511 203344", "nomor sambungan telepon [PHONE]"),
+        ("hubungi 021-555-1234", "hubungi [PHONE]"),
+        ("(021) 5551234 kantor saya", "[PHONE] kantor saya"),
+        ("nomor 0274.512345", "nomor [PHONE]"),
+        ("WA 0812.3456.7890", "WA [PHONE]"),
+        ("sambungan ke 0812 3456 7890 putus", "sambungan ke [PHONE] putus"),
+    ],
+)
+def test_phone_look_alikes_of_connection_numbers_are_kept(text, expected):
+    assert _redacted(text) == expected
