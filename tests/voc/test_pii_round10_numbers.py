@@ -184,3 +184,19 @@ def test_connection_numbers_are_not_phones(text):
 )
 def test_phone_look_alikes_of_connection_numbers_are_kept(text, expected):
     assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no KK 3174012345678901 belum terdaftar", "no KK [NIK] belum terdaftar"),
+        ("Nomor KK: 3174 0123 4567 8901", "Nomor KK: [NIK]"),
+        ("kartu keluarga 3174012345678901 sudah diupdate", "kartu keluarga [NIK] sudah diupdate"),
+        # "kk" alone is "kakak": the number after it is read by its own cue or shape
+        ("kk rek mandiri saya 1560012234478", "kk rek mandiri saya [ACCOUNT]"),
+        ("kk 3174012345678901 itu nomor apa", "kk 3174012345678901 itu nomor apa"),
+        ("no kk 12345 di formulir", "no kk 12345 di formulir"),
+    ],
+)
+def test_family_card_number_is_a_resident_number(text, expected):
+    assert _redacted(text) == expected

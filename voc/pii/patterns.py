@@ -77,7 +77,7 @@ _CUES = re.compile(
     r"|(?P<neg>\b(?:rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|price|amount|"
     r"tagihan|bill|qty|pcs|unit|transaksi|trx|transaction)\b\.?)"
     r"|(?P<nik>\b(?:nik|e-?ktp|ktp|nomor\s+induk(?:\s+kependudukan)?|kependudukan|"
-    r"identity\s+(?:card|number)|id\s+card)\b)"
+    r"identity\s+(?:card|number)|id\s+card|kartu\s+keluarga|(?:no|nomor|nomer|nmr)\.?\s*kk)\b)"
     r"|(?P<npwp>\b(?:npwp|nitku|tax\s+(?:id|number)|nomor\s+pokok\s+wajib\s+pajak)\b)"
     r"|(?P<card>\b(?:kartu(?:\s+kredit|\s+debit|\s+atm)?|cc|credit\s+card|debit\s+card|card|"
     r"visa|master\s?card|jcb|amex|american\s+express|diners(?:\s+club)?)\b)"
