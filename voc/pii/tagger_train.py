@@ -57,6 +57,8 @@ UNSEEN_BY_TAGGER = (
     "dev_15",
     "dev_16",
     "dev_17",
+    "dev_18",
+    "dev_19",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 
