@@ -200,3 +200,61 @@ def test_phone_look_alikes_of_connection_numbers_are_kept(text, expected):
 )
 def test_family_card_number_is_a_resident_number(text, expected):
     assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("emailnya budi@gmail,com ya", "emailnya [EMAIL] ya"),  # a comma for the dot
+        ("kirim ke rina_99@gmail aja", "kirim ke [EMAIL] aja"),  # no ending
+        ("budi @gmail.com kak", "[EMAIL] kak"),  # a blank before the "@"
+        ("alamat email andi@ kantorku.co.id", "alamat email [EMAIL]"),  # a blank after it
+        ("rina.s at gmail.com ya", "[EMAIL] ya"),
+        ("email saya sinta at yahoo.com", "email saya [EMAIL]"),
+        ("my email is tomas at hotmail.com", "my email is [EMAIL]"),
+        ("Kontakt: jürgen.weiß@web.de", "Kontakt: [EMAIL]"),  # letters of any script
+    ],
+)
+def test_loosely_typed_emails(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my account at gmail.com got hacked",
+        "I emailed them at gmail.com, no reply",
+        "email me at gmail.com if needed",
+        "follow @gmail for tips",
+        "support@tokopedia ga bales",  # no provider, no ending
+        "I was at outlook.com yesterday",
+    ],
+)
+def test_email_look_alikes_are_kept(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WA 0812 3456 7890/0857 1234 5678", "WA [PHONE]/[PHONE]"),
+        ("telp 021-5551234/0812-3456-7890", "telp [PHONE]/[PHONE]"),
+        ("+62 812 3456 7890/+62 857 1234 5678", "[PHONE]/[PHONE]"),
+        ("hp 0812\u20143456\u20147890", "hp [PHONE]"),  # em dashes between the groups
+    ],
+)
+def test_phones_joined_by_a_slash_or_em_dash(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tgl 01/02/2024 jam 10/11",
+        "INV/0812345678/0857123456",
+        "kode 0812/0857 bedanya apa",
+        "rasio 021/0274 itu kode area",
+    ],
+)
+def test_slash_look_alikes_are_kept(text):
+    assert redact(text).spans == ()

@@ -98,7 +98,7 @@ class PiiRedactor:
     def _find(self, doc, text: str) -> tuple[PiiSpan, ...]:
         candidates = find_numbers(text) + find_addresses(text) + find_postal_codes(text)
         lower = text.lower()
-        if "@" in text or "[at]" in lower or "(at)" in lower or " dot " in lower:
+        if "@" in text or "[at]" in lower or "(at)" in lower or " dot " in lower or " at " in lower:
             candidates += find_emails(text)
         candidates += self.names_(doc, text)
         if "NAME" in self.types:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from voc.pii.account_context import DEBIT_FROM, account_named_before, ibans_after_cue
+from voc.pii.email_loose import find_loose_emails
 from voc.pii.validators import luhn_valid, nik_valid
 
 __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
@@ -19,7 +20,7 @@ __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_posta
 Candidate = tuple[int, int, str]
 
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@"
+    r"(?<![\w.+-])[^\W_][\w.%+-]*@"  # a letter of any script may open the name: "müller@"
     r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
     r"\.[A-Za-z]{2,24}(?![\w-])"
 )
@@ -44,7 +45,7 @@ _NUMBER_CHUNK = re.compile(
     r"(?<![\w/#@&=%-])(?<!\d[.,])"
     r"(?:\(?\+\s?\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?)?"  # +62, (+62), +1 (0)
     r"(?:\(\d{1,5}\)[ .-]?)?"  # (021)
-    r"\d+(?:(?:[ .\-\u2013]| - )\d+){0,7}"  # at most 8 groups: long runs split, stay linear
+    r"\d+(?:(?:[ .\-\u2013\u2014]| - )\d+){0,7}"  # at most 8 groups: long runs split, stay linear
     r"(?![\w/@%])(?![.,]\d)"
 )
 _DIGIT_GROUP = re.compile(r"\d+")
@@ -133,11 +134,19 @@ _HOTLINE = re.compile(r"1500\d{3,4}|1[45]\d{3}|080\d{5,9}")
 _NANP_SHAPE = re.compile(r"\d{3}[-. ]\d{3}[-. ]\d{4}")
 _TWO_DIGIT_AREAS = frozenset({"21", "22", "24", "31", "61"})
 _WA_LINK = re.compile(r"\bwa\.me/\+?(\d{10,15})\b")
+# Two phone numbers joined by a bare slash ("0812 3456 7890/0857 1234 5678"): the slash that
+# keeps dates and order paths out of the number chunks hides them.
+_PHONE_SIDE = r"(?:\+62[ .-]?|0)\d{2,4}(?:[ .-]?\d{2,4}){1,3}"
+_PHONE_SLASH = re.compile(
+    r"(?<![\w/#@&=%-])(" + _PHONE_SIDE + r")/(" + _PHONE_SIDE + r")(?![\w/@%])(?![.,]\d)"
+)
 
 
 def find_emails(text: str) -> list[Candidate]:
-    """Return the e-mail addresses in ``text``, plain and spelled out (``[at]``/``[dot]``)."""
-    found = [(m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text)]
+    """Return the e-mail addresses in ``text``, plain, spelled out and typed loosely."""
+    found = find_loose_emails(text)
+    if "@" in text:
+        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text)]
     if " @ " in text:
         found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPACED.finditer(text)]
     lower = text.lower()
@@ -302,6 +311,11 @@ def find_numbers(text: str) -> list[Candidate]:
     1230004455 ditutup, pakai 1230009988").
     """
     found: list[Candidate] = [(m.start(1), m.end(1), "PHONE") for m in _WA_LINK.finditer(text)]
+    if "/" in text:
+        for match in _PHONE_SLASH.finditer(text):
+            sides = [re.sub(r"\D", "", side) for side in match.groups()]
+            if all(_is_phone(d, s, "phone") for d, s in zip(sides, match.groups(), strict=True)):
+                found += [(match.start(i), match.end(i), "PHONE") for i in (1, 2)]
     bare: list[tuple[int, int, str]] = []
     spaced_end = -1
     chunks = list(_NUMBER_CHUNK.finditer(text))

@@ -1,0 +1,65 @@
+"""E-mail addresses typed loosely: a blank beside the "@", no or a mistyped ending, " at "."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["EMAIL_PROVIDERS", "find_loose_emails"]
+
+Candidate = tuple[int, int, str]
+
+#: Free mail providers whose name alone says that an e-mail address is meant.
+EMAIL_PROVIDERS = (
+    r"gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|icloud|protonmail|aol|gmx|yandex"
+)
+_ENDING = r"(?:co\.id|co\.uk|com\.sg|com\.my|com|net|org|id|me|de|fr|jp)"
+
+# "budi@gmail" (no ending) and "budi@gmail,com" (a comma for the dot): the provider's name
+# after the "@" is enough.
+_AT_PROVIDER = re.compile(
+    r"(?<![\w.+-])[^\W_][\w.%+-]*@(?:" + EMAIL_PROVIDERS + r")"
+    r"(?:[ ]?[.,][ ]?" + _ENDING + r")?(?![\w@-])(?!\.[A-Za-z])",
+    re.IGNORECASE,
+)
+# "budi @gmail.com", "budi @ gmail . com": blanks around the "@" or the dot of a provider.
+_SPACED_PROVIDER = re.compile(
+    r"(?<![\w.+-])[^\W_][\w.%+-]* ?@ ?(?:" + EMAIL_PROVIDERS + r") ?\. ?" + _ENDING + r"\b",
+    re.IGNORECASE,
+)
+# "budi@ kantor.co.id": a blank after the "@" of an address with a full domain.
+_BLANK_AFTER_AT = re.compile(
+    r"(?<![\w.+-])[^\W_][\w.%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b"
+)
+# "rina.s at gmail.com", "budi_99 at yahoo dot co dot id": " at " and a provider. The local
+# part needs a dot, digit or underscore (no English word has one), or an e-mail cue before it,
+# so "my account at gmail.com" stays.
+_AT_WORD = re.compile(
+    r"(?<![\w.+-])(?P<local>[^\W_][\w.+-]*) at (?:" + EMAIL_PROVIDERS + r")"
+    r"(?: ?\. ?| dot )(?:co(?: ?\. ?| dot )id|com|net|co(?: ?\. ?| dot )uk)\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset("me him her them us you it we saya aku kami kita dia mereka kamu".split())
+_EMAIL_CUE = re.compile(
+    r"\b(?:e-?mail(?:nya|ku|mu)?|surel|imel|emel)\b(?:\W+\w+){0,2}?\W*$", re.IGNORECASE
+)
+
+
+def find_loose_emails(text: str) -> list[Candidate]:
+    """Return e-mail addresses with a blank beside the "@", a missing ending or " at "."""
+    found: list[Candidate] = []
+    if "@" in text:
+        found += [(m.start(), m.end(), "EMAIL") for m in _AT_PROVIDER.finditer(text)]
+        if " @" in text or "@ " in text or " ." in text:
+            found += [(m.start(), m.end(), "EMAIL") for m in _SPACED_PROVIDER.finditer(text)]
+        if "@ " in text:
+            found += [(m.start(), m.end(), "EMAIL") for m in _BLANK_AFTER_AT.finditer(text)]
+    if " at " in text or " AT " in text or " At " in text:
+        for match in _AT_WORD.finditer(text):
+            local = match.group("local")
+            if any(char in local for char in "._+") or any(char.isdigit() for char in local):
+                found.append((match.start(), match.end(), "EMAIL"))
+            elif local.lower() not in _PRONOUNS and _EMAIL_CUE.search(
+                text, max(0, match.start() - 30), match.start()
+            ):
+                found.append((match.start(), match.end(), "EMAIL"))
+    return found
