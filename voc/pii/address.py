@@ -60,13 +60,14 @@ def _may_hold_address(text: str) -> bool:
 
 def find_addresses(text: str) -> list[tuple[int, int, str]]:
     """Return ``(start, end, "ADDRESS")`` for every address found in ``text``."""
-    found = _prefiltered(text)
-    if "," in text and pat.DIGIT.search(text):
-        found += [
-            # "Lot 88, Taman Sri Muda, ..., 40400 Shah Alam, Selangor"
-            (_open_back(text, start), _grow(text, end)[0], kind)
-            for start, end, kind in find_abroad_addresses(text, not_name_words().__contains__)
-        ]
+    skipped: list[tuple[int, int]] = []  # places read and set aside: a store's, a corner
+    found = _find_addresses(text, skipped) if _may_hold_address(text) else []
+    if ("," in text or "\n" in text) and pat.DIGIT.search(text):
+        # "Lot 88, Taman Sri Muda, ..., 40400 Shah Alam, Selangor"
+        for start, end, kind in find_abroad_addresses(text, not_name_words().__contains__):
+            opened = _open_back(text, start)
+            if not any(low <= opened < high for low, high in skipped):
+                found.append((opened, _grow(text, end)[0], kind))
     if "\u3012" in text:
         found += find_postmark_addresses(text)  # "〒150-0001 Tokyo-to Shibuya-ku ..."
     if "-" in text:
@@ -82,7 +83,11 @@ def _prefiltered(text: str) -> list[tuple[int, int, str]]:
     return _find_addresses(text) if _may_hold_address(text) else []
 
 
-def _find_addresses(text: str) -> list[tuple[int, int, str]]:
+def _find_addresses(
+    text: str, skipped: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """The addresses that open at a starter; ``skipped`` gets the places set aside."""
+    skipped = [] if skipped is None else skipped
     found: list[tuple[int, int, str]] = []
     position = 0
     for match in pat.STARTERS.finditer(text):
@@ -91,10 +96,14 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
         kind = match.lastgroup
         start, end = match.span()
         if kind == "label":
-            if match.group().rstrip(" \t:").lower().endswith(" to") and pat.STARTERS.match(
-                text, end
+            opener = pat.STARTERS.match(text, end)
+            if opener is not None and (
+                match.group().rstrip(" \t:").lower().endswith(" to")
+                or opener.lastgroup in _NUMBER_FIRST
             ):
-                continue  # "SHIP TO: BLK 412 ...": the starter after the label opens it
+                # "SHIP TO: BLK 412 ...", "Address: 12-3A Jalan SS 2/72": the starter after
+                # the label opens it
+                continue
             start = end
             end = _street_name(text, end)
             if end == start:
@@ -209,22 +218,32 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
                 start = _open_back(text, walked)  # "B-12-3, Residensi Vista, Jalan Ara"
                 before = text[max(0, start - 60) : start]
                 context = context or pat.ADDRESS_CONTEXT.search(before)
-        if kind != "label" and not context and pat.LANDMARK_BEFORE.search(before):
-            continue
         end = _rstrip(text, start, end)
+        # A place that is no address is skipped whole: a starter inside it ("ITC Kuningan Lt. 2
+        # | Blok D No. 5") opens nothing.
+        if kind != "label" and not context and pat.LANDMARK_BEFORE.search(before):
+            position = end
+            skipped.append((start, end))
+            continue
         if (
             not context
             and not pat.DIGIT.search(text, start, end)
             and pat.AREA_BEFORE.search(before)
         ):
+            position = end
+            skipped.append((start, end))
             continue  # "sinyal jelek di Kel. Sukajadi, Kec. Sukasari": an area, no address
         if (
             not context
-            and pat.INCIDENT_BEFORE.search(before)
+            and (pat.INCIDENT_BEFORE.search(before) or pat.CORNER_BEFORE.search(before))
             and not pat.HOUSE_NUMBER.search(text, start, end)  # "padam di Jl. X no. 22": a home
             and not is_personal_sentence(text, start, end)
         ):
-            continue  # "macet total di Jl. X Kav. 36", "acara di Gedung Y RT 07": a place
+            # "macet total di Jl. X Kav. 36", "acara di Gedung Y RT 07", "perempatan Jl. A - Jl.
+            # B": a place, an event or a street corner
+            position = end
+            skipped.append((start, end))
+            continue
         gap = pat.ONE_WORD_GAP.fullmatch(text, found[-1][1], start) if found else None
         if gap and not (
             gap.group(1) in pat.STOP
@@ -235,6 +254,10 @@ def _find_addresses(text: str) -> list[tuple[int, int, str]]:
         found.append((start, end, "ADDRESS"))
         position = end
     return found
+
+
+# Starters that open with the house or unit number ("12-3A Jalan ...", "221B Baker St").
+_NUMBER_FIRST = frozenset(("my_street", "en_street", "num_street", "en_lower", "unit", "blk"))
 
 
 def _context_before(text: str, start: int) -> re.Match | None:
@@ -286,7 +309,11 @@ def _walk_back(text: str, start: int) -> int:
         if first is None or first.group()[0].isdigit():
             break
         lower = first.group().lower()
-        if lower not in not_name_words() or lower in pat.ADDRESS_WORDS:
+        if (
+            lower not in not_name_words()
+            or lower in pat.ADDRESS_WORDS
+            or pat.ESTATE_COMPOUND.match(text, begin)
+        ):
             break
         begin = pat.BLANKS.match(text, first.end()).end()
     if begin < start and pat.THE_BEFORE.search(text, max(0, begin - 4), begin):
@@ -331,11 +358,17 @@ def _lenient_name(text: str, pos: int) -> int:
     """A street name of everyday words that a house part closes: "gg. haji ridi no 11"."""
     end = cursor = pos
     plain = True  # no stop word so far: "kos saya di jl. ..." is a cue, no street name
-    for _ in range(3):
+    for taken in range(5):
         word = pat.WORD.match(text, pat.BLANKS.match(text, cursor).end())
-        if word is None or not word.group()[0].isalpha():
+        if word is None:
             break
+        if not word.group()[0].isalpha() and (taken == 0 or len(word.group()) > 2):
+            break  # "jl. setia budi psr 2 gg. keluarga": a short number inside the name
+        if pat.NESTED_STREET.match(text, word.start()) or word.group().lower() in pat.CONTRAST:
+            break  # "villa address is Jl. ...", "... 12 bukan Jl. ...": the next street is apart
         plain = plain and word.group().lower() not in pat.STOP
+        if taken >= 3 and not plain:
+            break  # only a name of plain words runs past three words
         cursor = word.end()
         after = pat.BLANKS.match(text, cursor).end()
         if any(p.match(text, after) for p in pat.LENIENT_ENDS) or (
@@ -356,10 +389,14 @@ def _words(text: str, pos: int, after_admin: bool = False) -> int:
         at = pat.BLANKS.match(text, cursor).end()
         if any(p.match(text, at) for p in pat.NAME_ENDING_PARTS):
             break
+        if end > pos and (
+            pat.TOWER_LETTER_PART.match(text, at) or pat.NAMED_TOWER_PART.match(text, at)
+        ):
+            break  # "Apartemen Puri Park View | Tower B Unit 1512"
         if (end > pos or not after_admin) and pat.ADMIN_PART.match(text, at):
             break
-        if pat.NESTED_STREET.match(text, at):
-            break
+        if pat.NESTED_STREET.match(text, at) and (end > pos or not after_admin):
+            break  # "Kec. Kampung Melayu": after an admin cue a street word opens the name
         word = pat.WORD.match(text, at)
         if not word:
             break

@@ -21,6 +21,9 @@ _COUNTRIES = (
     "Belgium|Switzerland|Austria|Portugal|Ireland|Poland|Brunei"
 )
 _NOT_A_PHONE = r"(?![ \t]*[-.]?[ \t]*\d{3})"
+# What separates the parts: a comma, or a line break in a pasted label ("Bahnhofstrasse 41
+# / 8001 Zürich / Switzerland" on three lines).
+_BREAK = r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*)"
 _TOWN = r"[A-Z][^\W\d_A-Z]+(?:[ \t]+[A-Z][^\W\d_A-Z]+)?"
 # "69003 Lyon", "0184 Oslo" | "Bengaluru 560038", "Tokyo 106-0031", "Makati City 1226".
 # "69003 Lyon", "10122 Torino TO", "1016 EK Amsterdam" | "Bengaluru 560038", "Tokyo 106-0031",
@@ -37,7 +40,7 @@ _POSTCODE_TOWN = re.compile(
     + _TOWN
     + r")(?:,?[ \t]+[A-Z]{2})?[ \t]+"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b)"
-    r"(?:[ \t]*,[ \t]*(?:" + _COUNTRIES + r")\b)?"
+    r"(?:" + _BREAK + r"(?:" + _COUNTRIES + r")\b)?"
 )
 _PARTICLE = r"(?:des|de|la|le|du|del|della|di|da|das|do|dos|van|von|der|den|los|las|el)"
 _PART_WORD = r"(?:[A-Z0-9][\w'’-]*\.?|" + _PARTICLE + r"|bis|ter)"
@@ -58,7 +61,7 @@ _HOUSE = (
 )
 # The house part and the parts up to the comma before the postal code, ending the window.
 _RUN = re.compile(
-    r"(?<![\w/-])" + _HOUSE + r"(?:[ \t]*,?[ \t]+" + _PART_WORD + r"){0,10}[ \t]*,[ \t]*\Z"
+    r"(?<![\w/-])" + _HOUSE + r"(?:[ \t]*,?[ \t]+" + _PART_WORD + r"){0,10}" + _BREAK + r"\Z"
 )
 _WINDOW = 100
 _CODE_BEFORE = re.compile(
@@ -78,7 +81,7 @@ def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int
         is_common: ``word -> bool``: whether a lower-case word is an everyday word (a town
             never is: "12 items, 10000 Points" is no address).
     """
-    if "," not in text:
+    if "," not in text and "\n" not in text:
         return []
     found: list[tuple[int, int, str]] = []
     for match in _POSTCODE_TOWN.finditer(text):
@@ -102,7 +105,8 @@ def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int
 _JP_WORD = r"[A-Z][a-z]+-(?:to|fu|ken|do|shi|ku|cho|machi|gun|mura)\b"
 _CHOME = r"\d{1,2}(?:-\d{1,4}){1,2}\b"
 _JP_SUFFIX = re.compile(r"[a-z]-(?:to|fu|ken|do|shi|ku|cho|machi|gun|mura)\b")
-# "Tokyo-to Minato-ku Roppongi 6-10-1" | "6-10-1 Roppongi, Minato-ku, Tokyo"
+# "Tokyo-to Minato-ku Roppongi 6-10-1" | "6-10-1 Roppongi, Minato-ku, Tokyo", "2-8-4
+# Nishi-Shinjuku, Shinjuku-ku, Tokyo"
 _JAPANESE = re.compile(
     r"(?<![\w-])(?:(?:"
     + _JP_WORD
@@ -110,7 +114,7 @@ _JAPANESE = re.compile(
     + _CHOME
     + r"|"
     + _CHOME
-    + r"[ \t]+[A-Z][a-z]+(?:[ \t]*,[ \t]*[A-Z][\w-]*){0,3}?[ \t]*,[ \t]*"
+    + r"[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]*,[ \t]*[A-Z][\w-]*){0,3}?[ \t]*,[ \t]*"
     + _JP_WORD
     + r"(?:[ \t]*,[ \t]*[A-Z][a-z]+\b)?)"
 )

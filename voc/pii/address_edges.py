@@ -22,7 +22,7 @@ __all__ = ["house_before", "is_business_place", "is_personal_sentence", "walk_ba
 
 # Every admin level that may open a piece: the village words and the levels around them.
 _ADMIN = (
-    VILLAGE_WORDS + r"|lingkungan|gampong|kec|kecamatan|kab|kabupaten|kota|distrik|purok|sitio|"
+    VILLAGE_WORDS + r"|lingkungan|kec|kecamatan|kab|kabupaten|kota|distrik|purok|sitio|"
     r"tambon|moo"
 )
 _WORD = r"(?:[A-Z][A-Za-z'’-]*\.?|\d{1,3}|[IVX]{1,4})"
@@ -42,6 +42,8 @@ _HOUSE_BEFORE = re.compile(
     r"(?<![\w.])(?i:kost|kos|kosan|asrama|wisma|pondokan|boarding[ \t]+house)"
     r"(?P<name>(?:[ \t]+[A-Za-z][A-Za-z'’.-]*){1,3})[ \t]*,?[ \t]+\Z"
 )
+# An estate named "The X at Y": "The Mansion at Kemayoran, Tower ...", "The Peak at Sudirman".
+_THE_NAME_AT = re.compile(r"(?-i:\bThe(?:[ \t]+[A-Z][a-z]+){1,3}[ \t]+at[ \t]+)\Z")
 _MAX_PIECES = 6
 _PRONOUNS = frozenset("kami kita kalian gue gw gua lu ku my our your their his her".split())
 # What may come right before a town or village piece: a list, a label or a place preposition.
@@ -54,7 +56,8 @@ _BUSINESS = (
     r"sorting[ \t]+cent(?:er|re)|drop[ \t]*point|"
     r"pick[ \t-]*up[ \t]+point|pickup[ \t]+point|depot|distribution[ \t]+cent(?:er|re)|pabrik|"
     r"factory|kawasan[ \t]+industri|pergudangan|industrial[ \t]+estate|service[ \t]+cent(?:er|re)|"
-    r"(?-i:DC)"
+    r"(?-i:DC)|shop|mall|warung|warteg|kedai|rumah[ \t]+makan|restoran|restaurant|resto|cafe|kafe|"
+    r"bakery"
 )
 # A business noun, or an address read on a public listing ("di web", "on Google Maps").
 _BUSINESS_BEFORE = re.compile(
@@ -161,7 +164,8 @@ def walk_back_pieces(
                 # "Pesanan 12345, Jl. ...": an order number
                 break
         start = piece.start()
-    return start
+    named = _THE_NAME_AT.search(text, max(0, start - 50), start)
+    return named.start() if named is not None else start
 
 
 def house_before(text: str, start: int) -> int:

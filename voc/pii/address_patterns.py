@@ -21,6 +21,7 @@ __all__ = [
     "CA_IE_POSTCODE_PART",
     "CLOSING",
     "CONTRAST",
+    "CORNER_BEFORE",
     "COUNTRY_LINE",
     "DIGIT",
     "DIGIT_KEYWORDS",
@@ -34,6 +35,7 @@ __all__ = [
     "EN_SUFFIX",
     "ESTATE",
     "ESTATE_BEFORE",
+    "ESTATE_COMPOUND",
     "FLOOR",
     "FLOOR_PART",
     "FOLDS_TO_ASCII",
@@ -41,6 +43,7 @@ __all__ = [
     "HOUSE_NO_PART",
     "HOUSE_NUMBER",
     "INCIDENT_BEFORE",
+    "JP_POSTCODE_PART",
     "KAV_PART",
     "KEYWORDS",
     "KM_PART",
@@ -49,6 +52,7 @@ __all__ = [
     "LENIENT_ENDS",
     "LINE_OPENING_PARTS",
     "LINE_POSTAL",
+    "LORONG_DOT",
     "MAX_BACK_WORDS",
     "MAX_NAME_WORDS",
     "NAMED_TOWER_PART",
@@ -78,6 +82,7 @@ __all__ = [
     "SECTOR_PART",
     "SEP",
     "SG_POSTCODE_PART",
+    "SPACED_CODE_PART",
     "SHOW_UNIT",
     "STARTERS",
     "STATE_POSTCODE_PART",
@@ -138,14 +143,16 @@ FLOOR = (
     r"[A-Za-z]?[-/]?\d+[A-Za-z]{0,2}(?:-\d+)?\b|\d{1,2}F\b(?![-/])|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
     r"|(?-i:[Uu]nit\s+[A-Z]{1,2})\b(?![-/]|\.\w)"
 )
+# "Lr. Kemuning" (lorong, Aceh and Palembang): only with its dot ("LR" is also an acronym).
+LORONG_DOT = r"lr\.(?=[ \t]*[A-Za-z])"
 STARTERS = re.compile(
-    r"(?P<street>\b(?:" + STREET_ABBREV + r")\b\.?)"
+    r"(?P<street>\b(?:" + STREET_ABBREV + r")\b\.?|\b" + LORONG_DOT + ")"
     r"|(?P<jalan>\b(?:" + WEAK_STREET + "|" + ESTATE + r")\b)"
     r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)|\brt\s*/\s*rw\.?\s*:?\s*\d))"
     # A Singapore block ("Blk 412 Ang Mo Kio Ave 10") before "Blok C2".
     r"|(?P<blk>(?<!-)\b(?:blk|block)\.?\s*\d{1,4}[A-Za-z]?\b(?=\s+[A-Za-z]{2}))"
     r"|(?P<blok>(?=(?<!-)\b(?:blok|block|blk)\.?\s*"
-    r"(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b)))"
+    r"(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b|(?-i:[A-Z][a-z]+)\s+no\b\.?\s*\d)))"
     r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
     r"|(?P<admin>(?=\b(?:kel|kec|brgy)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
     r"|(?P<label>\b(?:(?:alamat|almt|alamt)(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
@@ -155,7 +162,8 @@ STARTERS = re.compile(
     r"|(?P<unit>(?-i:\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b"
     r"|\b[Uu]nit\s*#?(?:\d+[A-Za-z]\b|\d+(?=,\s*\d))))"
     # Malaysian and Singaporean order: the house number before "Jalan": "88 Jalan Ampang".
-    r"|(?P<my_street>(?-i:\b\d{1,5}[A-Za-z]?\s+(?=(?:Jalan|Jln|Jl)\b)))"
+    r"|(?P<my_street>(?-i:(?<![\w-])(?:[A-Z]-)?\d{1,5}[A-Za-z]?(?:-\d{1,5}[A-Za-z]?){0,2}\s+"
+    r"(?=(?:Jalan|Jln|Jl)\b)))"  # "12-3A Jalan SS 2/72", "B-5-1 Jalan ..."
     # A numbered street: "44 Street 302" (Phnom Penh), "House 27, Street 9" (Islamabad).
     r"|(?P<num_street>(?-i:\b\d{1,4}[A-Za-z]?,?\s+(?:Street|St\.?|Road|Rd\.?)\s+"
     r"\d{1,4}[A-Za-z]?\b(?=\s*,)))"
@@ -167,7 +175,9 @@ STARTERS = re.compile(
     r"|(?P<en_lower>" + EN_LOWER + ")",
     re.IGNORECASE,
 )
-NESTED_STREET = re.compile(r"(?:" + STREET_ABBREV + "|" + WEAK_STREET + r")\b\.?", re.I)
+NESTED_STREET = re.compile(
+    r"(?:(?:" + STREET_ABBREV + "|" + WEAK_STREET + r")\b\.?|" + LORONG_DOT + ")", re.I
+)
 # Parts that may follow once an address has started. Each is named; PARTS tries them in order.
 
 
@@ -176,12 +186,16 @@ def _part(pattern: str) -> re.Pattern:
 
 
 HOUSE_NO_PART = _part(
-    r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]?(?:\s*[-/]\s*\d+[A-Za-z]?)?\b"
-    r"(?:\s(?-i:[A-HJ-Z])\b(?![-/.]))?"  # "No. 31 B"
+    r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]{0,2}(?:\s*[-/]\s*\d+[A-Za-z]?)?\b"
+    r"(?:\s(?-i:[A-HJ-Z])\b(?![-/.]))?"  # "No. 31 B", "no 19BF"
+    # "No. AT", "No. B12"; not "No. HP", "No. KTP"
+    r"|(?:no\.|nomor|nmr\.?)[ \t]*(?!(?:hp|wa|tel|telp|ktp|nik|npwp|rek|va|id|sim|kk|pin|otp)\b)"
+    r"(?-i:[A-Z]{1,3}\d{0,3})\b(?![-/.]\w)"
 )
 # a named block before its code ("Blok Bougenville B4 No. 11") or a block code
 BLOCK_PART = _part(
-    r"(?:blok|block|blk)(?:\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?-i:[A-Z]{1,2}-?\d))|"
+    r"(?:blok|block|blk)(?:\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?:(?-i:[A-Z]{1,2}-?\d)|"
+    r"(?:no|nomor)\b\.?\s*\d))|"  # "Blok Asia No. 23"
     r"\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b)"
 )
 RT_PART = _part(
@@ -203,6 +217,10 @@ HOUSE_CODE_PART = _part(
     r"(?-i:[A-Z]{1,2})(?:-?\d{1,3}[A-Za-z]?(?:-\d{1,3})*(?:\s*/\s*\d{1,3}[A-Za-z]?)?|/\d{1,3})\b"
     r"|(?-i:[a-z]{1,2}\d{1,3}[a-z]?/\d{1,3}[a-z]?)\b"
 )
+# a block code with a space before the house number: "Jl. Bukit Golf Utama PG 3 No. 12"
+SPACED_CODE_PART = _part(
+    r"(?-i:[A-Z]{1,2})[ \t]\d{1,3}[A-Za-z]?\b(?=[ \t]*,?[ \t]*(?:no|nomor|nmr)\b\.?[ \t]*\d)"
+)
 TOWER_LETTER_PART = _part(r"tower\s+(?-i:[A-Z]\d?)\b")  # "Tower B lantai 9"
 EN_STREET_PART = _part(EN_STREET)  # "Unit 5, 12 Collins Street"
 EN_LOWER_PART = _part(EN_LOWER)  # "apt 3r, 518 w 48th st"
@@ -210,6 +228,8 @@ EN_LOWER_PART = _part(EN_LOWER)  # "apt 3r, 518 w 48th st"
 STATE_POSTCODE_PART = _part(r"(?-i:[A-Z]{2,3})\s+\d{4,5}\b" + NOT_A_PHONE)
 # postal codes (ID 5, SG 6, AU/NZ 4), not the first group of a phone number
 POSTCODE_PART = _part(r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)" + NOT_A_PHONE)
+# a Japanese postcode after the address: "..., Heights Okubo 302, 169-0072"
+JP_POSTCODE_PART = _part(r"\d{3}-\d{4}\b(?![-.]\d)" + NOT_A_PHONE)
 BARE_NUMBER_PART = _part(r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))")
 NUMBER_BEFORE_JALAN_PART = _part(r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)")
 # a direction after a block or number: "Blok B1 Utara No. 52"
@@ -241,6 +261,7 @@ NAME_ENDING_PARTS = (
     UK_POSTCODE_PART,
     CA_IE_POSTCODE_PART,
     HOUSE_CODE_PART,
+    SPACED_CODE_PART,
 )
 PARTS = NAME_ENDING_PARTS + (
     TOWER_LETTER_PART,
@@ -248,6 +269,7 @@ PARTS = NAME_ENDING_PARTS + (
     EN_LOWER_PART,
     STATE_POSTCODE_PART,
     POSTCODE_PART,
+    JP_POSTCODE_PART,
     BARE_NUMBER_PART,
     NUMBER_BEFORE_JALAN_PART,
     DIRECTION_PART,
@@ -267,10 +289,10 @@ CONTRAST = frozenset(
     "bukan bkn bukannya instead atau ato vs versus harusnya seharusnya tapi tp lalu trus".split()
 )
 # A street abbreviation with its dot: "gg. swadaya" after "jl. kelapa dua wetan".
-DOTTED_STREET = re.compile(r"(?:" + STREET_ABBREV + r")\.[ \t]*[a-z]", re.IGNORECASE)
+DOTTED_STREET = re.compile(r"(?:" + STREET_ABBREV + r"|lr)\.[ \t]*[a-z]", re.IGNORECASE)
 ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
-    r"dusun|dsn|brgy|barangay|distrik|banjar|seksyen|co(?=\.))\b\.?\s*",  # "Co. Dublin"
+    r"dusun|dsn|brgy|barangay|distrik|banjar|gampong|nagari|seksyen|co(?=\.))\b\.?\s*",
     re.IGNORECASE,
 )
 # An area named for an outage, a flood or coverage: "banjir di Desa X, Kec. Y" (no number).
@@ -295,21 +317,32 @@ INCIDENT_BEFORE = re.compile(
     r"seminar|workshop|pameran|bazar|bazaar|resepsi)\b[^.!?\n,]{0,25}\Z",
     re.IGNORECASE,
 )
+# A street corner or crossing named as a place: "tiang miring di perempatan Jl. A - Jl. B".
+CORNER_BEFORE = re.compile(
+    r"\b(?:perempatan|pertigaan|perlimaan|persimpangan|simpangan|bundaran|pojokan|"
+    r"lampu[ \t]+merah|(?:traffic|stop)[ \t]+lights?|intersection|junction|crossroads?|"
+    r"(?:the[ \t]+)?corner[ \t]+of)(?:[ \t]+(?:antara|dari|of|between))?[ \t]*\Z",
+    re.IGNORECASE,
+)
 # A house number or block inside an address (not a km, kav or RT number).
 HOUSE_NUMBER = re.compile(
     r"\b(?:no|nomor|nomer|nmr)\.?\s*\d|\b(?:blok|block|blk)\b|#\d|\b[A-Z]{1,2}\d*/\d", re.I
 )
 # The village level of an address: a district and a regency alone name a region.
 VILLAGE_WORDS = (
-    r"kel|kelurahan|desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|brgy|barangay"
+    r"kel|kelurahan|desa|ds|dusun|dsn|banjar|br|jorong|nagari|korong|kampung|kp|brgy|barangay|"
+    r"gampong"
 )
 VILLAGE = re.compile(r"\b(?:" + VILLAGE_WORDS + r")\b", re.IGNORECASE)
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?|\d+[A-Za-z]?\b")
+# A word (a route's towns joined by an en dash: "Maumere–Larantuka") or a number.
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:–[A-Za-z][A-Za-z'’-]*)*\.?|\d+[A-Za-z]?\b")
 BLANKS = re.compile(r"[ \t]*")
 SEP = re.compile(r"[ \t]*(?:\.?,|/|-(?=\s))?[ \t]*")  # "Mahogany St., Brgy. ..."
+# Bandung, BSD City, Ho Chi Minh City, Ilir Timur I (a numbered district): on one line.
 PLACE = re.compile(
-    r"[A-Z](?:[a-zà-öø-ÿ]+|[A-Z]{1,3}\b)(?:\s+[A-Z][a-zà-öø-ÿ]+){0,2}(?:\s+City)?(?![\w-])"
-)  # Bandung, BSD City, Ho Chi Minh City
+    r"[A-Z](?:[a-zà-öø-ÿ]+|[A-Z]{1,3}\b)(?:[ \t]+[A-Z][a-zà-öø-ÿ]+){0,2}(?:[ \t]+City)?(?![\w-])"
+    r"(?:[ \t]+[IVX]{1,4}(?=[ \t]*(?:[,.;)\n]|$)))?"
+)
 CLOSING = re.compile(r"\s*(?:[,.;:)!?\n]|\s[-–—]\s|$)")
 NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 UK_POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]+\d[A-Za-z]{2}\b"  # "N10 3BE", "bs4 3ph"
@@ -344,6 +377,9 @@ LANDMARK_BEFORE = re.compile(
     r"\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
+# "Rumah" that opens an estate's or a building's name, no everyday word: "Rumah Susun Tanah
+# Abang Blok 7", "Rumah Dinas Puskesmas Kec. X".
+ESTATE_COMPOUND = re.compile(r"(?-i:Rumah[ \t]+(?:Susun|Dinas|Kost?|Kontrakan|Toko))\b")
 ESTATE_BEFORE = re.compile(
     r"\b(?:kav|kavling|asrama|komp|komplek|kompleks|perum|perumahan|cluster|pondok)\.?[ \t]+\Z",
     re.IGNORECASE,
@@ -384,8 +420,9 @@ NOT_PLACE = frozenset(
 COUNTRY_LINE = re.compile(
     r"(?:Indonesia|Malaysia|Singapore|Australia|New Zealand|United Kingdom|UK|USA|"
     r"United States|Brunei|Philippines|Thailand|INDONESIA|MALAYSIA|SINGAPORE|AUSTRALIA|"
-    r"Spain|Italy|France|Germany|Netherlands|Ireland|Canada|India|Japan)"
-    r"[ \t]*(?=\n|$)"
+    r"Spain|Italy|France|Germany|Netherlands|Ireland|Canada|India|Japan|Switzerland|Austria|"
+    r"Belgium|Sweden|Norway|Denmark|Portugal|South Korea|Korea|China|Hong Kong|Taiwan|Vietnam)"
+    r"[ \t]*(?=\r?\n|$)"
 )
 NEWLINE = re.compile(r"[ \t]*\r?\n[ \t]*(?=\S)")
 LINE_POSTAL = re.compile(r"\d{4,6}\b(?![-.]\d)" + NOT_A_PHONE)
@@ -393,7 +430,10 @@ UK_TOWN_LINE = re.compile(
     r"(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2})\b"
 )
 THE_PLACE = re.compile(r"(?-i:The[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\b")
-NUMBERED_PLACE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\b")
+# "8 Ilir", "16 Ulu", "20 Ilir D III" (Palembang's numbered districts)
+NUMBERED_PLACE = re.compile(
+    r"\d{1,2}[ \t]+[A-Z][a-z]+\b(?:[ \t]+(?:[A-Z][a-z]*|[IVX]{1,4})\b){0,3}"
+)
 MAX_NAME_WORDS = 4
 DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split())
 MAX_BACK_WORDS = 5
@@ -420,7 +460,7 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 #: boundary); those of DIGIT_KEYWORDS only in a text with a digit.
 KEYWORDS = frozenset(
     (STREET_ABBREV + "|" + WEAK_STREET + "|" + ESTATE).split("|")
-    + ["kel", "kec", "brgy", "kelurahan", "kecamatan", "alamat", "almt", "alamt", "address"]
+    + ["kel", "kec", "brgy", "kelurahan", "kecamatan", "alamat", "almt", "alamt", "address", "lr"]
 )
 #: The "X to:" labels, which need a colon.
 LABEL_TO_KEYWORDS = frozenset("deliver delivery ship send mail post".split())

@@ -24,10 +24,14 @@ __all__ = [
     "town_postal_end",
 ]
 
-_LANDMARK_CUE = re.compile(
-    r"(?:depan|dekat|deket|sebelah|samping|belakang|seberang|patokan(?:nya)?|near|opposite|"
-    r"behind|next[ \t]+to|across[ \t]+from)[ \t]*:?[ \t]+",
-    re.IGNORECASE,
+_LANDMARK_WORDS = (
+    r"depan|dpn|dekat|deket|sebelah|sblh|samping|belakang|blkg|seberang|patokan(?:nya)?|near|"
+    r"opposite|behind|next[ \t]+to|across[ \t]+from"
+)
+_LANDMARK_CUE = re.compile(r"(?:" + _LANDMARK_WORDS + r")[ \t]*:?[ \t]+", re.IGNORECASE)
+# A landmark in brackets: "No. 45 (samping Gereja Kingmi), Wamena", "(near the mosque)".
+_BRACKET_LANDMARK = re.compile(
+    r"\([ \t]*(?:" + _LANDMARK_WORDS + r")[ \t]*:?[ \t]+[^()\n\[\]]{1,40}\)", re.IGNORECASE
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _BLANKS = re.compile(r"[ \t]+")
@@ -77,7 +81,13 @@ def _word_run(
 
 
 def landmark_end(text: str, at: int, is_stop: IsWord) -> int | None:
-    """``depan Masjid Al Ikhlas``: a landmark cue and up to four words of the landmark."""
+    """``depan Masjid Al Ikhlas``: a landmark cue and up to four words of the landmark.
+
+    In brackets the whole aside is read: ``(samping Gereja Kingmi)``.
+    """
+    bracket = _BRACKET_LANDMARK.match(text, at)
+    if bracket is not None:
+        return bracket.end()
     cue = _LANDMARK_CUE.match(text, at)
     if cue is None:
         return None

@@ -1,0 +1,164 @@
+"""Round 10 address classes: parts the span used to miss before or after its starter, and
+places that are no one's address (phrasings written for these tests)."""
+
+import pytest
+
+from voc.pii import redact
+
+
+def _address_covers(text: str, value: str) -> tuple[bool, str]:
+    result = redact(text)
+    start = text.index(value)
+    covered = all(
+        any(span.start <= i < span.end and span.type == "ADDRESS" for span in result.spans)
+        for i in range(start, start + len(value))
+    )
+    return covered, result.text
+
+
+# (text, address): the whole address must be redacted.
+SPANS = [
+    # a lane (Lr.) inside or opening the street, an Acehnese village (Gampong)
+    (
+        "kirim ke Jl. Teuku Umar Lr. Mawar No. 3, Gampong Lamlagang, Banda Aceh ya",
+        "Jl. Teuku Umar Lr. Mawar No. 3, Gampong Lamlagang, Banda Aceh",
+    ),
+    (
+        "alamat saya Lr. Bahagia No. 12, Seberang Ulu I, Palembang",
+        "Lr. Bahagia No. 12, Seberang Ulu I, Palembang",
+    ),
+    # a district whose name opens with a street word
+    (
+        "Alamat: Jl. Cempaka No. 4, Kel. Jati, Kec. Kampung Baru, Kota Medan",
+        "Jl. Cempaka No. 4, Kel. Jati, Kec. Kampung Baru, Kota Medan",
+    ),
+    # numbered districts and a roman numeral closing a place
+    (
+        "Alamat: Jl. Kapten Rivai Lr. Damai No. 9 RT 05, 3 Ulu Laut, Seberang Ulu II, Palembang",
+        "Jl. Kapten Rivai Lr. Damai No. 9 RT 05, 3 Ulu Laut, Seberang Ulu II, Palembang",
+    ),
+    # a Malaysian unit code before Jalan, right after a label
+    (
+        "Address: 7-2B Jalan Damai 3, 56000 Cheras, Kuala Lumpur",
+        "7-2B Jalan Damai 3, 56000 Cheras, Kuala Lumpur",
+    ),
+    # a tower inside an estate's name, house numbers with letters
+    (
+        "tinggal di Apartemen Sentra Timur Residence Tower B Unit 0912, Cakung",
+        "Apartemen Sentra Timur Residence Tower B Unit 0912, Cakung",
+    ),
+    (
+        "antar ke Apartemen Kalibata City Tower Jasmine lantai 12 no 12AB ya",
+        "Apartemen Kalibata City Tower Jasmine lantai 12 no 12AB",
+    ),
+    (
+        "Alamat: Apartemen Gading Mediterania Tower Ruby Lt. 5 No. BD, Kelapa Gading",
+        "Apartemen Gading Mediterania Tower Ruby Lt. 5 No. BD, Kelapa Gading",
+    ),
+    # a named block before the house number
+    (
+        "alamat rumah: Perum Griya Asri Blok Eropa No. 7, Cibinong",
+        "Perum Griya Asri Blok Eropa No. 7, Cibinong",
+    ),
+    # a block code with a space
+    (
+        "rumah saya di Jl. Taman Golf Raya BC 7 No. 4, Cibubur",
+        "Jl. Taman Golf Raya BC 7 No. 4, Cibubur",
+    ),
+    # Japan: a hyphenated town before the ward, the postcode after the address
+    (
+        "my sister lives at 2-8-4 Nishi-Shinjuku, Shinjuku-ku, Tokyo, 160-0023 and",
+        "2-8-4 Nishi-Shinjuku, Shinjuku-ku, Tokyo, 160-0023",
+    ),
+    # a landmark in brackets, then the town
+    (
+        "Alamat Jl. Melati No. 8 (depan masjid Al Huda), Sleman",
+        "Jl. Melati No. 8 (depan masjid Al Huda), Sleman",
+    ),
+    # "Rumah Susun" opens the estate's name
+    (
+        "please deliver to Rumah Susun Bendungan Hilir Blok 3 Lt. 2 No. 204, Tanah Abang",
+        "Rumah Susun Bendungan Hilir Blok 3 Lt. 2 No. 204, Tanah Abang",
+    ),
+    # a road between two towns written with an en dash
+    (
+        "Alamat kirim: Jl. Raya Solo–Sragen Km 9, Karanganyar",
+        "Jl. Raya Solo–Sragen Km 9, Karanganyar",
+    ),
+    # continental street and postcode on separate lines
+    (
+        "Please send the card to:\nLindenweg 7\n3012 Bern\nSwitzerland\nThanks",
+        "Lindenweg 7\n3012 Bern\nSwitzerland",
+    ),
+    (
+        "my address: Keizersgracht 221\n1016 DV Amsterdam\nNetherlands",
+        "Keizersgracht 221\n1016 DV Amsterdam",
+    ),
+    # an estate named "The X at Y"
+    (
+        "Alamat:\nThe Residences at Kuningan, Tower 2 Lt. 7 No. 3\nJakarta Selatan 12940",
+        "The Residences at Kuningan, Tower 2 Lt. 7 No. 3\nJakarta Selatan 12940",
+    ),
+    # a lower-case street name with a short number, closed by the next lane
+    (
+        "debt collector dtg ke jl. sei padang psr 1 gg. mawar no 3 medan tadi",
+        "jl. sei padang psr 1 gg. mawar no 3 medan",
+    ),
+    # the writer's own business, and a home after a shop's street
+    (
+        "Warung saya di Jl. Melati No. 5, Bantul, tolong kirim ke sana",
+        "Jl. Melati No. 5, Bantul",
+    ),
+    (
+        "Toko X di Jl. Anggrek No. 5 tapi kirim ke rumah saya di Jl. Kenanga No. 7 ya",
+        "Jl. Kenanga No. 7",
+    ),
+    # a home at a crossing keeps its number
+    ("rumah saya di perempatan Jl. Melati No. 4, Depok", "Jl. Melati No. 4, Depok"),
+]
+
+# Texts whose places are no one's address: nothing is redacted as ADDRESS.
+NO_ADDRESS = [
+    # an eatery, a shop in a mall, a trade centre's floor and block
+    "The noodles from Kedai Mie Aceh, Jl. Kaliurang No. 5, were cold.",
+    "the shop is listed at Plaza Senayan Lt. 2 Blok B No. 3 but it's closed",
+    "Toko resminya di ITC Cempaka Mas Lt. 3 Blok B No. 12 ternyata udah tutup",
+    "Makan di Rumah Makan Sederhana, Jl. Veteran No. 9, enak banget",
+    # street corners and crossings
+    "Lampu merah di perempatan Jl. Kaliurang - Jl. Ring Road Utara mati dari pagi",
+    "The traffic light at the corner of Jl. Sudirman and Jl. Thamrin is broken",
+    "Lubang besar di pertigaan Jl. Magelang Km 7 bikin motor jatuh",
+    # a number and a year on two lines, an acronym, a tower alone
+    "Order 12\n2024 Review pending",
+    "the LR schedule was 0.01 at step 3",
+    "Tower B lift rusak terus",
+]
+
+# (text, kept): an address whose neighbours stay readable.
+KEPT_AROUND = [
+    ("Alamat: Jl. Mawar No. 5, Depok\nNo. HP: 0812 3456 7890", "No. HP"),
+    ("Alamat: Jl. Mawar No. 5, Depok\nCatatan: titip satpam", "Catatan"),
+    ("My villa address is Jl. Pantai No. 8, Canggu", "villa address is"),
+    ("Kurir antar ke Jl. Merak 12 bukan Jl. Merak 21", "bukan"),
+    ("Alamat lama: Jl. Kenari No. 3, Bogor\nAlamat baru: Jl. Dahlia No. 9, Depok", "Alamat baru"),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), SPANS)
+def test_round10_whole_address_is_redacted(text, address):
+    covered, redacted = _address_covers(text, address)
+    assert covered, redacted
+    assert redact(redacted).spans == ()  # idempotent
+
+
+@pytest.mark.parametrize("text", NO_ADDRESS)
+def test_round10_places_that_are_no_address_stay(text):
+    result = redact(text)
+    assert not [span for span in result.spans if span.type == "ADDRESS"], result.text
+
+
+@pytest.mark.parametrize(("text", "kept"), KEPT_AROUND)
+def test_round10_address_stops_at_its_edge(text, kept):
+    result = redact(text)
+    assert any(span.type == "ADDRESS" for span in result.spans), result.text
+    assert kept in result.text
