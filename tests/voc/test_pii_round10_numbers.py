@@ -258,3 +258,66 @@ def test_phones_joined_by_a_slash_or_em_dash(text, expected):
 )
 def test_slash_look_alikes_are_kept(text):
     assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nomor peserta JKN 0002 7741 0098 3 sudah aktif?",  # a health-insurance member number
+        "NISN adik saya 0087654321 belum muncul",  # a student number
+        "NIM 2201234567 tidak bisa login",
+        "sertifikat no. 0061-7720-3345-12 sudah terbit?",
+        "Receipt no 0042-1187-5530 shows the wrong total",
+        "kwitansi no. 0021 5551 234 hilang",
+        "ID 0001 8823 4410 8 itu punya siapa",  # "00" then 0 is no country code
+    ],
+)
+def test_ids_with_leading_zeros_are_not_phones(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a real international number written with 00
+        ("call 0044 20 7946 0958 please", "call [PHONE] please"),
+        ("telp 0065 9123 4567", "telp [PHONE]"),
+        # an Indonesian mobile after a look-alike word is still a phone
+        ("nomor peserta 0812 3456 7890 (HP)", "nomor peserta [PHONE] (HP)"),
+        # the people words name whose number it is: the personal cue before them decides
+        ("NIK karyawan 3174051208900003 salah", "NIK karyawan [NIK] salah"),
+        ("NIK peserta: 3174051208900003", "NIK peserta: [NIK]"),
+        ("no rek pegawai 1234567890", "no rek pegawai [ACCOUNT]"),
+        ("NPWP karyawan 012345678901000", "NPWP karyawan [NPWP]"),
+    ],
+)
+def test_phones_and_personal_numbers_beside_id_words_are_kept(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "they want me to pay to a totally different account, 5521 0098 34. Legit?",
+            "they want me to pay to a totally different account, [ACCOUNT]. Legit?",
+        ),
+        (
+            "Which account, 1234 5678 90 or the new one, gets the refund?",
+            "Which account, [ACCOUNT] or the new one, gets the refund?",
+        ),
+    ],
+)
+def test_account_then_a_comma_then_its_number(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I opened the account, 3 days later it was blocked",
+        "Which account, savings or current?",
+    ],
+)
+def test_account_comma_look_alikes_are_kept(text):
+    assert redact(text).spans == ()

@@ -73,7 +73,10 @@ _CUES = re.compile(
     r"membership|anggota|kode|code|kartu\s+(?:member|anggota|bpjs|perdana|sim|pelajar|"
     r"mahasiswa|garansi|parkir|e-?money|flazz|brizzi|tapcash|kis|indonesia\s+sehat)|"
     r"simcard|sim\s+card|iccid|polis|policy|klaim|claim|gift\s*cards?|e-?gift|gift\s+voucher|"
-    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb)"
+    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb|peserta|kepesertaan|"
+    r"participant|certificate|certified|cert|sertifikat|nisn|nis|nim|nip|nuptk|npsn|"
+    r"student|siswa|mahasiswa|pegawai|employee|karyawan|staff|receipt|struk|kuitansi|kwitansi|"
+    r"nota|faktur)"
     r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
     r"|(?P<neg>\b(?:rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|price|amount|"
     r"tagihan|bill|qty|pcs|unit|transaksi|trx|transaction)\b\.?)"
@@ -86,7 +89,7 @@ _CUES = re.compile(
     r"rek|va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no"
     r"|num|number)|acct|a/c|bank\s+account|iban|(?:no|nomor|nomer|nmr)\.?\s*akun|akun\s+bank|"
     r"(?:my|our|your|the|to|into|saya|sy)\s+(?:[\w'’]+\s+)?account(?:\s+(?:number|num|no))?|"
-    r"account(?=[\s:#.]*$))\b)"
+    r"account(?=[\s:#.,]*$))\b)"
     r"|(?P<transfer>\b(?:transfer|trf|tf|transfr|wire|kirim(?:\s+(?:uang|dana|duit))?)\s+"
     r"(?:ke|to|into)\b)"
     r"|(?P<debit>\b" + DEBIT_FROM + r"\b)"
@@ -115,6 +118,15 @@ _OWNER_WORDS = frozenset(
         "claim",
         "tagihan",
         "bill",
+        "peserta",
+        "participant",
+        "student",
+        "siswa",
+        "mahasiswa",
+        "pegawai",
+        "employee",
+        "karyawan",
+        "staff",
     }
 )
 _PERSONAL_CUES = frozenset({"nik", "npwp", "card", "account", "bank"})
@@ -199,7 +211,9 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
     if cue in ("neg", "label") and not digits.startswith("08"):
         return False  # "resi 6281234567891", "order 0212345678": look-alikes of a phone
     if digits.startswith("00"):
-        return _is_international(digits[2:])
+        # "00" + country code (never 0) + at least 8 more digits: "0001 8823 4410 8" and
+        # "0098765432" are ids with leading zeros.
+        return digits[2] != "0" and len(digits) >= 12 and _is_international(digits[2:])
     if digits.startswith("62"):
         return digits[2] == "8" and 11 <= len(digits) <= 14
     if digits.startswith("08"):
