@@ -18,6 +18,16 @@ __all__ = [
 ]
 
 SENTENCE_ENDS = frozenset(".!?:;\n")
+# Words Capitalised by convention whatever the writer's habit: the parts of an address
+# ("Jl.", "No.", "Kel.", "Kota") and the honorifics before a name ("Ibu Rosmawati"). A form
+# holding an address is not a title-cased text ("Penerima: ... / Ibu Rosmawati").
+_CONVENTIONAL_CAPITALS = frozenset(
+    "jl jln jalan gg gang lr lrg lorong no nomor rt rw kel kelurahan kec kecamatan kab "
+    "kabupaten kota desa ds dsn dusun blok lt lantai perum perumahan komplek kompleks komp kav "
+    "kp kampung prov provinsi gedung tower apartemen street st road rd avenue ave "
+    "ibu ibuk bapak bpk pak bu mas mbak kak bang sdr sdri saudara saudari nyonya tuan nona "
+    "haji hj dr drg".split()
+)
 _CAMEL_PREFIXES = ("Mc", "Mac", "O'", "O’", "D'", "D’", "De", "Di", "Da", "La", "Le", "Van")
 
 
@@ -82,6 +92,7 @@ def mostly_title_case(doc, common_words: frozenset[str]) -> bool:
         if (
             previous is not None
             and token.lower_ in common_words
+            and token.lower_ not in _CONVENTIONAL_CAPITALS
             and token.is_alpha
             and not token.is_upper
             and previous.text not in SENTENCE_ENDS
