@@ -21,6 +21,7 @@ from functools import lru_cache
 from voc.errors import ConfigError, ValidationError
 from voc.pii.address import find_addresses
 from voc.pii.name_lookalikes import is_product_or_shop
+from voc.pii.name_public import is_public_or_not_a_person
 from voc.pii.name_tagger import tag_names
 from voc.pii.patterns import find_emails, find_numbers, find_postal_codes
 from voc.pii.types import PII_TYPES, PiiSpan, Redaction, apply_spans
@@ -115,6 +116,8 @@ def _not_a_person(text: str, span: tuple[int, int, str]) -> bool:
     before = text[max(0, start - 24) : start]
     if _PET_OR_STREET_BEFORE.search(before):
         return True  # "Kucing saya si Mochi", "mogok di Jl. Ahmad Yani", "HP saya Redmi"
+    if is_public_or_not_a_person(text, start, end):
+        return True  # "dibintangi Raffi Ahmad", "Menteri Keuangan", "cabang Tebet", a pet
     if is_product_or_shop(text, start, end):
         return True  # "sabun Dewi Sri Fresh", "Grace Bakery", "shade 'Dewi'"
     words = text[start:end].lower().split()

@@ -30,6 +30,7 @@ __all__ = [
     "INTRO_CUES",
     "KNOWN_CUES",
     "NAME_PARTICLES",
+    "NAME_TITLES",
     "MEDIUM_CUES",
     "NAME_AFTER_WORDS",
     "PERSON_FIELD_WORDS",
@@ -80,6 +81,10 @@ MEDIUM_CUES = (
     "called herself", "calls himself", "calls herself", "name tag said", "name tag says",
     "name tag", "nametag", "name badge", "it's under", "its under", "it is under",
     "booked under", "registered under",
+    # round 10: the name of a contract or a customer record without a colon
+    "nama kontrak", "nama di kontrak", "nama debitur", "nama peminjam", "nama di polis",
+    "nama polis", "nama pemegang polis", "customer name", "borrower name", "contract name",
+    "name of the borrower", "name of the customer",
 ) + tuple(
     f"{name} {where}"
     for name in ("nama di", "nama yang di", "nama yg di", "name in the", "name on the")
@@ -105,6 +110,8 @@ ROLE_WORDS = (
     "tukangnya", "montir", "mekanik", "mechanic", "installer", "cust", "caller", "specialist",
     "associate", "cleaner", "plumber", "electrician", "handyman", "clerk", "therapist",
     "tutor", "stylist", "coach", "landlord", "tenant", "guardian", "nanny", "santri",
+    # round 10: the people of a loan and its collection ("Surveyor Dika", "kolektor Yanto")
+    "surveyor", "kolektor", "debt collector",
 )  # fmt: skip
 
 WEAK_CUES = (
@@ -116,6 +123,8 @@ WEAK_CUES = (
     "nyonya", "tuan", "ny", "ny.", "tn", "tn.", "nn", "nn.", "si", "haji", "hj", "hj.",
     "ustadz", "ustad", "ustazah", "ustadzah", "opa", "daeng", "mak", "ko", "encik", "puan",
     "datuk", "dato", "pastor", "romo", "pendeta", "suster", "bro.",
+    # round 10: the Javanese elder woman ("Mbok Sumi")
+    "mbok", "mbokde",
     "oma", "eyang", "mbah", "bude", "pakde", "bulik", "paklik", "mr", "mr.", "mrs", "mrs.",
     "ms", "ms.", "miss", "mx", "mister", "dr", "dr.", "drg", "drg.", "prof", "prof.", "sir",
     "madam", "ma'am", "mdm", "auntie", "aunty", "uncle", "dear", "yth", "yth.", "kepada",
@@ -218,6 +227,10 @@ NAME_PARTICLES = frozenset(
     "du le".split()
 )
 
+#: Sasak, Javanese, Acehnese and Balinese titles that open a name and are everyday words too
+#: ("Lalu Ahmad Suryadi", "Baiq Nurul"): part of the name after a cue, before a name word.
+NAME_TITLES = frozenset("lalu baiq raden teuku tengku gusti".split())
+
 #: Form fields: "Penerima: Hadi", "Customer: Mrs. Angela", "Pemesan - Dewi".
 FIELD_WORDS = (
     "nama", "name", "penerima", "pengirim", "pemesan", "pelapor", "pemohon", "pelanggan",
@@ -232,6 +245,8 @@ FIELD_WORDS = (
     "siswa", "murid", "santri", "wali", "penjamin", "employee", "karyawan", "member", "ahli",
     # round 9: ticket and review headers
     "requester", "requestor", "reviewer", "policyholder", "assignee", "reporter", "reviewed",
+    # round 10: the people of a loan, a policy or a claim
+    "borrower", "debtor", "peminjam", "guarantor", "claimant", "pengadu", "pewaris",
 )  # fmt: skip
 
 #: Words after a name that mark it as staff: "Rina dari CS", "Kevin from support".
@@ -331,6 +346,8 @@ EATERY_BEFORE = (
     "pecel", "gudeg", "rawon", "seblak", "siomay", "batagor", "pempek", "rujak", "ketoprak",
     "nasgor", "sop", "sup", "iga", "bubur", "lontong", "geprek", "penyetan", "bakery",
     "toko", "salon", "butik", "bengkel", "laundry", "apotek", "kios", "konter", "barbershop",
+    # round 10: how a dish is cooked, between the dish and the cook ("Bebek Goreng Bu Rini")
+    "goreng", "bakar", "penyet", "kremes", "rica", "panggang", "rebus",
 )  # fmt: skip
 
 #: Words right before a lexicon name that make it a street or a product model, never a

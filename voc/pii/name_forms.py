@@ -17,6 +17,12 @@ __all__ = ["GREETINGS", "KNOWN", "MEDIUM", "STRONG", "WEAK", "NameForms"]
 STRONG, MEDIUM, WEAK, KNOWN = 3, 2, 1, 0
 GREETINGS = frozenset(w for w in cues.GREETING_CUES if " " not in w)
 _ADDRESSEES = frozenset("kak ka min admin gan sis mas mbak mba pak bu bang".split())
+# Things whose name a form asks for ("Nama Produk: ...", "Nama Toko: ...", "Product name: ...").
+_THING_FIELDS = frozenset(
+    "produk product barang item toko shop store paket package menu layanan service program "
+    "merchant aplikasi app file dokumen document perusahaan company usaha bisnis business "
+    "acara event grup group wifi jalan street kota city bank varian variant".split()
+)
 _RELATION_FILLERS = frozenset("- nya saya aku sy ku tadi itu tsb tuh".split())
 
 
@@ -36,6 +42,8 @@ class NameForms:
                     return None
             if field is None or (field == start - 2 and not doc[start - 1].is_alpha):
                 return None
+            if doc[field].lower_ in ("nama", "name") and doc[start - 1].lower_ in _THING_FIELDS:
+                return None  # "Nama Produk: Kaos Polos Hitam": the name of a thing
             level = STRONG if doc[field].lower_ in cues.PERSON_FIELD_WORDS else MEDIUM
             return self._name_after(doc, end, level)
         if kind == "RELATION":

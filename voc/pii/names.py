@@ -22,6 +22,7 @@ from voc.pii import name_shapes as shapes
 from voc.pii.name_context import find_context_names
 from voc.pii.name_cueless import find_cueless_names
 from voc.pii.name_extra import find_extra_names, repeated_names
+from voc.pii.name_fields import find_field_names
 from voc.pii.name_forms import GREETINGS, KNOWN, MEDIUM, STRONG, WEAK, NameForms
 from voc.pii.name_lexicons import brand_phrases, given_names, hard_stop_words, not_name_words
 
@@ -34,7 +35,7 @@ _FILLERS = frozenset(
     ": - adalah ialah yaitu yakni is was jadi menjadi tuh sih nih tu bapak ibu ibuk pak bu mas "
     "mbak mba kak ka kakak bang abang om tante teh teteh kang akang cik ci koh sdr sdri saudara "
     "saudari nona nyonya tuan ny tn nn si mr mrs ms miss mister bpk dr drs drg ir prof hj "
-    "yth mama papa mami papi mamah bunda harusnya seharusnya mestinya".split()
+    "yth mama papa mami papi mamah bunda harusnya seharusnya mestinya sendiri myself".split()
     + ["mr.", "mrs.", "ms.", "bpk.", "sdr.", "sdri.", "dr.", "prof.", "drs.", "ir.", "hj.", "drg."]
 )
 _ABBREVIATIONS = frozenset(
@@ -50,7 +51,9 @@ _CAPS_ABBREVIATIONS = frozenset("KA SI NY TN CI KO".split())
 # How a writer addresses the shop before introducing themselves: "kak ini Agus".
 _AFTER_HERE = frozenset("from dari again with and yang yg".split())
 _HEDGES = tuple(tuple(h.split()) for h in cues.HEDGES)
-_PARTICLES = frozenset("bin binti van von de da del della al el der den ter".split())
+# "br." / "boru": a Batak woman's clan ("Rumondang br. Nainggolan").
+_PARTICLES = frozenset("bin binti van von de da del della al el der den ter br boru".split())
+
 _CAPITAL_CUES = frozenset({"WEAK", "KNOWN", "THANKS"})
 # Given names that are also everyday words, brands or places: never read as a name
 # without a cue in front of them ("ke Citra", "dengan Bintang").
@@ -150,6 +153,9 @@ class NameFinder(NameForms):
         found += find_extra_names(text, self._plain_name_word, self._known_name)
         found += find_context_names(
             text, self._plain_name_word, self.given_names_.__contains__, self._common
+        )
+        found += find_field_names(
+            text, self._common, self.hard_stop_.__contains__, self.given_names_.__contains__
         )
         found += find_cueless_names(
             text,
@@ -358,13 +364,29 @@ class NameFinder(NameForms):
                 )
             ):
                 i += 1  # "Ahmad bin Abdullah", "Maria de Jesus", "Hendrik van der Berg"
+            elif (
+                token.lower_ in ("br", "boru")
+                and i > start
+                and i + 2 < n
+                and doc[i + 1].text == "."
+                and self._is_name_word(doc[i + 2], max(level, WEAK))
+            ):
+                i += 2  # "Rumondang br. Nainggolan"
+            elif (
+                i == start
+                and token.lower_ in cues.NAME_TITLES
+                and token.is_title
+                and i + 1 < n
+                and self._is_name_word(doc[i + 1], max(level, WEAK))
+            ):
+                i += 1  # "Owner: Lalu Ahmad Suryadi"
             elif level != KNOWN and (after := self._after_initials(doc, i, level)) > i:
                 i = after  # "J. P. Simatupang", "m. rizal", "Muh. Iqbal"
             else:
                 break
         if i == start:
             return None
-        if skipped_paren and (i >= n or doc[i].text != ")"):
+        if skipped_paren and (i >= n or not doc[i].text.startswith(")")):
             return None
         if (
             skipped_comma

@@ -1,0 +1,159 @@
+"""Round 10 names: address forms are no title-cased text, new cues, field lines, public people."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from voc.pii import redact
+from voc.pii.name_shapes import mostly_title_case
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def _gone(name: str, redacted: str) -> bool:
+    """Whether no word of ``name`` is left among the words of ``redacted``."""
+    left = set(_words(redacted))
+    return not any(word in left for word in _words(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a form with an address is no title-cased text: the honorific still counts
+        (
+            "Penerima: Ibu Sulastri Wibisono / Bpk. Harsono\n"
+            "Alamat: Jl. Cempaka No. 8, Kel. Suka Maju, Kec. Medan Johor, Kota Medan 20144",
+            ["Sulastri Wibisono", "Harsono"],
+        ),
+        (
+            "Kepada: Bpk. Ruslan / Ibu Darsih\n"
+            "Alamat: Jl. Manggis No. 21, Kel. Tegal Sari, Kec. Candisari, Kota Semarang 50252",
+            ["Ruslan", "Darsih"],
+        ),
+    ],
+)
+def test_address_form_is_not_title_case_and_redaction_is_idempotent(text, names):
+    first = redact(text)
+    assert all(_gone(name, first.text) for name in names), first.text
+    assert redact(first.text).text == first.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Text That Capitalises Every Word: a capital after an honorific says nothing
+        "Terima Kasih Buat Pelayanan Yang Cepat Dan Ramah Dari Toko Ini",
+        "Promo Spesial Akhir Tahun Untuk Semua Pelanggan Setia Kami Di Seluruh Kota",
+    ],
+)
+def test_title_cased_text_is_still_title_cased(text):
+    import spacy
+
+    from voc.pii.name_lexicons import not_name_words
+
+    assert mostly_title_case(spacy.blank("xx").make_doc(text), not_name_words())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My housekeeper Mbok Tun pays the water bill at the minimarket.", "Tun"),
+        ("Mbok Yem yang biasa bayar tagihan, tapi katanya nomornya diblokir.", "Yem"),
+        ("Tadi kolektor Ucok marah-marah di depan pagar.", "Ucok"),
+        ("Chat log:\n> Surveyor (Ferdian): otw kak\n> Me: ok", "Ferdian"),
+        ("Customer name Wirjodiharjo, the meter number is wrong.", "Wirjodiharjo"),
+        ("Tolong cek cicilan bulan ini. Nama kontrak Marlon Tambunan.", "Marlon Tambunan"),
+        (
+            "Pemegang polis: ibu saya Tiurma br. Simanjuntak, sudah lansia.",
+            "Tiurma br. Simanjuntak",
+        ),
+        ("Owner: Lalu Muhammad Zaini. Mohon segera diperbaiki.", "Lalu Muhammad Zaini"),
+        ("Owner: Lalu Sabar Hidayat. Please check the meter.", "Lalu Sabar Hidayat"),
+        ("Nama aku ditulis 'Oktovianus Lede' di kartu, yang benar Oktavianus Lede.", "Oktavianus"),
+    ],
+)
+def test_new_cues_find_the_name(text, name):
+    redacted = redact(text).text
+    assert _gone(name, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Lalu saya telpon lagi ke call center tapi tidak diangkat.", "Lalu"),
+        ("Surveyor datang jam 3 sore, orangnya sopan.", "Surveyor"),
+        ("The customer name field is empty on my invoice.", "field"),
+        ("Nama kontrak di aplikasi tidak muncul, kenapa ya?", "aplikasi"),
+        ("Saya sendiri Bingung kenapa tagihannya naik.", "Bingung"),
+        ("Nama aku ditulis salah di kartu.", "ditulis"),
+    ],
+)
+def test_new_cues_keep_look_alikes(text, kept):
+    assert kept in _words(redact(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person's form field read to its line end, everyday words inside
+        ("Nama pelapor: Yakobus Boleng Rumah\nHP: 0813 3900 2211", "Yakobus Boleng Rumah"),
+        # a Capitalised run before a kin word in brackets
+        ("Ubah penerima manfaat dari Kenanga Putri (mantan istri) ke anak saya.", "Kenanga Putri"),
+        # a name corrected in a text about a name
+        ("The name is written as Kezia Rumbewas, should be Kesia Rumbewas.", "Kesia Rumbewas"),
+    ],
+)
+def test_field_lines_kin_and_corrections(text, name):
+    redacted = redact(text).text
+    assert _gone(name, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Nama Produk: Kaos Polos Hitam\nJumlah: 2", "Kaos"),
+        ("Penerima: Kantor Pusat\nMohon dikirim hari ini.", "Kantor"),
+        ("Menu: Paket Hemat (anak) habis terus tiap sore.", "Hemat"),
+        ("Status tertulis Lunas, seharusnya Belum Lunas karena masih ada sisa.", "Lunas"),
+    ],
+)
+def test_field_lines_kin_and_corrections_keep_look_alikes(text, kept):
+    assert kept in _words(redact(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # public figures, office holders, stars of an advert, branches, pets, dishes
+        ("Iklannya dibintangi Nagita Slavina tapi promonya bohong.", "Slavina"),
+        ("Katanya Pak Sandiaga Uno mau bantu UMKM, kok biaya admin naik?", "Uno"),
+        ("The new ad starring Maudy Ayunda says zero fees. Is that true?", "Ayunda"),
+        ("Bu Menteri Sosial bilang bansos cair bulan ini, kok belum masuk?", "Sosial"),
+        ("Gubernur Jawa Barat sudah janji jalan diperbaiki.", "Barat"),
+        ("Pesan martabak dari Martabak Bangka cabang Rawamangun, datang dingin.", "Rawamangun"),
+        ("Kurirnya takut sama kucing tetangga namanya Oyen, jadi paket ditaruh di pagar.", "Oyen"),
+        ("Nasi goreng Pak Kumis pesanan saya keasinan.", "Kumis"),
+        ("Ikan bakar Bu Darmi yang saya pesan gosong sebelah.", "Darmi"),
+    ],
+)
+def test_public_people_branches_pets_and_dishes_stay(text, kept):
+    assert kept in _words(redact(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a customer who shares a famous name, and the people the look-alikes must not hide
+        ("Penerima paket: Bpk Joko Widodo, Perum Griya Asri Blok C2 No. 5, Klaten", "Widodo"),
+        ("Hi, I'm Ridwan Kamil, my card was charged twice.", "Kamil"),
+        ("Anak saya namanya Yosafat, kartunya belum jadi.", "Yosafat"),
+        ("Yang antar Pak Sugiharto dari cabang Cibubur, orangnya ramah.", "Sugiharto"),
+    ],
+)
+def test_look_alike_rules_keep_private_people(text, name):
+    redacted = redact(text).text
+    assert _gone(name, redacted), redacted
