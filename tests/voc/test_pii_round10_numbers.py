@@ -321,3 +321,39 @@ def test_account_then_a_comma_then_its_number(text, expected):
 )
 def test_account_comma_look_alikes_are_kept(text):
     assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money sent back to a number
+        ("refund ke 5521098834 ya kak", "refund ke [ACCOUNT] ya kak"),
+        ("uangnya dikembalikan ke 1234 5678 90 aja", "uangnya dikembalikan ke [ACCOUNT] aja"),
+        ("please get it refunded to 0098123456 asap", "please get it refunded to [ACCOUNT] asap"),
+        # a bank named right after the number
+        ("please refund to 7301556788 BCA", "please refund to [ACCOUNT] BCA"),
+        ("nomor 7301556788 (BNI) yang benar", "nomor [ACCOUNT] (BNI) yang benar"),
+        # an account word with a suffix
+        ("rekeningnya 7301556788 diblokir", "rekeningnya [ACCOUNT] diblokir"),
+        ("noreknya 7301556788 ya", "noreknya [ACCOUNT] ya"),
+        # a mobile number money goes back to stays a phone
+        ("refund ke 081234567890 (DANA)", "refund ke [PHONE] (DANA)"),
+    ],
+)
+def test_refunds_banks_after_and_account_suffixes(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saya transfer 1.500.000 ke BCA",
+        "order 7301556788 BCA promo",  # a labelled number before a bank
+        "invoice 7301556788 BCA",
+        "pay to 12 merchants",
+        "refund ke 3 pesanan sekaligus",
+        "bayar ke indomaret pakai kode 1234567890123",
+    ],
+)
+def test_refund_and_bank_after_look_alikes_are_kept(text):
+    assert redact(text).spans == ()

@@ -85,12 +85,13 @@ _CUES = re.compile(
     r"|(?P<npwp>\b(?:npwp|nitku|tax\s+(?:id|number)|nomor\s+pokok\s+wajib\s+pajak)\b)"
     r"|(?P<card>\b(?:kartu(?:\s+kredit|\s+debit|\s+atm)?|cc|credit\s+card|debit\s+card|card|"
     r"visa|master\s?card|jcb|amex|american\s+express|diners(?:\s+club)?)\b)"
-    r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?|norek|nomor\s+rekening|nomer\s+rekening|rekening|"
-    r"rek|va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no"
+    r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?(?:nya|ku)?|norek(?:nya|ku)?|nomor\s+rekening|"
+    r"nomer\s+rekening|rekening(?:nya|ku|mu)?|rek(?:nya|ku)?|va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no"
     r"|num|number)|acct|a/c|bank\s+account|iban|(?:no|nomor|nomer|nmr)\.?\s*akun|akun\s+bank|"
     r"(?:my|our|your|the|to|into|saya|sy)\s+(?:[\w'’]+\s+)?account(?:\s+(?:number|num|no))?|"
     r"account(?=[\s:#.,]*$))\b)"
-    r"|(?P<transfer>\b(?:transfer|trf|tf|transfr|wire|kirim(?:\s+(?:uang|dana|duit))?)\s+"
+    r"|(?P<transfer>\b(?:transfer|trf|tf|transfr|wire|kirim(?:\s+(?:uang|dana|duit))?|"
+    r"refund(?:s|ed|nya)?|(?:di)?kembalikan|(?:di)?balikin|(?:di)?cairkan|pay|paid|bayar)\s+"
     r"(?:ke|to|into)\b)"
     r"|(?P<debit>\b" + DEBIT_FROM + r"\b)"
     r"|(?P<wallet>\b(?:ovo|gopay|dana|shopeepay|linkaja|e-?wallet|dompet\s+digital)\b)"
@@ -140,6 +141,8 @@ _ABBREVIATION_END = re.compile(
 )
 # A look-alike word right after the number: "356938035643809 (IMEI)".
 _LABEL_AFTER = re.compile(r"[\s(:,-]{0,3}(?:imei|serial|resi|awb|sku)\b", re.IGNORECASE)
+# A bank named right after a number that has no cue of its own: "refund to 1234567890 BCA".
+_BANK_AFTER = re.compile(r"[ \t]*[(,\-\u2013]?[ \t]*(?:" + _BANKS + r")\b", re.IGNORECASE)
 # Company hotlines: 1500-xxx(x), 14xxx and 080x toll-free numbers are never personal.
 _HOTLINE = re.compile(r"1500\d{3,4}|1[45]\d{3}|080\d{5,9}")
 
@@ -366,6 +369,11 @@ def find_numbers(text: str) -> list[Candidate]:
                 found.append((start, start + sub_end, pii_type))
                 typed = True
                 break
+        if not typed and 8 <= len(digits_only) <= 18 and _BANK_AFTER.match(text, end):
+            pii_type = _classify(chunk, digits_only, [("bank", True)])
+            if pii_type and (not cues or cues[0][0] in ("phone", "transfer")):
+                found.append((start, end, pii_type))
+                continue
         if not typed and not cues:
             bare.append((start, end, digits_only))  # "7008 1200 4418 9917" as well
     found += find_ibans(text) + ibans_after_cue(text)
