@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEBIT_FROM", "account_named_before", "ibans_after_cue"]
+__all__ = ["DEBIT_FROM", "account_named_at", "ibans_after_cue"]
 
 Candidate = tuple[int, int, str]
 
@@ -46,6 +46,7 @@ def ibans_after_cue(text: str) -> list[Candidate]:
     return found
 
 
-def account_named_before(text: str, start: int) -> bool:
-    """Whether a virtual account, bank account or IBAN is named in ``text`` before ``start``."""
-    return _ACCOUNT_NAMED.search(text, 0, start) is not None
+def account_named_at(text: str) -> int | None:
+    """Return where the first mention of a virtual account, bank account or IBAN ends."""
+    match = _ACCOUNT_NAMED.search(text)
+    return match.end() if match else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from voc.pii.account_context import DEBIT_FROM, account_named_before, ibans_after_cue
+from voc.pii.account_context import DEBIT_FROM, account_named_at, ibans_after_cue
 from voc.pii.email_loose import find_loose_emails
 from voc.pii.validators import luhn_valid, nik_valid
 
@@ -379,6 +379,7 @@ def find_numbers(text: str) -> list[Candidate]:
     found += find_ibans(text) + ibans_after_cue(text)
     accounts = [e - s for s, e, t in found if t == "ACCOUNT"]
     low, high = (min(accounts) - 3, max(accounts) + 3) if accounts else (0, 0)
+    named_at = account_named_at(text) if bare else None
     for start, end, digits in bare:
         if _PRICE_SHAPE.fullmatch(text[start:end]) or _HOTLINE.fullmatch(digits):
             continue
@@ -387,7 +388,8 @@ def find_numbers(text: str) -> list[Candidate]:
             # the text is about, named in an earlier sentence (not a round amount).
             10 <= len(digits) <= 16
             and not digits.endswith("0000")
-            and account_named_before(text, start)
+            and named_at is not None
+            and named_at <= start
         ):
             found.append((start, end, "ACCOUNT"))
     return found
