@@ -115,6 +115,48 @@ SPANS = [
     ),
     # a home at a crossing keeps its number
     ("rumah saya di perempatan Jl. Melati No. 4, Depok", "Jl. Melati No. 4, Depok"),
+    # a flat's floor-unit code after its tower
+    (
+        "kirim ke Apartemen Kalibata Residence Tower C 12-07, Jl. Raya Kalibata, Pancoran ya",
+        "Apartemen Kalibata Residence Tower C 12-07, Jl. Raya Kalibata, Pancoran",
+    ),
+    (
+        "I live at Apartemen Taman Anggrek Tower Magnolia 21-03, Jl. Letjen S. Parman, Grogol",
+        "Apartemen Taman Anggrek Tower Magnolia 21-03, Jl. Letjen S. Parman, Grogol",
+    ),
+    # an English estate name opening with "The" before a comma
+    (
+        "Please pick up from my flat. The Breeze Bintaro, Tower Alpha, Unit 12-05, Pondok Aren.",
+        "The Breeze Bintaro, Tower Alpha, Unit 12-05, Pondok Aren",
+    ),
+    # a lot or house number and its block open an address; the house named before its number
+    (
+        "it's next to my aunt's house (Kavling 12, Blok C, Griya Permata Batam)",
+        "Kavling 12, Blok C, Griya Permata Batam",
+    ),
+    (
+        "Saya pemilik rumah No. 7 Blok B, Perum Taman Sari, Jl. Raya Bogor, Depok",
+        "rumah No. 7 Blok B, Perum Taman Sari, Jl. Raya Bogor, Depok",
+    ),
+    # a landmark in brackets right after the street's number
+    (
+        "antar ke Jl. Diponegoro 21A (depan apotek), Kel. Tegal Rejo, Yogyakarta",
+        "Jl. Diponegoro 21A (depan apotek), Kel. Tegal Rejo, Yogyakarta",
+    ),
+    # a Balinese banjar (Br.) after the house number
+    (
+        "kirim ke Jl. Raya Ubud No. 5, Br. Kutuh Kaja, Ubud, Gianyar",
+        "Jl. Raya Ubud No. 5, Br. Kutuh Kaja, Ubud, Gianyar",
+    ),
+    # a town with a particle
+    (
+        "New address: Goethestrasse 9, 60313 Frankfurt am Main, Germany.",
+        "Goethestrasse 9, 60313 Frankfurt am Main, Germany",
+    ),
+    # "utama" (main) inside a lower-case street name
+    ("alamatnya jl. gading utama 5B sektor 2, serpong", "jl. gading utama 5B sektor 2, serpong"),
+    # an event at someone's home stays an address
+    ("Acara di rumah saya, Jl. Melati No. 5, Bekasi, datang ya", "Jl. Melati No. 5, Bekasi"),
 ]
 
 # Texts whose places are no one's address: nothing is redacted as ADDRESS.
@@ -128,6 +170,22 @@ NO_ADDRESS = [
     "Lampu merah di perempatan Jl. Kaliurang - Jl. Ring Road Utara mati dari pagi",
     "The traffic light at the corner of Jl. Sudirman and Jl. Thamrin is broken",
     "Lubang besar di pertigaan Jl. Magelang Km 7 bikin motor jatuh",
+    # a developer's show unit
+    "Show unit tipe 36/72 di Blok B2 No. 3 buka jam berapa ya?",
+    "Rumah contoh di Blok A No. 1 bagus, tapi unit saya beda",
+    # a stretch of road
+    "Jalan Melati sampai Jalan Melati 5 belum diaspal, becek",
+    "Jalan rusak sepanjang Jl. Raya Bogor Km 30 bikin macet",
+    # an event's venue, a hospital's street, outpatient care, a due date, a public office
+    "Seminar di Gedung Sate, Jl. Diponegoro No. 22 dimulai jam 9",
+    "Interview at Menara Astra, Jl. Jend. Sudirman Kav. 5-6, floor 20 tomorrow",
+    "Is the Siloam hospital on Jl. Garnisun Kav. 2 open on Sunday?",
+    "Klaim rawat jalan tgl 3/4 belum cair juga",
+    "bayar kos tanggal 5 ya guys",
+    "Bisa kirim ke Kantor Kecamatan Sukasari? Buat acara posyandu.",
+    "berkasnya antar ke Balai Desa Sukamaju, Kec. Cibadak ya",
+    # a street with a landmark in brackets but no number
+    "macet di Jl. Sudirman (depan Plaza Senayan) parah",
     # a number and a year on two lines, an acronym, a tower alone
     "Order 12\n2024 Review pending",
     "the LR schedule was 0.01 at step 3",

@@ -21,9 +21,10 @@ from voc.pii.address_abroad import (
 from voc.pii.address_edges import (
     house_before,
     is_business_place,
-    is_personal_sentence,
+    is_event_venue,
     walk_back_pieces,
 )
+from voc.pii.address_places import set_aside
 from voc.pii.address_tail import landmark_end, line_town_end, place_end, town_postal_end
 from voc.pii.names import given_names, not_name_words
 
@@ -74,8 +75,13 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         found += [  # "Tokyo-to Minato-ku Roppongi 6-10-1, apt 1203"
             (start, _grow(text, end)[0], kind) for start, end, kind in find_japanese_addresses(text)
         ]
-    # A store's, warehouse's or head office's place is no personal address.
-    return [span for span in found if not is_business_place(text, span[0], span[1])]
+    # A store's, warehouse's or head office's place, or an event's venue, is no personal address.
+    return [
+        span
+        for span in found
+        if not is_business_place(text, span[0], span[1])
+        and not is_event_venue(text, span[0], span[1])
+    ]
 
 
 def _prefiltered(text: str) -> list[tuple[int, int, str]]:
@@ -113,7 +119,8 @@ def _find_addresses(
             if kind in ("street", "jalan"):
                 # "gg. haji ridi no 11", "jl. kelapa dua wetan gg. swadaya": everyday words
                 # closed by a house part or another street go further than the name words
-                words_end = max(words_end, _lenient_name(text, end))
+                # ("Jalan rusak sepanjang Jl. X": after "Jalan" no street closes the words)
+                words_end = max(words_end, _lenient_name(text, end, dotted=kind == "street"))
             after = pat.SEP.match(text, end).end()
             if words_end == end and not (
                 kind in ("jalan", "blk")
@@ -124,8 +131,11 @@ def _find_addresses(
             ):
                 continue
             end = words_end
-        if kind in ("street", "jalan") and pat.ROUTE.match(text, match.end()):
-            continue  # "Jalan tol Jagorawi KM 21": a route and its km mark, no address
+        if kind in ("street", "jalan") and (
+            pat.ROUTE.match(text, match.end())
+            or pat.OUTPATIENT_BEFORE.search(text, max(0, start - 10), start)
+        ):
+            continue  # "Jalan tol Jagorawi KM 21", "klaim rawat jalan tgl 4/5": no address
         if kind == "unit" and pat.SHOW_UNIT.search(text, max(0, start - 20), start):
             continue  # "the show unit 5B": a model flat on display
         # "1/22 Glebe Point Rd Glebe 2037": a town and postcode may follow the street unmarked
@@ -219,28 +229,8 @@ def _find_addresses(
                 before = text[max(0, start - 60) : start]
                 context = context or pat.ADDRESS_CONTEXT.search(before)
         end = _rstrip(text, start, end)
-        # A place that is no address is skipped whole: a starter inside it ("ITC Kuningan Lt. 2
-        # | Blok D No. 5") opens nothing.
-        if kind != "label" and not context and pat.LANDMARK_BEFORE.search(before):
-            position = end
-            skipped.append((start, end))
-            continue
-        if (
-            not context
-            and not pat.DIGIT.search(text, start, end)
-            and pat.AREA_BEFORE.search(before)
-        ):
-            position = end
-            skipped.append((start, end))
-            continue  # "sinyal jelek di Kel. Sukajadi, Kec. Sukasari": an area, no address
-        if (
-            not context
-            and (pat.INCIDENT_BEFORE.search(before) or pat.CORNER_BEFORE.search(before))
-            and not pat.HOUSE_NUMBER.search(text, start, end)  # "padam di Jl. X no. 22": a home
-            and not is_personal_sentence(text, start, end)
-        ):
-            # "macet total di Jl. X Kav. 36", "acara di Gedung Y RT 07", "perempatan Jl. A - Jl.
-            # B": a place, an event or a street corner
+        if set_aside(text, kind, start, end, before, context):
+            # a starter inside the place opens nothing ("ITC Kuningan Lt. 2 | Blok D No. 5")
             position = end
             skipped.append((start, end))
             continue
@@ -277,6 +267,9 @@ def _open_back(text: str, start: int) -> int:
         if opener.start() >= start:
             break
         start = opener.start()
+    if pat.HOUSE_NO_PART.match(text, start):
+        house = pat.HOUSE_WORD_BEFORE.search(text, max(0, start - 8), start)
+        start = house.start() if house is not None else start  # "Rumah |No. 11 Blok A"
     return start
 
 
@@ -354,8 +347,11 @@ def _street_name(text: str, pos: int) -> int:
     return end
 
 
-def _lenient_name(text: str, pos: int) -> int:
-    """A street name of everyday words that a house part closes: "gg. haji ridi no 11"."""
+def _lenient_name(text: str, pos: int, *, dotted: bool = True) -> int:
+    """A street name of everyday words that a house part closes: "gg. haji ridi no 11".
+
+    ``dotted``: a dotted street word may close it too ("jl. kelapa dua wetan gg. swadaya").
+    """
     end = cursor = pos
     plain = True  # no stop word so far: "kos saya di jl. ..." is a cue, no street name
     for taken in range(5):
@@ -366,13 +362,14 @@ def _lenient_name(text: str, pos: int) -> int:
             break  # "jl. setia budi psr 2 gg. keluarga": a short number inside the name
         if pat.NESTED_STREET.match(text, word.start()) or word.group().lower() in pat.CONTRAST:
             break  # "villa address is Jl. ...", "... 12 bukan Jl. ...": the next street is apart
-        plain = plain and word.group().lower() not in pat.STOP
+        lower = word.group().lower()
+        plain = plain and lower not in pat.STOP and lower not in _english_stop()  # "on", "at"
         if taken >= 3 and not plain:
             break  # only a name of plain words runs past three words
         cursor = word.end()
         after = pat.BLANKS.match(text, cursor).end()
         if any(p.match(text, after) for p in pat.LENIENT_ENDS) or (
-            plain and pat.DOTTED_STREET.match(text, after)  # "jl. kelapa dua wetan gg. swadaya"
+            dotted and plain and pat.DOTTED_STREET.match(text, after)
         ):
             end = cursor
             break
@@ -445,8 +442,10 @@ def _grow(
         if part is not None:
             end, parts, after_number = part.end(), parts + 1, True
             continue
-        if parts and (landmark := landmark_end(text, at, _is_stop)) is not None:
-            end, parts, after_number = landmark, parts + 1, False  # "No. 12 depan Masjid X"
+        if (landmark := landmark_end(text, at, _is_stop, bracketed_only=not parts)) is not None:
+            # "No. 12 depan Masjid X"; a landmark in brackets also after a bare street ("Jln.
+            # Pattimura 15B (samping X)"), where it counts as no part
+            end, parts, after_number = landmark, parts + (parts > 0), False
             continue
         for cue in (pat.ADMIN_PART, pat.NESTED_STREET):
             found = cue.match(text, at)

@@ -24,7 +24,11 @@ _NOT_A_PHONE = r"(?![ \t]*[-.]?[ \t]*\d{3})"
 # What separates the parts: a comma, or a line break in a pasted label ("Bahnhofstrasse 41
 # / 8001 Zürich / Switzerland" on three lines).
 _BREAK = r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*)"
-_TOWN = r"[A-Z][^\W\d_A-Z]+(?:[ \t]+[A-Z][^\W\d_A-Z]+)?"
+# "Lyon", "Den Haag", "Frankfurt am Main", "Halle an der Saale", "Stratford upon Avon"
+_TOWN = (
+    r"[A-Z][^\W\d_A-Z]+(?:[ \t]+(?:(?:am|an|an[ \t]+der|im|ob|bei|sur|sous|en|upon|on)[ \t]+)?"
+    r"[A-Z][^\W\d_A-Z]+)?"
+)
 # "69003 Lyon", "0184 Oslo" | "Bengaluru 560038", "Tokyo 106-0031", "Makati City 1226".
 # "69003 Lyon", "10122 Torino TO", "1016 EK Amsterdam" | "Bengaluru 560038", "Tokyo 106-0031",
 # "Cardiff CF10 3AZ", "Mississauga, ON L5B 3K2".
@@ -86,7 +90,7 @@ def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int
     found: list[tuple[int, int, str]] = []
     for match in _POSTCODE_TOWN.finditer(text):
         town = match.group("town1") or match.group("town2") or match.group("town3")
-        if any(is_common(word.lower()) for word in town.split()):
+        if any(is_common(word.lower()) for word in town.split() if word[0].isupper()):
             continue
         run = _RUN.search(text, max(0, match.start() - _WINDOW), match.start())
         if run is None:

@@ -18,7 +18,13 @@ from collections.abc import Callable
 
 from voc.pii.address_patterns import STOP, VILLAGE_WORDS
 
-__all__ = ["house_before", "is_business_place", "is_personal_sentence", "walk_back_pieces"]
+__all__ = [
+    "house_before",
+    "is_business_place",
+    "is_event_venue",
+    "is_personal_sentence",
+    "walk_back_pieces",
+]
 
 # Every admin level that may open a piece: the village words and the levels around them.
 _ADMIN = (
@@ -78,11 +84,25 @@ _PERSONAL = re.compile(
 )
 # A home anywhere in the sentence: "Jl. X No. 7 itu rumah saya, bukan toko", "alamat saya".
 _HOME = re.compile(
-    r"\b(?:rumah(?![ \t]+(?:sakit|makan|potong|ibadah|duka|produksi))|rmh|home|kos|kost|kosan|"
+    r"\b(?:rumah(?![ \t]+(?:sakit|makan|potong|ibadah|duka|produksi|contoh))|rmh|home|"
+    r"kos|kost|kosan|"
     r"ortu|orang[ \t]+tua|mertua|parents|nenek|kakek|mum|mom|pribadi|"
     r"alamat(?:ku|[ \t]+(?:saya|aku|ku|gue|gw|sy|rumah|pengiriman|kirim))|"
     r"my[ \t]+(?:address|place|house|flat|apartment|parents)|"
     r"tinggal|live[sd]?[ \t]+(?:at|in|on)|living[ \t]+(?:at|in|on))\b",
+    re.IGNORECASE,
+)
+# An event, an appointment or a class held at a venue: "Interview di Menara X, Jl. Y No. 1".
+_EVENT_BEFORE = re.compile(
+    r"\b(?:acara|event|konser|concert|pengajian|rapat|meeting|seminar|workshop|pameran|bazaa?r|"
+    r"resepsi|interview|wawancara|psikotes|tes|test|ujian|exam|training|pelatihan|kelas|class|"
+    r"kursus|kuliah|wisuda|graduation|nikahan|pernikahan|wedding|gathering|launching|"
+    r"peluncuran|conference|konferensi|expo)\b[^.!?\n,]{0,25}\Z",
+    re.IGNORECASE,
+)
+_VENUE = re.compile(
+    r"(?:gedung|menara|tower|wisma|graha|plaza|hotel|balai|aula|auditorium|ballroom|convention|"
+    r"hall|gor|stadion|stadium|kampus|campus)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
@@ -155,11 +175,15 @@ def walk_back_pieces(
             break  # "di DC Cakung, Jl. ...": a business's name is no piece of the address
         if not piece.group("admin"):
             words = re.findall(r"[A-Za-z][A-Za-z'’-]*", piece.group("words") or "")
-            if any(is_common(w.lower()) or is_name(w.lower()) for w in words):
+            # "The Mansion Kemayoran, Tower ...": an estate's English name opens with "The"
+            named = len(words) > 1 and words[0] == "The"
+            if any(is_common(w.lower()) or is_name(w.lower()) for w in words[named:]):
                 break  # "Halo Admin, Jl. ...", "Budi, Jl. ...": a greeting or a person
             if piece.group("words") and not words:
                 break
-            if not _LIST_OPENS.search(text, max(0, piece.start() - 12), piece.start()):
+            if not named and not _LIST_OPENS.search(
+                text, max(0, piece.start() - 12), piece.start()
+            ):
                 # "— Cornelius Abbot, 4 Mill Lane", "bu Hj. Rohimah, Jl. ...": a signer;
                 # "Pesanan 12345, Jl. ...": an order number
                 break
@@ -186,6 +210,20 @@ def is_personal_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` holds a personal word (saya, my, rumah)."""
     begin, close = _sentence(text, start, end)
     return _PERSONAL.search(text, begin, close) is not None
+
+
+def is_event_venue(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a venue named for an event held there, house number or not.
+
+    "Interview di Menara BCA, Jl. MH Thamrin No. 1 lantai 45 ...", "Seminar at Hotel Mulia,
+    Jl. Asia Afrika No. 8": a building opens the address, an event or an appointment comes
+    right before it, and the sentence holds no personal word ("acara di rumah saya ...").
+    """
+    return (
+        _VENUE.match(text, start) is not None
+        and _EVENT_BEFORE.search(text, max(0, start - 60), start) is not None
+        and not is_personal_sentence(text, start, end)
+    )
 
 
 def is_business_place(text: str, start: int, end: int) -> bool:

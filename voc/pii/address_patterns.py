@@ -11,7 +11,6 @@ __all__ = [
     "ADDRESS_CONTEXT",
     "ADDRESS_WORDS",
     "ADMIN_PART",
-    "AREA_BEFORE",
     "ASCII_WORD",
     "BACK_WORD",
     "BARE_NUMBER_PART",
@@ -21,7 +20,6 @@ __all__ = [
     "CA_IE_POSTCODE_PART",
     "CLOSING",
     "CONTRAST",
-    "CORNER_BEFORE",
     "COUNTRY_LINE",
     "DIGIT",
     "DIGIT_KEYWORDS",
@@ -42,13 +40,12 @@ __all__ = [
     "HOUSE_CODE_PART",
     "HOUSE_NO_PART",
     "HOUSE_NUMBER",
-    "INCIDENT_BEFORE",
+    "HOUSE_WORD_BEFORE",
     "JP_POSTCODE_PART",
     "KAV_PART",
     "KEYWORDS",
     "KM_PART",
     "LABEL_TO_KEYWORDS",
-    "LANDMARK_BEFORE",
     "LENIENT_ENDS",
     "LINE_OPENING_PARTS",
     "LINE_POSTAL",
@@ -66,6 +63,7 @@ __all__ = [
     "NUMBERED_PLACE",
     "NUMBER_BEFORE_JALAN_PART",
     "ONE_WORD_GAP",
+    "OUTPATIENT_BEFORE",
     "OPENER",
     "OPENER_WORD",
     "PARTS",
@@ -153,6 +151,9 @@ STARTERS = re.compile(
     r"|(?P<blk>(?<!-)\b(?:blk|block)\.?\s*\d{1,4}[A-Za-z]?\b(?=\s+[A-Za-z]{2}))"
     r"|(?P<blok>(?=(?<!-)\b(?:blok|block|blk)\.?\s*"
     r"(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b|(?-i:[A-Z][a-z]+)\s+no\b\.?\s*\d)))"
+    # a house number or lot and its block open an address: "No. 11 Blok A", "Kavling 26, Blok G"
+    r"|(?P<parts>(?=\b(?:no|nomor|kav|kavling)\.?[ \t]*\d{1,4}[A-Za-z]?[ \t]*,?[ \t]*"
+    r"(?:blok|block|blk)\b))"
     r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
     r"|(?P<admin>(?=\b(?:kel|kec|brgy)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
     r"|(?P<label>\b(?:(?:alamat|almt|alamt)(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
@@ -221,7 +222,9 @@ HOUSE_CODE_PART = _part(
 SPACED_CODE_PART = _part(
     r"(?-i:[A-Z]{1,2})[ \t]\d{1,3}[A-Za-z]?\b(?=[ \t]*,?[ \t]*(?:no|nomor|nmr)\b\.?[ \t]*\d)"
 )
-TOWER_LETTER_PART = _part(r"tower\s+(?-i:[A-Z]\d?)\b")  # "Tower B lantai 9"
+# a flat's code after its tower: "Tower B 15-02", "Tower Geranium 18-09" (floor-unit)
+_FLAT_CODE = r"[ \t]+\d{1,2}-\d{1,3}[A-Za-z]?\b(?![-/.]\d)"
+TOWER_LETTER_PART = _part(r"tower\s+(?-i:[A-Z]\d?)\b(?:" + _FLAT_CODE + ")?")  # "Tower B lantai 9"
 EN_STREET_PART = _part(EN_STREET)  # "Unit 5, 12 Collins Street"
 EN_LOWER_PART = _part(EN_LOWER)  # "apt 3r, 518 w 48th st"
 # state and postcode: "VIC 3000", "NY 10019" (not "HP 0812 ...")
@@ -238,7 +241,8 @@ DIRECTION_PART = _part(
 )
 # a named tower before its floor: "Tower Scarlet Lt. 22"
 NAMED_TOWER_PART = _part(
-    r"(?:tower|menara|wisma)\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?:lt|lantai|floor|fl|unit|level)\b)"
+    r"(?:tower|menara|wisma)\s+(?-i:[A-Z][a-z]+)\b"
+    r"(?:(?=\s+(?:lt|lantai|floor|fl|unit|level)\b)|" + _FLAT_CODE + ")"
 )
 # the postal code with its cue inside an address: "..., bandung, kode pos 40619"
 POSTCODE_CUE_PART = _part(
@@ -292,36 +296,14 @@ CONTRAST = frozenset(
 DOTTED_STREET = re.compile(r"(?:" + STREET_ABBREV + r"|lr)\.[ \t]*[a-z]", re.IGNORECASE)
 ADMIN_PART = re.compile(
     r"(?:kel|kelurahan|desa|ds|kec|kecamatan|kab|kabupaten|kota|kodya|prov|provinsi|"
-    r"dusun|dsn|brgy|barangay|distrik|banjar|gampong|nagari|seksyen|co(?=\.))\b\.?\s*",
-    re.IGNORECASE,
-)
-# An area named for an outage, a flood or coverage: "banjir di Desa X, Kec. Y" (no number).
-# Floods, jams and outages: an area is named for them (AREA_BEFORE) and so is the place of an
-# incident (INCIDENT_BEFORE).
-_DISRUPTION = r"banjir|macet|gangguan|pemadaman|padam|flood(?:s|ing|ed)?|traffic"
-AREA_BEFORE = re.compile(
-    r"\b(?:" + _DISRUPTION + r"|sinyal|signal|wilayah|daerah|area|zona|zone|"
-    r"jangkauan|coverage|covered|cover|outage)\b[^.!?\n]{0,40}\Z",
+    # "Br. Tegal Tugu" (a Balinese banjar) and "Co. Dublin" only with their dot
+    r"dusun|dsn|brgy|barangay|distrik|banjar|gampong|nagari|seksyen|br(?=\.)|co(?=\.))\b\.?\s*",
     re.IGNORECASE,
 )
 # A quantity before what looks like a house number: "bought 2 Abbey Road tickets".
 QUANTITY_BEFORE = re.compile(
     r"\b(?:bought|buy|buying|ordered|order|orders|purchased|beli|pesan|pack[ \t]+of|size|qty|"
     r"sold|get|got)[ \t]+\Z",
-    re.IGNORECASE,
-)
-# An incident or an event at the place: "macet di Jl. X Kav. 36", "acara di Gedung Y RT 07".
-INCIDENT_BEFORE = re.compile(
-    r"\b(?:" + _DISRUPTION + r"|kebanjiran|kemacetan|kecelakaan|accident|"
-    r"demo|acara|event|konser|concert|pengajian|rapat|meeting|"
-    r"seminar|workshop|pameran|bazar|bazaar|resepsi)\b[^.!?\n,]{0,25}\Z",
-    re.IGNORECASE,
-)
-# A street corner or crossing named as a place: "tiang miring di perempatan Jl. A - Jl. B".
-CORNER_BEFORE = re.compile(
-    r"\b(?:perempatan|pertigaan|perlimaan|persimpangan|simpangan|bundaran|pojokan|"
-    r"lampu[ \t]+merah|(?:traffic|stop)[ \t]+lights?|intersection|junction|crossroads?|"
-    r"(?:the[ \t]+)?corner[ \t]+of)(?:[ \t]+(?:antara|dari|of|between))?[ \t]*\Z",
     re.IGNORECASE,
 )
 # A house number or block inside an address (not a km, kav or RT number).
@@ -348,33 +330,13 @@ NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 UK_POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]+\d[A-Za-z]{2}\b"  # "N10 3BE", "bs4 3ph"
 POSTAL_NEXT = re.compile(r"\s*,?\s*(?:\d{5}\b|" + UK_POSTCODE + ")")
 ADDRESS_CONTEXT = re.compile(
-    r"(?:\b(?:alamat\w*|rumah(?!\s+(?:sakit|makan))|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
+    r"(?:\b(?:alamat\w*|rumah(?!\s+(?:sakit|makan|contoh))|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
     r"(?:di|ter|salah\s+)?kirim(?:kan)?\s+ke|antar(?:kan)?\s+ke|diantar\s+ke|nganter(?:in)?\s+ke|"
     r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|"
     r"(?:ship(?:ped|ping)?|deliver(?:ed|y)?|sen[dt])\s+(?:it\s+)?(?:to|ke)|almt|alamt|"
     r"moved\s+to|(?:my|our)\s+(?:office|workplace)|kantor\s+(?:saya|kami|aku|ku))\b"
     r"|\b(?:office|apartment|apartemen)\s*:|\b(?:drop[- ]?off|pick[- ]?up)(?:\s+address)?\s*:)"
     r"[^.!?\n\]]{0,25}$",  # not across a placeholder: redacting twice changes nothing
-    re.IGNORECASE,
-)
-# A business or landmark right before a street ("Cabang Jl. Thamrin", "ATM BCA di Jl. X",
-# "the outlet on Jl. Y", "SPBU Pertamina 34.121.07 Jl. Z"): a company's branch address is not
-# personal data.
-LANDMARK_BEFORE = re.compile(
-    r"\b(?:cabang|kcp|outlet|gerai|store|toko|branch|showroom|dealer|bengkel|atm|spbu|"
-    r"indomaret|alfamart|alfamidi|minimarket|supermarket|mall|plaza|stasiun|station|halte|"
-    r"terminal|bandara|airport|rs|rumah\s+sakit|hospital|klinik|clinic|apotek|hotel|restoran|"
-    r"restaurant|resto|cafe|kafe|pasar|kampus|sekolah|masjid|gereja|kantor\s+pos|drop\s*point|"
-    r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
-    r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch|"
-    # "kantor JNE di Jl. ...": a company's office; "kantor pajak di Jl. ...": a public one
-    r"kantor(?=[ \t]+(?:(?-i:[A-Z])|pajak|imigrasi|polisi|camat|lurah|desa|kelurahan|"
-    r"kecamatan|notaris|dinas|bpjs|pln|pdam)))\b"
-    r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
-    # up to three words, none of them "ke"/"to" ("hub Cakung ngantar ke Jl. ..." is no branch's
-    # address) unless the business moves there ("kantor cabang kalian pindah ke Jl. ...")
-    r"(?:\s+(?!(?:ke|to)\b)[\w&'.-]+|\s+(?:pindah|dipindah|moved|relocated)\s+(?:ke|to)){0,3}?"
-    r"\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
 # "Rumah" that opens an estate's or a building's name, no everyday word: "Rumah Susun Tanah
@@ -384,9 +346,13 @@ ESTATE_BEFORE = re.compile(
     r"\b(?:kav|kavling|asrama|komp|komplek|kompleks|perum|perumahan|cluster|pondok)\.?[ \t]+\Z",
     re.IGNORECASE,
 )
+# The house itself named before its number: "Rumah No. 11 Blok A", "house no 5".
+HOUSE_WORD_BEFORE = re.compile(r"\b(?:rumah|rmh|house)[ \t]+\Z", re.IGNORECASE)
 OPENER_WORD = re.compile(
     r"\b(?:no|lot|unit|house|apt|apartment|flat|blk|block|suite|room)\.?[ \t]*#?\Z", re.I
 )
+# "rawat jalan", "berobat jalan": outpatient care, no street
+OUTPATIENT_BEFORE = re.compile(r"\b(?:rawat|berobat)[ \t]+\Z", re.IGNORECASE)
 ROUTE = re.compile(r"[ \t]*(?:tol|toll|layang|lingkar)\b", re.IGNORECASE)
 SHOW_UNIT = re.compile(r"\b(?:show|display|contoh|model)[ \t]+\Z", re.IGNORECASE)
 NEAR_BEFORE = re.compile(
@@ -435,7 +401,7 @@ NUMBERED_PLACE = re.compile(
     r"\d{1,2}[ \t]+[A-Z][a-z]+\b(?:[ \t]+(?:[A-Z][a-z]*|[IVX]{1,4})\b){0,3}"
 )
 MAX_NAME_WORDS = 4
-DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split())
+DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama utama".split())
 MAX_BACK_WORDS = 5
 BACK_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*|\d{1,5}[A-Za-z]?(?![\w/])")
 DIGIT = re.compile(r"\d")
@@ -479,5 +445,5 @@ STOP = frozenset(
     "paket pesanan kurir barang saya aku kak min kakak gan bro sis dong deh sih nih lho "
     "karena krn soalnya padahal jadi terus lalu kemarin besok hari jam lagi juga sama "
     "dengan di pada via sesuai seperti harus bisa mau ingin minta cek dicek kenapa knp "
-    "why since because which that who where when then itu ini".split()
+    "why since because which that who where when then itu ini tgl tanggal".split()
 )

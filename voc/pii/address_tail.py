@@ -48,7 +48,7 @@ _CLOSE = re.compile(
 )
 _LINE = re.compile(r"[^\n]*")
 _LINE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?:[ \t]*,?[ \t]+[A-Za-z][A-Za-z'’.-]*){0,3}")
-_DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama".split())
+_DIRECTIONS = pat.DIRECTIONS
 
 IsWord = Callable[[str], bool]
 
@@ -80,14 +80,16 @@ def _word_run(
     return end, cursor
 
 
-def landmark_end(text: str, at: int, is_stop: IsWord) -> int | None:
+def landmark_end(
+    text: str, at: int, is_stop: IsWord, *, bracketed_only: bool = False
+) -> int | None:
     """``depan Masjid Al Ikhlas``: a landmark cue and up to four words of the landmark.
 
     In brackets the whole aside is read: ``(samping Gereja Kingmi)``.
     """
     bracket = _BRACKET_LANDMARK.match(text, at)
-    if bracket is not None:
-        return bracket.end()
+    if bracket is not None or bracketed_only:
+        return bracket.end() if bracket is not None else None
     cue = _LANDMARK_CUE.match(text, at)
     if cue is None:
         return None

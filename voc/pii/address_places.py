@@ -1,0 +1,114 @@
+"""Places that are no one's address: a business's or landmark's street, an area, an incident.
+
+An address found at a starter is set aside when what comes before it names it as a landmark's
+or a branch's place ("Cabang Jl. Thamrin", "ATM BCA di Jl. X", "Show unit di Blok A1"), a
+village's or district's office ("Kantor Kecamatan X"), an area named for an outage or coverage
+("sinyal jelek di Kel. X, Kec. Y"), the place of an incident or an event ("macet total di Jl.
+X Kav. 36"), or a street corner or a stretch of road ("perempatan Jl. A - Jl. B", "Jalan A
+sampai Jalan B 8", "sepanjang Jl. X"). Round 10 moved these checks here from ``address.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voc.pii import address_patterns as pat
+from voc.pii.address_edges import is_personal_sentence
+
+__all__ = [
+    "AREA_BEFORE",
+    "CORNER_BEFORE",
+    "INCIDENT_BEFORE",
+    "LANDMARK_BEFORE",
+    "PUBLIC_OFFICE",
+    "PUBLIC_OFFICE_BEFORE",
+    "set_aside",
+]
+
+# An area named for an outage, a flood or coverage: "banjir di Desa X, Kec. Y" (no number).
+# Floods, jams and outages: an area is named for them (AREA_BEFORE) and so is the place of an
+# incident (INCIDENT_BEFORE).
+_DISRUPTION = r"banjir|macet|gangguan|pemadaman|padam|flood(?:s|ing|ed)?|traffic"
+AREA_BEFORE = re.compile(
+    r"\b(?:" + _DISRUPTION + r"|sinyal|signal|wilayah|daerah|area|zona|zone|"
+    r"jangkauan|coverage|covered|cover|outage)\b[^.!?\n]{0,40}\Z",
+    re.IGNORECASE,
+)
+# An incident or an event at the place: "macet di Jl. X Kav. 36", "acara di Gedung Y RT 07".
+INCIDENT_BEFORE = re.compile(
+    r"\b(?:" + _DISRUPTION + r"|kebanjiran|kemacetan|kecelakaan|accident|"
+    r"demo|acara|event|konser|concert|pengajian|rapat|meeting|"
+    r"seminar|workshop|pameran|bazar|bazaar|resepsi)\b[^.!?\n,]{0,25}\Z",
+    re.IGNORECASE,
+)
+# A street corner, a crossing or a stretch of road named as a place: "tiang miring di
+# perempatan Jl. A - Jl. B", "Jalan A sampai Jalan B 8 belum diaspal", "sepanjang Jl. X".
+CORNER_BEFORE = re.compile(
+    r"(?:\b(?:perempatan|pertigaan|perlimaan|persimpangan|simpangan|bundaran|pojokan|"
+    r"lampu[ \t]+merah|(?:traffic|stop)[ \t]+lights?|intersection|junction|crossroads?|"
+    r"(?:the[ \t]+)?corner[ \t]+of|sepanjang|ruas|along|antara|between)"
+    r"(?:[ \t]+(?:antara|dari|of|between))?"
+    r"|\b(?:jl|jln|jalan|gg|gang)\b\.?[^.!?\n]{1,40}?[ \t](?:sampai|sampe|hingga|s/d|until|till)"
+    r"(?:[ \t]+(?:dengan|ke|to))?)[ \t]*\Z",
+    re.IGNORECASE,
+)
+# A business or landmark right before a street ("Cabang Jl. Thamrin", "ATM BCA di Jl. X",
+# "the outlet on Jl. Y", "SPBU Pertamina 34.121.07 Jl. Z"): a company's branch address is not
+# personal data.
+LANDMARK_BEFORE = re.compile(
+    r"\b(?:cabang|kcp|outlet|gerai|store|toko|branch|showroom|dealer|bengkel|atm|spbu|"
+    r"indomaret|alfamart|alfamidi|minimarket|supermarket|mall|plaza|stasiun|station|halte|"
+    r"terminal|bandara|airport|rs|rumah\s+sakit|hospital|klinik|clinic|apotek|hotel|restoran|"
+    r"restaurant|resto|cafe|kafe|pasar|kampus|sekolah|masjid|gereja|kantor\s+pos|drop\s*point|"
+    r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
+    r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch|"
+    # a developer's show unit: "Show unit tipe 45/90 di Blok A1", "Unit contoh di Blok Z-00"
+    r"show\s+units?|unit\s+contoh|contoh\s+unit|rumah\s+contoh|model\s+(?:house|home|unit)|"
+    r"sample\s+unit|marketing\s+(?:gallery|office)|kantor\s+marketing|"
+    # "kantor JNE di Jl. ...": a company's office; "kantor pajak di Jl. ...": a public one
+    r"kantor(?=[ \t]+(?:(?-i:[A-Z])|pajak|imigrasi|polisi|camat|lurah|desa|kelurahan|"
+    r"kecamatan|notaris|dinas|bpjs|pln|pdam)))\b"
+    r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
+    # up to three words, none of them "ke"/"to" ("hub Cakung ngantar ke Jl. ..." is no branch's
+    # address) unless the business moves there ("kantor cabang kalian pindah ke Jl. ...")
+    r"(?:\s+(?!(?:ke|to)\b)[\w&'./-]+|\s+(?:pindah|dipindah|moved|relocated)\s+(?:ke|to)){0,3}?"
+    r"\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
+    re.IGNORECASE,
+)
+# A village's or district's office before its name: "Kantor Kecamatan X", "Balai Desa Y".
+PUBLIC_OFFICE_BEFORE = re.compile(r"\b(?:kantor|balai)[ \t]+\Z", re.IGNORECASE)
+PUBLIC_OFFICE = re.compile(
+    r"(?:kantor|balai)[ \t]+(?:" + pat.ADMIN_PART.pattern + ")", re.IGNORECASE
+)
+
+
+def set_aside(
+    text: str, kind: str, start: int, end: int, before: str, context: re.Match | None
+) -> bool:
+    """Whether the address found at ``text[start:end]`` is a place that is no one's address.
+
+    Args:
+        text: The raw text.
+        kind: The starter's kind (``label``, ``street``, ``admin``, ...).
+        start: Where the address begins.
+        end: Where it ends.
+        before: Up to 60 characters before ``start``.
+        context: The address cue before it, if any ("alamat", "kirim ke", "my office").
+    """
+    if kind != "label" and not context and LANDMARK_BEFORE.search(before):
+        return True
+    if PUBLIC_OFFICE.match(text, start) or (
+        pat.ADMIN_PART.match(text, start) and PUBLIC_OFFICE_BEFORE.search(before)
+    ):
+        return True  # "Kirim ke Kantor Kecamatan Cilandak", "Balai Desa X": cue or not
+    if context:
+        return False
+    if not pat.DIGIT.search(text, start, end) and AREA_BEFORE.search(before):
+        return True  # "sinyal jelek di Kel. Sukajadi, Kec. Sukasari": an area
+    # "macet total di Jl. X Kav. 36", "acara di Gedung Y RT 07", "perempatan Jl. A - Jl. B";
+    # "padam di Jl. X no. 22" names a home
+    return (
+        (INCIDENT_BEFORE.search(before) is not None or CORNER_BEFORE.search(before) is not None)
+        and not pat.HOUSE_NUMBER.search(text, start, end)
+        and not is_personal_sentence(text, start, end)
+    )
