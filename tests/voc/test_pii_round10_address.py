@@ -155,6 +155,31 @@ SPANS = [
     ),
     # "utama" (main) inside a lower-case street name
     ("alamatnya jl. gading utama 5B sektor 2, serpong", "jl. gading utama 5B sektor 2, serpong"),
+    # a short aside in brackets when the address goes on after it
+    (
+        "kirim ke Jl. Melati, Gg. Mawar, No. 5 (rumah cat hijau), Depok",
+        "Jl. Melati, Gg. Mawar, No. 5 (rumah cat hijau), Depok",
+    ),
+    # a label with words or a bracket before its colon; a part opening the value
+    (
+        "Alamat kantor baru (mulai Juni): Gedung Graha Mandiri Lt. 5, Jl. Imam Bonjol No. 61",
+        "Gedung Graha Mandiri Lt. 5, Jl. Imam Bonjol No. 61",
+    ),
+    ("alamat kos:\nkamar 7\njl. kaliurang km 5 no 3", "kamar 7\njl. kaliurang km 5 no 3"),
+    # multi-line pastes: an English street opening a line, a number closing a line
+    (
+        "Address:\nApt 4B\n221 West 57th Street\nNew York, NY 10019",
+        "Apt 4B\n221 West 57th Street\nNew York, NY 10019",
+    ),
+    (
+        "Alamat:\nNo. 12, Jalan SS 2/24\n47300 Petaling Jaya\nSelangor",
+        "No. 12, Jalan SS 2/24\n47300 Petaling Jaya\nSelangor",
+    ),
+    # Japan: one ward before the district and its chome number
+    (
+        "ship to Shibuya-ku, Jingumae 4-12-3, Tokyo 150-0001",
+        "Shibuya-ku, Jingumae 4-12-3, Tokyo 150-0001",
+    ),
     # an event at someone's home stays an address
     ("Acara di rumah saya, Jl. Melati No. 5, Bekasi, datang ya", "Jl. Melati No. 5, Bekasi"),
 ]
@@ -186,6 +211,9 @@ NO_ADDRESS = [
     "berkasnya antar ke Balai Desa Sukamaju, Kec. Cibadak ya",
     # a street with a landmark in brackets but no number
     "macet di Jl. Sudirman (depan Plaza Senayan) parah",
+    # a house for sale, an e-mail address after "alamat"
+    "Harga rumah di Perumahan Citra Indah mulai 300 juta?",
+    "Alamat email baru: dina.rahma@contoh.co.id",
     # a number and a year on two lines, an acronym, a tower alone
     "Order 12\n2024 Review pending",
     "the LR schedule was 0.01 at step 3",
@@ -199,6 +227,8 @@ KEPT_AROUND = [
     ("My villa address is Jl. Pantai No. 8, Canggu", "villa address is"),
     ("Kurir antar ke Jl. Merak 12 bukan Jl. Merak 21", "bukan"),
     ("Alamat lama: Jl. Kenari No. 3, Bogor\nAlamat baru: Jl. Dahlia No. 9, Depok", "Alamat baru"),
+    # an aside in brackets that closes the address stays out
+    ("kirim ke Jl. Anggrek No. 7 (udah 3 hari belum sampai), tolong dicek", "udah 3 hari"),
 ]
 
 
@@ -220,3 +250,9 @@ def test_round10_address_stops_at_its_edge(text, kept):
     result = redact(text)
     assert any(span.type == "ADDRESS" for span in result.spans), result.text
     assert kept in result.text
+
+
+def test_name_line_after_a_ship_to_label_is_no_address():
+    text = "Ship to:\nMarta Kowalski\n18 Elm Street, Apt 2\nBoston, MA 02116"
+    addresses = [s for s in redact(text).spans if s.type == "ADDRESS"]
+    assert [text[s.start : s.end] for s in addresses] == ["18 Elm Street, Apt 2\nBoston, MA 02116"]

@@ -113,7 +113,14 @@ def _find_addresses(
             start = end
             end = _street_name(text, end)
             if end == start:
-                continue
+                end = _grow(text, start)[0]  # "alamat kos:\nkamar 7\njl. kaliurang ...": a part
+            line = pat.NEWLINE.match(text, end)
+            if end == start or (
+                line is not None
+                and not pat.DIGIT.search(text, start, end)
+                and pat.STARTERS.match(text, line.end())
+            ):
+                continue  # "Ship to:\nLakshmi Venkataraman\n221 Marlowe Street": a name line
         elif kind in ("street", "jalan", "my_street", "blk"):
             words_end = _street_name(text, end)
             if kind in ("street", "jalan"):
@@ -234,6 +241,8 @@ def _find_addresses(
             position = end
             skipped.append((start, end))
             continue
+        if found and pat.LINE_GAP.fullmatch(text, found[-1][1], start):
+            start = found.pop()[0]  # pieces of one address on consecutive lines
         gap = pat.ONE_WORD_GAP.fullmatch(text, found[-1][1], start) if found else None
         if gap and not (
             gap.group(1) in pat.STOP
@@ -447,6 +456,9 @@ def _grow(
             # Pattimura 15B (samping X)"), where it counts as no part
             end, parts, after_number = landmark, parts + (parts > 0), False
             continue
+        aside = pat.BRACKET_ASIDE.match(text, at) if parts else None
+        if aside is not None and (rest := _grow(text, aside.end()))[1]:
+            return rest[0], parts + rest[1]  # "No. 5 (rumah cat hijau), Depok": it goes on
         for cue in (pat.ADMIN_PART, pat.NESTED_STREET):
             found = cue.match(text, at)
             admin = cue is pat.ADMIN_PART

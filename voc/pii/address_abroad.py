@@ -109,12 +109,13 @@ def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int
 _JP_WORD = r"[A-Z][a-z]+-(?:to|fu|ken|do|shi|ku|cho|machi|gun|mura)\b"
 _CHOME = r"\d{1,2}(?:-\d{1,4}){1,2}\b"
 _JP_SUFFIX = re.compile(r"[a-z]-(?:to|fu|ken|do|shi|ku|cho|machi|gun|mura)\b")
-# "Tokyo-to Minato-ku Roppongi 6-10-1" | "6-10-1 Roppongi, Minato-ku, Tokyo", "2-8-4
+# "Tokyo-to Minato-ku Roppongi 6-10-1", "Shibuya-ku, Jingumae 4-12-3" | "6-10-1 Roppongi,
+# Minato-ku, Tokyo", "2-8-4
 # Nishi-Shinjuku, Shinjuku-ku, Tokyo"
 _JAPANESE = re.compile(
     r"(?<![\w-])(?:(?:"
     + _JP_WORD
-    + r"[ \t,]+){2,}(?:[A-Z][a-z]+[ \t]+)?"
+    + r"[ \t,]+){1,}(?:[A-Z][a-z]+[ \t]+)?"
     + _CHOME
     + r"|"
     + _CHOME

@@ -16,6 +16,7 @@ __all__ = [
     "BARE_NUMBER_PART",
     "BLANKS",
     "BLOCK_PART",
+    "BRACKET_ASIDE",
     "BUILDINGS",
     "CA_IE_POSTCODE_PART",
     "CLOSING",
@@ -47,6 +48,7 @@ __all__ = [
     "KM_PART",
     "LABEL_TO_KEYWORDS",
     "LENIENT_ENDS",
+    "LINE_GAP",
     "LINE_OPENING_PARTS",
     "LINE_POSTAL",
     "LORONG_DOT",
@@ -156,8 +158,11 @@ STARTERS = re.compile(
     r"(?:blok|block|blk)\b))"
     r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
     r"|(?P<admin>(?=\b(?:kel|kec|brgy)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
-    r"|(?P<label>\b(?:(?:alamat|almt|alamt)(?:\s+(?:saya|lengkap|rumah|kantor|pengiriman|kirim|baru|lama))?|"
-    r"address|home\s+address|shipping\s+address|delivery\s+address|"
+    # a field label: "Alamat:", "Alamat pengiriman sementara (3 bulan):", "Address for the
+    # replacement unit:", "Ship to:" (up to four words or a bracket before the colon)
+    r"|(?P<label>\b(?:(?:alamat|almt|alamt|address)"
+    r"(?![ \t]+(?:e-?mail|surel|ip|web|website|situs|url|link|wallet|dompet)\b)"  # no e-mail
+    r"(?:[ \t]+(?!(?:it|to|them|me|him|her|this|that)\b)(?:[\w'-]+|\([^()\n:]{1,25}\))){0,4}?|"
     r"(?:deliver|delivery|ship|send|mail|post)\s+to)\s*:\s*)"
     r"|(?P<en_street>" + EN_STREET + ")"
     r"|(?P<unit>(?-i:\b(?:[Aa]pt|APT|[Ss]uite|[Ff]lat)\b\.?\s*#?\d+[A-Za-z]?\b"
@@ -233,7 +238,9 @@ STATE_POSTCODE_PART = _part(r"(?-i:[A-Z]{2,3})\s+\d{4,5}\b" + NOT_A_PHONE)
 POSTCODE_PART = _part(r"\d{4,6}\b(?!\s*(?:rb|ribu|k|jt|juta)\b)" + NOT_A_PHONE)
 # a Japanese postcode after the address: "..., Heights Okubo 302, 169-0072"
 JP_POSTCODE_PART = _part(r"\d{3}-\d{4}\b(?![-.]\d)" + NOT_A_PHONE)
-BARE_NUMBER_PART = _part(r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$))")
+BARE_NUMBER_PART = _part(
+    r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$)|[ \t]*\r?\n)"  # "Jalan SS 2/24\n..."
+)
 NUMBER_BEFORE_JALAN_PART = _part(r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)")
 # a direction after a block or number: "Blok B1 Utara No. 52"
 DIRECTION_PART = _part(
@@ -285,8 +292,12 @@ PARTS = NAME_ENDING_PARTS + (
 # The parts that close a street name of everyday words ("gg. haji ridi no 11").
 LENIENT_ENDS = (HOUSE_NO_PART, BLOCK_PART, RT_PART, HOUSE_CODE_PART)
 # The parts that may open the next line of a multi-line address.
-LINE_OPENING_PARTS = (HOUSE_NO_PART, BLOCK_PART, RT_PART)
+LINE_OPENING_PARTS = (HOUSE_NO_PART, BLOCK_PART, RT_PART, EN_STREET_PART)  # "Apt 4B\n221 W ..."
 # One lower-case word between two pieces of an address: "perumahan bumi mas blok c no 2".
+# Nothing but a line break between two pieces: one address pasted on several lines.
+LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+# A short aside in brackets inside an address: "No. 5 (rumah cat hijau), Depok".
+BRACKET_ASIDE = re.compile(r"\([^()\[\]\n]{1,40}\)")
 ONE_WORD_GAP = re.compile(r"[ \t]+([a-z]{2,8})[ \t]+")
 # Words that set two addresses against each other: "Jl. X 12 bukan Jl. X 21" stays two.
 CONTRAST = frozenset(
@@ -330,7 +341,9 @@ NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 UK_POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]+\d[A-Za-z]{2}\b"  # "N10 3BE", "bs4 3ph"
 POSTAL_NEXT = re.compile(r"\s*,?\s*(?:\d{5}\b|" + UK_POSTCODE + ")")
 ADDRESS_CONTEXT = re.compile(
-    r"(?:\b(?:alamat\w*|rumah(?!\s+(?:sakit|makan|contoh))|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
+    # "harga rumah di Perumahan X": a house for sale is no one's address
+    r"(?:\b(?:alamat\w*|(?<!harga )(?<!jual )(?<!beli )(?<!cari )(?<!kpr )(?<!tipe )"
+    r"rumah(?!\s+(?:sakit|makan|contoh))|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
     r"(?:di|ter|salah\s+)?kirim(?:kan)?\s+ke|antar(?:kan)?\s+ke|diantar\s+ke|nganter(?:in)?\s+ke|"
     r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|"
     r"(?:ship(?:ped|ping)?|deliver(?:ed|y)?|sen[dt])\s+(?:it\s+)?(?:to|ke)|almt|alamt|"
