@@ -180,6 +180,11 @@ SPANS = [
         "ship to Shibuya-ku, Jingumae 4-12-3, Tokyo 150-0001",
         "Shibuya-ku, Jingumae 4-12-3, Tokyo 150-0001",
     ),
+    # a home listed after a shop's street
+    (
+        "toko di Jl. Anggrek No. 5 dan rumah saya di Jl. Kenanga No. 7",
+        "Jl. Kenanga No. 7",
+    ),
     # an event at someone's home stays an address
     ("Acara di rumah saya, Jl. Melati No. 5, Bekasi, datang ya", "Jl. Melati No. 5, Bekasi"),
 ]
@@ -211,6 +216,8 @@ NO_ADDRESS = [
     "berkasnya antar ke Balai Desa Sukamaju, Kec. Cibadak ya",
     # a street with a landmark in brackets but no number
     "macet di Jl. Sudirman (depan Plaza Senayan) parah",
+    # two branches in a list
+    "Promo berlaku di cabang Jl. Ahmad Yani No. 9 dan Jl. Diponegoro No. 5",
     # a house for sale, an e-mail address after "alamat"
     "Harga rumah di Perumahan Citra Indah mulai 300 juta?",
     "Alamat email baru: dina.rahma@contoh.co.id",

@@ -22,6 +22,7 @@ from voc.pii.address_edges import (
     house_before,
     is_business_place,
     is_event_venue,
+    walk_back_name,
     walk_back_pieces,
 )
 from voc.pii.address_places import set_aside
@@ -203,7 +204,9 @@ def _find_addresses(
         if kind not in ("label", "street"):
             # The name of a building, estate or street before it: "Blok M Square Residence
             # Tower B-1508", "5 Kebun Jeruk Baru Blok A/12", "Menara BCA 35th floor".
-            walked = _walk_back(text, max(start, position))
+            walked = walk_back_name(
+                text, max(start, position), not_name_words().__contains__, _is_word_stop
+            )
             if (
                 kind == "floor"
                 and walked == start
@@ -236,7 +239,10 @@ def _find_addresses(
                 before = text[max(0, start - 60) : start]
                 context = context or pat.ADDRESS_CONTEXT.search(before)
         end = _rstrip(text, start, end)
-        if set_aside(text, kind, start, end, before, context):
+        if set_aside(text, kind, start, end, before, context) or (
+            # "cabang Jl. A No. 9 dan Jl. B No. 5": listed with a place set aside
+            skipped and pat.LIST_JOIN.fullmatch(text, skipped[-1][1], start) and not context
+        ):
             # a starter inside the place opens nothing ("ITC Kuningan Lt. 2 | Blok D No. 5")
             position = end
             skipped.append((start, end))
@@ -282,61 +288,15 @@ def _open_back(text: str, start: int) -> int:
     return start
 
 
-def _walk_back(text: str, start: int) -> int:
-    """Move ``start`` back over the Capitalised words (and a house number) right before it."""
-    words = list(pat.BACK_WORD.finditer(text[max(0, start - 80) : start]))
-    offset = max(0, start - 80)
-    begin = start
-    for word in reversed(words[-pat.MAX_BACK_WORDS :]):
-        gap = text[offset + word.end() : begin]
-        if offset + word.end() != begin and (not gap.isspace() or "\n" in gap):
-            break  # not over another line: "ATTN: ROBERT J. CALLAHAN\n4812 W 63RD ST"
-        value = word.group()
-        lower = value.lower()
-        if value[0].isdigit():
-            begin = offset + word.start()
-            if len(value) <= 2 and _named_before(words, word):
-                continue  # "Taman Kopo Indah 2 Blk 3D": the number closes the estate's name
-            break  # a house number opens the address
-        if not value[0].isupper() or lower in pat.STOP or lower in _english_stop():
-            break
-        begin = offset + word.start()
-    # An estate word right before the name: "kav. DPR blok g no 3", "asrama Polri Blok C".
-    estate = pat.ESTATE_BEFORE.search(text, max(0, begin - 20), begin)
-    if estate is not None and begin < start:
-        return estate.start()
-    # An everyday word opening the run is the sentence, not the name: "Kirim Perum ...".
-    while begin < start:
-        first = pat.BACK_WORD.match(text, begin)
-        if first is None or first.group()[0].isdigit():
-            break
-        lower = first.group().lower()
-        if (
-            lower not in not_name_words()
-            or lower in pat.ADDRESS_WORDS
-            or pat.ESTATE_COMPOUND.match(text, begin)
-        ):
-            break
-        begin = pat.BLANKS.match(text, first.end()).end()
-    if begin < start and pat.THE_BEFORE.search(text, max(0, begin - 4), begin):
-        begin -= 4  # "The Mansion Kemayoran Tower ...": the article opens the estate's name
-    return begin
-
-
-def _named_before(words: list, word) -> bool:
-    """Whether a Capitalised word that is no everyday word comes right before ``word``."""
-    index = words.index(word)
-    if index == 0 or words[index - 1].end() + 1 != word.start():
-        return False
-    value = words[index - 1].group()
-    return value[0].isupper() and value.lower() not in not_name_words()
-
-
 @lru_cache(maxsize=1)
 def _english_stop() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
+
+
+def _is_word_stop(lower: str) -> bool:
+    return lower in pat.STOP or lower in _english_stop()
 
 
 def _is_stop(word: str) -> bool:

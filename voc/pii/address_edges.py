@@ -8,7 +8,10 @@ place: a store, branch, warehouse or hub that governs the address ("alamat gudan
 "sorting center Jl. ...", "your store at 12 ..."), an address read on the web or a map, one
 named as the business's or where it moves, one followed by "itu head office kalian" / "your
 head office", and a famous address quoted as a product ("the '221B Baker Street' poster"). A
-home in the sentence keeps a governed address the writer's ("..., itu rumah saya").
+home in the sentence keeps a governed address the writer's ("..., itu rumah saya"). Round
+10: the Capitalised name of a building or estate before its starter (``walk_back_name``, moved
+from ``address.py``), an English estate name opening with "The" ("The Mansion Kemayoran, Tower
+..."), and an event's venue ("Interview di Menara X, Jl. Y No. 1").
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from voc.pii import address_patterns as _pat
 from voc.pii.address_patterns import STOP, VILLAGE_WORDS
 
 __all__ = [
@@ -23,6 +27,7 @@ __all__ = [
     "is_business_place",
     "is_event_venue",
     "is_personal_sentence",
+    "walk_back_name",
     "walk_back_pieces",
 ]
 
@@ -147,6 +152,68 @@ _QUOTED_PRODUCT = re.compile(
     r"album|song|film|movie|game|lego|set|kit|replica|card|magnet)s?\b",
     re.IGNORECASE,
 )
+
+
+def walk_back_name(
+    text: str, start: int, is_common: Callable[[str], bool], is_stop: Callable[[str], bool]
+) -> int:
+    """Move ``start`` back over the Capitalised words (and a house number) right before it.
+
+    The name of a building, estate or street before its starter: "Blok M Square Residence
+    Tower B-1508", "5 Kebun Jeruk Baru Blok A/12" (moved here from ``address.py``, round 10).
+
+    Args:
+        text: The raw text.
+        start: Where the starter begins.
+        is_common: ``word -> bool``: whether a lower-case word is an everyday word.
+        is_stop: ``word -> bool``: whether a lower-case word is a stop word.
+    """
+    words = list(_pat.BACK_WORD.finditer(text[max(0, start - 80) : start]))
+    offset = max(0, start - 80)
+    begin = start
+    for word in reversed(words[-_pat.MAX_BACK_WORDS :]):
+        gap = text[offset + word.end() : begin]
+        if offset + word.end() != begin and (not gap.isspace() or "\n" in gap):
+            break  # not over another line: "ATTN: ROBERT J. CALLAHAN\n4812 W 63RD ST"
+        value = word.group()
+        lower = value.lower()
+        if value[0].isdigit():
+            begin = offset + word.start()
+            if len(value) <= 2 and _named_before(words, word, is_common):
+                continue  # "Taman Kopo Indah 2 Blk 3D": the number closes the estate's name
+            break  # a house number opens the address
+        if not value[0].isupper() or is_stop(lower):
+            break
+        begin = offset + word.start()
+    # An estate word right before the name: "kav. DPR blok g no 3", "asrama Polri Blok C".
+    estate = _pat.ESTATE_BEFORE.search(text, max(0, begin - 20), begin)
+    if estate is not None and begin < start:
+        return estate.start()
+    # An everyday word opening the run is the sentence, not the name: "Kirim Perum ...".
+    while begin < start:
+        first = _pat.BACK_WORD.match(text, begin)
+        if first is None or first.group()[0].isdigit():
+            break
+        lower = first.group().lower()
+        if (
+            not is_common(lower)
+            or lower in _pat.ADDRESS_WORDS
+            or _pat.ESTATE_COMPOUND.match(text, begin)
+        ):
+            break
+        begin = _pat.BLANKS.match(text, first.end()).end()
+    if begin < start and _pat.THE_BEFORE.search(text, max(0, begin - 4), begin):
+        begin -= 4  # "The Mansion Kemayoran Tower ...": the article opens the estate's name
+    return begin
+
+
+def _named_before(words: list, word, is_common: Callable[[str], bool]) -> bool:
+    """Whether a Capitalised word that is no everyday word comes right before ``word``."""
+    index = words.index(word)
+    if index == 0 or words[index - 1].end() + 1 != word.start():
+        return False
+    value = words[index - 1].group()
+    return value[0].isupper() and not is_common(value.lower())
 
 
 def walk_back_pieces(

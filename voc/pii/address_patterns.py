@@ -49,6 +49,7 @@ __all__ = [
     "LABEL_TO_KEYWORDS",
     "LENIENT_ENDS",
     "LINE_GAP",
+    "LIST_JOIN",
     "LINE_OPENING_PARTS",
     "LINE_POSTAL",
     "LORONG_DOT",
@@ -294,6 +295,8 @@ LENIENT_ENDS = (HOUSE_NO_PART, BLOCK_PART, RT_PART, HOUSE_CODE_PART)
 # The parts that may open the next line of a multi-line address.
 LINE_OPENING_PARTS = (HOUSE_NO_PART, BLOCK_PART, RT_PART, EN_STREET_PART)  # "Apt 4B\n221 W ..."
 # One lower-case word between two pieces of an address: "perumahan bumi mas blok c no 2".
+# What joins two places of a list: "Jl. A No. 9 dan Jl. B No. 5", "..., Jl. C".
+LIST_JOIN = re.compile(r"[ \t]*,?[ \t]*(?:(?:dan|and|&|serta|atau|or|maupun)[ \t]+)?", re.I)
 # Nothing but a line break between two pieces: one address pasted on several lines.
 LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 # A short aside in brackets inside an address: "No. 5 (rumah cat hijau), Depok".
