@@ -180,6 +180,11 @@ SPANS = [
         "ship to Shibuya-ku, Jingumae 4-12-3, Tokyo 150-0001",
         "Shibuya-ku, Jingumae 4-12-3, Tokyo 150-0001",
     ),
+    # the writer's own stall in a market stays theirs
+    (
+        "Kios saya di Pasar Senen Blok III Lt. 2 No. 45 kebakaran",
+        "Pasar Senen Blok III Lt. 2 No. 45",
+    ),
     # a home listed after a shop's street
     (
         "toko di Jl. Anggrek No. 5 dan rumah saya di Jl. Kenanga No. 7",
@@ -216,6 +221,9 @@ NO_ADDRESS = [
     "berkasnya antar ke Balai Desa Sukamaju, Kec. Cibadak ya",
     # a street with a landmark in brackets but no number
     "macet di Jl. Sudirman (depan Plaza Senayan) parah",
+    # a market's stall, a junction
+    "Kemarin beli di Pasar Baru Blok B Lt. 2 No. 18, barangnya rusak",
+    "Simpang Jl. Ahmad Yani - Jl. Diponegoro macet",
     # two branches in a list
     "Promo berlaku di cabang Jl. Ahmad Yani No. 9 dan Jl. Diponegoro No. 5",
     # a house for sale, an e-mail address after "alamat"

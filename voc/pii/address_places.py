@@ -22,6 +22,7 @@ __all__ = [
     "LANDMARK_BEFORE",
     "PUBLIC_OFFICE",
     "PUBLIC_OFFICE_BEFORE",
+    "PUBLIC_PLACE_START",
     "set_aside",
 ]
 
@@ -44,7 +45,7 @@ INCIDENT_BEFORE = re.compile(
 # A street corner, a crossing or a stretch of road named as a place: "tiang miring di
 # perempatan Jl. A - Jl. B", "Jalan A sampai Jalan B 8 belum diaspal", "sepanjang Jl. X".
 CORNER_BEFORE = re.compile(
-    r"(?:\b(?:perempatan|pertigaan|perlimaan|persimpangan|simpangan|bundaran|pojokan|"
+    r"(?:\b(?:perempatan|pertigaan|perlimaan|persimpangan|simpang(?:an)?|bundaran|pojokan|"
     r"lampu[ \t]+merah|(?:traffic|stop)[ \t]+lights?|intersection|junction|crossroads?|"
     r"(?:the[ \t]+)?corner[ \t]+of|sepanjang|ruas|along|antara|between)"
     r"(?:[ \t]+(?:antara|dari|of|between))?"
@@ -81,6 +82,19 @@ PUBLIC_OFFICE = re.compile(
     r"(?:kantor|balai)[ \t]+(?:" + pat.ADMIN_PART.pattern + ")", re.IGNORECASE
 )
 
+# A public place or a market opening the address's own name: "Pasar Baru Blok B Lt. 2 No. 18".
+PUBLIC_PLACE_START = re.compile(
+    r"(?:pasar|mall|itc|trade[ \t]+cent(?:er|re)|stasiun|station|terminal|bandara|airport|"
+    r"rs|rsu|rsud|rumah[ \t]+sakit|hospital|hotel|kampus|campus|sekolah|masjid|gereja|"
+    r"puskesmas|klinik|clinic)\b",
+    re.IGNORECASE,
+)
+
+# The writer's own stall or shop there: "kios saya di Pasar Senen Blok III No. 45".
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?:saya|sy|aku|ku|gue|gw|kami|my|our)[ \t]+(?:(?:di|at|in)[ \t]+)?\Z", re.IGNORECASE
+)
+
 
 def set_aside(
     text: str, kind: str, start: int, end: int, before: str, context: re.Match | None
@@ -95,8 +109,15 @@ def set_aside(
         before: Up to 60 characters before ``start``.
         context: The address cue before it, if any ("alamat", "kirim ke", "my office").
     """
-    if kind != "label" and not context and LANDMARK_BEFORE.search(before):
-        return True
+    if (
+        kind != "label"
+        and not context
+        and (
+            LANDMARK_BEFORE.search(before)
+            or (PUBLIC_PLACE_START.match(text, start) and not _POSSESSIVE_BEFORE.search(before))
+        )
+    ):
+        return True  # "ATM BCA di Jl. X", "beli di Pasar Baru Blok B Lt. 2 No. 18"
     if PUBLIC_OFFICE.match(text, start) or (
         pat.ADMIN_PART.match(text, start) and PUBLIC_OFFICE_BEFORE.search(before)
     ):
