@@ -157,3 +157,63 @@ def test_public_people_branches_pets_and_dishes_stay(text, kept):
 def test_look_alike_rules_keep_private_people(text, name):
     redacted = redact(text).text
     assert _gone(name, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # one everyday word between two parts of a name is part of it
+        ("Kakak saya Hotman Tua Hutapea dan adik saya Rosmida br. Hutapea.", "Hotman Tua Hutapea"),
+        ("Nama di kartu TAN KOK LIANG, nomor kartunya sudah saya kirim.", "TAN KOK LIANG"),
+    ],
+)
+def test_a_word_between_two_name_parts_is_bridged(text, name):
+    redacted = redact(text).text
+    assert _gone(name, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Tolong hubungi Pak Budi Dan Bu Rina besok pagi.", "Dan"),
+        ("SAYA BUDI DAN SITI SUDAH BAYAR LUNAS", "DAN"),
+    ],
+)
+def test_words_that_join_two_people_are_not_bridged(text, kept):
+    assert kept in _words(redact(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a given name right before a surname that another rule found
+        ("Rumah saya dekat kantor. Pemilik polis Hendrikus Seran, tolong dikirim.", "Hendrikus"),
+        # roles, a school chat's mother, vehicle papers and short account fields
+        ("The adjuster Wardoyo has not called back since Monday.", "Wardoyo"),
+        ("Teacher Kinanti said my son needs extra reading support.", "Kinanti"),
+        ("PIC Ernawati 0812 3344 5566, tolong hubungi sebelum kirim.", "Ernawati"),
+        ("Nama di STNK SUKIRMAN, tolong dicek sebelum BPKB dicetak.", "SUKIRMAN"),
+        ("acc name Yosefina, please refund to that account.", "Yosefina"),
+        # a pupil and their class in brackets
+        ("Anak: Keisha Anindya (kelas 4) dan Rayyan Alfarezi (kelas 1).", "Rayyan Alfarezi"),
+    ],
+)
+def test_first_names_roles_and_pupils(text, name):
+    redacted = redact(text).text
+    assert _gone(name, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Nama di STNK SUKIRMAN, tolong dicek sebelum BPKB dicetak.", "STNK"),
+        ("Saya diterima kerja di PT Sinar Mas Abadi, ada mess karyawan?", "Abadi"),
+        ("Saya lihat iklan dari perusahaan bernama Global Prima Mandiri.", "Prima"),
+        ("Peringatan Hari Kartini di sekolah wajib pakai kebaya?", "Kartini"),
+        ("Jadwal praktek dr. Sutanto di klinik ini kapan ya?", "Sutanto"),
+        ("Anak saya belajar tentang Bima Sakti (kelas 5) minggu ini.", "Sakti"),
+        ("Kemarin Jakarta Utara banjir, kata Budi Santoso rumahnya kena.", "Jakarta"),
+    ],
+)
+def test_firms_days_schedules_and_places_stay(text, kept):
+    assert kept in _words(redact(text).text)

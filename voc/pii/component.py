@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from voc.errors import ConfigError, ValidationError
 from voc.pii.address import find_addresses
+from voc.pii.name_fields import bridged_names, first_names
 from voc.pii.name_lookalikes import is_product_or_shop
 from voc.pii.name_public import is_public_or_not_a_person
 from voc.pii.name_tagger import tag_names
@@ -105,6 +106,9 @@ class PiiRedactor:
         if "NAME" in self.types:
             candidates += tag_names(text, candidates)
         wanted = [c for c in candidates if c[2] in self.types and not _not_a_person(text, c)]
+        if "NAME" in self.types:
+            wanted += bridged_names(text, wanted)  # "Sahat [Tua] Nainggolan", "LIEM [KOK] HAN"
+            wanted += first_names(text, wanted)  # "Hotma [Sihombing]", "Moh. [Hasan]"
         return _resolve(text, wanted)
 
 

@@ -85,6 +85,8 @@ MEDIUM_CUES = (
     "nama kontrak", "nama di kontrak", "nama debitur", "nama peminjam", "nama di polis",
     "nama polis", "nama pemegang polis", "customer name", "borrower name", "contract name",
     "name of the borrower", "name of the customer",
+    "nama di stnk", "nama di bpkb", "nama stnk", "nama bpkb", "nama siswa", "nama murid",
+    "acc name", "acct name",
 ) + tuple(
     f"{name} {where}"
     for name in ("nama di", "nama yang di", "nama yg di", "name in the", "name on the")
@@ -111,7 +113,7 @@ ROLE_WORDS = (
     "associate", "cleaner", "plumber", "electrician", "handyman", "clerk", "therapist",
     "tutor", "stylist", "coach", "landlord", "tenant", "guardian", "nanny", "santri",
     # round 10: the people of a loan and its collection ("Surveyor Dika", "kolektor Yanto")
-    "surveyor", "kolektor", "debt collector",
+    "surveyor", "kolektor", "debt collector", "adjuster", "teacher", "guru", "pic",
 )  # fmt: skip
 
 WEAK_CUES = (
@@ -123,8 +125,8 @@ WEAK_CUES = (
     "nyonya", "tuan", "ny", "ny.", "tn", "tn.", "nn", "nn.", "si", "haji", "hj", "hj.",
     "ustadz", "ustad", "ustazah", "ustadzah", "opa", "daeng", "mak", "ko", "encik", "puan",
     "datuk", "dato", "pastor", "romo", "pendeta", "suster", "bro.",
-    # round 10: the Javanese elder woman ("Mbok Sumi")
-    "mbok", "mbokde",
+    # round 10: the Javanese elder woman ("Mbok Sumi"), a mother in a school chat
+    "mbok", "mbokde", "bunda",
     "oma", "eyang", "mbah", "bude", "pakde", "bulik", "paklik", "mr", "mr.", "mrs", "mrs.",
     "ms", "ms.", "miss", "mx", "mister", "dr", "dr.", "drg", "drg.", "prof", "prof.", "sir",
     "madam", "ma'am", "mdm", "auntie", "aunty", "uncle", "dear", "yth", "yth.", "kepada",

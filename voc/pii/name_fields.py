@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from voc.pii.name_cues import FIELD_WORDS, NAME_TITLES
 
-__all__ = ["find_field_names"]
+__all__ = ["bridged_names", "find_field_names", "first_names"]
 
 Span = tuple[int, int, str]
 
@@ -39,7 +40,8 @@ _FIELD_LINE = re.compile(
 )
 _KIN = (
     r"suami|istri|isteri|anak(?:[ \t]+\w+)?|ibu|ayah|bapak|adik|kakak|kakek|nenek|mama|papa|"
-    r"mertua|menantu|cucu|keponakan|husband|wife|son|daughter|mother|father|brother|sister"
+    r"mertua|menantu|cucu|keponakan|husband|wife|son|daughter|mother|father|brother|sister|"
+    r"(?:kelas|class|grade)[ \t]+\w{1,3}"  # a pupil and their class: "Arkan (kelas 1)"
 )
 _KIN_PAREN = re.compile(
     r"(?P<name>" + _RUN + r")[ \t]*\((?:mantan|ex-?|alm\.?|almarhum|almarhumah|late)?[ \t]*"
@@ -116,3 +118,109 @@ def _maybe_corrected(text: str) -> bool:
     return ("nama" in lower or "name" in lower) and (
         "harus" in lower or "should" in lower or "benar" in lower or "correct" in lower
     )
+
+
+_BRIDGE = re.compile(r"[ \t]+(?P<word>[A-Z][a-z]{1,11}|[A-Z]{2,4})[ \t]+")
+# Words that join two people, never a part of one name ("Budi Dan Siti", "BUDI ATAU SITI").
+_LINKS = frozenset("dan and atau or serta sama with dengan dgn vs ke dari to from".split())
+
+
+def bridged_names(text: str, spans: list[Span]) -> list[Span]:
+    """Return the single word between two NAME spans when it is part of one name.
+
+    "Sahat [Tua] Nainggolan" (an everyday word inside a Batak name), "LIEM [KOK] HAN" (a
+    Chinese syllable that is an everyday word in capitals): a Capitalised word between two
+    Capitalised names, or a short ALL-CAPS word between two ALL-CAPS names, never a word that
+    joins two people ("dan", "and") and never in a text that Capitalises Most Words.
+
+    Args:
+        text: The raw text.
+        spans: The candidates found so far (any type).
+    """
+    names = sorted((s, e) for s, e, kind in spans if kind == "NAME")
+    found: list[Span] = []
+    heavy: list[bool] = []  # asked once, only when a Capitalised word sits between two names
+    for (_, end), (start, _) in zip(names, names[1:], strict=False):
+        match = _BRIDGE.fullmatch(text, end, start) if 2 < start - end < 16 else None
+        if match is None or match.group("word").lower() in _LINKS:
+            continue
+        word, left, right = match.group("word"), text[end - 1], text[start + 1 : start + 2]
+        if word.isupper():
+            ok = text[end - 2 : end].isupper() and text[start : start + 2].isupper()
+        else:
+            ok = left.islower() and right.islower()
+            if ok and not heavy:
+                heavy.append(_title_heavy(text, names))
+            ok = ok and not heavy[0]
+        if ok:
+            found.append((match.start("word"), match.end("word"), "NAME"))
+    return found
+
+
+def _title_heavy(text: str, names: list[tuple[int, int]]) -> bool:
+    """Whether most words outside the names are Capitalised (a headline or a title-cased form)."""
+    kept, last = [], 0
+    for start, end in names:
+        kept.append(text[last:start])
+        last = max(last, end)
+    kept.append(text[last:])
+    words = re.findall(r"[A-Za-z]{3,}", " ".join(kept))
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+_BEFORE_WORD = re.compile(
+    r"(?:(?<=[\s(:,'\"‘“])|^)(?P<word>[A-Z][a-z'’]{2,}|[A-Z]{3,}|M(?:uh|oh|uhd|ohd|ochammad)?\.)"
+    r"[ \t]\Z"
+)
+
+
+@lru_cache(maxsize=1)
+def _first_name_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The everyday words, the places and brands, and the roles and honorifics."""
+    from voc.pii.name_cues import ROLE_WORDS, WEAK_CUES
+    from voc.pii.name_lexicons import not_name_words, place_or_brand_words
+
+    roles = frozenset(FIELD_WORDS) | frozenset(ROLE_WORDS) | frozenset(WEAK_CUES)
+    return not_name_words(), place_or_brand_words(), roles
+
+
+# Words that open the name of a place, often named after a person ("Taman Suropati").
+_PLACE_OPENERS = frozenset(
+    "taman tanjung pulau gunung danau pantai teluk tanah kampung desa kota pasar masjid gereja "
+    "pura gedung stasiun terminal bandara pelabuhan sungai jalan gang rumah universitas "
+    "sekolah museum monumen lapangan stadion".split()
+)
+
+
+def first_names(text: str, spans: list[Span]) -> list[Span]:
+    """Return the given name written right before a NAME span that starts with a surname.
+
+    "Hotma [Sihombing]", "Saya pemegang polis Moh. [Hasan]", "NAMA HOTMAN [SIMANJUNTAK]": a
+    word in the case of the name right before it that no lexicon knows as an everyday word,
+    a place, a firm, a role or an honorific.
+
+    Args:
+        text: The raw text.
+        spans: The candidates found so far (any type).
+    """
+    common, places, roles = _first_name_lexicons()
+    found: list[Span] = []
+    taken = {(s, e) for s, e, _ in spans}
+    for start, end, kind in spans:
+        if kind != "NAME" or start < 2:
+            continue
+        match = _BEFORE_WORD.search(text, max(0, start - 40), start)
+        if match is None:
+            continue
+        word, first = match.group("word"), text[start:end].split()[0]
+        lower = word.lower().rstrip(".")
+        if word.endswith("."):
+            pass  # "Moh. Hasan": an abbreviated given name
+        elif word.isupper() != first.isupper() or lower in common or lower in places:
+            continue
+        elif lower in roles or lower in _PLACE_OPENERS:
+            continue  # "di Taman [Suropati]", "Masjid [Istiqlal]": a place named after a person
+        elif any(s <= match.start() < e for s, e in taken):
+            continue
+        found.append((match.start("word"), start, "NAME"))
+    return found

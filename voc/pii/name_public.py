@@ -45,6 +45,7 @@ merry riana|chairul tanjung|hary tanoesoedibjo|bob sadino|achmad zaky
 taylor swift|justin bieber|ariana grande|billie eilish|ed sheeran|bruno mars|lady gaga
 elon musk|mark zuckerberg|jeff bezos|bill gates|steve jobs|cristiano ronaldo|lionel messi
 donald trump|joe biden|barack obama|kim jong un|lisa blackpink
+raditya dika|ade rai|dr. tirta|dr tirta|dokter tirta|dr. boyke|dr boyke|dokter boyke
 """
 _OFFICES = (
     r"presiden|wapres|wakil[ \t]+presiden|menteri|menko|mensos|menkes|menkeu|gubernur|wagub|"
@@ -61,6 +62,17 @@ _STAR_BEFORE = re.compile(
     r"bintang[ \t]+iklan(?:nya)?|brand[ \t]+ambassador(?:nya)?|starring|"
     r"(?:di)?endorse(?:d)?[ \t]+(?:by|oleh|sama))[ \t]+\Z"
 )
+_FIRM_BEFORE = re.compile(
+    r"(?:\b(?:PT|CV|UD|Pt)\.?[ \t]+|\b(?i:company|firm|perusahaan|brand|merek|app|aplikasi|"
+    r"toko|shop|store)[ \t]+(?i:called|named|bernama|namanya)[ \t]+)\Z"
+)
+# A day that remembers a national figure ("Peringatan Hari Kartini", "Hari Kartini").
+_DAY_BEFORE = re.compile(r"(?:\b(?i:peringatan)(?:[ \t]+(?i:hari))?|\bHari)[ \t]+\Z")
+# A doctor's practice hours are public ("jadwal dr. ...", "jadwal praktek dokter ...").
+_SCHEDULE_BEFORE = re.compile(
+    r"\b(?i:jadwal(?:[ \t]+(?:praktik|praktek))?|schedule[ \t]+of)[ \t]+"
+    r"(?:(?i:dr|drg|dokter|prof)\.?[ \t]+)?\Z"
+)
 _BRANCH_BEFORE = re.compile(r"\b(?i:cabang|branch|outlet|gerai|kcp)[ \t]+\Z")
 _PET_BEFORE = re.compile(
     r"\b(?i:anjing|kucing|kelinci|hamster|burung|marmut|anabul|peliharaan|ikan|dog|cat|puppy|"
@@ -74,6 +86,11 @@ _SELF_BEFORE = re.compile(
     r"a\.?n\.?|atas[ \t]+nama|name|nama|:)[ \t:]*"
     r"(?:(?i:bpk|bapak|ibu|pak|bu|mr|mrs|ms|sdr|sdri|yth)\.?[ \t]+)?\Z"
 )
+
+
+@lru_cache(maxsize=1)
+def _figure_words() -> frozenset[str]:
+    return frozenset(_PUBLIC_FIGURES.replace("|", " ").split())
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +119,15 @@ def is_public_or_not_a_person(text: str, start: int, end: int) -> bool:
         return True
     if _BRANCH_BEFORE.search(before) or _PET_BEFORE.search(before):
         return True
+    if _FIRM_BEFORE.search(before) or _DAY_BEFORE.search(before):
+        return True  # "PT Sinar Abadi", "a company called ...", "Hari Kartini"
+    if _SCHEDULE_BEFORE.search(before):
+        return True
     if _SELF_BEFORE.search(before):
         return False  # "I'm Joko ...", "penerima: Bpk ...": a customer who shares a famous name
+    words = _figure_words()
+    if not any(w in words for w in text[start:end].lower().split()):
+        return False  # the candidate shares no word with a public figure (most texts)
     window_start = max(0, start - 40)
     for match in _figures().finditer(text, window_start, min(len(text), end + 40)):
         if match.start() < end and start < match.end():
