@@ -217,3 +217,21 @@ def test_first_names_roles_and_pupils(text, name):
 )
 def test_firms_days_schedules_and_places_stay(text, kept):
     assert kept in _words(redact(text).text)
+
+
+def test_a_name_the_tagger_found_is_redacted_where_it_is_written_again():
+    text = "Yang jemput Kirana hari ini omnya. Nanti Kirana diantar ke rumah neneknya ya bu."
+    assert "Kirana" not in _words(redact(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_kept"),
+    [
+        # a quoted name before the kind of product it names stays; a quoted person does not
+        ("Is the 'Lestari' basmati rice organic?", True),
+        ("My 'Wulan' cookies order came crushed.", True),
+        ("I spoke to 'Ratna' from support about my rice order.", False),
+    ],
+)
+def test_quoted_product_names(text, expected_kept):
+    assert ("[NAME]" not in redact(text).text) is expected_kept

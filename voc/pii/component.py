@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from voc.errors import ConfigError, ValidationError
 from voc.pii.address import find_addresses
+from voc.pii.name_extra import repeated_names
 from voc.pii.name_fields import bridged_names, first_names
 from voc.pii.name_lookalikes import is_product_or_shop
 from voc.pii.name_public import is_public_or_not_a_person
@@ -109,6 +110,9 @@ class PiiRedactor:
         if "NAME" in self.types:
             wanted += bridged_names(text, wanted)  # "Sahat [Tua] Nainggolan", "LIEM [KOK] HAN"
             wanted += first_names(text, wanted)  # "Hotma [Sihombing]", "Moh. [Hasan]"
+            wanted += repeated_names(
+                text, [(s, e) for s, e, k in wanted if k == "NAME"], self.names_._plain_name_word
+            )  # a name the tagger found, written again later ("jemput Kirana ... Kirana")
         return _resolve(text, wanted)
 
 

@@ -88,6 +88,17 @@ _SELF_BEFORE = re.compile(
 )
 
 
+# A quoted name before the kind of product it names ("the 'Melati' jasmine rice").
+_QUOTED_PRODUCT = re.compile(r"['’\"”][ \t]+(?P<a>[a-z]+)(?:[ \t]+(?P<b>[a-z]+))?")
+
+
+@lru_cache(maxsize=1)
+def _product_words() -> frozenset[str]:
+    from voc.pii.name_cues import PRODUCT_AFTER
+
+    return frozenset(PRODUCT_AFTER)
+
+
 @lru_cache(maxsize=1)
 def _figure_words() -> frozenset[str]:
     return frozenset(_PUBLIC_FIGURES.replace("|", " ").split())
@@ -125,6 +136,10 @@ def is_public_or_not_a_person(text: str, start: int, end: int) -> bool:
         return True
     if _SELF_BEFORE.search(before):
         return False  # "I'm Joko ...", "penerima: Bpk ...": a customer who shares a famous name
+    if start and text[start - 1] in "'‘\"“":
+        quoted = _QUOTED_PRODUCT.match(text, end)
+        if quoted is not None and {quoted.group("a"), quoted.group("b")} & _product_words():
+            return True  # "Is the 'Melati' jasmine rice halal?": a product's name
     words = _figure_words()
     if not any(w in words for w in text[start:end].lower().split()):
         return False  # the candidate shares no word with a public figure (most texts)
