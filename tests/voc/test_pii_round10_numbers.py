@@ -357,3 +357,69 @@ def test_refunds_banks_after_and_account_suffixes(text, expected):
 )
 def test_refund_and_bank_after_look_alikes_are_kept(text):
     assert redact(text).spans == ()
+
+
+# Review fixes. Each case below failed on the code before its fix.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a people word after a phone cue names whose phone it is (finding 1)
+        ("no HP karyawan 021 7654321 tidak aktif", "no HP karyawan [PHONE] tidak aktif"),
+        ("telp staff 0361 234567 ga diangkat", "telp staff [PHONE] ga diangkat"),
+        ("tolong hubungi pegawai 0274 565656", "tolong hubungi pegawai [PHONE]"),
+        ("kontak karyawan: 021-7654321", "kontak karyawan: [PHONE]"),
+        ("WA pegawai 6285712345678 ya", "WA pegawai [PHONE] ya"),
+        ("nomor HP siswa 6281398765432", "nomor HP siswa [PHONE]"),
+        ("please call the staff at 020 7123 4567", "please call the staff at [PHONE]"),
+        ("whatsapp student 0044 7700 900456", "whatsapp student [PHONE]"),
+        ("HP peserta 0361 234567", "HP peserta [PHONE]"),
+        # a people word further away does not name the number (finding 2)
+        ("Mahasiswa ITB, 022 7654321 nomor kos saya", "Mahasiswa ITB, [PHONE] nomor kos saya"),
+        ("karyawan di gerai ini sopan, 021 7654321", "karyawan di gerai ini sopan, [PHONE]"),
+        ("pegawai bank 0361 234567 tidak angkat", "pegawai bank [PHONE] tidak angkat"),
+    ],
+)
+def test_phones_after_people_words(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a valid NIK or Luhn card is not hidden by a look-alike word (finding 2)
+        ("data karyawan 3174051208900003 mohon diupdate", "data karyawan [NIK] mohon diupdate"),
+        ("siswa 3273014509880007 belum terdaftar", "siswa [NIK] belum terdaftar"),
+        ("nomor peserta 3174051208900003 salah", "nomor peserta [NIK] salah"),
+        ("NIK: peserta 3174051208900003", "NIK: peserta [NIK]"),
+        ("NIK anak saya (siswa) 3174051208900003", "NIK anak saya (siswa) [NIK]"),
+        ("NISN 3174051208900003 ditolak", "NISN [NIK] ditolak"),
+        ("NIK peserta BPJS 3174051208900003", "NIK peserta BPJS [NIK]"),
+        ("receipt 4556 7375 8689 9855 charged two times", "receipt [CARD] charged two times"),
+        ("struk 4556737586899855 kepotong dua kali", "struk [CARD] kepotong dua kali"),
+        ("nota: 4556-7375-8689-9855", "nota: [CARD]"),
+        ("faktur 5425 2334 3010 9903 double", "faktur [CARD] double"),
+    ],
+)
+def test_personal_numbers_behind_look_alike_words(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the look-alike word names the number itself: no phone
+        "nomor peserta 0361 234567 kok tidak terdaftar",
+        "NIM 0274512345 belum aktif",
+        "nota 0274 512345 hilang",
+        "Receipt no 0042-1187-5530",
+        # the slash rule reads the cue too (finding 6)
+        "resi 0211234567/0211234568 belum update",
+        "nosamb 0511 203344/0511 203345 air mati",
+        "Order 0274 512345/0274 512346 dobel",
+        "NISN 0087 6543 2112/0087 6543 2113",
+    ],
+)
+def test_numbers_named_by_look_alike_words_are_kept(text):
+    assert redact(text).spans == ()

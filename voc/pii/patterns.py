@@ -73,10 +73,11 @@ _CUES = re.compile(
     r"membership|anggota|kode|code|kartu\s+(?:member|anggota|bpjs|perdana|sim|pelajar|"
     r"mahasiswa|garansi|parkir|e-?money|flazz|brizzi|tapcash|kis|indonesia\s+sehat)|"
     r"simcard|sim\s+card|iccid|polis|policy|klaim|claim|gift\s*cards?|e-?gift|gift\s+voucher|"
-    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb|peserta|kepesertaan|"
-    r"participant|certificate|certified|cert|sertifikat|nisn|nis|nim|nip|nuptk|npsn|"
-    r"student|siswa|mahasiswa|pegawai|employee|karyawan|staff|receipt|struk|kuitansi|kwitansi|"
-    r"nota|faktur)"
+    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb)"
+    r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
+    r"|(?P<lookalike>\b(?:peserta|kepesertaan|participant|certificate|certified|cert|sertifikat|"
+    r"nisn|nis|nim|nip|nuptk|npsn|student|siswa|mahasiswa|pegawai|employee|karyawan|staff|"
+    r"receipt|struk|kuitansi|kwitansi|nota|faktur)"
     r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
     r"|(?P<neg>\b(?:rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|price|amount|"
     r"tagihan|bill|qty|pcs|unit|transaksi|trx|transaction)\b\.?)"
@@ -119,6 +120,7 @@ _OWNER_WORDS = frozenset(
         "claim",
         "tagihan",
         "bill",
+        "bpjs",
         "peserta",
         "participant",
         "student",
@@ -131,6 +133,13 @@ _OWNER_WORDS = frozenset(
     }
 )
 _PERSONAL_CUES = frozenset({"nik", "npwp", "card", "account", "bank"})
+# People words ("HP karyawan", "WA siswa") name whose phone follows after a phone cue that
+# is more than a generic number word ("nomor peserta 0002 ..." is the participant number).
+_PEOPLE_WORDS = frozenset(
+    {"peserta", "participant", "student", "siswa", "mahasiswa", "pegawai", "employee"}
+    | {"karyawan", "staff"}
+)
+_GENERIC_NUMBER_WORDS = frozenset({"no", "nomor", "nomer", "nmr", "number"})
 _OWNER_GAP = re.compile(
     r"\s+(?:(?!(?:id|no|nomor|nomer|number|kode|code)\b)[^\W\d]+\s+){0,2}", re.IGNORECASE
 )
@@ -191,20 +200,33 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
             break
         cues.append((match.lastgroup, not gap.strip(" \t:#.-=(")))
         kept.append(match)
-    if len(kept) > 1 and _owner_word(window, kept[0], kept[1]):
-        # "NIK pelanggan 3174...", "rek BCA customer 5430...": the word names whose number
-        # it is, so the cue before it says what the number is.
-        cues = [(cues[1][0], cues[0][1]), *cues[2:]]
+    # "NIK pelanggan 3174...", "NIK peserta BPJS 3174...", "HP karyawan 021 ...": owner words
+    # name whose number it is, so the personal cue before them says what the number is.
+    owners = 0
+    while owners + 1 < len(kept) and _owner_word(window, kept[owners], kept[owners + 1]):
+        owners += 1
+    if owners and _owner_cue(kept[owners], kept[:owners]):
+        cues = [(cues[owners][0], cues[0][1]), *cues[owners + 1 :]]
     return cues
 
 
 def _owner_word(window: str, nearest: re.Match, before: re.Match) -> bool:
-    """Whether ``nearest`` is an owner word right after a cue for a personal number."""
+    """Whether ``nearest`` is an owner word with only plain words between it and ``before``."""
     return (
-        nearest.lastgroup in ("label", "neg")
+        nearest.lastgroup in ("label", "neg", "lookalike")
         and nearest.group().lower().rstrip(".") in _OWNER_WORDS
-        and before.lastgroup in _PERSONAL_CUES
         and _OWNER_GAP.fullmatch(window[before.end() : nearest.start()]) is not None
+    )
+
+
+def _owner_cue(cue: re.Match, owners: list[re.Match]) -> bool:
+    """Whether ``cue`` before the owner words says what the number is."""
+    if cue.lastgroup in _PERSONAL_CUES:
+        return True
+    return (
+        cue.lastgroup == "phone"
+        and cue.group().lower() not in _GENERIC_NUMBER_WORDS
+        and all(m.group().lower().rstrip(".") in _PEOPLE_WORDS for m in owners)
     )
 
 
@@ -272,6 +294,13 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
     """Return the PII type of a number chunk, or ``None`` for a look-alike."""
     n = len(digits)
     cue, adjacent = cues[0] if cues else (None, False)
+    named = False  # a look-alike word names the number: "NISN 0087...", "nomor peserta 0002..."
+    if cue == "lookalike":
+        # A look-alike word only rules out a phone, and only when it names the number itself:
+        # a NIK or card behind it stays one ("data karyawan 3174...", "struk 4556 ...").
+        named = adjacent
+        rest = [(c, a) for c, a in cues[1:] if c != "lookalike" and not (named and c == "phone")]
+        cue, adjacent = rest[0] if rest else (None, False)
     if cue == "phone" and not _is_phone(digits, chunk, cue):
         # "IMEI HP saya 35...", "rekening mandiri no 123-00-...": a generic "no" or "HP"
         # right before the number hides the cue that says what it is.
@@ -290,7 +319,7 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "CARD"  # "kartu kredit BCA 4556 7375 8689 9855", "debit BNI 5329 ..."
     if cue in ("account", "bank") and 6 <= n <= 20 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"
-    if _is_phone(digits, chunk, cue):
+    if _is_phone(digits, chunk, "label" if named else cue):
         return "PHONE"
     if cue == "transfer" and 8 <= n <= 18 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"  # "transfer ke 1240098812 a.n. ...": money goes to an account
@@ -330,8 +359,10 @@ def find_numbers(text: str) -> list[Candidate]:
     found: list[Candidate] = [(m.start(1), m.end(1), "PHONE") for m in _WA_LINK.finditer(text)]
     if "/" in text:
         for match in _PHONE_SLASH.finditer(text):
-            sides = [re.sub(r"\D", "", side) for side in match.groups()]
-            if all(_is_phone(d, s, "phone") for d, s in zip(sides, match.groups(), strict=True)):
+            # Both sides share the cue before the first: "resi 0211234567/0211234568" stays.
+            cues = _cues_before(text, match.start())
+            sides = [(side, re.sub(r"\D", "", side)) for side in match.groups()]
+            if all(_classify(side, digits, cues) == "PHONE" for side, digits in sides):
                 found += [(match.start(i), match.end(i), "PHONE") for i in (1, 2)]
     bare: list[tuple[int, int, str]] = []
     spaced_end = -1
