@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from voc.pii import redact
+from voc.pii.patterns import find_emails
 
 
 def _redacted(text: str) -> str:
@@ -423,3 +426,18 @@ def test_personal_numbers_behind_look_alike_words(text, expected):
 )
 def test_numbers_named_by_look_alike_words_are_kept(text):
     assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a%" * 20_000 + "@ x",  # '%' opened a new name at every step (finding 5)
+        "%a" * 20_000 + "@gmail",
+        "b%" * 20_000 + " @gmail.com",
+        "x dot " * 7_000 + "at",  # the spelled-out name scanned every 'dot' again
+    ],
+)
+def test_email_patterns_stay_linear(text):
+    started = time.perf_counter()
+    find_emails(text)
+    assert time.perf_counter() - started < 1.0

@@ -17,18 +17,18 @@ _ENDING = r"(?:co\.id|co\.uk|com\.sg|com\.my|com|net|org|id|me|de|fr|jp)"
 # "budi@gmail" (no ending) and "budi@gmail,com" (a comma for the dot): the provider's name
 # after the "@" is enough.
 _AT_PROVIDER = re.compile(
-    r"(?<![\w.+-])[^\W_][\w.%+-]*@(?:" + EMAIL_PROVIDERS + r")"
+    r"(?<![\w.%+-])[^\W_][\w.%+-]*@(?:" + EMAIL_PROVIDERS + r")"
     r"(?:[ ]?[.,][ ]?" + _ENDING + r")?(?![\w@-])(?!\.[A-Za-z])",
     re.IGNORECASE,
 )
 # "budi @gmail.com", "budi @ gmail . com": blanks around the "@" or the dot of a provider.
 _SPACED_PROVIDER = re.compile(
-    r"(?<![\w.+-])[^\W_][\w.%+-]* ?@ ?(?:" + EMAIL_PROVIDERS + r") ?\. ?" + _ENDING + r"\b",
+    r"(?<![\w.%+-])[^\W_][\w.%+-]* ?@ ?(?:" + EMAIL_PROVIDERS + r") ?\. ?" + _ENDING + r"\b",
     re.IGNORECASE,
 )
 # "budi@ kantor.co.id": a blank after the "@" of an address with a full domain.
 _BLANK_AFTER_AT = re.compile(
-    r"(?<![\w.+-])[^\W_][\w.%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b"
+    r"(?<![\w.%+-])[^\W_][\w.%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b"
 )
 # "rina.s at gmail.com", "budi_99 at yahoo dot co dot id": " at " and a provider. The local
 # part needs a dot, digit or underscore (no English word has one), or an e-mail cue before it,

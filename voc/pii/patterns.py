@@ -20,7 +20,7 @@ __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_posta
 Candidate = tuple[int, int, str]
 
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[^\W_][\w.%+-]*@"  # a letter of any script may open the name: "müller@"
+    r"(?<![\w.%+-])[^\W_][\w.%+-]*@"  # a letter of any script may open the name: "müller@"
     r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
     r"\.[A-Za-z]{2,24}(?![\w-])"
 )
@@ -36,7 +36,7 @@ _EMAIL_SPACED = re.compile(
 )
 # "ratna dot sari at gmail dot com": an address spelled with words only.
 _EMAIL_WORDS = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][\w+-]*(?:\s+dot\s+[A-Za-z0-9][\w+-]*)*\s+at\s+[A-Za-z0-9-]+"
+    r"(?<![\w.+-])[A-Za-z0-9][\w+-]*(?:\s+dot\s+[A-Za-z0-9][\w+-]*){0,4}\s+at\s+[A-Za-z0-9-]+"
     r"(?:\s+dot\s+[A-Za-z]{2,24})+\b",
     re.IGNORECASE,
 )
