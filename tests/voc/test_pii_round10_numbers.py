@@ -441,3 +441,36 @@ def test_email_patterns_stay_linear(text):
     started = time.perf_counter()
     find_emails(text)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an everyday word after an e-mail word is no name (finding 3)
+        "My email account at gmail.com got locked this morning",
+        "Email support at yahoo.com never answers",
+        "email login at gmail.com error terus",
+        "the email server at outlook.com was down",
+        # versions, years, dates and amounts are no names (finding 4)
+        "Version 3.1 at outlook.com looks odd",
+        "App v2.4.1 at hotmail.com keeps crashing",
+        "since 2018 at gmail.com no problem at all",
+        "Error sync @gmail.com muncul lagi",
+        "promo 11.11 @gmail.com spam terus",
+    ],
+)
+def test_email_word_look_alikes_are_kept(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name or a name with a dash before " at " + provider (finding 12)
+        ("hubungi dewi at gmail.com ya", "hubungi [EMAIL] ya"),
+        ("send it to wulan-p at yahoo.com please", "send it to [EMAIL] please"),
+        ("my sister's address is ratna at gmail.com", "my sister's address is [EMAIL]"),
+    ],
+)
+def test_given_names_at_a_provider_are_emails(text, expected):
+    assert _redacted(text) == expected

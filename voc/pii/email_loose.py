@@ -42,6 +42,35 @@ _PRONOUNS = frozenset("me him her them us you it we saya aku kami kita dia merek
 _EMAIL_CUE = re.compile(
     r"\b(?:e-?mail(?:nya|ku|mu)?|surel|imel|emel)\b(?:\W+\w+){0,2}?\W*$", re.IGNORECASE
 )
+# "my email is tomas at ...", "email saya: rina at ...": an e-mail word, then a linking word.
+_EMAIL_LINKED = re.compile(
+    r"\b(?:e-?mail(?:nya|ku|mu)?|surel|imel|emel)(?:\s+address)?\s*"
+    r"(?::|\b(?:is|saya|aku|ku|gw|gue|adalah|ke|to)\b:?)\s*$",
+    re.IGNORECASE,
+)
+# A version, date or amount is no name: "v3.2.1 at hotmail.com", "promo 12.12 @gmail.com".
+_NO_NAME = re.compile(r"v?[\d.,%+-]*", re.IGNORECASE)
+
+
+def _name_like(local: str, text: str, start: int) -> bool:
+    """Whether a name set apart from its "@"/"at" (at ``start`` in ``text``) is an e-mail name.
+
+    Yes for a dot, digit, ``_``, ``+`` or ``-`` beside letters ("rina.s", "budi_99") and for a
+    given name ("sinta"); a word no dictionary knows needs an e-mail word before it, an
+    everyday word an e-mail word and a linking word ("my email is tomas at ...", not "my email
+    account at ..."); never for a pronoun or a version, date or amount.
+    """
+    from voc.pii.name_lexicons import dictionary_words, given_names
+
+    word = local.lower()
+    if _NO_NAME.fullmatch(word) or word in _PRONOUNS:
+        return False
+    if any(char in local for char in "._+-") or any(char.isdigit() for char in local):
+        return True
+    if word in given_names():
+        return True
+    cue = _EMAIL_LINKED if word in dictionary_words() else _EMAIL_CUE
+    return cue.search(text, max(0, start - 30), start) is not None
 
 
 def find_loose_emails(text: str) -> list[Candidate]:
@@ -50,16 +79,17 @@ def find_loose_emails(text: str) -> list[Candidate]:
     if "@" in text:
         found += [(m.start(), m.end(), "EMAIL") for m in _AT_PROVIDER.finditer(text)]
         if " @" in text or "@ " in text or " ." in text:
-            found += [(m.start(), m.end(), "EMAIL") for m in _SPACED_PROVIDER.finditer(text)]
+            found += [
+                (m.start(), m.end(), "EMAIL")
+                for m in _SPACED_PROVIDER.finditer(text)
+                if " @" not in m.group() or _name_like(m.group().split(" ", 1)[0], text, m.start())
+            ]
         if "@ " in text:
             found += [(m.start(), m.end(), "EMAIL") for m in _BLANK_AFTER_AT.finditer(text)]
     if " at " in text or " AT " in text or " At " in text:
-        for match in _AT_WORD.finditer(text):
-            local = match.group("local")
-            if any(char in local for char in "._+") or any(char.isdigit() for char in local):
-                found.append((match.start(), match.end(), "EMAIL"))
-            elif local.lower() not in _PRONOUNS and _EMAIL_CUE.search(
-                text, max(0, match.start() - 30), match.start()
-            ):
-                found.append((match.start(), match.end(), "EMAIL"))
+        found += [
+            (m.start(), m.end(), "EMAIL")
+            for m in _AT_WORD.finditer(text)
+            if _name_like(m.group("local"), text, m.start())
+        ]
     return found
