@@ -474,3 +474,50 @@ def test_email_word_look_alikes_are_kept(text):
 )
 def test_given_names_at_a_provider_are_emails(text, expected):
     assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dates and amounts after money words are no accounts (finding 8)
+        "please pay to 2025-03-31 at the latest",
+        "refund ke 20240612 katanya, ditunggu saja",
+        "tanggal 20240305 BNI error terus",
+        "dipotong dari 25000000000 jadi sisa segitu",
+        "paid to 87654321 sellers last year",
+        # an error code after an account named earlier (finding 9)
+        "Virtual account sudah lunas. Error 502100998877 masih muncul",
+        # a range of years joined by a dash (finding 10)
+        "Rekening saya aktif 2011—2023",
+        "Rekening saya dibuka 2012-2024",
+    ],
+)
+def test_dates_amounts_and_codes_are_no_accounts(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year range next to a real account stays (finding 10)
+        (
+            "Tahun 2015—2022 saya nasabah, rekening 20152022",
+            "Tahun 2015—2022 saya nasabah, rekening [ACCOUNT]",
+        ),
+        # account words with a suffix name the account a text is about (finding 11)
+        (
+            "Rekeningnya diblokir. Kemarin masih bisa dipakai 4455667788990",
+            "Rekeningnya diblokir. Kemarin masih bisa dipakai [ACCOUNT]",
+        ),
+        (
+            "Akun bank saya diblokir. Kemarin masih bisa 4455667788990",
+            "Akun bank saya diblokir. Kemarin masih bisa [ACCOUNT]",
+        ),
+        (
+            "My acct was closed. Then 4455 6677 8899 got money",
+            "My acct was closed. Then [ACCOUNT] got money",
+        ),
+    ],
+)
+def test_accounts_beside_ranges_and_account_words(text, expected):
+    assert _redacted(text) == expected

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEBIT_FROM", "account_named_at", "ibans_after_cue"]
+__all__ = ["ACCOUNT_WORDS", "DEBIT_FROM", "account_named_at", "ibans_after_cue"]
 
 Candidate = tuple[int, int, str]
+
+#: Words that name a bank or virtual account ("no rek", "rekeningnya", "VA", "a/c", "IBAN"):
+#: a regex fragment shared by the cue scan and the account a text is about.
+ACCOUNT_WORDS = (
+    r"no\.?\s*rek(?:ening)?(?:nya|ku)?|norek(?:nya|ku)?|(?:nomor|nomer)\s+rekening|"
+    r"rekening(?:nya|ku|mu)?|rek(?:nya|ku)|va|virtual\s+account|akun\s+virtual|"
+    r"account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no|num|number)|acct|a/c|bank\s+account|"
+    r"iban|(?:no|nomor|nomer|nmr)\.?\s*akun|akun\s+bank"
+)
 
 #: Money taken out of a number ("debited from 7301 5567 8890", "dipotong dari 1234567890"):
 #: the number is the account (or card) it was taken from. A regex fragment for the cue scan.
@@ -27,11 +36,7 @@ _IBAN_AFTER_CUE = re.compile(
 
 # An account named as the subject earlier in the text ("VA saya kok ganti? Kemarin masih
 # 3901 2288 4410 7766"): a later number with no cue of its own is that account.
-_ACCOUNT_NAMED = re.compile(
-    r"\b(?:va|virtual\s+account|akun\s+virtual|no\.?\s*rek(?:ening)?|norek|nomor\s+rekening|"
-    r"nomer\s+rekening|rekening|account\s+(?:number|no)|bank\s+account|iban)\b",
-    re.IGNORECASE,
-)
+_ACCOUNT_NAMED = re.compile(r"\b(?:" + ACCOUNT_WORDS + r")\b", re.IGNORECASE)
 
 
 def ibans_after_cue(text: str) -> list[Candidate]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from voc.pii.account_context import DEBIT_FROM, account_named_at, ibans_after_cue
+from voc.pii.account_context import ACCOUNT_WORDS, DEBIT_FROM, account_named_at, ibans_after_cue
 from voc.pii.email_loose import find_loose_emails
 from voc.pii.validators import luhn_valid, nik_valid
 
@@ -55,6 +55,14 @@ _ONE_DIGIT_GROUP = re.compile(r"(?<!\d)\d(?!\d)")
 _SPACED_DIGITS = re.compile(r"(?<![\w/#@&=%.,-])(?:\d{2,4} )?\d(?: \d){6,18}(?! ?\d)(?![\w/@%])")
 _NPWP_SHAPE = re.compile(r"\d{2}\.\d{3}\.\d{3}\.\d[.-]\d{3}\.\d{3}")
 _PRICE_SHAPE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+# A date written as digits: "20241215", "2025-01-15", "15.01.2025".
+_DAY, _MONTH, _YEAR = r"(?:0[1-9]|[12]\d|3[01])", r"(?:0[1-9]|1[0-2])", r"(?:19|20)\d\d"
+_DATE_SHAPE = re.compile(rf"{_YEAR}([-./]?){_MONTH}\1{_DAY}|{_DAY}([-./]?){_MONTH}\2{_YEAR}")
+# A range of years or amounts joined by a dash: "2010—2024", "15.000 - 25.000".
+_RANGE = re.compile(
+    r"((?:19|20)\d\d|[1-9]\d{0,2}(?:\.\d{3})+)\s?[-\u2013\u2014]\s?"
+    r"((?:19|20)\d\d|[1-9]\d{0,2}(?:\.\d{3})+)"
+)
 
 # Cue words before a number (nearest first) say what it is. ``label`` marks identifiers that
 # are not personal data (orders, parcels, tickets, devices, utility customer numbers) and
@@ -73,7 +81,7 @@ _CUES = re.compile(
     r"membership|anggota|kode|code|kartu\s+(?:member|anggota|bpjs|perdana|sim|pelajar|"
     r"mahasiswa|garansi|parkir|e-?money|flazz|brizzi|tapcash|kis|indonesia\s+sehat)|"
     r"simcard|sim\s+card|iccid|polis|policy|klaim|claim|gift\s*cards?|e-?gift|gift\s+voucher|"
-    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb)"
+    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb|error|err|galat)"
     r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
     r"|(?P<lookalike>\b(?:peserta|kepesertaan|participant|certificate|certified|cert|sertifikat|"
     r"nisn|nis|nim|nip|nuptk|npsn|student|siswa|mahasiswa|pegawai|employee|karyawan|staff|"
@@ -86,14 +94,13 @@ _CUES = re.compile(
     r"|(?P<npwp>\b(?:npwp|nitku|tax\s+(?:id|number)|nomor\s+pokok\s+wajib\s+pajak)\b)"
     r"|(?P<card>\b(?:kartu(?:\s+kredit|\s+debit|\s+atm)?|cc|credit\s+card|debit\s+card|card|"
     r"visa|master\s?card|jcb|amex|american\s+express|diners(?:\s+club)?)\b)"
-    r"|(?P<account>\b(?:no\.?\s*rek(?:ening)?(?:nya|ku)?|norek(?:nya|ku)?|nomor\s+rekening|"
-    r"nomer\s+rekening|rekening(?:nya|ku|mu)?|rek(?:nya|ku)?|va|virtual\s+account|akun\s+virtual|account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no"
-    r"|num|number)|acct|a/c|bank\s+account|iban|(?:no|nomor|nomer|nmr)\.?\s*akun|akun\s+bank|"
+    r"|(?P<account>\b(?:" + ACCOUNT_WORDS + r"|rek|"
     r"(?:my|our|your|the|to|into|saya|sy)\s+(?:[\w'’]+\s+)?account(?:\s+(?:number|num|no))?|"
     r"account(?=[\s:#.,]*$))\b)"
-    r"|(?P<transfer>\b(?:transfer|trf|tf|transfr|wire|kirim(?:\s+(?:uang|dana|duit))?|"
-    r"refund(?:s|ed|nya)?|(?:di)?kembalikan|(?:di)?balikin|(?:di)?cairkan|pay|paid|bayar)\s+"
+    r"|(?P<transfer>\b(?:transfer|trf|tf|transfr|wire|kirim(?:\s+(?:uang|dana|duit))?)\s+"
     r"(?:ke|to|into)\b)"
+    r"|(?P<refund>\b(?:refund(?:s|ed|nya)?|(?:di)?kembalikan|(?:di)?balikin|(?:di)?cairkan|pay|"
+    r"paid|bayar)\s+(?:ke|to|into)\b)"
     r"|(?P<debit>\b" + DEBIT_FROM + r"\b)"
     r"|(?P<wallet>\b(?:ovo|gopay|dana|shopeepay|linkaja|e-?wallet|dompet\s+digital)\b)"
     r"|(?P<bank>\b(?:" + _BANKS + r")\b)"
@@ -290,9 +297,18 @@ def _card_prefix(digits: str) -> bool:
     return False
 
 
+def _amount_or_date(chunk: str, digits: str) -> bool:
+    """Whether a number without a personal cue reads as an amount or a date."""
+    return bool(
+        _PRICE_SHAPE.fullmatch(chunk) or _DATE_SHAPE.fullmatch(chunk) or digits.endswith("0000")
+    )
+
+
 def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | None:
     """Return the PII type of a number chunk, or ``None`` for a look-alike."""
     n = len(digits)
+    if _RANGE.fullmatch(chunk):
+        return None  # "dibuka 2010—2024", "biaya 15.000 - 25.000"
     cue, adjacent = cues[0] if cues else (None, False)
     named = False  # a look-alike word names the number: "NISN 0087...", "nomor peserta 0002..."
     if cue == "lookalike":
@@ -323,7 +339,9 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "PHONE"
     if cue == "transfer" and 8 <= n <= 18 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"  # "transfer ke 1240098812 a.n. ...": money goes to an account
-    if cue == "debit" and 10 <= n <= 19 and not _PRICE_SHAPE.fullmatch(chunk):
+    if cue == "refund" and 10 <= n <= 18 and not _amount_or_date(chunk, digits):
+        return "ACCOUNT"  # "refund ke 5521098834", not "paid to 12345678 merchants"
+    if cue == "debit" and 10 <= n <= 19 and not _amount_or_date(chunk, digits):
         # "debited from 7301 5567 8890": money taken from an account, or from a card.
         return "CARD" if luhn_valid(digits) and _card_prefix(digits) else "ACCOUNT"
     if cue == "wallet" and 10 <= n <= 16 and not _PRICE_SHAPE.fullmatch(chunk):
@@ -400,9 +418,14 @@ def find_numbers(text: str) -> list[Candidate]:
                 found.append((start, start + sub_end, pii_type))
                 typed = True
                 break
-        if not typed and 8 <= len(digits_only) <= 18 and _BANK_AFTER.match(text, end):
+        if (
+            not typed
+            and 8 <= len(digits_only) <= 18
+            and _BANK_AFTER.match(text, end)
+            and not _amount_or_date(chunk, digits_only)
+        ):
             pii_type = _classify(chunk, digits_only, [("bank", True)])
-            if pii_type and (not cues or cues[0][0] in ("phone", "transfer")):
+            if pii_type and (not cues or cues[0][0] in ("phone", "transfer", "refund")):
                 found.append((start, end, pii_type))
                 continue
         if not typed and not cues:
@@ -412,7 +435,8 @@ def find_numbers(text: str) -> list[Candidate]:
     low, high = (min(accounts) - 3, max(accounts) + 3) if accounts else (0, 0)
     named_at = account_named_at(text) if bare else None
     for start, end, digits in bare:
-        if _PRICE_SHAPE.fullmatch(text[start:end]) or _HOTLINE.fullmatch(digits):
+        chunk = text[start:end]
+        if _PRICE_SHAPE.fullmatch(chunk) or _RANGE.fullmatch(chunk) or _HOTLINE.fullmatch(digits):
             continue
         if (low <= len(digits) <= high and 8 <= len(digits) <= 16) or (
             # "VA saya kok ganti? Kemarin masih 3901 2288 4410 7766": the account
