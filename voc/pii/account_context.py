@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from voc.pii.validators import Candidate
+
 __all__ = ["ACCOUNT_WORDS", "DEBIT_FROM", "account_named_at", "ibans_after_cue"]
 
-Candidate = tuple[int, int, str]
 
 #: Words that name a bank or virtual account ("no rek", "rekeningnya", "VA", "a/c", "IBAN"):
 #: a regex fragment shared by the cue scan and the account a text is about.

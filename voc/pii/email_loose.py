@@ -1,15 +1,38 @@
-"""E-mail addresses typed loosely: a blank beside the "@", no or a mistyped ending, " at "."""
+"""E-mail addresses: plain, spelled out and typed loosely (a blank beside the "@", " at ")."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["EMAIL_PROVIDERS", "find_loose_emails"]
+from voc.pii.validators import Candidate
 
-Candidate = tuple[int, int, str]
+__all__ = ["find_emails", "find_loose_emails"]
 
-#: Free mail providers whose name alone says that an e-mail address is meant.
-EMAIL_PROVIDERS = (
+
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[^\W_][\w.%+-]*@"  # a letter of any script may open the name: "müller@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"\.[A-Za-z]{2,24}(?![\w-])"
+)
+# "budi.santoso [at] gmail [dot] com" and "budi(at)gmail.com": spelled-out e-mails.
+_EMAIL_SPELLED = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*\s*[\[(]\s*at\s*[\])]\s*[A-Za-z0-9-]+"
+    r"(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[A-Za-z]{2,24})+",
+    re.IGNORECASE,
+)
+# "putri_ayu99 @ gmail.com": blanks around the "@".
+_EMAIL_SPACED = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]* @ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b"
+)
+# "ratna dot sari at gmail dot com": an address spelled with words only.
+_EMAIL_WORDS = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w+-]*(?:\s+dot\s+[A-Za-z0-9][\w+-]*){0,4}\s+at\s+[A-Za-z0-9-]+"
+    r"(?:\s+dot\s+[A-Za-z]{2,24})+\b",
+    re.IGNORECASE,
+)
+
+# Free mail providers whose name alone says that an e-mail address is meant.
+_PROVIDERS = (
     r"gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|icloud|protonmail|aol|gmx|yandex"
 )
 _ENDING = r"(?:co\.id|co\.uk|com\.sg|com\.my|com|net|org|id|me|de|fr|jp)"
@@ -17,13 +40,13 @@ _ENDING = r"(?:co\.id|co\.uk|com\.sg|com\.my|com|net|org|id|me|de|fr|jp)"
 # "budi@gmail" (no ending) and "budi@gmail,com" (a comma for the dot): the provider's name
 # after the "@" is enough.
 _AT_PROVIDER = re.compile(
-    r"(?<![\w.%+-])[^\W_][\w.%+-]*@(?:" + EMAIL_PROVIDERS + r")"
+    r"(?<![\w.%+-])[^\W_][\w.%+-]*@(?:" + _PROVIDERS + r")"
     r"(?:[ ]?[.,][ ]?" + _ENDING + r")?(?![\w@-])(?!\.[A-Za-z])",
     re.IGNORECASE,
 )
 # "budi @gmail.com", "budi @ gmail . com": blanks around the "@" or the dot of a provider.
 _SPACED_PROVIDER = re.compile(
-    r"(?<![\w.%+-])[^\W_][\w.%+-]* ?@ ?(?:" + EMAIL_PROVIDERS + r") ?\. ?" + _ENDING + r"\b",
+    r"(?<![\w.%+-])[^\W_][\w.%+-]* ?@ ?(?:" + _PROVIDERS + r") ?\. ?" + _ENDING + r"\b",
     re.IGNORECASE,
 )
 # "budi@ kantor.co.id": a blank after the "@" of an address with a full domain.
@@ -34,7 +57,7 @@ _BLANK_AFTER_AT = re.compile(
 # part needs a dot, digit or underscore (no English word has one), or an e-mail cue before it,
 # so "my account at gmail.com" stays.
 _AT_WORD = re.compile(
-    r"(?<![\w.+-])(?P<local>[^\W_][\w.+-]*) at (?:" + EMAIL_PROVIDERS + r")"
+    r"(?<![\w.+-])(?P<local>[^\W_][\w.+-]*) at (?:" + _PROVIDERS + r")"
     r"(?: ?\. ?| dot )(?:co(?: ?\. ?| dot )id|com|net|co(?: ?\. ?| dot )uk)\b",
     re.IGNORECASE,
 )
@@ -92,4 +115,19 @@ def find_loose_emails(text: str) -> list[Candidate]:
             for m in _AT_WORD.finditer(text)
             if _name_like(m.group("local"), text, m.start())
         ]
+    return found
+
+
+def find_emails(text: str) -> list[Candidate]:
+    """Return the e-mail addresses in ``text``, plain, spelled out and typed loosely."""
+    found = find_loose_emails(text)
+    if "@" in text:
+        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text)]
+    if " @ " in text:
+        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPACED.finditer(text)]
+    lower = text.lower()
+    if "at" in lower:
+        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPELLED.finditer(text)]
+        if " dot " in lower:
+            found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_WORDS.finditer(text)]
     return found

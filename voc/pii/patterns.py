@@ -12,34 +12,11 @@ from __future__ import annotations
 import re
 
 from voc.pii.account_context import ACCOUNT_WORDS, DEBIT_FROM, account_named_at, ibans_after_cue
-from voc.pii.email_loose import find_loose_emails
-from voc.pii.validators import luhn_valid, nik_valid
+from voc.pii.email_loose import find_emails
+from voc.pii.validators import Candidate, luhn_valid, nik_valid
 
 __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
 
-Candidate = tuple[int, int, str]
-
-_EMAIL = re.compile(
-    r"(?<![\w.%+-])[^\W_][\w.%+-]*@"  # a letter of any script may open the name: "müller@"
-    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
-    r"\.[A-Za-z]{2,24}(?![\w-])"
-)
-# "budi.santoso [at] gmail [dot] com" and "budi(at)gmail.com": spelled-out e-mails.
-_EMAIL_SPELLED = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*\s*[\[(]\s*at\s*[\])]\s*[A-Za-z0-9-]+"
-    r"(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[A-Za-z]{2,24})+",
-    re.IGNORECASE,
-)
-# "putri_ayu99 @ gmail.com": blanks around the "@".
-_EMAIL_SPACED = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]* @ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b"
-)
-# "ratna dot sari at gmail dot com": an address spelled with words only.
-_EMAIL_WORDS = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][\w+-]*(?:\s+dot\s+[A-Za-z0-9][\w+-]*){0,4}\s+at\s+[A-Za-z0-9-]+"
-    r"(?:\s+dot\s+[A-Za-z]{2,24})+\b",
-    re.IGNORECASE,
-)
 
 _NUMBER_CHUNK = re.compile(
     r"(?<![\w/#@&=%-])(?<!\d[.,])"
@@ -171,21 +148,6 @@ _PHONE_SIDE = r"(?:\+62[ .-]?|0)\d{2,4}(?:[ .-]?\d{2,4}){1,3}"
 _PHONE_SLASH = re.compile(
     r"(?<![\w/#@&=%-])(" + _PHONE_SIDE + r")/(" + _PHONE_SIDE + r")(?![\w/@%])(?![.,]\d)"
 )
-
-
-def find_emails(text: str) -> list[Candidate]:
-    """Return the e-mail addresses in ``text``, plain, spelled out and typed loosely."""
-    found = find_loose_emails(text)
-    if "@" in text:
-        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text)]
-    if " @ " in text:
-        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPACED.finditer(text)]
-    lower = text.lower()
-    if "at" in lower:
-        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPELLED.finditer(text)]
-        if " dot " in lower:
-            found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_WORDS.finditer(text)]
-    return found
 
 
 def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:

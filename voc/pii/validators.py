@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["luhn_valid", "nik_valid", "NIK_PROVINCE_CODES"]
+__all__ = ["Candidate", "luhn_valid", "nik_valid", "NIK_PROVINCE_CODES"]
+
+#: A detector's span: ``(start, end, type)`` with character offsets.
+Candidate = tuple[int, int, str]
 
 #: The two-digit province codes (kode wilayah) that open a valid NIK, including the
 #: Papua provinces created in 2022.
