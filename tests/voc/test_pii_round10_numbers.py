@@ -7,7 +7,7 @@ import time
 import pytest
 
 from voc.pii import redact
-from voc.pii.patterns import find_emails
+from voc.pii.patterns import find_emails, find_numbers
 
 
 def _redacted(text: str) -> str:
@@ -521,3 +521,37 @@ def test_dates_amounts_and_codes_are_no_accounts(text):
 )
 def test_accounts_beside_ranges_and_account_words(text, expected):
     assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lists of phones joined by slashes, with blanks or a '62' side (finding 7)
+        (
+            "WA 0813 2222 3333/0857 4444 5555/0812 6666 7777",
+            "WA [PHONE]/[PHONE]/[PHONE]",
+        ),
+        ("telp 0813 2222 3333//0857 4444 5555", "telp [PHONE]//[PHONE]"),
+        ("WA 0813 2222 3333/ 0857 4444 5555 ya", "WA [PHONE]/ [PHONE] ya"),
+        ("hp 0813 2222 3333 /0857 4444 5555", "hp [PHONE] /[PHONE]"),
+        ("WA 0813 2222 3333/62 857 4444 5555", "WA [PHONE]/[PHONE]"),
+        ("nomor 0813 — 2222 — 3333", "nomor [PHONE]"),
+    ],
+)
+def test_phone_lists_joined_by_slashes(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["periode 2019 — 2023 saja", "harga 150.000 – 250.000", "kode 0813/0857 beda"],
+)
+def test_phone_list_look_alikes_are_kept(text):
+    assert redact(text).spans == ()
+
+
+@pytest.mark.parametrize("text", ["0813 2222 3333/" * 1_500 + "x", "62 857 4444 5555//" * 1_500])
+def test_phone_lists_stay_linear(text):
+    started = time.perf_counter()
+    find_numbers(text)
+    assert time.perf_counter() - started < 1.0

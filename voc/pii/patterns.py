@@ -22,7 +22,8 @@ _NUMBER_CHUNK = re.compile(
     r"(?<![\w/#@&=%-])(?<!\d[.,])"
     r"(?:\(?\+\s?\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?)?"  # +62, (+62), +1 (0)
     r"(?:\(\d{1,5}\)[ .-]?)?"  # (021)
-    r"\d+(?:(?:[ .\-\u2013\u2014]| - )\d+){0,7}"  # at most 8 groups: long runs split, stay linear
+    # at most 8 groups (long runs split, stay linear); a dash may have blanks: "0812 — 3456"
+    r"\d+(?:(?:[ .\-\u2013\u2014]| [-\u2013\u2014] )\d+){0,7}"
     r"(?![\w/@%])(?![.,]\d)"
 )
 _DIGIT_GROUP = re.compile(r"\d+")
@@ -142,12 +143,14 @@ _HOTLINE = re.compile(r"1500\d{3,4}|1[45]\d{3}|080\d{5,9}")
 _NANP_SHAPE = re.compile(r"\d{3}[-. ]\d{3}[-. ]\d{4}")
 _TWO_DIGIT_AREAS = frozenset({"21", "22", "24", "31", "61"})
 _WA_LINK = re.compile(r"\bwa\.me/\+?(\d{10,15})\b")
-# Two phone numbers joined by a bare slash ("0812 3456 7890/0857 1234 5678"): the slash that
-# keeps dates and order paths out of the number chunks hides them.
-_PHONE_SIDE = r"(?:\+62[ .-]?|0)\d{2,4}(?:[ .-]?\d{2,4}){1,3}"
-_PHONE_SLASH = re.compile(
-    r"(?<![\w/#@&=%-])(" + _PHONE_SIDE + r")/(" + _PHONE_SIDE + r")(?![\w/@%])(?![.,]\d)"
+# Phone numbers joined by slashes ("0812 3456 7890/0857 1234 5678", "... / 62 857 ...//0813
+# ..."): the slash that keeps dates and order paths out of the number chunks hides them. Each
+# side is atomic, so a long list that fails at its end is not tried again in other splits.
+_PHONE_SIDE = r"(?>(?:\+?62[ .-]?|0)\d{2,4}(?:[ .-]?\d{2,4}){1,3})"
+_PHONE_LIST = re.compile(
+    r"(?<![\w/#@&=%-])" + _PHONE_SIDE + r"(?: ?//? ?" + _PHONE_SIDE + r")+(?![\w/@%])(?![.,]\d)"
 )
+_LIST_SLASH = re.compile(r" ?//? ?")
 
 
 def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
@@ -338,12 +341,19 @@ def find_numbers(text: str) -> list[Candidate]:
     """
     found: list[Candidate] = [(m.start(1), m.end(1), "PHONE") for m in _WA_LINK.finditer(text)]
     if "/" in text:
-        for match in _PHONE_SLASH.finditer(text):
-            # Both sides share the cue before the first: "resi 0211234567/0211234568" stays.
+        for match in _PHONE_LIST.finditer(text):
+            # All sides share the cue before the first: "resi 0211234567/0211234568" stays.
             cues = _cues_before(text, match.start())
-            sides = [(side, re.sub(r"\D", "", side)) for side in match.groups()]
-            if all(_classify(side, digits, cues) == "PHONE" for side, digits in sides):
-                found += [(match.start(i), match.end(i), "PHONE") for i in (1, 2)]
+            sides, start = [], match.start()
+            for slash in [*_LIST_SLASH.finditer(text, start, match.end()), None]:
+                end = slash.start() if slash else match.end()
+                sides.append((start, end))
+                start = slash.end() if slash else end
+            if all(
+                _classify(text[s:e], re.sub(r"\D", "", text[s:e]), cues) == "PHONE"
+                for s, e in sides
+            ):
+                found += [(s, e, "PHONE") for s, e in sides]
     bare: list[tuple[int, int, str]] = []
     spaced_end = -1
     chunks = list(_NUMBER_CHUNK.finditer(text))
