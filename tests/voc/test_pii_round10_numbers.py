@@ -555,3 +555,23 @@ def test_phone_lists_stay_linear(text):
     started = time.perf_counter()
     find_numbers(text)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a blank before the '@' of a full domain, '_' or nothing for the dot (finding 12)
+        ("email: wulan @student.ui.ac.id", "email: [EMAIL]"),
+        ("email saya wulan.p@gmail_com", "email saya [EMAIL]"),
+        ("kirim ke wulan.p@yahoocom aja", "kirim ke [EMAIL] aja"),
+    ],
+)
+def test_more_loosely_typed_emails(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["halo @tokopedia.id tolong dibalas", "mention @gmailcom di twitter", "sync @ui.ac.id"]
+)
+def test_more_loose_email_look_alikes_are_kept(text):
+    assert redact(text).spans == ()

@@ -41,7 +41,7 @@ _ENDING = r"(?:co\.id|co\.uk|com\.sg|com\.my|com|net|org|id|me|de|fr|jp)"
 # after the "@" is enough.
 _AT_PROVIDER = re.compile(
     r"(?<![\w.%+-])[^\W_][\w.%+-]*@(?:" + _PROVIDERS + r")"
-    r"(?:[ ]?[.,][ ]?" + _ENDING + r")?(?![\w@-])(?!\.[A-Za-z])",
+    r"(?:[ ]?[.,][ ]?" + _ENDING + r"|_?(?:com|net|co\.id))?(?![\w@-])(?!\.[A-Za-z])",
     re.IGNORECASE,
 )
 # "budi @gmail.com", "budi @ gmail . com": blanks around the "@" or the dot of a provider.
@@ -49,9 +49,11 @@ _SPACED_PROVIDER = re.compile(
     r"(?<![\w.%+-])[^\W_][\w.%+-]* ?@ ?(?:" + _PROVIDERS + r") ?\. ?" + _ENDING + r"\b",
     re.IGNORECASE,
 )
-# "budi@ kantor.co.id": a blank after the "@" of an address with a full domain.
-_BLANK_AFTER_AT = re.compile(
-    r"(?<![\w.%+-])[^\W_][\w.%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b"
+# "budi@ kantor.co.id", "budi @mail.ugm.ac.id": a blank on one side of the "@" of an address
+# with a full domain (a blank before it only after a name: not "Error sync @gmail.com").
+_BLANK_AT = re.compile(
+    r"(?<![\w.%+-])[^\W_][\w.%+-]*(?P<blank> @|@ )[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    r"\.[A-Za-z]{2,24}\b"
 )
 # "rina.s at gmail.com", "budi_99 at yahoo dot co dot id": " at " and a provider. The local
 # part needs a dot, digit or underscore (no English word has one), or an e-mail cue before it,
@@ -107,8 +109,13 @@ def find_loose_emails(text: str) -> list[Candidate]:
                 for m in _SPACED_PROVIDER.finditer(text)
                 if " @" not in m.group() or _name_like(m.group().split(" ", 1)[0], text, m.start())
             ]
-        if "@ " in text:
-            found += [(m.start(), m.end(), "EMAIL") for m in _BLANK_AFTER_AT.finditer(text)]
+        if "@ " in text or " @" in text:
+            found += [
+                (m.start(), m.end(), "EMAIL")
+                for m in _BLANK_AT.finditer(text)
+                if m.group("blank") == "@ "
+                or _name_like(m.group()[: m.start("blank") - m.start()], text, m.start())
+            ]
     if " at " in text or " AT " in text or " At " in text:
         found += [
             (m.start(), m.end(), "EMAIL")
