@@ -39,10 +39,10 @@ def test_iban_shape_after_its_cue_is_an_account(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "IBAN itu apa ya, perlu buat transfer ke DE?",
-        "apa bedanya IBAN dan SWIFT code BNINIDJA?",
-        "kode NL00 ABNA 0417 1643 00 di struk itu apa ya",  # no IBAN cue, wrong check digits
-        "Does the IBAN field accept spaces?",
+        # more than three words between the cue and a code with wrong check digits
+        "IBAN itu apa ya, kode NL00 ABNA 0417 1643 00 di struk",
+        "kode NL00 ABNA 0417 1643 00 di struk itu apa ya",  # no IBAN cue at all
+        "IBAN code GB00 BARC 20 is too short",  # too few characters for an IBAN
     ],
 )
 def test_iban_look_alikes_are_kept(text):
@@ -75,9 +75,10 @@ def test_number_money_was_taken_from(text, expected):
     "text",
     [
         "dipotong dari 1.250.000 jadi 1.000.000",  # amounts
-        "deducted from 12 payments so far",
+        "deducted from 2024-01-15 onwards",  # a date
         "dipotong dari saldo 2500000000 kok",  # the nearest cue says an amount
-        "ditarik dari 2019 sampai 2023",
+        "ditarik dari 20190101 sampai 20231231",  # dates
+        "kepotong dari 15000000000 jadi segitu",  # a round amount
     ],
 )
 def test_debit_look_alikes_are_kept(text):
@@ -198,7 +199,7 @@ def test_phone_look_alikes_of_connection_numbers_are_kept(text, expected):
         # "kk" alone is "kakak": the number after it is read by its own cue or shape
         ("kk rek mandiri saya 1560012234478", "kk rek mandiri saya [ACCOUNT]"),
         ("kk 3174012345678901 itu nomor apa", "kk 3174012345678901 itu nomor apa"),
-        ("no kk 12345 di formulir", "no kk 12345 di formulir"),
+        ("no kk 3174 0123 4567 890 di formulir", "no kk 3174 0123 4567 890 di formulir"),
     ],
 )
 def test_family_card_number_is_a_resident_number(text, expected):
@@ -253,10 +254,9 @@ def test_phones_joined_by_a_slash_or_em_dash(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "tgl 01/02/2024 jam 10/11",
         "INV/0812345678/0857123456",
-        "kode 0812/0857 bedanya apa",
-        "rasio 021/0274 itu kode area",
+        "kode 0812345/0857123 bedanya apa",  # too short for mobiles
+        "serial 0211234567/0211234568",  # a label before the pair
     ],
 )
 def test_slash_look_alikes_are_kept(text):
@@ -266,12 +266,12 @@ def test_slash_look_alikes_are_kept(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "nomor peserta JKN 0002 7741 0098 3 sudah aktif?",  # a health-insurance member number
-        "NISN adik saya 0087654321 belum muncul",  # a student number
-        "NIM 2201234567 tidak bisa login",
+        "nomor peserta 0361 2345 678 sudah aktif?",  # landline-shaped member number
+        "NISN 0274512345 belum muncul",  # a student number shaped like a landline
+        "NIM 0221234567 tidak bisa login",
         "sertifikat no. 0061-7720-3345-12 sudah terbit?",
         "Receipt no 0042-1187-5530 shows the wrong total",
-        "kwitansi no. 0021 5551 234 hilang",
+        "kwitansi no. 0274 512 345 hilang",
         "ID 0001 8823 4410 8 itu punya siapa",  # "00" then 0 is no country code
     ],
 )
@@ -318,8 +318,8 @@ def test_account_then_a_comma_then_its_number(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "I opened the account, 3 days later it was blocked",
-        "Which account, savings or current?",
+        "I opened the account, 2024-01-15, and it was blocked",  # a date
+        "Which account, 1.500.000 or 2.000.000?",  # amounts
     ],
 )
 def test_account_comma_look_alikes_are_kept(text):
@@ -350,11 +350,11 @@ def test_refunds_banks_after_and_account_suffixes(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "saya transfer 1.500.000 ke BCA",
+        "saya transfer 15.000.000 ke BCA",
         "order 7301556788 BCA promo",  # a labelled number before a bank
         "invoice 7301556788 BCA",
-        "pay to 12 merchants",
-        "refund ke 3 pesanan sekaligus",
+        "pay to 123456789 merchants",  # fewer than 10 digits after a refund/pay cue
+        "refund ke 150000000 katanya",
         "bayar ke indomaret pakai kode 1234567890123",
     ],
 )
@@ -575,3 +575,28 @@ def test_more_loosely_typed_emails(text, expected):
 )
 def test_more_loose_email_look_alikes_are_kept(text):
     assert redact(text).spans == ()
+
+
+_ID_WORDS = ["NIM", "NIP", "NIS", "NISN", "NUPTK", "NPSN", "struk", "nota", "faktur", "kwitansi"]
+_PEOPLE_WORDS = ["student", "staff", "karyawan", "pegawai", "employee", "siswa", "mahasiswa"]
+
+
+@pytest.mark.parametrize("word", _ID_WORDS + _PEOPLE_WORDS + ["peserta"])
+def test_each_look_alike_word_names_its_number(word):
+    # landline-shaped: a phone without the word (checked first), none right after it
+    assert _redacted("0274 512345 kemarin") == "[PHONE] kemarin"
+    assert redact(f"{word} 0274 512345 kemarin").spans == ()
+
+
+@pytest.mark.parametrize("word", _PEOPLE_WORDS + ["peserta"])
+@pytest.mark.parametrize("number", ["0274 512345", "6281234567890", "0044 20 7946 0958"])
+def test_phones_after_a_phone_cue_and_a_people_word(word, number):
+    assert _redacted(f"tolong WA {word} {number} ya") == f"tolong WA {word} [PHONE] ya"
+
+
+@pytest.mark.parametrize("word", _ID_WORDS + _PEOPLE_WORDS)
+@pytest.mark.parametrize("number", ["0274 512345", "6281234567890", "0044 20 7946 0958"])
+def test_phones_after_a_look_alike_word_further_away(word, number):
+    text = f"{word} sudah diurus, hubungi {number}"
+    assert _redacted(text) == f"{word} sudah diurus, hubungi [PHONE]"
+    assert _redacted(f"{word} di sini lama, {number}") == f"{word} di sini lama, [PHONE]"

@@ -374,6 +374,8 @@ def find_numbers(text: str) -> list[Candidate]:
         if len(digits_only) < 6:
             continue
         cues = _cues_before(text, start)
+        if _DATE_SHAPE.fullmatch(chunk) and not chunk.isdigit():
+            continue  # "2024-01-15", "15.01.2025": a date, also without its last group
         if _LABEL_AFTER.match(text, end):
             cues = [("label", True)]
         groups = list(_DIGIT_GROUP.finditer(chunk))
