@@ -457,6 +457,10 @@ def test_email_patterns_stay_linear(text):
         "since 2018 at gmail.com no problem at all",
         "Error sync @gmail.com muncul lagi",
         "promo 11.11 @gmail.com spam terus",
+        # blanks on both sides of the '@' after an everyday word, dashed everyday words
+        "Ada masalah login @ gmail.com dari pagi",
+        "Promo @ shopee.co.id murah banget",
+        "our co-founder at gmail.com said hello",
     ],
 )
 def test_email_word_look_alikes_are_kept(text):

@@ -80,21 +80,24 @@ _NO_NAME = re.compile(r"v?[\d.,%+-]*", re.IGNORECASE)
 def _name_like(local: str, text: str, start: int) -> bool:
     """Whether a name set apart from its "@"/"at" (at ``start`` in ``text``) is an e-mail name.
 
-    Yes for a dot, digit, ``_``, ``+`` or ``-`` beside letters ("rina.s", "budi_99") and for a
-    given name ("sinta"); a word no dictionary knows needs an e-mail word before it, an
-    everyday word an e-mail word and a linking word ("my email is tomas at ...", not "my email
-    account at ..."); never for a pronoun or a version, date or amount.
+    Yes for a dot, digit, ``_`` or ``+`` beside letters ("rina.s", "budi_99") and for a given
+    name, also joined by a dash ("sinta", "rina-s"); a word no dictionary knows needs an e-mail
+    word before it, everyday words an e-mail word and a linking word ("my email is tomas at
+    ...", not "my email account at ...", "co-founder at ..."); never a pronoun or a version,
+    date or amount.
     """
     from voc.pii.name_lexicons import dictionary_words, given_names
 
     word = local.lower()
     if _NO_NAME.fullmatch(word) or word in _PRONOUNS:
         return False
-    if any(char in local for char in "._+-") or any(char.isdigit() for char in local):
+    if any(char in local for char in "._+") or any(char.isdigit() for char in local):
         return True
-    if word in given_names():
+    parts = word.split("-")
+    if any(part in given_names() for part in parts):
         return True
-    cue = _EMAIL_LINKED if word in dictionary_words() else _EMAIL_CUE
+    everyday = all(part in dictionary_words() for part in parts)
+    cue = _EMAIL_LINKED if everyday else _EMAIL_CUE
     return cue.search(text, max(0, start - 30), start) is not None
 
 
@@ -131,7 +134,11 @@ def find_emails(text: str) -> list[Candidate]:
     if "@" in text:
         found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text)]
     if " @ " in text:
-        found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPACED.finditer(text)]
+        found += [
+            (m.start(), m.end(), "EMAIL")
+            for m in _EMAIL_SPACED.finditer(text)
+            if _name_like(m.group().split(" @ ", 1)[0], text, m.start())
+        ]
     lower = text.lower()
     if "at" in lower:
         found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPELLED.finditer(text)]
