@@ -20,6 +20,8 @@ from __future__ import annotations
 __all__ = [
     "APPOSITION_CUES",
     "COMMERCE_BEFORE",
+    "COOKED_BEFORE",
+    "COOKED_DISHES",
     "EATERY_BEFORE",
     "STREET_OR_MODEL_BEFORE",
     "ENGLISH_HONORIFICS",
@@ -348,9 +350,15 @@ EATERY_BEFORE = (
     "pecel", "gudeg", "rawon", "seblak", "siomay", "batagor", "pempek", "rujak", "ketoprak",
     "nasgor", "sop", "sup", "iga", "bubur", "lontong", "geprek", "penyetan", "bakery",
     "toko", "salon", "butik", "bengkel", "laundry", "apotek", "kios", "konter", "barbershop",
-    # round 10: how a dish is cooked, between the dish and the cook ("Bebek Goreng Bu Rini")
-    "goreng", "bakar", "penyet", "kremes", "rica", "panggang", "rebus",
 )  # fmt: skip
+
+#: How a dish is cooked, between an EATERY_BEFORE dish and an honorific with ONE word: "Bebek
+#: Goreng Bu Rini" is a stall; a full name after it ("ayam bakar Pak Budi Santoso") is a person.
+COOKED_BEFORE = ("goreng", "bakar", "penyet", "kremes", "rica", "panggang", "rebus")
+
+#: Dishes that are no eatery by themselves, a stall only with a COOKED_BEFORE word ("Ikan
+#: bakar Bu Darmi").
+COOKED_DISHES = ("ikan", "udang", "cumi", "tahu", "tempe", "jagung", "pisang", "sapi", "kambing")
 
 #: Words right before a lexicon name that make it a street or a product model, never a
 #: person (the name tagger skips them): "Jalan Gatot Subroto", "tipe Rendra Low".

@@ -47,37 +47,66 @@ elon musk|mark zuckerberg|jeff bezos|bill gates|steve jobs|cristiano ronaldo|lio
 donald trump|joe biden|barack obama|kim jong un|lisa blackpink
 raditya dika|ade rai|dr. tirta|dr tirta|dokter tirta|dr. boyke|dr boyke|dokter boyke
 """
+# Government offices only: "Mayor" is also an army rank, "Dirut", "vice president" and "ketua
+# umum" head firms and clubs whose people are private.
 _OFFICES = (
     r"presiden|wapres|wakil[ \t]+presiden|menteri|menko|mensos|menkes|menkeu|gubernur|wagub|"
     r"wakil[ \t]+gubernur|bupati|wali[ \t]?kota|walkot|kapolri|kapolda|panglima|"
-    r"ketua[ \t]+(?:dpr|mpr|kpk|umum|ojk)|dirut|president|vice[ \t]+president|"
-    r"prime[ \t]+minister|minister|governor|mayor|senator"
+    r"ketua[ \t]+(?:dpr|mpr|kpk|ojk)|prime[ \t]+minister|minister|governor|the[ \t]+mayor|senator"
 )
 _OFFICE_BEFORE = re.compile(
-    r"\b(?i:" + _OFFICES + r")(?:[ \t]+(?:[A-Z][a-z]+|dan|&|BUMN|RI|DKI)){0,3}[ \t]+\Z"
+    r"\b(?i:" + _OFFICES + r")(?:[ \t]+(?:(?!(?i:direktur|director|komisaris|kos|kelas)\b)"
+    r"[A-Z][a-z]+|dan|&|BUMN|RI|DKI)){0,3}[ \t]+\Z"
 )
 _OFFICE_INSIDE = re.compile(r"(?i:" + _OFFICES + r")\b")
+# Films and adverts only: a "brand ambassador" or an endorser may be a local private person.
 _STAR_BEFORE = re.compile(
     r"\b(?i:dibintangi(?:[ \t]+(?:oleh|sama))?|diperankan(?:[ \t]+(?:oleh|sama))?|"
-    r"bintang[ \t]+iklan(?:nya)?|brand[ \t]+ambassador(?:nya)?|starring|"
-    r"(?:di)?endorse(?:d)?[ \t]+(?:by|oleh|sama))[ \t]+\Z"
+    r"starring)[ \t]+\Z"
 )
+# "PT"/"CV"/"UD" as written, or "a company called": never a shop's owner ("toko namanya").
 _FIRM_BEFORE = re.compile(
-    r"(?:\b(?:PT|CV|UD|Pt)\.?[ \t]+|\b(?i:company|firm|perusahaan|brand|merek|app|aplikasi|"
-    r"toko|shop|store)[ \t]+(?i:called|named|bernama|namanya)[ \t]+)\Z"
+    r"(?:\b(?:PT|CV|UD)\.?[ \t]+|\b(?i:company|firm|perusahaan|brand|merek|app|aplikasi)"
+    r"[ \t]+(?i:called|named|bernama|namanya)[ \t]+)\Z"
 )
+_FIRM_OWNER = re.compile(r"\b(?i:pemilik|owner|punya|milik|atas[ \t]+nama|a\.?n\.?)\b")
 # A day that remembers a national figure ("Peringatan Hari Kartini", "Hari Kartini").
-_DAY_BEFORE = re.compile(r"(?:\b(?i:peringatan)(?:[ \t]+(?i:hari))?|\bHari)[ \t]+\Z")
-# A doctor's practice hours are public ("jadwal dr. ...", "jadwal praktek dokter ...").
-_SCHEDULE_BEFORE = re.compile(
-    r"\b(?i:jadwal(?:[ \t]+(?:praktik|praktek))?|schedule[ \t]+of)[ \t]+"
-    r"(?:(?i:dr|drg|dokter|prof)\.?[ \t]+)?\Z"
-)
+_DAY_BEFORE = re.compile(r"(?:\b(?i:peringatan)[ \t]+(?i:hari)|\bHari)[ \t]+\Z")
+_DAY_NAMED = re.compile(r"Hari[ \t]+[A-Z][a-z]+")
+_DAY_TALK = re.compile(r"\b(?i:peringatan|memperingati|rayakan|merayakan|perayaan)[ \t]+\Z")
+# A shop's branch ("cabang Tebet"), never the branch's staff ("kepala cabang Hendra").
 _BRANCH_BEFORE = re.compile(r"\b(?i:cabang|branch|outlet|gerai|kcp)[ \t]+\Z")
+_BRANCH_STAFF = re.compile(
+    r"\b(?i:kepala|pimpinan|pemimpin|manager|manajer|head|kacab|staf|staff|karyawan|pegawai|"
+    r"petugas|admin|kasir|spv|supervisor|of)[ \t]+\S+[ \t]+\Z"
+)
+# A pet named right after the animal: "kucing saya namanya Oyen", "our cat called Milo".
 _PET_BEFORE = re.compile(
-    r"\b(?i:anjing|kucing|kelinci|hamster|burung|marmut|anabul|peliharaan|ikan|dog|cat|puppy|"
-    r"kitten|pet|bunny|parrot)(?i:ku|nya|s)?\b[^.!?\n]{0,30}?"
-    r"\b(?i:namanya|bernama|dinamai|dikasih[ \t]+nama|named|called|name[ \t]+is)[ \t]+\Z"
+    r"\b(?i:anjing|kucing|kelinci|hamster|burung|marmut|anabul|peliharaan|dog|cat|puppy|"
+    r"kitten|pet|bunny|parrot)(?i:ku|nya|s)?"
+    r"(?:[ \t]+(?i:saya|aku|kami|tetangga|teman|my|our|his|her|the|baru|kecil|lucu|"
+    r"kesayangan|peliharaan|new|little)){0,2}"
+    r"[ \t]+(?i:namanya|bernama|dinamai|dikasih[ \t]+nama|named|called|name[ \t]+is)[ \t]+\Z"
+)
+# A famous name is set aside only when the text talks about public life and nothing before it
+# in its sentence makes the person a party to the conversation (a courier, a neighbour ...).
+_PUBLIC_TALK = re.compile(
+    r"\b(?i:tv|televisi|berita|news|iklan(?:nya)?|ads?|advert\w*|endorse\w*|konser|concert|"
+    r"film|movie|sinetron|youtube|podcast|instagram|tiktok|twitter|pidato|speech|kampanye|"
+    r"campaign|pemilu|pilpres|capres|cawapres|presiden|president|menteri|minister|gubernur|"
+    r"governor|pemerintah|government|partai|artis|aktor|actor|aktris|actress|selebgram|"
+    r"seleb|selebriti|celebrity|influencer|youtuber|penyanyi|singer|lagu(?:nya)?|song|album|"
+    r"atlet|athlete|timnas|olimpiade|badminton|viral|dibintangi|starring|fans?|ngefans|"
+    r"idola|idol|tokoh)\b"
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?i:pak|bu|bapak|ibu|bpk|mas|mbak|mba|kak|bang|abang|om|tante|sdr|sdri|mr|mrs|ms|dr|"
+    r"namanya|bernama|named|called|dilayani|ditangani|oleh|by|dengan|sama|ketemu|met|"
+    r"terima[ \t]+kasih|thanks|thank[ \t]+you|makasih|salam|regards|kepada|yth|"
+    r"kurir|courier|driver|sopir|supir|cs|teknisi|technician|petugas|officer|sales|montir|"
+    r"mekanik|kasir|admin|staf|staff|agen|agent|tetangga|neighbou?r|anak|suami|istri|adik|"
+    r"kakak|teman|temen|kolega|friend|wife|husband|son|daughter|pelanggan|nasabah|customer|"
+    r"penerima|pengirim|pemilik|owner|yang|who)\b"
 )
 
 
@@ -105,14 +134,20 @@ def _figure_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _figures() -> re.Pattern[str]:
-    names = sorted(
-        {n.strip() for line in _PUBLIC_FIGURES.split("\n") for n in line.split("|") if n.strip()},
-        key=len,
-        reverse=True,
-    )
-    several = [re.escape(n).replace(r"\ ", r"[ \t]+") for n in names]
-    return re.compile(r"(?<!\w)(?:" + "|".join(several) + r")(?!\w)", re.IGNORECASE)
+def _figures() -> frozenset[str]:
+    return frozenset(
+        " ".join(n.split()) for line in _PUBLIC_FIGURES.split("\n") for n in line.split("|")
+    ) - {""}
+
+
+def _is_public_figure(text: str, start: int, end: int) -> bool:
+    """Whether the candidate is exactly a famous name, in a text about public life."""
+    if " ".join(text[start:end].lower().split()) not in _figures():
+        return False  # a longer private name merely holding a famous one stays a name
+    clause = re.split(r"[.!?\n;,(]", text[max(0, start - 60) : start])[-1]
+    if _PERSON_BEFORE.search(clause):
+        return False  # "Kurir Apriyani Rahayu", "tetangga saya namanya Zulkifli Hasan"
+    return _PUBLIC_TALK.search(text) is not None
 
 
 def is_public_or_not_a_person(text: str, start: int, end: int) -> bool:
@@ -128,12 +163,16 @@ def is_public_or_not_a_person(text: str, start: int, end: int) -> bool:
         return True  # "Bu [Menteri Keuangan]": the office, not its holder
     if _OFFICE_BEFORE.search(before) or _STAR_BEFORE.search(before):
         return True
-    if _BRANCH_BEFORE.search(before) or _PET_BEFORE.search(before):
+    if _BRANCH_BEFORE.search(before) and not _BRANCH_STAFF.search(before):
         return True
-    if _FIRM_BEFORE.search(before) or _DAY_BEFORE.search(before):
-        return True  # "PT Sinar Abadi", "a company called ...", "Hari Kartini"
-    if _SCHEDULE_BEFORE.search(before):
+    if _PET_BEFORE.search(before):
         return True
+    if _FIRM_BEFORE.search(before) and not _FIRM_OWNER.search(before[-30:]):
+        return True  # "PT Sinar Abadi", "a company called ..."
+    if _DAY_BEFORE.search(before) and " " not in text[start:end].strip():
+        return True  # "Hari Kartini", never "Hari Budi Santoso"
+    if _DAY_NAMED.fullmatch(text, start, end) and _DAY_TALK.search(before):
+        return True  # "Peringatan [Hari Kartini]"
     if _SELF_BEFORE.search(before):
         return False  # "I'm Joko ...", "penerima: Bpk ...": a customer who shares a famous name
     if start and text[start - 1] in "'‘\"“":
@@ -143,8 +182,4 @@ def is_public_or_not_a_person(text: str, start: int, end: int) -> bool:
     words = _figure_words()
     if not any(w in words for w in text[start:end].lower().split()):
         return False  # the candidate shares no word with a public figure (most texts)
-    window_start = max(0, start - 40)
-    for match in _figures().finditer(text, window_start, min(len(text), end + 40)):
-        if match.start() < end and start < match.end():
-            return True
-    return False
+    return _is_public_figure(text, start, end)

@@ -29,7 +29,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from voc.pii.name_cues import EATERY_BEFORE, STREET_OR_MODEL_BEFORE
+from voc.pii.name_cues import (
+    COOKED_BEFORE,
+    COOKED_DISHES,
+    EATERY_BEFORE,
+    STREET_OR_MODEL_BEFORE,
+)
 from voc.pii.name_lexicons import brand_phrases, given_names, hard_stop_words
 from voc.pii.types import PII_TYPES
 
@@ -141,12 +146,28 @@ def has_lexicon_word(lowered: str) -> bool:
     return not given_names().isdisjoint(_WORD.findall(lowered))
 
 
+_STALL_HONORIFICS = frozenset("pak bu mas mbak mbok mak bang cak kang om tante ci koh".split())
+
+
+def _one_word_after(tokens: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` is not followed by another Capitalised word."""
+    return i + 1 >= len(tokens) or not tokens[i + 1][:1].isupper()
+
+
 def _blocked(lowered: str, tokens: Sequence[str], i: int) -> bool:
     """Whether word ``i`` belongs to a brand, a shop, a street or a model named after a person."""
     if i > 0 and tokens[i - 1].lower() in EATERY_BEFORE:
         return True  # "Sate Slamet", "warung Iyah"
     if i > 1 and tokens[i - 2].lower() in EATERY_BEFORE:
         return True  # "Sate Pak Slamet", "Bakso Mas Joko"
+    if (
+        i > 2
+        and tokens[i - 2].lower() in COOKED_BEFORE
+        and tokens[i - 1].lower() in _STALL_HONORIFICS
+        and _one_word_after(tokens, i)
+    ):
+        dish = tokens[i - 3].lower()  # "Ikan bakar Bu Darmi": a stall; a full name is a person
+        return dish in EATERY_BEFORE or dish in COOKED_DISHES
     if i > 0 and tokens[i - 1].lower() in STREET_OR_MODEL_BEFORE:
         return True  # "Jalan Gatot Subroto", "tipe Rendra Low"
     if i > 1 and tokens[i - 1] == "." and tokens[i - 2].lower() in STREET_OR_MODEL_BEFORE:

@@ -475,6 +475,9 @@ class NameFinder(NameForms):
         before = [doc[i].lower_ for i in range(max(0, cue_start - 2), cue_start)]
         if before and before[-1] in cues.EATERY_BEFORE:
             return True
+        if before[-2:-1] and before[-1] in cues.COOKED_BEFORE and span[1] - span[0] == 1:
+            dish = before[-2]  # "Bebek goreng Bu Rini": a stall
+            return dish in cues.EATERY_BEFORE or dish in cues.COOKED_DISHES
         if doc[span[0]].lower_ in cues.EATERY_BEFORE:
             return True  # "kak Sate Khas Senayan cabang ...", "kak Bakmi GM ...": a shop
         if doc[cue_start].lower_ not in cues.ENGLISH_HONORIFICS:
