@@ -276,3 +276,20 @@ def test_look_alike_guards_never_hide_private_people(text, name):
     redacted = redact(text).text
     assert _gone(name, redacted), redacted
     assert redact(redacted).text == redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # review 10, finding 5: a school subject, a team or a firm after a round-10 role
+        ("Guru Matematika di sekolah itu galak.", "Matematika"),
+        ("Teacher Mandarin di kursus ini bagus.", "Mandarin"),
+        ("Tolong hubungi PIC Marketing kalian.", "Marketing"),
+        ("Bunda Sehat Selalu ya, semoga lekas pulih.", "Sehat"),
+        ("Kolektor Lapangan kasar sekali.", "Lapangan"),
+        ("Surveyor Adira datang terlambat.", "Adira"),
+        ("Adjuster Asuransi Sinarmas lama sekali.", "Asuransi"),
+    ],
+)
+def test_round10_roles_keep_subjects_and_firms(text, kept):
+    assert kept in _words(redact(text).text)

@@ -69,6 +69,11 @@ _AMBIGUOUS_GIVEN = frozenset(
 # Fibernusa", "nasabah Bankita"): one word after them must be a known given name. Drivers and
 # technicians stay ("the technician Ahmed", "your driver Kittipong").
 _FIRM_ROLES = frozenset("courier kurir customer pelanggan nasabah seller penjual mitra".split())
+# Roles a subject, a team or a firm follows as often as a person ("Guru Matematika", "PIC
+# Marketing", "Surveyor Adira"): the first word after them is a known given name or no
+# everyday word, place or firm.
+_SUBJECT_ROLES = frozenset("guru teacher pic surveyor kolektor adjuster bunda".split())
+_FIRMS = frozenset("adira fif baf wom mandiri bca bri bni astra acc oto mtf sinarmas".split())
 # Function words that are names only Capitalised after a strong cue ("My name is Will ...").
 _WORD_NAMES = frozenset({"will"})
 _ROLE_FORMS = frozenset(
@@ -272,6 +277,10 @@ class NameFinder(NameForms):
             and doc[span[0]].lower_ not in self.given_names_
         ):
             return None  # "kurir Paxelindo", "pelanggan Fibernusa": one unknown word, a firm
+        if span is not None and kind == "WEAK" and doc[start].lower_ in _SUBJECT_ROLES:
+            first = doc[span[0]].lower_
+            if first not in self.given_names_ and _subject_or_firm(first):
+                return None  # "Guru Matematika", "PIC Marketing", "Bunda Sehat Selalu"
         return span
 
     def _is_name_word(self, token, level: int) -> bool:
@@ -491,6 +500,13 @@ class NameFinder(NameForms):
             if after < len(doc) and doc[after].lower_ in cues.PERSON_PLACES:
                 return False
         return after < len(doc) and doc[after].lower_ in cues.PRODUCT_AFTER
+
+
+def _subject_or_firm(word: str) -> bool:
+    """Whether a lower-case word is an everyday word (any list), a place or a firm."""
+    from voc.pii.name_lexicons import dictionary_words, place_or_brand_words
+
+    return word in _FIRMS or word in dictionary_words() or word in place_or_brand_words()
 
 
 def _hedge_at(doc, i: int) -> bool:
