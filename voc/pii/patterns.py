@@ -272,8 +272,6 @@ def _amount_or_date(chunk: str, digits: str) -> bool:
 def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | None:
     """Return the PII type of a number chunk, or ``None`` for a look-alike."""
     n = len(digits)
-    if _RANGE.fullmatch(chunk):
-        return None  # "dibuka 2010—2024", "biaya 15.000 - 25.000"
     cue, adjacent = cues[0] if cues else (None, False)
     named = False  # a look-alike word names the number: "NISN 0087...", "nomor peserta 0002..."
     if cue == "lookalike":
@@ -374,8 +372,8 @@ def find_numbers(text: str) -> list[Candidate]:
         if len(digits_only) < 6:
             continue
         cues = _cues_before(text, start)
-        if _DATE_SHAPE.fullmatch(chunk) and not chunk.isdigit():
-            continue  # "2024-01-15", "15.01.2025": a date, also without its last group
+        if (_DATE_SHAPE.fullmatch(chunk) and not chunk.isdigit()) or _RANGE.fullmatch(chunk):
+            continue  # "2024-01-15", "dibuka 2010—2024", "biaya 15.000 - 25.000": no part is one
         if _LABEL_AFTER.match(text, end):
             cues = [("label", True)]
         groups = list(_DIGIT_GROUP.finditer(chunk))
@@ -410,7 +408,7 @@ def find_numbers(text: str) -> list[Candidate]:
     named_at = account_named_at(text) if bare else None
     for start, end, digits in bare:
         chunk = text[start:end]
-        if _PRICE_SHAPE.fullmatch(chunk) or _RANGE.fullmatch(chunk) or _HOTLINE.fullmatch(digits):
+        if _PRICE_SHAPE.fullmatch(chunk) or _HOTLINE.fullmatch(digits):
             continue
         if (low <= len(digits) <= high and 8 <= len(digits) <= 16) or (
             # "VA saya kok ganti? Kemarin masih 3901 2288 4410 7766": the account
