@@ -293,3 +293,38 @@ def test_look_alike_guards_never_hide_private_people(text, name):
 )
 def test_round10_roles_keep_subjects_and_firms(text, kept):
     assert kept in _words(redact(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # review 10, finding 6: a product, a ticket or a room before kin in brackets
+        ("Tiket Masuk Dufan (anak) sudah dibeli kemarin.", "Dufan"),
+        ("Sepatu Adidas Samba (anak) kebesaran satu nomor.", "Samba"),
+        ("Beli Lego Technic (son) sudah sampai.", "Technic"),
+        ("Kamar Deluxe King (suami) bagus sekali.", "King"),
+        # finding 7: a correction of no person's name
+        ("Nama kota tertulis Bandung, seharusnya Bekasi.", "Bekasi"),
+        ("Nama warna tertulis Merah Marun, seharusnya Biru Dongker.", "Marun"),
+        (
+            "Di invoice tertulis Jakarta Selatan, seharusnya Tangerang Selatan, nama toko benar.",
+            "Tangerang",
+        ),
+        ("Status tertulis Lunas, seharusnya Belum Lunas, nama saya benar.", "Lunas"),
+    ],
+)
+def test_kin_brackets_and_corrections_keep_products_and_places(text, kept):
+    assert kept in _words(redact(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # finding 9: a closing quote is no part of a name; both spellings are redacted
+        ("Nama saya ditulis 'Rina' di tiket, padahal yang benar Riana.", "Riana", "'[NAME]' di"),
+        ("Nama di KTP tertulis Sutrisno, seharusnya Soetrisno.", "Soetrisno", "tertulis [NAME],"),
+    ],
+)
+def test_corrected_names_keep_their_quotes(text, name, kept):
+    redacted = redact(text).text
+    assert _gone(name, redacted) and kept in redacted, redacted

@@ -21,7 +21,8 @@ __all__ = ["bridged_names", "find_field_names", "first_names"]
 
 Span = tuple[int, int, str]
 
-_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# An apostrophe only inside a word ("Ma'ruf"), never a closing quote ("'Rina' di tiket").
+_WORD = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+(?:['’][a-z]+)?)?"
 _RUN_PART = r"(?:" + _WORD + r"|[A-Z]\.|br\.|boru|bin|binti|van|von|de|da|der)"
 _RUN = _WORD + r"(?:[ \t]+" + _RUN_PART + r"){0,4}"
 # Fields that hold a place, a time or a firm as often as a person: never read to the end.
@@ -93,8 +94,12 @@ def find_field_names(
     if ":" in text:
         for match in _FIELD_LINE.finditer(text):
             words = match.group("name").split()
-            if len(words) >= 2 and personal(words):
-                found.append((match.start("name"), match.end("name"), "NAME"))
+            cut = next((i for i, w in enumerate(words) if w.lower() in _JOB_WORDS), len(words))
+            words = words[:cut]  # "Siti Aminah Binti Abdullah [Karyawan Swasta]"
+            if len(words) >= 2 and personal(words) and not _firm_or_place(words, given):
+                end = match.start("name") + len(" ".join(words))
+                if text[match.start("name") : end] == " ".join(words):
+                    found.append((match.start("name"), end, "NAME"))
     if "(" in text:
         for match in _KIN_PAREN.finditer(text):
             start = match.start("name")
@@ -102,22 +107,81 @@ def find_field_names(
             while len(words) > 1 and (common(words[0].lower()) or hard_stop(words[0].lower())):
                 start = text.index(words[1], start + len(words[0]))
                 words = words[1:]  # "Kemarin Budi (adik)": the sentence opener is no name
-            if personal(words):
+            if personal(words) and _name_like(words, given):
                 found.append((start, match.end("name"), "NAME"))
     if _maybe_corrected(text):
         for match in _CORRECTED.finditer(text):
+            values = [match.group(group).split() for group in ("old", "new")]
+            if not all(personal(v) for v in values) or not _corrected_names(values, given):
+                continue  # "Nama kota tertulis Bandung, seharusnya Bekasi": no person's name
             for group in ("old", "new"):
-                if personal(match.group(group).split()):
-                    found.append((match.start(group), match.end(group), "NAME"))
+                found.append((match.start(group), match.end(group), "NAME"))
     return found
 
 
 def _maybe_corrected(text: str) -> bool:
-    """Whether ``text`` talks about a name (the corrections are read only then)."""
+    """Whether ``text`` talks about a person's name (the corrections are read only then)."""
     lower = text.lower()
-    return ("nama" in lower or "name" in lower) and (
-        "harus" in lower or "should" in lower or "benar" in lower or "correct" in lower
+    return (
+        ("nama" in lower or "name" in lower)
+        and ("harus" in lower or "should" in lower or "benar" in lower or "correct" in lower)
+        and _PERSON_NAME_TALK.search(text) is not None
     )
+
+
+# A person's name talked about: "nama saya", "nama di KTP", "my name", "the name is".
+_PERSON_NAME_TALK = re.compile(
+    r"(?i:\b(?:nama(?:ku|nya)|my[ \t]+name|(?:his|her|the)[ \t]+name[ \t]+(?:is|was|on|of)|"
+    r"name[ \t]+on[ \t]+(?:my|the)|nama[ \t]+(?:saya|aku|sy|lengkap|penerima|pemilik|"
+    r"pengirim|nasabah|pemegang|peserta|pasien|penumpang|tamu|anak|suami|istri|ibu|ayah|"
+    r"di[ \t]+(?:ktp|kartu|paspor|passport|sim|stnk|bpkb|rekening|polis|tiket|ijazah|akta))))\b"
+)
+# Job and school-class words that end a name on a field line ("... Karyawan Swasta").
+_JOB_WORDS = frozenset(
+    "karyawan swasta wiraswasta pegawai pns pelajar mahasiswa mahasiswi guru dosen petani "
+    "buruh pedagang kelas class grade".split()
+)
+
+
+def _name_like(words: list[str], given: Callable[[str], bool]) -> bool:
+    """Whether a Capitalised run reads as a person's name rather than a product or place.
+
+    A known given name in it, or (two words or more) no word that is an everyday word, a
+    place or a brand.
+    """
+    from voc.pii.name_lexicons import dictionary_words, place_or_brand_words
+
+    everyday, places = dictionary_words(), place_or_brand_words()
+    lowers = [w.lower() for w in words if len(w) > 2 and w[-1] != "."]
+    plain = [w for w in lowers if not given(w)]
+    if len(plain) < len(lowers):
+        return True
+    return len(lowers) >= 2 and not any(w in everyday or w in places for w in plain)
+
+
+def _corrected_names(values: list[list[str]], given: Callable[[str], bool]) -> bool:
+    """Whether both spellings of a correction read as a person's name.
+
+    No word of either is a place or a brand (unless a known given name), and one of them
+    holds a known given name or both hold a word that is no everyday word.
+    """
+    from voc.pii.name_lexicons import dictionary_words, place_or_brand_words
+
+    everyday, places = dictionary_words(), place_or_brand_words()
+    lowers = [[w.lower() for w in v] for v in values]
+    if any(w in places and not given(w) for v in lowers for w in v):
+        return False
+    if any(given(w) for v in lowers for w in v):
+        return True
+    return all(any(w not in everyday for w in v) for v in lowers)
+
+
+def _firm_or_place(words: list[str], given: Callable[[str], bool]) -> bool:
+    """Whether a field's value holds a place or a brand that is no known given name."""
+    from voc.pii.name_lexicons import place_or_brand_words
+
+    places = place_or_brand_words()
+    return any(w.lower() in places and not given(w.lower()) for w in words)
 
 
 _BRIDGE = re.compile(r"[ \t]+(?P<word>[A-Z][a-z]{1,11}|[A-Z]{2,4})[ \t]+")
