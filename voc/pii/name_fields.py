@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import accumulate
 
 from voc.pii.name_cues import FIELD_WORDS, NAME_TITLES
 
@@ -269,7 +271,9 @@ def first_names(text: str, spans: list[Span]) -> list[Span]:
     """
     common, places, roles = _first_name_lexicons()
     found: list[Span] = []
-    taken = {(s, e) for s, e, _ in spans}
+    taken = sorted({(s, e) for s, e, _ in spans})
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))  # the furthest end so far
     for start, end, kind in spans:
         if kind != "NAME" or start < 2:
             continue
@@ -284,7 +288,13 @@ def first_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         elif lower in roles or lower in _PLACE_OPENERS:
             continue  # "di Taman [Suropati]", "Masjid [Istiqlal]": a place named after a person
-        elif any(s <= match.start() < e for s, e in taken):
+        elif _inside(starts, reach, match.start()):
             continue
         found.append((match.start("word"), start, "NAME"))
     return found
+
+
+def _inside(starts: list[int], reach: list[int], position: int) -> bool:
+    """Whether ``position`` lies inside one of the sorted spans (``reach``: prefix max ends)."""
+    i = bisect_right(starts, position)
+    return i > 0 and reach[i - 1] > position
