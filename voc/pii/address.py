@@ -10,6 +10,7 @@ it. It stops at the first word that is none of these, so the complaint around it
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from voc.pii import address_patterns as pat
@@ -22,6 +23,7 @@ from voc.pii.address_edges import (
     house_before,
     is_business_place,
     is_event_venue,
+    is_personal_sentence,
     walk_back_name,
     walk_back_pieces,
 )
@@ -115,13 +117,10 @@ def _find_addresses(
             end = _street_name(text, end)
             if end == start:
                 end = _grow(text, start)[0]  # "alamat kos:\nkamar 7\njl. kaliurang ...": a part
-            line = pat.NEWLINE.match(text, end)
-            if end == start or (
-                line is not None
-                and not pat.DIGIT.search(text, start, end)
-                and pat.STARTERS.match(text, line.end())
-            ):
-                continue  # "Ship to:\nLakshmi Venkataraman\n221 Marlowe Street": a name line
+            if end == start:
+                continue
+            # "Ship to:\nSukamaju Indah\nJl. ...": a line between the label and the street (an
+            # estate's or the addressee's name) stays inside the span, so nothing of it leaks
         elif kind in ("street", "jalan", "my_street", "blk"):
             words_end = _street_name(text, end)
             if kind in ("street", "jalan"):
@@ -148,6 +147,7 @@ def _find_addresses(
             continue  # "the show unit 5B": a model flat on display
         # "1/22 Glebe Point Rd Glebe 2037": a town and postcode may follow the street unmarked
         end, parts = _grow(text, end, town_first=kind in ("en_street", "en_lower"))
+        end = _capped(text, start, end)
         if end == start:
             continue
         if (
@@ -240,8 +240,12 @@ def _find_addresses(
                 context = context or pat.ADDRESS_CONTEXT.search(before)
         end = _rstrip(text, start, end)
         if set_aside(text, kind, start, end, before, context) or (
-            # "cabang Jl. A No. 9 dan Jl. B No. 5": listed with a place set aside
-            skipped and pat.LIST_JOIN.fullmatch(text, skipped[-1][1], start) and not context
+            # "cabang Jl. A No. 9 dan Jl. B No. 5": listed with a place set aside, unless the
+            # sentence is personal ("... dan Jl. Bambu No. 3 (rumah saya)")
+            skipped
+            and pat.LIST_JOIN.fullmatch(text, skipped[-1][1], start)
+            and not context
+            and not is_personal_sentence(text, start, end)
         ):
             # a starter inside the place opens nothing ("ITC Kuningan Lt. 2 | Blok D No. 5")
             position = end
@@ -380,15 +384,57 @@ def _words(text: str, pos: int, after_admin: bool = False) -> int:
     return end
 
 
+# _grow's memo for the text being read and its nesting depth, per thread.
+_GROW_STATE = threading.local()
+_MAX_GROW_DEPTH = 24  # lines or bracketed asides read again inside one address
+_PARTS_SEEN = 3  # callers only ask whether an address has 0, 1, 2 or more parts
+
+
 def _grow(
     text: str, end: int, *, after_number: bool = False, town_first: bool = False
 ) -> tuple[int, int]:
-    """Extend an address over the parts that follow it; return (end, number of parts).
+    """Extend an address over the parts that follow it; return (end, number of parts, up to 3).
 
     ``town_first``: a town and its postcode may follow right away without a comma.
+
+    Linear on any text: every state of the walk (position, parts so far, flags) is memoised
+    for the text being read, so a run of starters ("Tower B Tower B ...", "Kec. Kec. ...")
+    walks each part once, and the lines or asides read again inside one address nest at
+    most ``_MAX_GROW_DEPTH`` deep, so no text can exhaust the stack.
     """
+    state = _GROW_STATE
+    if getattr(state, "text", None) is not text:
+        state.text, state.memo, state.depth = text, {}, 0
+    if state.depth >= _MAX_GROW_DEPTH:
+        return end, 0  # an adversarial run of lines or asides: the outer loop goes on
+    memo = state.memo
+    walked: list[tuple[int, int, bool, bool]] = []
+    state.depth += 1
+    try:
+        result = _grow_walk(text, end, after_number, town_first, memo, walked)
+    finally:
+        state.depth -= 1
+    for key in walked:
+        memo[key] = result
+    return result
+
+
+def _grow_walk(
+    text: str,
+    end: int,
+    after_number: bool,
+    town_first: bool,
+    memo: dict[tuple[int, int, bool, bool], tuple[int, int]],
+    walked: list[tuple[int, int, bool, bool]],
+) -> tuple[int, int]:
+    """The walk of :func:`_grow`; ``walked`` gets every state it passes."""
     parts = 0
     while True:
+        parts = min(parts, _PARTS_SEEN)
+        key = (end, parts, after_number, town_first)
+        if (known := memo.get(key)) is not None:
+            return known
+        walked.append(key)
         sep = pat.SEP.match(text, end)
         at = sep.end()
         comma = "," in sep.group() or "/" in sep.group()
@@ -418,7 +464,9 @@ def _grow(
             continue
         aside = pat.BRACKET_ASIDE.match(text, at) if parts else None
         if aside is not None and (rest := _grow(text, aside.end()))[1]:
-            return rest[0], parts + rest[1]  # "No. 5 (rumah cat hijau), Depok": it goes on
+            return rest[0], min(
+                parts + rest[1], _PARTS_SEEN
+            )  # "No. 5 (rumah cat hijau), Depok": it goes on
         for cue in (pat.ADMIN_PART, pat.NESTED_STREET):
             found = cue.match(text, at)
             admin = cue is pat.ADMIN_PART
@@ -460,6 +508,20 @@ def _next_line_part(text: str, at: int) -> int | None:
     if town is not None:  # "Balige, Toba" or "jaksel" alone on its line
         return _grow(text, town)[0]
     return None
+
+
+_MAX_SPAN = 400  # no address is longer; the checks below read the span once per starter
+
+
+def _capped(text: str, start: int, end: int) -> int:
+    """Cut a span longer than any address at a blank ("Tower B Tower B ...").
+
+    The starters after the cut open their own spans, so the checks stay linear in the text.
+    """
+    if end - start <= _MAX_SPAN:
+        return end
+    blank = text.rfind(" ", start, start + _MAX_SPAN)
+    return blank if blank > start else start + _MAX_SPAN
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

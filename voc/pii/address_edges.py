@@ -110,6 +110,8 @@ _VENUE = re.compile(
     r"hall|gor|stadion|stadium|kampus|campus)\b",
     re.IGNORECASE,
 )
+_RESIDENTIAL = re.compile(r"\b(?:blok|block|blk|rt|rw|perum|perumahan|cluster)\b", re.IGNORECASE)
+_HOUSE_NO = re.compile(r"\b(?:no|nomor|nomer|nmr)\.?[ \t]*\d", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
 _SENTENCE_REACH = 120  # how far a sentence is read around an address, each way
 # What joins a business word to the address it governs: at most three words (its name, "kalian",
@@ -286,10 +288,18 @@ def is_event_venue(text: str, start: int, end: int) -> bool:
     Jl. Asia Afrika No. 8": a building opens the address, an event or an appointment comes
     right before it, and the sentence holds no personal word ("acara di rumah saya ...").
     """
+    venue = _VENUE.match(text, start)
     return (
-        _VENUE.match(text, start) is not None
+        venue is not None
         and _EVENT_BEFORE.search(text, max(0, start - 60), start) is not None
         and not is_personal_sentence(text, start, end)
+        # "Resepsi di Graha Harapan Blok C No. 5": a block or a neighbourhood unit is homes,
+        # and graha/wisma with a house number open many housing estates
+        and _RESIDENTIAL.search(text, start, end) is None
+        and not (
+            venue.group().lower() in ("graha", "wisma")
+            and _HOUSE_NO.search(text, start, end) is not None
+        )
     )
 
 
@@ -337,7 +347,25 @@ def _governing_noun_end(text: str, start: int) -> int | None:
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around ``text[start:end]``, read at most 120 characters away."""
     lo = max(0, start - _SENTENCE_REACH)
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    ends = [m for m in _SENTENCE_END.finditer(text, lo, start) if not _abbreviated(text, m)]
+    begin = ends[-1].end() if ends else lo
     hi = min(len(text), end + _SENTENCE_REACH)
-    close = _SENTENCE_END.search(text, end, hi)
+    close = next(
+        (m for m in _SENTENCE_END.finditer(text, end, hi) if not _abbreviated(text, m)), None
+    )
     return begin, close.start() if close else hi
+
+
+# Dots that close an abbreviation, no sentence: "rumah saya di Jl. A, sampai ...", "No. 5".
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:jl|jln|gg|no|kec|kel|kab|ds|dsn|kp|lr|lt|rt|rw|blk|kav|perum|komp|st|rd|"
+    r"ave|apt|jend|dr|ir|h|hj|bpk|ibu|bu|pak|sdr|sdri)\Z",
+    re.IGNORECASE,
+)
+
+
+def _abbreviated(text: str, end: re.Match) -> bool:
+    return (
+        end.group()[0] == "."
+        and _ABBREVIATION.search(text, max(0, end.start() - 6), end.start()) is not None
+    )

@@ -344,9 +344,7 @@ NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 UK_POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]+\d[A-Za-z]{2}\b"  # "N10 3BE", "bs4 3ph"
 POSTAL_NEXT = re.compile(r"\s*,?\s*(?:\d{5}\b|" + UK_POSTCODE + ")")
 ADDRESS_CONTEXT = re.compile(
-    # "harga rumah di Perumahan X": a house for sale is no one's address
-    r"(?:\b(?:alamat\w*|(?<!harga )(?<!jual )(?<!beli )(?<!cari )(?<!kpr )(?<!tipe )"
-    r"rumah(?!\s+(?:sakit|makan|contoh))|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
+    r"(?:\b(?:alamat\w*|rumah(?!\s+(?:sakit|makan|contoh))|tinggal|domisili|kos(?:an|t)?\s+(?:saya|aku|ku)|"
     r"(?:di|ter|salah\s+)?kirim(?:kan)?\s+ke|antar(?:kan)?\s+ke|diantar\s+ke|nganter(?:in)?\s+ke|"
     r"nyasar\s+ke|pindah\s+ke|address|live\s+(?:at|on|in)|lives\s+(?:at|on)|"
     r"(?:ship(?:ped|ping)?|deliver(?:ed|y)?|sen[dt])\s+(?:it\s+)?(?:to|ke)|almt|alamt|"

@@ -90,6 +90,21 @@ PUBLIC_PLACE_START = re.compile(
     re.IGNORECASE,
 )
 
+# What a market's or a station's own stalls never hold: a comma (a district named "Pasar X,"
+# before the street), a street, an estate or a neighbourhood unit.
+_HOME_PARTS = re.compile(
+    r",|\b(?:jl|jln|jalan|gg|gang|lr|lorong|perum|perumahan|komplek|kompleks|cluster|rt|rw)\b",
+    re.IGNORECASE,
+)
+_MARKET_DISTRICT = re.compile(
+    r"\b(?i:pasar)[ \t]+(?-i:[A-Z][a-z]+)(?:[ \t]+(?-i:[A-Z][a-z]+))?[ \t]*,[ \t]*\Z"
+)
+_NEIGHBOURHOOD = re.compile(r"\b(?:rt|rw)\b", re.IGNORECASE)
+# A street word right before "Kantor"/"Balai": the office names the street ("Jl. Balai Desa").
+_STREET_BEFORE_OFFICE = re.compile(
+    r"\b(?:jl|jln|jalan|gg|gang|lr|lorong)\b\.?[ \t]*(?:kantor|balai)\b", re.IGNORECASE
+)
+
 # The writer's own stall or shop there: "kios saya di Pasar Senen Blok III No. 45".
 _POSSESSIVE_BEFORE = re.compile(
     r"\b(?:saya|sy|aku|ku|gue|gw|kami|my|our)[ \t]+(?:(?:di|at|in)[ \t]+)?\Z", re.IGNORECASE
@@ -112,15 +127,31 @@ def set_aside(
     if (
         kind != "label"
         and not context
-        and (
-            LANDMARK_BEFORE.search(before)
-            or (PUBLIC_PLACE_START.match(text, start) and not _POSSESSIVE_BEFORE.search(before))
-        )
+        and LANDMARK_BEFORE.search(before)
+        # "Pasar Minggu, Jl. X No. 12 RT 05/RW 02": a district named for a market, a
+        # neighbourhood unit or a personal sentence make it a home
+        and not _MARKET_DISTRICT.search(before)
+        and _NEIGHBOURHOOD.search(text, start, end) is None
+        and not is_personal_sentence(text, start, end)
     ):
-        return True  # "ATM BCA di Jl. X", "beli di Pasar Baru Blok B Lt. 2 No. 18"
-    if PUBLIC_OFFICE.match(text, start) or (
-        pat.ADMIN_PART.match(text, start) and PUBLIC_OFFICE_BEFORE.search(before)
+        return True  # "ATM BCA di Jl. X"
+    if (
+        kind != "label"
+        and not context
+        and PUBLIC_PLACE_START.match(text, start)
+        # "beli di Pasar Baru Blok B Lt. 2 No. 18": the place's own blocks, nothing else. Not
+        # a district named for a market before a street ("Pasar Rebo, Jl. Kalisari No. 5",
+        # "Pasar Minggu Jl. ..."), nor a sentence with a personal or delivery word
+        and not _POSSESSIVE_BEFORE.search(before)
+        and _HOME_PARTS.search(text, start, end) is None
+        and not is_personal_sentence(text, start, end)
     ):
+        return True
+    if (
+        PUBLIC_OFFICE.match(text, start)
+        or (pat.ADMIN_PART.match(text, start) and PUBLIC_OFFICE_BEFORE.search(before))
+    ) and not _STREET_BEFORE_OFFICE.search(text, max(0, start - 20), start + 7):
+        # not "Jl. Balai Desa No. 3": the office names a street
         return True  # "Kirim ke Kantor Kecamatan Cilandak", "Balai Desa X": cue or not
     if context:
         return False
