@@ -328,3 +328,17 @@ def test_kin_brackets_and_corrections_keep_products_and_places(text, kept):
 def test_corrected_names_keep_their_quotes(text, name, kept):
     redacted = redact(text).text
     assert _gone(name, redacted) and kept in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the look-alikes of finding 5: a rarer name, or a name in brackets, stays a name
+        ("Surveyor (Gerry): sore kak, saya otw ke lokasi", "Gerry"),
+        ("Teacher Nisa bilang anak saya perlu les membaca.", "Nisa"),
+        ("Kolektor Dika datang marah-marah jam 9 malam.", "Dika"),
+    ],
+)
+def test_round10_roles_still_take_rarer_names(text, name):
+    redacted = redact(text).text
+    assert _gone(name, redacted), redacted

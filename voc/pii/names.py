@@ -279,7 +279,11 @@ class NameFinder(NameForms):
             return None  # "kurir Paxelindo", "pelanggan Fibernusa": one unknown word, a firm
         if span is not None and kind == "WEAK" and doc[start].lower_ in _SUBJECT_ROLES:
             first = doc[span[0]].lower_
-            if first not in self.given_names_ and _subject_or_firm(first):
+            if (
+                doc[span[0] - 1].text != "("
+                and first not in self.given_names_
+                and _subject_or_firm(first)
+            ):
                 return None  # "Guru Matematika", "PIC Marketing", "Bunda Sehat Selalu"
         return span
 
@@ -503,10 +507,15 @@ class NameFinder(NameForms):
 
 
 def _subject_or_firm(word: str) -> bool:
-    """Whether a lower-case word is an everyday word (any list), a place or a firm."""
-    from voc.pii.name_lexicons import dictionary_words, place_or_brand_words
+    """Whether a lower-case word is a frequent everyday word, a place or a firm."""
+    from wordfreq import zipf_frequency
 
-    return word in _FIRMS or word in dictionary_words() or word in place_or_brand_words()
+    from voc.pii.name_lexicons import place_or_brand_words
+
+    if word in _FIRMS or word in place_or_brand_words():
+        return True
+    # A frequent word ("Matematika", "Marketing"), not a rarer name ("Nisa", "Gerry").
+    return max(zipf_frequency(word, "id"), zipf_frequency(word, "en")) >= 4.0
 
 
 def _hedge_at(doc, i: int) -> bool:
