@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from voc.pii.name_cues import FIELD_WORDS, NAME_TITLES
+from voc.pii.name_public import is_public_or_not_a_person
 
 __all__ = ["bridged_names", "find_field_names", "first_names"]
 
@@ -290,6 +291,8 @@ def first_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "di Taman [Suropati]", "Masjid [Istiqlal]": a place named after a person
         elif _inside(starts, reach, match.start()):
             continue
+        elif is_public_or_not_a_person(text, match.start("word"), end):
+            continue  # "dibintangi Raffi [Ahmad]": the whole name is a film star's
         found.append((match.start("word"), start, "NAME"))
     return found
 

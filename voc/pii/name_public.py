@@ -97,7 +97,7 @@ _PUBLIC_TALK = re.compile(
     r"governor|pemerintah|government|partai|artis|aktor|actor|aktris|actress|selebgram|"
     r"seleb|selebriti|celebrity|influencer|youtuber|penyanyi|singer|lagu(?:nya)?|song|album|"
     r"atlet|athlete|timnas|olimpiade|badminton|viral|dibintangi|starring|fans?|ngefans|"
-    r"idola|idol|tokoh)\b"
+    r"idola|idol|tokoh|tour|merch|meresmikan|peresmian|diresmikan)\b"
 )
 _PERSON_BEFORE = re.compile(
     r"\b(?i:pak|bu|bapak|ibu|bpk|mas|mbak|mba|kak|bang|abang|om|tante|sdr|sdri|mr|mrs|ms|dr|"
@@ -150,7 +150,37 @@ def _is_public_figure(text: str, start: int, end: int) -> bool:
     return _PUBLIC_TALK.search(text) is not None
 
 
+_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+\Z")
+_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]*")
+
+
 def is_public_or_not_a_person(text: str, start: int, end: int) -> bool:
+    """Whether the NAME candidate ``text[start:end]`` names no private person by its context.
+
+    A part of a famous name ("Raffi [Ahmad]") is judged as the whole name written there.
+
+    Args:
+        text: The raw text.
+        start: Start offset of the candidate.
+        end: End offset of the candidate.
+    """
+    if _judge(text, start, end):
+        return True
+    if " ".join(text[start:end].lower().split()) in _figure_words():
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if before is not None and _is_whole_figure(text, before.start(), end):
+            return _judge(text, before.start(), end)
+        after = _WORD_AFTER.match(text, end)
+        if after is not None and _is_whole_figure(text, start, after.end()):
+            return _judge(text, start, after.end())
+    return False
+
+
+def _is_whole_figure(text: str, start: int, end: int) -> bool:
+    return " ".join(text[start:end].lower().split()) in _figures()
+
+
+def _judge(text: str, start: int, end: int) -> bool:
     """Whether the NAME candidate ``text[start:end]`` names no private person by its context.
 
     Args:
