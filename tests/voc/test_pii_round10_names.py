@@ -342,3 +342,21 @@ def test_corrected_names_keep_their_quotes(text, name, kept):
 def test_round10_roles_still_take_rarer_names(text, name):
     redacted = redact(text).text
     assert _gone(name, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # finding 11: "<unknown word> sama <full name>" pairs no public names
+        ("Diendorse sama Rina Wulandari, selebgram lokal kampung saya.", "Rina Wulandari"),
+        ("Ketemu sama Dewi Anggraeni di depan toko, dia yang antar.", "Dewi Anggraeni"),
+    ],
+)
+def test_a_full_name_after_sama_is_redacted_at_once(text, name):
+    redacted = redact(text).text
+    assert _gone(name, redacted), redacted
+    assert redact(redacted).text == redacted
+
+
+def test_two_public_single_names_after_sama_stay():
+    assert "Ganjar" in _words(redact("Anies sama Ganjar debat di TV semalam.").text)

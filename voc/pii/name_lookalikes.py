@@ -138,7 +138,11 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
     if _SI_BEFORE.search(before) and _SHOW_TALK.search(text):
         return True  # "The Si Juki mascot", "Si Unyil masih tayang"
     paired = _PAIRED_BEFORE.search(before)
-    if paired is not None and not _full_name_before(before, paired.start(1)):
+    if (
+        paired is not None
+        and not _full_name_before(before, paired.start(1))
+        and not _full_known_name(text[start:end])  # not "... sama Rina Wulandari"
+    ):
         word = paired.group(1).lower()
         if word not in given_names() and word not in not_name_words():
             return True  # "Anies sama Ganjar": the other name is no known person's either
@@ -194,3 +198,9 @@ def firms_and_brands_dropped(
             continue  # "Please contact Fibernusa support", "Halodoc app"
         out.append((start, end, kind))
     return out
+
+
+def _full_known_name(candidate: str) -> bool:
+    """Whether a candidate is two words or more, one of them a known given name."""
+    words = candidate.lower().split()
+    return len(words) > 1 and not given_names().isdisjoint(words)
