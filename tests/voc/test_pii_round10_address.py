@@ -305,6 +305,8 @@ REVIEW_PRIVACY = [
     ("Alamat rumah: Sawangan Lestari\nJl. Anggrek 2 No. 7", "Sawangan Lestari"),
     ("Ship to:\nTaman Sari Indah\nJl. Melati No. 9", "Taman Sari Indah\nJl. Melati No. 9"),
     ("Ship to:\nMarta Kowalski\n18 Elm Street, Apt 2\nBoston, MA 02116", "Marta Kowalski"),
+    # guard: a ward and a short chome after an address cue stay an address (finding 10)
+    ("my address: Shinjuku-ku 2-8", "Shinjuku-ku 2-8"),
 ]
 
 
@@ -314,8 +316,14 @@ def test_review10_personal_addresses_are_redacted(text, address):
     assert covered, redacted
 
 
-# Look-alikes that stay set aside after the review fixes (guards, not failing before).
+# Look-alikes that stay clean: a ward with a score or dates (finding 10, failed before); the
+# rest are guards that passed before and must survive the privacy fixes.
 REVIEW_KEPT = [
+    "Tokyo-to 2-3 juara liga musim ini",
+    "Setagaya-ku 10-12 Juli ada festival",
+    "Paket nyangkut di Kantor Pos Pasar Minggu, Jl. Raya Pasar Minggu No. 3",
+    "dikirim ke gudang kami: Gudang Sinar Abadi, Jl. Industri No. 8, Kawasan Industri Delta, "
+    "Bekasi 17530",
     "beli di Pasar Baru Blok B Lt. 2 No. 18 murah",
     "Seminar di Gedung Serbaguna, Jl. Pahlawan No. 22 jam 9",
     "Kantor Kecamatan Cilandak tutup hari ini",

@@ -23,7 +23,7 @@ from voc.pii.address_edges import (
     house_before,
     is_business_place,
     is_event_venue,
-    is_personal_sentence,
+    is_home_sentence,
     walk_back_name,
     walk_back_pieces,
 )
@@ -241,11 +241,11 @@ def _find_addresses(
         end = _rstrip(text, start, end)
         if set_aside(text, kind, start, end, before, context) or (
             # "cabang Jl. A No. 9 dan Jl. B No. 5": listed with a place set aside, unless the
-            # sentence is personal ("... dan Jl. Bambu No. 3 (rumah saya)")
+            # sentence names a home ("... dan Jl. Bambu No. 3 (rumah saya)")
             skipped
             and pat.LIST_JOIN.fullmatch(text, skipped[-1][1], start)
             and not context
-            and not is_personal_sentence(text, start, end)
+            and not is_home_sentence(text, start, end)
         ):
             # a starter inside the place opens nothing ("ITC Kuningan Lt. 2 | Blok D No. 5")
             position = end

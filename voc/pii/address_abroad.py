@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from voc.pii.address_patterns import ADDRESS_CONTEXT
+
 __all__ = ["find_abroad_addresses", "find_japanese_addresses", "find_postmark_addresses"]
 
 _COUNTRIES = (
@@ -129,7 +131,17 @@ def find_japanese_addresses(text: str) -> list[tuple[int, int, str]]:
     """Japanese addresses in romaji by their ward and city words and the chome number."""
     if _JP_SUFFIX.search(text) is None:
         return []
-    return [(m.start(), m.end(), "ADDRESS") for m in _JAPANESE.finditer(text)]
+    return [
+        (m.start(), m.end(), "ADDRESS")
+        for m in _JAPANESE.finditer(text)
+        if not _WEAK_JAPANESE.fullmatch(m.group())
+        or ADDRESS_CONTEXT.search(text, max(0, m.start() - 60), m.start())
+    ]
+
+
+# One ward or city word and a short chome alone need an address cue: "Tokyo-to 2-3 juara
+# liga", "Setagaya-ku 10-12 Juli" are a score and dates; "my address: Shinjuku-ku 2-8" is one.
+_WEAK_JAPANESE = re.compile(_JP_WORD + r"[ \t,]+\d{1,2}-\d{1,4}")
 
 
 def find_postmark_addresses(text: str) -> list[tuple[int, int, str]]:

@@ -26,6 +26,7 @@ __all__ = [
     "house_before",
     "is_business_place",
     "is_event_venue",
+    "is_home_sentence",
     "is_personal_sentence",
     "walk_back_name",
     "walk_back_pieces",
@@ -279,6 +280,12 @@ def is_personal_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` holds a personal word (saya, my, rumah)."""
     begin, close = _sentence(text, start, end)
     return _PERSONAL.search(text, begin, close) is not None
+
+
+def is_home_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` names a home (rumah saya, kos, tinggal)."""
+    begin, close = _sentence(text, start, end)
+    return _HOME.search(text, begin, close) is not None
 
 
 def is_event_venue(text: str, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from voc.pii import address_patterns as pat
-from voc.pii.address_edges import is_personal_sentence
+from voc.pii.address_edges import is_home_sentence, is_personal_sentence
 
 __all__ = [
     "AREA_BEFORE",
@@ -99,6 +99,13 @@ _HOME_PARTS = re.compile(
 _MARKET_DISTRICT = re.compile(
     r"\b(?i:pasar)[ \t]+(?-i:[A-Z][a-z]+)(?:[ \t]+(?-i:[A-Z][a-z]+))?[ \t]*,[ \t]*\Z"
 )
+
+
+def _market_district(before: str) -> bool:
+    market = _MARKET_DISTRICT.search(before)
+    return market is not None and LANDMARK_BEFORE.search(before, 0, market.start()) is None
+
+
 _NEIGHBOURHOOD = re.compile(r"\b(?:rt|rw)\b", re.IGNORECASE)
 # A street word right before "Kantor"/"Balai": the office names the street ("Jl. Balai Desa").
 _STREET_BEFORE_OFFICE = re.compile(
@@ -128,11 +135,11 @@ def set_aside(
         kind != "label"
         and not context
         and LANDMARK_BEFORE.search(before)
-        # "Pasar Minggu, Jl. X No. 12 RT 05/RW 02": a district named for a market, a
-        # neighbourhood unit or a personal sentence make it a home
-        and not _MARKET_DISTRICT.search(before)
+        # "Pasar Minggu, Jl. X No. 12 RT 05/RW 02": a district named for a market (not "Kantor
+        # Pos Pasar Baru, Jl. ..."), a neighbourhood unit or a home in the sentence
+        and not _market_district(before)
         and _NEIGHBOURHOOD.search(text, start, end) is None
-        and not is_personal_sentence(text, start, end)
+        and not is_home_sentence(text, start, end)
     ):
         return True  # "ATM BCA di Jl. X"
     if (
