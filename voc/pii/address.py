@@ -10,8 +10,6 @@ it. It stops at the first word that is none of these, so the complaint around it
 from __future__ import annotations
 
 import re
-import threading
-from functools import lru_cache
 
 from voc.pii import address_patterns as pat
 from voc.pii.address_abroad import (
@@ -27,8 +25,16 @@ from voc.pii.address_edges import (
     walk_back_name,
     walk_back_pieces,
 )
+from voc.pii.address_grow import (
+    capped,
+    english_stop,
+    grow,
+    is_stop,
+    is_word_stop,
+    lenient_name,
+    street_name,
+)
 from voc.pii.address_places import set_aside
-from voc.pii.address_tail import landmark_end, line_town_end, place_end, town_postal_end
 from voc.pii.names import given_names, not_name_words
 
 __all__ = ["find_addresses"]
@@ -71,12 +77,12 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         for start, end, kind in find_abroad_addresses(text, not_name_words().__contains__):
             opened = _open_back(text, start)
             if not any(low <= opened < high for low, high in skipped):
-                found.append((opened, _grow(text, end)[0], kind))
+                found.append((opened, grow(text, end)[0], kind))
     if "\u3012" in text:
         found += find_postmark_addresses(text)  # "〒150-0001 Tokyo-to Shibuya-ku ..."
     if "-" in text:
         found += [  # "Tokyo-to Minato-ku Roppongi 6-10-1, apt 1203"
-            (start, _grow(text, end)[0], kind) for start, end, kind in find_japanese_addresses(text)
+            (start, grow(text, end)[0], kind) for start, end, kind in find_japanese_addresses(text)
         ]
     # A store's, warehouse's or head office's place, or an event's venue, is no personal address.
     return [
@@ -114,20 +120,20 @@ def _find_addresses(
                 # the label opens it
                 continue
             start = end
-            end = _street_name(text, end)
+            end = street_name(text, end)
             if end == start:
-                end = _grow(text, start)[0]  # "alamat kos:\nkamar 7\njl. kaliurang ...": a part
+                end = grow(text, start)[0]  # "alamat kos:\nkamar 7\njl. kaliurang ...": a part
             if end == start:
                 continue
             # "Ship to:\nSukamaju Indah\nJl. ...": a line between the label and the street (an
             # estate's or the addressee's name) stays inside the span, so nothing of it leaks
         elif kind in ("street", "jalan", "my_street", "blk"):
-            words_end = _street_name(text, end)
+            words_end = street_name(text, end)
             if kind in ("street", "jalan"):
                 # "gg. haji ridi no 11", "jl. kelapa dua wetan gg. swadaya": everyday words
                 # closed by a house part or another street go further than the name words
                 # ("Jalan rusak sepanjang Jl. X": after "Jalan" no street closes the words)
-                words_end = max(words_end, _lenient_name(text, end, dotted=kind == "street"))
+                words_end = max(words_end, lenient_name(text, end, dotted=kind == "street"))
             after = pat.SEP.match(text, end).end()
             if words_end == end and not (
                 kind in ("jalan", "blk")
@@ -146,8 +152,8 @@ def _find_addresses(
         if kind == "unit" and pat.SHOW_UNIT.search(text, max(0, start - 20), start):
             continue  # "the show unit 5B": a model flat on display
         # "1/22 Glebe Point Rd Glebe 2037": a town and postcode may follow the street unmarked
-        end, parts = _grow(text, end, town_first=kind in ("en_street", "en_lower"))
-        end = _capped(text, start, end)
+        end, parts = grow(text, end, town_first=kind in ("en_street", "en_lower"))
+        end = capped(text, start, end)
         if end == start:
             continue
         if (
@@ -167,8 +173,8 @@ def _find_addresses(
             # "15b the crescent" keeps its "the"; "3 food court" is no street, "i live at 33
             # kingfisher close" is: a suffix that is an everyday word needs an address cue.
             suffix = bool(words) and match.group().rstrip(".").endswith(words[-1])
-            if any(_is_stop(w) for w in (words[:-1] if suffix else words)) or (
-                suffix and _is_stop(words[-1]) and not _context_before(text, start)
+            if any(is_stop(w) for w in (words[:-1] if suffix else words)) or (
+                suffix and is_stop(words[-1]) and not _context_before(text, start)
             ):
                 continue
         if (
@@ -205,7 +211,7 @@ def _find_addresses(
             # The name of a building, estate or street before it: "Blok M Square Residence
             # Tower B-1508", "5 Kebun Jeruk Baru Blok A/12", "Menara BCA 35th floor".
             walked = walk_back_name(
-                text, max(start, position), not_name_words().__contains__, _is_word_stop
+                text, max(start, position), not_name_words().__contains__, is_word_stop
             )
             if (
                 kind == "floor"
@@ -257,7 +263,7 @@ def _find_addresses(
         if gap and not (
             gap.group(1) in pat.STOP
             or gap.group(1) in pat.CONTRAST
-            or gap.group(1) in _english_stop()
+            or gap.group(1) in english_stop()
         ):
             start = found.pop()[0]  # "perumahan bumi | mas | blok c no 2": one address
         found.append((start, end, "ADDRESS"))
@@ -290,238 +296,6 @@ def _open_back(text: str, start: int) -> int:
         house = pat.HOUSE_WORD_BEFORE.search(text, max(0, start - 8), start)
         start = house.start() if house is not None else start  # "Rumah |No. 11 Blok A"
     return start
-
-
-@lru_cache(maxsize=1)
-def _english_stop() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-def _is_word_stop(lower: str) -> bool:
-    return lower in pat.STOP or lower in _english_stop()
-
-
-def _is_stop(word: str) -> bool:
-    lower = word.rstrip(".").lower()
-    return lower in pat.STOP or (word.islower() and lower in not_name_words())
-
-
-def _street_name(text: str, pos: int) -> int:
-    """Consume a street name; a nested street word may open it ("Perum Griya Asri")."""
-    end = _words(text, pos)
-    if end == pos:
-        nested = pat.NESTED_STREET.match(text, pat.BLANKS.match(text, pos).end())
-        if nested is not None and (after := _words(text, nested.end())) > nested.end():
-            return after
-        if nested is not None and (after := _lenient_name(text, nested.end())) > nested.end():
-            return after  # "alamat rumah: griya permata hijau c3/12": everyday words
-    return end
-
-
-def _lenient_name(text: str, pos: int, *, dotted: bool = True) -> int:
-    """A street name of everyday words that a house part closes: "gg. haji ridi no 11".
-
-    ``dotted``: a dotted street word may close it too ("jl. kelapa dua wetan gg. swadaya").
-    """
-    end = cursor = pos
-    plain = True  # no stop word so far: "kos saya di jl. ..." is a cue, no street name
-    for taken in range(5):
-        word = pat.WORD.match(text, pat.BLANKS.match(text, cursor).end())
-        if word is None:
-            break
-        if not word.group()[0].isalpha() and (taken == 0 or len(word.group()) > 2):
-            break  # "jl. setia budi psr 2 gg. keluarga": a short number inside the name
-        if pat.NESTED_STREET.match(text, word.start()) or word.group().lower() in pat.CONTRAST:
-            break  # "villa address is Jl. ...", "... 12 bukan Jl. ...": the next street is apart
-        lower = word.group().lower()
-        plain = plain and lower not in pat.STOP and lower not in _english_stop()  # "on", "at"
-        if taken >= 3 and not plain:
-            break  # only a name of plain words runs past three words
-        cursor = word.end()
-        after = pat.BLANKS.match(text, cursor).end()
-        if any(p.match(text, after) for p in pat.LENIENT_ENDS) or (
-            dotted and plain and pat.DOTTED_STREET.match(text, after)
-        ):
-            end = cursor
-            break
-    return end
-
-
-def _words(text: str, pos: int, after_admin: bool = False) -> int:
-    """Consume up to a few name words (street or place names); return the new end.
-
-    ``after_admin``: the words follow an admin cue, so the first may be one ("Kel. Kota Baru").
-    """
-    end = cursor = pos
-    for _ in range(pat.MAX_NAME_WORDS):
-        at = pat.BLANKS.match(text, cursor).end()
-        if any(p.match(text, at) for p in pat.NAME_ENDING_PARTS):
-            break
-        if end > pos and (
-            pat.TOWER_LETTER_PART.match(text, at) or pat.NAMED_TOWER_PART.match(text, at)
-        ):
-            break  # "Apartemen Puri Park View | Tower B Unit 1512"
-        if (end > pos or not after_admin) and pat.ADMIN_PART.match(text, at):
-            break
-        if pat.NESTED_STREET.match(text, at) and (end > pos or not after_admin):
-            break  # "Kec. Kampung Melayu": after an admin cue a street word opens the name
-        word = pat.WORD.match(text, at)
-        if not word:
-            break
-        if _is_stop(word.group()) and (word.group().lower() not in pat.DIRECTIONS or end == pos):
-            # "jl. pogung baru" keeps "baru"; "tower baru" alone is no street name.
-            # "Jl. Cik Di Tiro": a Capitalised small word inside a street name.
-            following = pat.WORD.match(text, pat.BLANKS.match(text, word.end()).end())
-            after = pat.BLANKS.match(text, word.end()).end()
-            if not word.group()[0].isupper() or not (
-                (following and following.group()[0].isupper() and not _is_stop(following.group()))
-                or any(p.match(text, after) for p in pat.NAME_ENDING_PARTS)
-            ):
-                break
-        cursor = end = word.end()
-    return end
-
-
-# _grow's memo for the text being read and its nesting depth, per thread.
-_GROW_STATE = threading.local()
-_MAX_GROW_DEPTH = 24  # lines or bracketed asides read again inside one address
-_PARTS_SEEN = 3  # callers only ask whether an address has 0, 1, 2 or more parts
-
-
-def _grow(
-    text: str, end: int, *, after_number: bool = False, town_first: bool = False
-) -> tuple[int, int]:
-    """Extend an address over the parts that follow it; return (end, number of parts, up to 3).
-
-    ``town_first``: a town and its postcode may follow right away without a comma.
-
-    Linear on any text: every state of the walk (position, parts so far, flags) is memoised
-    for the text being read, so a run of starters ("Tower B Tower B ...", "Kec. Kec. ...")
-    walks each part once, and the lines or asides read again inside one address nest at
-    most ``_MAX_GROW_DEPTH`` deep, so no text can exhaust the stack.
-    """
-    state = _GROW_STATE
-    if getattr(state, "text", None) is not text:
-        state.text, state.memo, state.depth = text, {}, 0
-    if state.depth >= _MAX_GROW_DEPTH:
-        return end, 0  # an adversarial run of lines or asides: the outer loop goes on
-    memo = state.memo
-    walked: list[tuple[int, int, bool, bool]] = []
-    state.depth += 1
-    try:
-        result = _grow_walk(text, end, after_number, town_first, memo, walked)
-    finally:
-        state.depth -= 1
-    for key in walked:
-        memo[key] = result
-    return result
-
-
-def _grow_walk(
-    text: str,
-    end: int,
-    after_number: bool,
-    town_first: bool,
-    memo: dict[tuple[int, int, bool, bool], tuple[int, int]],
-    walked: list[tuple[int, int, bool, bool]],
-) -> tuple[int, int]:
-    """The walk of :func:`_grow`; ``walked`` gets every state it passes."""
-    parts = 0
-    while True:
-        parts = min(parts, _PARTS_SEEN)
-        key = (end, parts, after_number, town_first)
-        if (known := memo.get(key)) is not None:
-            return known
-        walked.append(key)
-        sep = pat.SEP.match(text, end)
-        at = sep.end()
-        comma = "," in sep.group() or "/" in sep.group()
-        if at == end or not comma:
-            line = pat.NEWLINE.match(text, end)
-            if line is not None:
-                # Multi-line addresses: the next line goes on only with an address part, a
-                # town before its postal code or a country alone on its line.
-                next_end = _next_line_part(text, line.end())
-                if next_end is None:
-                    return end, parts
-                end, parts, after_number = next_end, parts + 1, True
-                continue
-        town = town_postal_end(text, at, _is_stop) if comma or after_number or town_first else None
-        town_first = False
-        if town is not None:
-            end, parts, after_number = town, parts + 1, True
-            continue
-        part = next((m for p in pat.PARTS if (m := p.match(text, at))), None)
-        if part is not None:
-            end, parts, after_number = part.end(), parts + 1, True
-            continue
-        if (landmark := landmark_end(text, at, _is_stop, bracketed_only=not parts)) is not None:
-            # "No. 12 depan Masjid X"; a landmark in brackets also after a bare street ("Jln.
-            # Pattimura 15B (samping X)"), where it counts as no part
-            end, parts, after_number = landmark, parts + (parts > 0), False
-            continue
-        aside = pat.BRACKET_ASIDE.match(text, at) if parts else None
-        if aside is not None and (rest := _grow(text, aside.end()))[1]:
-            return rest[0], min(
-                parts + rest[1], _PARTS_SEEN
-            )  # "No. 5 (rumah cat hijau), Depok": it goes on
-        for cue in (pat.ADMIN_PART, pat.NESTED_STREET):
-            found = cue.match(text, at)
-            admin = cue is pat.ADMIN_PART
-            if found is not None and (words_end := _words(text, found.end(), admin)) > found.end():
-                # after "kel. sidomulyo timur" a lower-case town may close the address
-                end, parts, after_number = words_end, parts + 1, cue is pat.ADMIN_PART
-                break
-        else:
-            place = place_end(
-                text, at, _is_stop, comma=comma, after_number=after_number, parts=parts
-            )
-            if place is None:
-                return end, parts
-            end, parts, after_number = place, parts + 1, False
-
-
-def _next_line_part(text: str, at: int) -> int | None:
-    """The end of the address part that opens the line at ``at``, if any."""
-    for cue in (pat.ADMIN_PART, pat.NESTED_STREET):
-        found = cue.match(text, at)
-        if found is not None and (words_end := _words(text, found.end())) > found.end():
-            return _grow(text, words_end)[0]
-    for pattern in (*pat.LINE_OPENING_PARTS, pat.COUNTRY_LINE):
-        found = pattern.match(text, at)
-        if found is not None:
-            return _grow(text, found.end())[0]
-    town = town_postal_end(text, at, _is_stop)
-    if town is not None:
-        return _grow(text, town)[0]
-    postal = pat.LINE_POSTAL.match(text, at)
-    if postal is not None:
-        end = _grow(text, postal.end(), after_number=True)[0]
-        if pat.CLOSING.match(text, end):
-            return end
-    uk = pat.UK_TOWN_LINE.match(text, at)  # "Leeds LS6 2QT"
-    if uk is not None:
-        return _grow(text, uk.end())[0]
-    town = line_town_end(text, at, _is_stop, given_names().__contains__)
-    if town is not None:  # "Balige, Toba" or "jaksel" alone on its line
-        return _grow(text, town)[0]
-    return None
-
-
-_MAX_SPAN = 400  # no address is longer; the checks below read the span once per starter
-
-
-def _capped(text: str, start: int, end: int) -> int:
-    """Cut a span longer than any address at a blank ("Tower B Tower B ...").
-
-    The starters after the cut open their own spans, so the checks stay linear in the text.
-    """
-    if end - start <= _MAX_SPAN:
-        return end
-    blank = text.rfind(" ", start, start + _MAX_SPAN)
-    return blank if blank > start else start + _MAX_SPAN
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
