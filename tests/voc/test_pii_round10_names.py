@@ -360,3 +360,24 @@ def test_a_full_name_after_sama_is_redacted_at_once(text, name):
 
 def test_two_public_single_names_after_sama_stay():
     assert "Ganjar" in _words(redact("Anies sama Ganjar debat di TV semalam.").text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # finding 14 (one pet rule): a person after an animal word and a verb is no pet
+        ("Kucing saya dibawa Budi Santoso ke dokter hewan.", "Budi Santoso"),
+        ("Anjingnya dititipkan ke Rudi Hartono waktu saya mudik.", "Rudi Hartono"),
+    ],
+)
+def test_a_person_after_an_animal_word_is_no_pet(text, name):
+    redacted = redact(text).text
+    assert _gone(name, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kucing saya si Mochi muntah setelah makan ini.", "Our dog called Bruno hates the box."],
+)
+def test_pets_named_after_the_animal_stay(text):
+    assert "[NAME]" not in redact(text).text

@@ -8,7 +8,7 @@ Round 10 look-alikes, judged from the words around a NAME candidate whatever fou
   the office itself taken for a name ("Bu Menteri Keuangan");
 * the star of an advert or a film ("dibintangi ...", "starring ...", "brand ambassador ...");
 * a shop's branch ("Geprek ... cabang Tebet", "branch Kemang");
-* a pet introduced by its name ("anjing tetangga namanya Bruno", "our cat called Milo").
+(pets are component._PET_OR_STREET_BEFORE's: "anjing tetangga namanya Bruno").
 """
 
 from __future__ import annotations
@@ -79,14 +79,6 @@ _BRANCH_BEFORE = re.compile(r"\b(?i:cabang|branch|outlet|gerai|kcp)[ \t]+\Z")
 _BRANCH_STAFF = re.compile(
     r"\b(?i:kepala|pimpinan|pemimpin|manager|manajer|head|kacab|staf|staff|karyawan|pegawai|"
     r"petugas|admin|kasir|spv|supervisor|of)[ \t]+\S+[ \t]+\Z"
-)
-# A pet named right after the animal: "kucing saya namanya Oyen", "our cat called Milo".
-_PET_BEFORE = re.compile(
-    r"\b(?i:anjing|kucing|kelinci|hamster|burung|marmut|anabul|peliharaan|dog|cat|puppy|"
-    r"kitten|pet|bunny|parrot)(?i:ku|nya|s)?"
-    r"(?:[ \t]+(?i:saya|aku|kami|tetangga|teman|my|our|his|her|the|baru|kecil|lucu|"
-    r"kesayangan|peliharaan|new|little)){0,2}"
-    r"[ \t]+(?i:namanya|bernama|dinamai|dikasih[ \t]+nama|named|called|name[ \t]+is)[ \t]+\Z"
 )
 # A famous name is set aside only when the text talks about public life and nothing before it
 # in its sentence makes the person a party to the conversation (a courier, a neighbour ...).
@@ -194,8 +186,6 @@ def _judge(text: str, start: int, end: int) -> bool:
     if _OFFICE_BEFORE.search(before) or _STAR_BEFORE.search(before):
         return True
     if _BRANCH_BEFORE.search(before) and not _BRANCH_STAFF.search(before):
-        return True
-    if _PET_BEFORE.search(before):
         return True
     if _FIRM_BEFORE.search(before) and not _FIRM_OWNER.search(before[-30:]):
         return True  # "PT Sinar Abadi", "a company called ..."
