@@ -59,6 +59,24 @@ def test_title_cased_text_is_still_title_cased(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # finding 13, the negative side: address parts and honorifics are capitalised by
+        # convention, so a form holding them is no title-cased text
+        "Penerima: Bpk. Darmawan / Ibu Kartini\nAlamat: Jl. Kenanga No. 4, Kel. Sukamaju, "
+        "Kec. Cibeunying, Kota Bandung",
+        "Tolong kirim ke Ibu Ratna di Jl. Mawar No. 12, Kota Depok, paketnya masih di gudang.",
+    ],
+)
+def test_address_forms_are_not_title_cased(text):
+    import spacy
+
+    from voc.pii.name_lexicons import not_name_words
+
+    assert not mostly_title_case(spacy.blank("xx").make_doc(text), not_name_words())
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("My housekeeper Mbok Tun pays the water bill at the minimarket.", "Tun"),
