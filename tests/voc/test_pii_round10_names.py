@@ -399,3 +399,19 @@ def test_a_person_after_an_animal_word_is_no_pet(text, name):
 )
 def test_pets_named_after_the_animal_stay(text):
     assert "[NAME]" not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # finding 8: a firm after a person's field word, its last word a firm's ending
+        ("Borrower: Kredit Pintar Indonesia\nTenor: 6 bulan", "Pintar"),
+        ("Peminjam: Dana Cepat Finance, cicilan sudah lunas.", "Cepat"),
+    ],
+)
+def test_person_fields_keep_firms(text, kept):
+    assert kept in _words(redact(text).text)
+
+
+def test_person_fields_still_take_names():
+    assert "Sinaga" not in _words(redact("Borrower: Yohana Sinaga\nTenor: 6 bulan").text)

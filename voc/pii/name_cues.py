@@ -21,6 +21,9 @@ __all__ = [
     "APPOSITION_CUES",
     "COMMERCE_BEFORE",
     "COOKED_BEFORE",
+    "FIRM_ENDS",
+    "LEASING_FIRMS",
+    "SUBJECT_ROLES",
     "COOKED_DISHES",
     "EATERY_BEFORE",
     "STREET_OR_MODEL_BEFORE",
@@ -375,3 +378,15 @@ COMMERCE_BEFORE = (
     "brand", "produk", "product", "products", "sepatu", "shoes", "toko", "store", "outlet",
     "gerai", "cabang", "branch", "pakai", "pake", "using", "used", "love", "suka",
 )  # fmt: skip
+
+#: Roles a subject, a team or a firm follows as often as a person ("Guru Matematika", "PIC
+#: Marketing", "Surveyor Adira"): the first word after them is a known given name or no
+#: everyday word, place or firm.
+SUBJECT_ROLES = frozenset("guru teacher pic surveyor kolektor adjuster bunda".split())
+FIRM_ENDS = frozenset(
+    "indonesia finance multifinance finansial tbk group grup syariah corp corporation inc ltd "
+    "capital asia nusantara".split()
+)
+LEASING_FIRMS = frozenset(
+    "adira fif baf wom mandiri bca bri bni astra acc oto mtf sinarmas".split()
+)

@@ -8,6 +8,7 @@ from importlib import resources
 __all__ = [
     "brand_phrases",
     "dictionary_words",
+    "firm_or_subject_after",
     "given_names",
     "hard_stop_words",
     "not_name_words",
@@ -92,3 +93,35 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(get_frequency_dict("en", "small")) | frozenset(
         get_frequency_dict("id", "small")
     )
+
+
+def firm_or_subject_after(doc, cue: int, span: tuple[int, int] | None) -> bool:
+    """Whether the name a cue found is a firm's or a subject's name.
+
+    "Borrower: Kredit Pintar Indonesia" (a firm's last word follows the run); after a role that
+    a subject or a firm follows as often as a person ("Guru Matematika", "Surveyor Adira"), a
+    first word that is no known given name but a frequent word, a place or a firm. A name in
+    brackets ("Surveyor (Gerry):") stays a name.
+    """
+    from voc.pii.name_cues import FIRM_ENDS, SUBJECT_ROLES
+
+    if span is None:
+        return False
+    if span[1] < len(doc) and doc[span[1]].lower_ in FIRM_ENDS and doc[span[1]].text[0].isupper():
+        return True
+    if doc[cue].lower_ not in SUBJECT_ROLES or doc[span[0] - 1].text == "(":
+        return False
+    first = doc[span[0]].lower_
+    return first not in given_names() and _frequent_place_or_firm(first)
+
+
+def _frequent_place_or_firm(word: str) -> bool:
+    """Whether a lower-case word is a frequent everyday word, a place or a firm."""
+    from wordfreq import zipf_frequency
+
+    from voc.pii.name_cues import LEASING_FIRMS
+
+    if word in LEASING_FIRMS or word in place_or_brand_words():
+        return True
+    # A frequent word ("Matematika", "Marketing"), not a rarer name ("Nisa", "Gerry").
+    return max(zipf_frequency(word, "id"), zipf_frequency(word, "en")) >= 4.0

@@ -24,7 +24,13 @@ from voc.pii.name_cueless import find_cueless_names
 from voc.pii.name_extra import find_extra_names, repeated_names
 from voc.pii.name_fields import find_field_names
 from voc.pii.name_forms import GREETINGS, KNOWN, MEDIUM, STRONG, WEAK, NameForms
-from voc.pii.name_lexicons import brand_phrases, given_names, hard_stop_words, not_name_words
+from voc.pii.name_lexicons import (
+    brand_phrases,
+    firm_or_subject_after,
+    given_names,
+    hard_stop_words,
+    not_name_words,
+)
 
 __all__ = ["NameFinder", "brand_phrases", "given_names", "not_name_words"]
 
@@ -69,11 +75,6 @@ _AMBIGUOUS_GIVEN = frozenset(
 # Fibernusa", "nasabah Bankita"): one word after them must be a known given name. Drivers and
 # technicians stay ("the technician Ahmed", "your driver Kittipong").
 _FIRM_ROLES = frozenset("courier kurir customer pelanggan nasabah seller penjual mitra".split())
-# Roles a subject, a team or a firm follows as often as a person ("Guru Matematika", "PIC
-# Marketing", "Surveyor Adira"): the first word after them is a known given name or no
-# everyday word, place or firm.
-_SUBJECT_ROLES = frozenset("guru teacher pic surveyor kolektor adjuster bunda".split())
-_FIRMS = frozenset("adira fif baf wom mandiri bca bri bni astra acc oto mtf sinarmas".split())
 # Function words that are names only Capitalised after a strong cue ("My name is Will ...").
 _WORD_NAMES = frozenset({"will"})
 _ROLE_FORMS = frozenset(
@@ -216,7 +217,8 @@ class NameFinder(NameForms):
         if kind == "STAFF":
             return self._staff_name(doc, start)
         if kind in ("COLON", "RELATION", "DASH"):
-            return self._token_pattern(doc, kind, start, end)
+            span = self._token_pattern(doc, kind, start, end)
+            return None if firm_or_subject_after(doc, start, span) else span
         if kind == "HERE":
             span = self._name_before(doc, start)
             closed = end < len(doc) and (doc[end].is_punct or doc[end].lower_ in _AFTER_HERE)
@@ -277,14 +279,8 @@ class NameFinder(NameForms):
             and doc[span[0]].lower_ not in self.given_names_
         ):
             return None  # "kurir Paxelindo", "pelanggan Fibernusa": one unknown word, a firm
-        if span is not None and kind == "WEAK" and doc[start].lower_ in _SUBJECT_ROLES:
-            first = doc[span[0]].lower_
-            if (
-                doc[span[0] - 1].text != "("
-                and first not in self.given_names_
-                and _subject_or_firm(first)
-            ):
-                return None  # "Guru Matematika", "PIC Marketing", "Bunda Sehat Selalu"
+        if kind == "WEAK" and firm_or_subject_after(doc, start, span):
+            return None  # "Guru Matematika", "PIC Marketing", "Bunda Sehat Selalu"
         return span
 
     def _is_name_word(self, token, level: int) -> bool:
@@ -504,18 +500,6 @@ class NameFinder(NameForms):
             if after < len(doc) and doc[after].lower_ in cues.PERSON_PLACES:
                 return False
         return after < len(doc) and doc[after].lower_ in cues.PRODUCT_AFTER
-
-
-def _subject_or_firm(word: str) -> bool:
-    """Whether a lower-case word is a frequent everyday word, a place or a firm."""
-    from wordfreq import zipf_frequency
-
-    from voc.pii.name_lexicons import place_or_brand_words
-
-    if word in _FIRMS or word in place_or_brand_words():
-        return True
-    # A frequent word ("Matematika", "Marketing"), not a rarer name ("Nisa", "Gerry").
-    return max(zipf_frequency(word, "id"), zipf_frequency(word, "en")) >= 4.0
 
 
 def _hedge_at(doc, i: int) -> bool:
