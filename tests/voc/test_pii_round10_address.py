@@ -305,6 +305,10 @@ REVIEW_PRIVACY = [
     ("Alamat rumah: Sawangan Lestari\nJl. Anggrek 2 No. 7", "Sawangan Lestari"),
     ("Ship to:\nTaman Sari Indah\nJl. Melati No. 9", "Taman Sari Indah\nJl. Melati No. 9"),
     ("Ship to:\nMarta Kowalski\n18 Elm Street, Apt 2\nBoston, MA 02116", "Marta Kowalski"),
+    # the writer's own stall with a roman block, no floor (finding 12)
+    ("kios saya di Pasar Senen Blok III No. 45, tolong kirim ke sana", "Blok III No. 45"),
+    # guard: an estate with a roman block was an address before too
+    ("Perum Griya Asri Blok IV No. 2, Bekasi", "Perum Griya Asri Blok IV No. 2, Bekasi"),
     # guard: a ward and a short chome after an address cue stay an address (finding 10)
     ("my address: Shinjuku-ku 2-8", "Shinjuku-ku 2-8"),
 ]
@@ -321,6 +325,7 @@ def test_review10_personal_addresses_are_redacted(text, address):
 REVIEW_KEPT = [
     "Tokyo-to 2-3 juara liga musim ini",
     "Setagaya-ku 10-12 Juli ada festival",
+    "beli di Pasar Senen Blok III No. 45 murah",
     "Paket nyangkut di Kantor Pos Pasar Minggu, Jl. Raya Pasar Minggu No. 3",
     "dikirim ke gudang kami: Gudang Sinar Abadi, Jl. Industri No. 8, Kawasan Industri Delta, "
     "Bekasi 17530",

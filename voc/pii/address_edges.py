@@ -23,6 +23,7 @@ from voc.pii import address_patterns as _pat
 from voc.pii.address_patterns import STOP, VILLAGE_WORDS
 
 __all__ = [
+    "EVENT_WORDS",
     "house_before",
     "is_business_place",
     "is_event_venue",
@@ -99,9 +100,14 @@ _HOME = re.compile(
     re.IGNORECASE,
 )
 # An event, an appointment or a class held at a venue: "Interview di Menara X, Jl. Y No. 1".
+# Events held at a place (shared with the incidents of address_places.INCIDENT_BEFORE).
+EVENT_WORDS = (
+    r"acara|event|konser|concert|pengajian|rapat|meeting|seminar|workshop|pameran|bazaa?r|resepsi"
+)
 _EVENT_BEFORE = re.compile(
-    r"\b(?:acara|event|konser|concert|pengajian|rapat|meeting|seminar|workshop|pameran|bazaa?r|"
-    r"resepsi|interview|wawancara|psikotes|tes|test|ujian|exam|training|pelatihan|kelas|class|"
+    r"\b(?:"
+    + EVENT_WORDS
+    + r"|interview|wawancara|psikotes|tes|test|ujian|exam|training|pelatihan|kelas|class|"
     r"kursus|kuliah|wisuda|graduation|nikahan|pernikahan|wedding|gathering|launching|"
     r"peluncuran|conference|konferensi|expo)\b[^.!?\n,]{0,25}\Z",
     re.IGNORECASE,

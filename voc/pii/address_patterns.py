@@ -153,7 +153,7 @@ STARTERS = re.compile(
     # A Singapore block ("Blk 412 Ang Mo Kio Ave 10") before "Blok C2".
     r"|(?P<blk>(?<!-)\b(?:blk|block)\.?\s*\d{1,4}[A-Za-z]?\b(?=\s+[A-Za-z]{2}))"
     r"|(?P<blok>(?=(?<!-)\b(?:blok|block|blk)\.?\s*"
-    r"(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b|(?-i:[A-Z][a-z]+)\s+no\b\.?\s*\d)))"
+    r"(?:[A-Za-z]{0,2}[-./ ]?\d|[A-Za-z]{1,2}\s+no\b|(?-i:[A-Z][a-z]+|[IVX]{1,4})\s+no\b\.?\s*\d)))"
     # a house number or lot and its block open an address: "No. 11 Blok A", "Kavling 26, Blok G"
     r"|(?P<parts>(?=\b(?:no|nomor|kav|kavling)\.?[ \t]*\d{1,4}[A-Za-z]?[ \t]*,?[ \t]*"
     r"(?:blok|block|blk)\b))"
@@ -201,8 +201,8 @@ HOUSE_NO_PART = _part(
 )
 # a named block before its code ("Blok Bougenville B4 No. 11") or a block code
 BLOCK_PART = _part(
-    r"(?:blok|block|blk)(?:\s+(?-i:[A-Z][a-z]+)\b(?=\s+(?:(?-i:[A-Z]{1,2}-?\d)|"
-    r"(?:no|nomor)\b\.?\s*\d))|"  # "Blok Asia No. 23"
+    r"(?:blok|block|blk)(?:\s+(?-i:[A-Z][a-z]+|[IVX]{1,4})\b(?=\s+(?:(?-i:[A-Z]{1,2}-?\d)|"
+    r"(?:no|nomor)\b\.?\s*\d))|"  # "Blok Asia No. 23", "Blok III No. 45"
     r"\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b)"
 )
 RT_PART = _part(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from voc.pii import address_patterns as pat
-from voc.pii.address_edges import is_home_sentence, is_personal_sentence
+from voc.pii.address_edges import EVENT_WORDS, is_home_sentence, is_personal_sentence
 
 __all__ = [
     "AREA_BEFORE",
@@ -37,9 +37,11 @@ AREA_BEFORE = re.compile(
 )
 # An incident or an event at the place: "macet di Jl. X Kav. 36", "acara di Gedung Y RT 07".
 INCIDENT_BEFORE = re.compile(
-    r"\b(?:" + _DISRUPTION + r"|kebanjiran|kemacetan|kecelakaan|accident|"
-    r"demo|acara|event|konser|concert|pengajian|rapat|meeting|"
-    r"seminar|workshop|pameran|bazar|bazaar|resepsi)\b[^.!?\n,]{0,25}\Z",
+    r"\b(?:"
+    + _DISRUPTION
+    + r"|kebanjiran|kemacetan|kecelakaan|accident|demo|"
+    + EVENT_WORDS
+    + r")\b[^.!?\n,]{0,25}\Z",
     re.IGNORECASE,
 )
 # A street corner, a crossing or a stretch of road named as a place: "tiang miring di
@@ -62,7 +64,7 @@ LANDMARK_BEFORE = re.compile(
     r"terminal|bandara|airport|rs|rumah\s+sakit|hospital|klinik|clinic|apotek|hotel|restoran|"
     r"restaurant|resto|cafe|kafe|pasar|kampus|sekolah|masjid|gereja|kantor\s+pos|drop\s*point|"
     r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
-    r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|branch|"
+    r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|"
     # a developer's show unit: "Show unit tipe 45/90 di Blok A1", "Unit contoh di Blok Z-00"
     r"show\s+units?|unit\s+contoh|contoh\s+unit|rumah\s+contoh|model\s+(?:house|home|unit)|"
     r"sample\s+unit|marketing\s+(?:gallery|office)|kantor\s+marketing|"
