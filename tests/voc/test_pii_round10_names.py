@@ -395,7 +395,11 @@ def test_a_person_after_an_animal_word_is_no_pet(text, name):
 
 @pytest.mark.parametrize(
     "text",
-    ["Kucing saya si Mochi muntah setelah makan ini.", "Our dog called Bruno hates the box."],
+    [
+        "Kucing saya si Mochi muntah setelah makan ini.",
+        "Our dog called Bruno hates the box.",
+        "Kucing gue, Mochi, gak mau makan ini.",
+    ],
 )
 def test_pets_named_after_the_animal_stay(text):
     assert "[NAME]" not in redact(text).text

@@ -50,9 +50,9 @@ _lock = threading.Lock()
 # Words before a NAME candidate that make it a pet, a street or a device model.
 _PET_OR_STREET_BEFORE = re.compile(
     r"(?:\b(?:kucing|anjing|kelinci|hamster|burung|marmut|anabul|peliharaan|cat|dog|puppy|"
-    r"kitten|pet|bunny|parrot)(?:ku|nya|s)?\b(?:[ \t]+(?:saya|aku|sy|kami|tetangga|teman|my|our|"
-    r"his|her|the|si|kecil|baru|lucu|kesayangan|peliharaan|new|little|namanya|bernama|dinamai|"
-    r"named|called)){0,3}[ \t]+"
+    r"kitten|pet|bunny|parrot)(?:ku|nya|s)?\b(?:[ \t]+(?:saya|aku|sy|gue|gw|kami|tetangga|"
+    r"teman|my|our|his|her|the|si|kecil|baru|lucu|kesayangan|peliharaan|new|little|namanya|bernama|dinamai|"
+    r"named|called)){0,3}(?:[ \t]*,)?[ \t]+"
     r"|\b(?:jl|jln|jalan|gg|gang)\.?[ \t]*(?:jend\.?[ \t]*|jenderal[ \t]+)?"
     r"|\b(?:hp|hape|handphone|ponsel|phone|laptop|tablet|motor|mobil|tv)[ \t]+"
     r"(?:saya|aku|sy|gue|gw|ku|my|kami)[ \t]+(?:tipe|type|model|merk|pakai|pake)?[ \t]*)\Z",
