@@ -21,6 +21,7 @@ def _address_covers(text: str, value: str) -> tuple[bool, str]:
 # (text, address): the whole address must be redacted.
 SPANS = [
     # a lane (Lr.) inside or opening the street, an Acehnese village (Gampong)
+    # guard (review 10): this case passed on the round-9 code too
     (
         "kirim ke Jl. Teuku Umar Lr. Mawar No. 3, Gampong Lamlagang, Banda Aceh ya",
         "Jl. Teuku Umar Lr. Mawar No. 3, Gampong Lamlagang, Banda Aceh",
@@ -40,6 +41,7 @@ SPANS = [
         "Jl. Kapten Rivai Lr. Damai No. 9 RT 05, 3 Ulu Laut, Seberang Ulu II, Palembang",
     ),
     # a Malaysian unit code before Jalan, right after a label
+    # guard (review 10): this case passed on the round-9 code too
     (
         "Address: 7-2B Jalan Damai 3, 56000 Cheras, Kuala Lumpur",
         "7-2B Jalan Damai 3, 56000 Cheras, Kuala Lumpur",
@@ -92,6 +94,7 @@ SPANS = [
         "Please send the card to:\nLindenweg 7\n3012 Bern\nSwitzerland\nThanks",
         "Lindenweg 7\n3012 Bern\nSwitzerland",
     ),
+    # guard (review 10): this case passed on the round-9 code too
     (
         "my address: Keizersgracht 221\n1016 DV Amsterdam\nNetherlands",
         "Keizersgracht 221\n1016 DV Amsterdam",
@@ -102,20 +105,24 @@ SPANS = [
         "The Residences at Kuningan, Tower 2 Lt. 7 No. 3\nJakarta Selatan 12940",
     ),
     # a lower-case street name with a short number, closed by the next lane
+    # guard (review 10): this case passed on the round-9 code too
     (
         "debt collector dtg ke jl. sei padang psr 1 gg. mawar no 3 medan tadi",
         "jl. sei padang psr 1 gg. mawar no 3 medan",
     ),
     # the writer's own business, and a home after a shop's street
+    # guard (review 10): this case passed on the round-9 code too
     (
         "Warung saya di Jl. Melati No. 5, Bantul, tolong kirim ke sana",
         "Jl. Melati No. 5, Bantul",
     ),
+    # guard (review 10): this case passed on the round-9 code too
     (
         "Toko X di Jl. Anggrek No. 5 tapi kirim ke rumah saya di Jl. Kenanga No. 7 ya",
         "Jl. Kenanga No. 7",
     ),
     # a home at a crossing keeps its number
+    # guard (review 10): this case passed on the round-9 code too
     ("rumah saya di perempatan Jl. Melati No. 4, Depok", "Jl. Melati No. 4, Depok"),
     # a flat's floor-unit code after its tower
     (
@@ -163,6 +170,7 @@ SPANS = [
         "Jl. Melati, Gg. Mawar, No. 5 (rumah cat hijau), Depok",
     ),
     # a label with words or a bracket before its colon; a part opening the value
+    # guard (review 10): this case passed on the round-9 code too
     (
         "Alamat kantor baru (mulai Juni): Gedung Graha Mandiri Lt. 5, Jl. Imam Bonjol No. 61",
         "Gedung Graha Mandiri Lt. 5, Jl. Imam Bonjol No. 61",
@@ -183,16 +191,19 @@ SPANS = [
         "Shibuya-ku, Jingumae 4-12-3, Tokyo 150-0001",
     ),
     # the writer's own stall in a market stays theirs
+    # guard (review 10): this case passed on the round-9 code too
     (
         "Kios saya di Pasar Senen Blok III Lt. 2 No. 45 kebakaran",
         "Pasar Senen Blok III Lt. 2 No. 45",
     ),
     # a home listed after a shop's street
+    # guard (review 10): this case passed on the round-9 code too
     (
         "toko di Jl. Anggrek No. 5 dan rumah saya di Jl. Kenanga No. 7",
         "Jl. Kenanga No. 7",
     ),
     # an event at someone's home stays an address
+    # guard (review 10): this case passed on the round-9 code too
     ("Acara di rumah saya, Jl. Melati No. 5, Bekasi, datang ya", "Jl. Melati No. 5, Bekasi"),
 ]
 
