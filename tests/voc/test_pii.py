@@ -42,6 +42,10 @@ DEV_PARTS = (
     "dev_13.jsonl",
     "dev_14.jsonl",
     "dev_15.jsonl",
+    "dev_16.jsonl",
+    "dev_17.jsonl",
+    "dev_18.jsonl",
+    "dev_19.jsonl",
 )
 
 
@@ -414,6 +418,10 @@ def test_redaction_is_idempotent(corpus_results):
         ("dev_13.jsonl", 0.98, 0.005),  # round 8: places, accounts (0.982, 0.0% after round 9)
         ("dev_14.jsonl", 0.89, 0.06),  # round 9: cue-less names, 0.623 / 8.1% -> 0.896 / 5.6%
         ("dev_15.jsonl", 0.99, 0.01),  # round 9: addresses, 0.840 / 8.6% -> 0.993 / 0.7%
+        ("dev_16.jsonl", 0.995, 0.013),  # round 10: 0.972 / 6.2% -> 0.998 / 1.2%
+        ("dev_17.jsonl", 0.995, 0.007),  # round 10: 0.955 / 3.1% -> 0.997 / 0.6%
+        ("dev_18.jsonl", 0.99, 0.0),  # round 10: 0.956 / 5.0% -> 0.991 / 0.0%
+        ("dev_19.jsonl", 0.99, 0.025),  # round 10: 0.962 / 9.4% -> 0.991 / 2.5%
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):
