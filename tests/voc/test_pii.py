@@ -441,14 +441,19 @@ def _heldout_files():
 # just below its measurement (docs/PII.md; the targets are 0.98 and 2%): a guard against
 # regressions, not a target. Files not listed get the loosest floor. None may exist.
 _BLIND_FLOORS = {
-    "heldout_v3": (0.97, 0.01),
-    "heldout_v4": (0.92, 0.025),
-    "heldout_v5": (0.975, 0.025),
-    "heldout_v6": (0.98, 0.02),
-    "heldout_v7": (0.985, 0.02),
-    "heldout_v8": (0.985, 0.015),
-    "heldout_v9": (0.97, 0.04),  # session 6: 0.963 / 3.1% before round 9, 0.974 / 3.8% after
-    "heldout_v10": (0.96, 0.04),  # session 6: 0.961 / 3.8% before round 9, 0.965 / 3.8% after
+    "heldout_v3": (0.975, 0.01),
+    "heldout_v4": (0.93, 0.025),
+    "heldout_v5": (0.975, 0.02),
+    "heldout_v6": (0.985, 0.015),
+    "heldout_v7": (0.985, 0.015),
+    "heldout_v8": (0.985, 0.01),
+    "heldout_v9": (0.975, 0.03),  # session 6: 0.963 / 3.1% before round 9, 0.974 / 3.8% after
+    "heldout_v10": (0.97, 0.035),  # session 6: 0.961 / 3.8% before round 9, 0.965 / 3.8% after
+    # Session 7, measured before and after round 10 (docs/PII.md).
+    "heldout_v11": (0.965, 0.04),  # 0.953 / 4.4% -> 0.971 / 3.8%
+    "heldout_v12": (0.93, 0.065),  # 0.918 / 6.2% -> 0.934 / 6.2%
+    "heldout_v13": (0.985, 0.02),  # 0.976 / 3.1% -> 0.989 / 1.9%
+    "heldout_v14": (0.945, 0.055),  # 0.933 / 5.6% -> 0.949 / 5.0%
 }
 
 
