@@ -109,7 +109,8 @@ class PiiRedactor:
         if "NAME" in self.types:
             candidates += tag_names(text, candidates)
         wanted = [c for c in candidates if c[2] in self.types and not _not_a_person(text, c)]
-        if "NAME" in self.types:
+        if any(kind == "NAME" for _, _, kind in wanted):
+            # Each of these only extends names already found: nothing to do without one.
             wanted += bridged_names(text, wanted)  # "Sahat [Tua] Nainggolan", "LIEM [KOK] HAN"
             wanted += first_names(text, wanted)  # "Hotma [Sihombing]", "Moh. [Hasan]"
             wanted += repeated_names(
