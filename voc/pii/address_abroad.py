@@ -34,7 +34,10 @@ _TOWN = (
 # "69003 Lyon", "0184 Oslo" | "Bengaluru 560038", "Tokyo 106-0031", "Makati City 1226".
 # "69003 Lyon", "10122 Torino TO", "1016 EK Amsterdam" | "Bengaluru 560038", "Tokyo 106-0031",
 # "Cardiff CF10 3AZ", "Mississauga, ON L5B 3K2".
+# Each branch opens with a digit or a capital after no word character or hyphen; the guard in
+# front drops every other position at once.
 _POSTCODE_TOWN = re.compile(
+    r"(?<![\w-])(?=[A-Z\d])"
     r"(?:(?<![\w-])(?:\d{4}-\d{3}|\d{4,5})(?:[ \t]+[A-Z]{2})?[ \t]+(?P<town1>"
     + _TOWN
     + r")\b(?:[ \t]+[A-Z]{2}\b)?"

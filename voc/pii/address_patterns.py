@@ -146,7 +146,10 @@ FLOOR = (
 )
 # "Lr. Kemuning" (lorong, Aceh and Palembang): only with its dot ("LR" is also an acronym).
 LORONG_DOT = r"lr\.(?=[ \t]*[A-Za-z])"
+# Every starter opens at "#" or at the first character of a word (a word boundary before a
+# letter or digit): the guard in front lets the engine drop every other position at once.
 STARTERS = re.compile(
+    r"(?:(?=#)|\b(?=\w))(?:"
     r"(?P<street>\b(?:" + STREET_ABBREV + r")\b\.?|\b" + LORONG_DOT + ")"
     r"|(?P<jalan>\b(?:" + WEAK_STREET + "|" + ESTATE + r")\b)"
     r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)|\brt\s*/\s*rw\.?\s*:?\s*\d))"
@@ -179,7 +182,7 @@ STARTERS = re.compile(
     # A unit number opening the address: "#05-22, 10 Anson Road" (needs a part after it).
     r"|(?P<sg_unit>#\d{1,3}-\d{2,5}\b)"
     # English streets in lower case or capitals: "518 w 48th st", "4812 W 63RD ST".
-    r"|(?P<en_lower>" + EN_LOWER + ")",
+    r"|(?P<en_lower>" + EN_LOWER + "))",
     re.IGNORECASE,
 )
 NESTED_STREET = re.compile(

@@ -50,7 +50,10 @@ _BANKS = (
     r"btpn|ocbc(?:\s+nisp)?|maybank|panin|mega|muamalat|uob|hsbc|dbs|citibank|sinarmas|"
     r"bukopin|blu|allo|superbank|nobu|bank\s+\w+"
 )
+# Every cue opens with a word at a word boundary; the guard in front drops every other
+# position at once.
 _CUES = re.compile(
+    r"\b(?=\w)(?:"
     r"(?P<label>\b(?:order|orderan|pesanan|invoice|inv|resi|awb|tracking|track|tiket|ticket|"
     r"booking|voucher|promo|kupon|coupon|sku|barcode|ean|serial|s/?n|no\.?\s*seri|nomor\s+seri|"
     r"imei|ref|referensi|reference|id\s+(?:pesanan|order|transaksi)|kode\s+(?:booking|pesanan|"
@@ -85,7 +88,7 @@ _CUES = re.compile(
     r"|(?P<phone>\b(?:hp|handphone|ponsel|hape|wa|whatsapp|whatsap|wasap|telp|tlp|tlpn|telepon|"
     r"telpon|phone|tel|mobile|cell|call|calls|called|ring|text|ph|mob|hubungi|kontak|contact|"
     r"sms|nomer|nmr|nomor|no|"
-    r"number)\b)",
+    r"number)\b))",
     re.IGNORECASE,
 )
 _CUE_WINDOW = 40
