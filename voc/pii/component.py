@@ -108,7 +108,15 @@ class PiiRedactor:
         candidates += self.names_(doc, text)
         if "NAME" in self.types:
             candidates += tag_names(text, candidates)
-        wanted = [c for c in candidates if c[2] in self.types and not _not_a_person(text, c)]
+        # Several finders often propose the same NAME span: judge each span once.
+        judged: dict[tuple[int, int, str], bool] = {}
+        wanted = []
+        for c in candidates:
+            if c[2] in self.types:
+                if c not in judged:
+                    judged[c] = _not_a_person(text, c)
+                if not judged[c]:
+                    wanted.append(c)
         if any(kind == "NAME" for _, _, kind in wanted):
             # Each of these only extends names already found: nothing to do without one.
             wanted += bridged_names(text, wanted)  # "Sahat [Tua] Nainggolan", "LIEM [KOK] HAN"
