@@ -145,6 +145,7 @@ _REPORTED_CAPS = re.compile(
     r"\b(?:tertulis|harusnya|seharusnya|says|reads|should[ \t]+be)[ \t]+['‘\"“]?"
     r"(?P<name>[A-Z]{5,})\b(?![ \t]*[A-Z\d])"
 )
+_REPORTED_WORDS = ("tertulis", "harusnya", "says", "reads", "should")
 # Things only a person owns: a Capitalised everyday word before them is a name too ("Hotman's
 # loan account"); "Sunday's delivery" stays.
 _OWN = frozenset(
@@ -269,7 +270,9 @@ def _find(
     shouted = shouted_names(
         text, lambda w: is_common(w) or w in places or w in _ROLES, everyday, safe_known
     )
-    for match in _REPORTED_CAPS.finditer(text):
+    # Every reporting word holds one of _REPORTED_WORDS ("seharusnya" holds "harusnya").
+    reported = any(word in text for word in _REPORTED_WORDS)
+    for match in _REPORTED_CAPS.finditer(text) if reported else ():
         word = match.group("name").lower()
         if not (
             is_common(word)

@@ -18,8 +18,9 @@ from voc.pii.validators import Candidate, luhn_valid, nik_valid
 __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
 
 
+# A chunk opens with "(", "+" or a digit: the guard in front drops every other position at once.
 _NUMBER_CHUNK = re.compile(
-    r"(?<![\w/#@&=%-])(?<!\d[.,])"
+    r"(?=[(+\d])(?<![\w/#@&=%-])(?<!\d[.,])"
     r"(?:\(?\+\s?\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?)?"  # +62, (+62), +1 (0)
     r"(?:\(\d{1,5}\)[ .-]?)?"  # (021)
     # at most 8 groups (long runs split, stay linear); a dash may have blanks: "0812 — 3456"
