@@ -287,6 +287,8 @@ def _open_back(text: str, start: int) -> int:
     """Move ``start`` back over the unit, lot, floor or house numbers that open the address."""
     if text[start : start + 1].isdigit():
         word = pat.OPENER_WORD.search(text, max(0, start - 12), start)  # "Lot |88, Taman ..."
+        if word is None:  # "302-1201, 45 Teheran-ro 20-gil": a building and flat number
+            word = pat.UNIT_PAIR_BEFORE.search(text, max(0, start - 16), start)
         start = word.start() if word is not None else start
     while (opener := pat.OPENER.search(text, max(0, start - 30), start)) is not None:
         if opener.start() >= start:
@@ -295,6 +297,9 @@ def _open_back(text: str, start: int) -> int:
     if pat.HOUSE_NO_PART.match(text, start):
         house = pat.HOUSE_WORD_BEFORE.search(text, max(0, start - 8), start)
         start = house.start() if house is not None else start  # "Rumah |No. 11 Blok A"
+    elif pat.NESTED_STREET.match(text, start):
+        house = pat.HOUSE_NUMBER_BEFORE.search(text, max(0, start - 24), start)
+        start = house.start() if house is not None else start  # "rumah no 12 |gg. delima"
     return start
 
 

@@ -57,6 +57,15 @@ _HOUSE_BEFORE = re.compile(
 )
 # An estate named "The X at Y": "The Mansion at Kemayoran, Tower ...", "The Peak at Sudirman".
 _THE_NAME_AT = re.compile(r"(?-i:\bThe(?:[ \t]+[A-Z][a-z]+){1,3}[ \t]+at[ \t]+)\Z")
+# The house or lane described by a landmark before its street, after a place word or a label:
+# "address is the green house behind X, Jl. ...", "jemput di gang sebelah alfamart, jl. ...".
+_HOUSE_DESCRIBED = re.compile(
+    r"(?:^|[:\n]|\b(?i:di|ke|is|at|to|in))[ \t]+"
+    r"(?P<house>(?i:(?:(?:the|a|my|our)[ \t]+)?(?:[a-z]+[ \t]+)?"
+    r"(?:house|home|rumah|rmh|gang|gg\.?|kos|kost|kosan|kontrakan)"
+    r"(?:[ \t]+[a-z]+){0,3}?[ \t]+(?:" + _pat.LANDMARK_WORDS + r")[ \t]+[^,.!?\n]{1,40}),"
+    r"[ \t]*)\Z"
+)
 _MAX_PIECES = 6
 _PRONOUNS = frozenset("kami kita kalian gue gw gua lu ku my our your their his her".split())
 # What may come right before a town or village piece: a list, a label or a place preposition.
@@ -96,7 +105,10 @@ _HOME = re.compile(
     r"ortu|orang[ \t]+tua|mertua|parents|nenek|kakek|mum|mom|pribadi|"
     r"alamat(?:ku|[ \t]+(?:saya|aku|ku|gue|gw|sy|rumah|pengiriman|kirim))|"
     r"my[ \t]+(?:address|place|house|flat|apartment|parents)|"
-    r"tinggal|live[sd]?[ \t]+(?:at|in|on)|living[ \t]+(?:at|in|on))\b",
+    # "tinggal" as "remaining" or "just" is no home: "jadwal tinggal seminggu", "tinggal bayar"
+    r"tinggal(?![ \t]+(?:se(?:minggu|bulan|tahun|hari|jam|menit|bentar|dikit)|sedikit|dikit|"
+    r"\d|beberapa|bayar|klik|nunggu|tunggu|menunggu|sisa|satu|dua|tiga|lagi)\b)|"
+    r"live[sd]?[ \t]+(?:at|in|on)|living[ \t]+(?:at|in|on))\b",
     re.IGNORECASE,
 )
 # An event, an appointment or a class held at a venue: "Interview di Menara X, Jl. Y No. 1".
@@ -265,7 +277,9 @@ def walk_back_pieces(
                 break
         start = piece.start()
     named = _THE_NAME_AT.search(text, max(0, start - 50), start)
-    return named.start() if named is not None else start
+    start = named.start() if named is not None else start
+    described = _HOUSE_DESCRIBED.search(text, max(0, start - 90), start)
+    return described.start("house") if described is not None else start
 
 
 def house_before(text: str, start: int) -> int:

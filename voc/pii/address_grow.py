@@ -6,6 +6,7 @@ most a few levels, so redaction stays linear and never exhausts the stack.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -99,14 +100,23 @@ def name_words(text: str, pos: int, after_admin: bool = False) -> int:
             pat.TOWER_LETTER_PART.match(text, at) or pat.NAMED_TOWER_PART.match(text, at)
         ):
             break  # "Apartemen Puri Park View | Tower B Unit 1512"
-        if (end > pos or not after_admin) and pat.ADMIN_PART.match(text, at):
+        admin = pat.ADMIN_PART.match(text, at)
+        if admin is not None and end > pos and _CITY_CLOSE.match(text, at):
+            return _CITY_CLOSE.match(text, at).end()  # "ds. cikarang kota, ...": the town's part
+        if (end > pos or not after_admin) and admin is not None:
             break
+        if pat.CURRENCY.match(text, at):
+            break  # "ongkir ke Kec. Cibinong Rp 45.000": a price, no house number
         if pat.NESTED_STREET.match(text, at) and (end > pos or not after_admin):
             break  # "Kec. Kampung Melayu": after an admin cue a street word opens the name
         word = pat.WORD.match(text, at)
         if not word:
             break
-        if is_stop(word.group()) and (word.group().lower() not in pat.DIRECTIONS or end == pos):
+        if (after_admin and end == pos and admin is not None) or (
+            word.group()[-1] == "." and word.group()[:-1].lower() in pat.STREET_TITLES
+        ):
+            pass  # "kec. kota salatiga", "jl. dr. wahidin": a title or an admin word in the name
+        elif is_stop(word.group()) and (word.group().lower() not in pat.DIRECTIONS or end == pos):
             # "jl. pogung baru" keeps "baru"; "tower baru" alone is no street name.
             # "Jl. Cik Di Tiro": a Capitalised small word inside a street name.
             following = pat.WORD.match(text, pat.BLANKS.match(text, word.end()).end())
@@ -119,6 +129,9 @@ def name_words(text: str, pos: int, after_admin: bool = False) -> int:
         cursor = end = word.end()
     return end
 
+
+# "Cikarang Kota," / "bekasi kota.": the word "kota" closing a town's name.
+_CITY_CLOSE = re.compile(r"(?i:kota|city)\b(?=[ \t]*(?:[,.;)\n]|$))")
 
 # grow's memo for the text being read and its nesting depth, per thread.
 _GROW_STATE = threading.local()
@@ -206,6 +219,10 @@ def _grow_walk(
         for cue in (pat.ADMIN_PART, pat.NESTED_STREET):
             found = cue.match(text, at)
             admin = cue is pat.ADMIN_PART
+            if found is not None and not admin and _part_after(text, found.end()):
+                words_end = found.end()  # "No. 5A Ruko Blok B": a street word and its part
+                end, parts, after_number = words_end, parts + 1, False
+                break
             if (
                 found is not None
                 and (words_end := name_words(text, found.end(), admin)) > found.end()
@@ -220,6 +237,14 @@ def _grow_walk(
             if place is None:
                 return end, parts
             end, parts, after_number = place, parts + 1, False
+
+
+def _part_after(text: str, end: int) -> bool:
+    """Whether an address part (a block, a house number) follows right after ``end``."""
+    at = pat.BLANKS.match(text, end).end()
+    return at > end and any(
+        p.match(text, at) for p in (pat.HOUSE_NO_PART, pat.BLOCK_PART, pat.KAV_PART)
+    )
 
 
 def _next_line_part(text: str, at: int) -> int | None:

@@ -78,6 +78,21 @@ LANDMARK_BEFORE = re.compile(
     r"\s*[,(]?\s*(?:(?:yang|yg)\s+)?(?:di|on|at|in|dekat|depan|near)?\s*$",
     re.IGNORECASE,
 )
+# A named building before "di"/"on" and its street: "Gedung KPP Pratama X di Jl. ...", "the
+# insurance building on Jl. ...": an office block's place (a home sentence keeps it).
+BUILDING_BEFORE = re.compile(
+    r"\b(?i:gedung|building|menara|wisma)\b(?:[ \t]+[A-Z0-9][\w.&'-]*){0,5}"
+    r"[ \t]+(?i:di|on|at|(?:yang|yg)[ \t]+di)[ \t]*\Z"
+)
+# A stretch of road named by its kilometre, for coverage or a traffic jam: "extend fibre to
+# Jalan Raya Bogor km 30?", "Kenapa Jalan Kaliurang KM 5 tiap sore macet?".
+_ROAD_KM = re.compile(r"\bkm\.?[ \t]*\d+(?:[.,]\d+)?\b", re.IGNORECASE)
+_ROAD_TOPIC = re.compile(
+    r"\b(?:" + _DISRUPTION + r"|kemacetan|kecelakaan|accident|jam(?:s|med)?|congest(?:ed|ion)|"
+    r"sinyal|signal|coverage|fib(?:re|er)|jaringan|network|area|wilayah|daerah|"
+    r"bts|tol|toll|lewat|rute|route)\b",
+    re.IGNORECASE,
+)
 # A village's or district's office before its name: "Kantor Kecamatan X", "Balai Desa Y".
 PUBLIC_OFFICE_BEFORE = re.compile(r"\b(?:kantor|balai)[ \t]+\Z", re.IGNORECASE)
 PUBLIC_OFFICE = re.compile(
@@ -118,6 +133,21 @@ _STREET_BEFORE_OFFICE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(
     r"\b(?:saya|sy|aku|ku|gue|gw|kami|my|our)[ \t]+(?:(?:di|at|in)[ \t]+)?\Z", re.IGNORECASE
 )
+
+
+def _road_stretch(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a road and its kilometre named for traffic or coverage.
+
+    No number but the kilometre, a topic of roads or networks in the sentence, and no
+    personal word there ("rumah saya di Jl. Raya Bogor Km 26" is a home).
+    """
+    km = _ROAD_KM.search(text, start, end)
+    if km is None or pat.DIGIT.search(text[start : km.start()] + text[km.end() : end]):
+        return False
+    begin = max(0, start - 80)
+    return _ROAD_TOPIC.search(
+        text, begin, min(len(text), end + 80)
+    ) is not None and not is_personal_sentence(text, start, end)
 
 
 def set_aside(
@@ -162,8 +192,18 @@ def set_aside(
     ) and not _STREET_BEFORE_OFFICE.search(text, max(0, start - 20), start + 7):
         # not "Jl. Balai Desa No. 3": the office names a street
         return True  # "Kirim ke Kantor Kecamatan Cilandak", "Balai Desa X": cue or not
+    if (
+        kind != "label"
+        and not context
+        and BUILDING_BEFORE.search(before)
+        and _NEIGHBOURHOOD.search(text, start, end) is None
+        and not is_home_sentence(text, start, end)
+    ):
+        return True  # "Gedung KPP X di Jl. Y No. 151", "the insurance building on Jl. ..."
     if context:
         return False
+    if _road_stretch(text, start, end):
+        return True
     if not pat.DIGIT.search(text, start, end) and AREA_BEFORE.search(before):
         return True  # "sinyal jelek di Kel. Sukajadi, Kec. Sukasari": an area
     # "macet total di Jl. X Kav. 36", "acara di Gedung Y RT 07", "perempatan Jl. A - Jl. B";
