@@ -103,6 +103,17 @@ SPANS = [
         "jemput di gang depan masjid, jl. raya serang km 5 no 11, balaraja",
         "gang depan masjid, jl. raya serang km 5 no 11, balaraja",
     ),
+    # a flat code after "my flat is", a town right before a bracketed aside
+    (
+        "my flat is 7C, 19 Elgin Crescent, Notting Hill, London W11 2JD",
+        "7C, 19 Elgin Crescent, Notting Hill, London W11 2JD",
+    ),
+    (
+        "antar ke Jl. Kemuning No. 3 Cilandak (pagar hitam dekat musala), Jakarta Selatan",
+        "Jl. Kemuning No. 3 Cilandak (pagar hitam dekat musala), Jakarta Selatan",
+    ),
+    # a street named as a route's end inside a real address stays whole
+    ("kirim ke jl. kebon kacang ke-3 no 5", "jl. kebon kacang ke-3 no 5"),
     # privacy probes of the guards below: a home keeps the address
     # guard: these five passed on the round-10 code too; they fail if a guard grows too broad
     ("rumah saya di Jl. Raya Bogor Km 26, sinyalnya jelek terus", "Jl. Raya Bogor Km 26"),
@@ -136,6 +147,10 @@ KEPT = [
     # an office block's place
     "Gedung Kanwil Pajak Jakarta Utara di Jl. Pluit Raya No. 12 buka jam berapa?",
     "The claims building on Jl. Gatot Subroto Kav. 20 has no lift for wheelchairs.",
+    # a business noun with -nya, a parcel drop box, a route between two places
+    "Hotelnya di Jl. Raya Ubud No. 40 Gianyar bersih, recommended",
+    "Is there a drop box at 10 Collyer Quay for the claim forms?",
+    "Ongkos ojek dari Jl. Sudirman ke Blok A berapa sekarang?",
     # a reference code with a slash before a street abbreviation
     "Surat nomor S-112/WPJ.07/KP.0405/2025 sudah saya terima",
     # guard: the last three passed on the round-10 code too (the new Br. and flat-number openers)

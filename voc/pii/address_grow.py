@@ -72,6 +72,8 @@ def lenient_name(text: str, pos: int, *, dotted: bool = True) -> int:
             break  # "jl. setia budi psr 2 gg. keluarga": a short number inside the name
         if pat.NESTED_STREET.match(text, word.start()) or word.group().lower() in pat.CONTRAST:
             break  # "villa address is Jl. ...", "... 12 bukan Jl. ...": the next street is apart
+        if word.group().lower() in _ROUTE_WORDS:
+            break  # "dari Jl. Thamrin ke Blok M": a route between two places, no street name
         lower = word.group().lower()
         plain = plain and lower not in pat.STOP and lower not in english_stop()  # "on", "at"
         if taken >= 3 and not plain:
@@ -132,6 +134,9 @@ def name_words(text: str, pos: int, after_admin: bool = False) -> int:
 
 # "Cikarang Kota," / "bekasi kota.": the word "kota" closing a town's name.
 _CITY_CLOSE = re.compile(r"(?i:kota|city)\b(?=[ \t]*(?:[,.;)\n]|$))")
+
+# Words that join the two ends of a route: no street name runs over them.
+_ROUTE_WORDS = frozenset("ke to dari from sampai sampe hingga menuju arah towards".split())
 
 # grow's memo for the text being read and its nesting depth, per thread.
 _GROW_STATE = threading.local()

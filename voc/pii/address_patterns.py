@@ -405,6 +405,7 @@ NEAR_BEFORE = re.compile(
 OPENER = re.compile(
     r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|apartment|suite|room|warehouse|flat|house|"
     r"kamar|kmr)"
+    r"(?:[ \t]+is)?"  # "my flat is 4B, 27 Clarence Road"
     r"\.?\s*#?(?:\d{1,5}[A-Za-z]?(?:-\d{1,5})?|(?-i:[A-Z]))\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)"
     r"|\bunit\s+|(?-i:\b[A-Z]-\d{1,3}-\d{1,4}[A-Z]?)\s*,\s*"  # "B-12-3, Residensi ..."
     r"|\b\d{1,2}/F\s*,\s*"  # "Room 1104, 11/F, Block 2, ..."

@@ -65,12 +65,13 @@ LANDMARK_BEFORE = re.compile(
     r"restaurant|resto|cafe|kafe|pasar|kampus|sekolah|masjid|gereja|kantor\s+pos|drop\s*point|"
     r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
     r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|"
+    r"drop\s*box|parcel\s+locker|loker|locker|"
     # a developer's show unit: "Show unit tipe 45/90 di Blok A1", "Unit contoh di Blok Z-00"
     r"show\s+units?|unit\s+contoh|contoh\s+unit|rumah\s+contoh|model\s+(?:house|home|unit)|"
     r"sample\s+unit|marketing\s+(?:gallery|office)|kantor\s+marketing|"
     # "kantor JNE di Jl. ...": a company's office; "kantor pajak di Jl. ...": a public one
     r"kantor(?=[ \t]+(?:(?-i:[A-Z])|pajak|imigrasi|polisi|camat|lurah|desa|kelurahan|"
-    r"kecamatan|notaris|dinas|bpjs|pln|pdam)))\b"
+    r"kecamatan|notaris|dinas|bpjs|pln|pdam)))(?:nya)?\b"  # "Hotelnya di Jl. ..."
     r"(?!\s+(?:saya|aku|ku|kami|gue|gw|sy|my|our)\b)"
     # up to three words, none of them "ke"/"to" ("hub Cakung ngantar ke Jl. ..." is no branch's
     # address) unless the business moves there ("kantor cabang kalian pindah ke Jl. ...")
