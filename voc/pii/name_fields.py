@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from voc.pii.name_cues import FIELD_WORDS, NAME_TITLES
+from voc.pii.name_lines import find_line_names
 from voc.pii.name_public import is_public_or_not_a_person
 
 __all__ = ["bridged_names", "find_field_names", "first_names"]
@@ -80,9 +81,9 @@ def find_field_names(
         hard_stop: ``word -> bool``: whether a lower-case word is never part of a name.
         given: ``word -> bool``: whether a lower-case word is a known given name.
     """
+    found: list[Span] = find_line_names(text, common, hard_stop, given)  # round 11
     if ":" not in text and "(" not in text and not _maybe_corrected(text):
-        return []
-    found: list[Span] = []
+        return found
 
     def personal(words: list[str]) -> bool:
         if len(words) > 1 and words[0].lower() in NAME_TITLES:
@@ -285,6 +286,8 @@ def first_names(text: str, spans: list[Span]) -> list[Span]:
         lower = word.lower().rstrip(".")
         if word.endswith("."):
             pass  # "Moh. Hasan": an abbreviated given name
+        elif lower in NAME_TITLES and word[0].isupper() and _inside_sentence(text, match.start()):
+            pass  # "Guide kami Lalu [Muhammad Zaini]": a Sasak title, "then" only opening
         elif word.isupper() != first.isupper() or lower in common or lower in places:
             continue
         elif lower in roles or lower in _PLACE_OPENERS:
@@ -295,6 +298,12 @@ def first_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "dibintangi Raffi [Ahmad]": the whole name is a film star's
         found.append((match.start("word"), start, "NAME"))
     return found
+
+
+def _inside_sentence(text: str, position: int) -> bool:
+    """Whether a word at ``position`` follows another word of its sentence."""
+    before = text[max(0, position - 3) : position].rstrip(" \t")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",)")
 
 
 def _inside(starts: list[int], reach: list[int], position: int) -> bool:
