@@ -13,6 +13,7 @@ import re
 
 from voc.pii.account_context import ACCOUNT_WORDS, DEBIT_FROM, account_named_at, ibans_after_cue
 from voc.pii.email_loose import find_emails
+from voc.pii.number_extras import HOLDER_AFTER, bank_codes, glued_numbers, with_extensions
 from voc.pii.validators import Candidate, luhn_valid, nik_valid
 
 __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
@@ -59,11 +60,15 @@ _CUES = re.compile(
     r"membership|anggota|kode|code|kartu\s+(?:member|anggota|bpjs|perdana|sim|pelajar|"
     r"mahasiswa|garansi|parkir|e-?money|flazz|brizzi|tapcash|kis|indonesia\s+sehat)|"
     r"simcard|sim\s+card|iccid|polis|policy|klaim|claim|gift\s*cards?|e-?gift|gift\s+voucher|"
-    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb|error|err|galat)"
+    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb|error|err|galat|"
+    # vehicle papers and contracts: "STNK no 1234 a.n. ...", "no rangka", "nomor kontrak"
+    r"stnk|bpkb|nopol|vin|sbg|paspor|passport|kontrak|contract|sim|kendaraan|plat|"
+    r"(?:no|nomor|nomer)\.?\s*(?:rangka|mesin|polisi|pol|chassis|engine))"
     r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
     r"|(?P<lookalike>\b(?:peserta|kepesertaan|participant|certificate|certified|cert|sertifikat|"
     r"nisn|nis|nim|nip|nuptk|npsn|student|siswa|mahasiswa|pegawai|employee|karyawan|staff|"
-    r"receipt|struk|kuitansi|kwitansi|nota|faktur)"
+    r"receipt|struk|kuitansi|kwitansi|nota|faktur|laporan|pengaduan|aduan|komplain|complaint|"
+    r"keluhan|registrasi|pendaftaran|antrian|antrean|agenda|berkas)"
     r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
     r"|(?P<neg>\b(?:rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|price|amount|"
     r"tagihan|bill|qty|pcs|unit|transaksi|trx|transaction)\b\.?)"
@@ -124,6 +129,7 @@ _PEOPLE_WORDS = frozenset(
     {"peserta", "participant", "student", "siswa", "mahasiswa", "pegawai", "employee"}
     | {"karyawan", "staff"}
 )
+_MONEY_CUES = frozenset({"account", "bank", "transfer", "refund", "debit", "wallet"})
 _GENERIC_NUMBER_WORDS = frozenset({"no", "nomor", "nomer", "nmr", "number"})
 _OWNER_GAP = re.compile(
     r"\s+(?:(?!(?:id|no|nomor|nomer|number|kode|code)\b)[^\W\d]+\s+){0,2}", re.IGNORECASE
@@ -142,7 +148,7 @@ _HOTLINE = re.compile(r"1500\d{3,4}|1[45]\d{3}|080\d{5,9}")
 
 _NANP_SHAPE = re.compile(r"\d{3}[-. ]\d{3}[-. ]\d{4}")
 _TWO_DIGIT_AREAS = frozenset({"21", "22", "24", "31", "61"})
-_WA_LINK = re.compile(r"\bwa\.me/\+?(\d{10,15})\b")
+_WA_LINK = re.compile(r"\b(?:wa\.me/|phone=)\+?(\d{10,15})\b")  # api.whatsapp.com/send?phone=
 # Phone numbers joined by slashes ("0812 3456 7890/0857 1234 5678", "... / 62 857 ...//0813
 # ..."): the slash that keeps dates and order paths out of the number chunks hides them. Each
 # side is atomic, so a long list that fails at its end is not tried again in other splits.
@@ -211,8 +217,10 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
         # "00" + country code (never 0) + at least 8 more digits: "0001 8823 4410 8" and
         # "0098765432" are ids with leading zeros.
         return digits[2] != "0" and len(digits) >= 12 and _is_international(digits[2:])
-    if digits.startswith("62"):
-        return digits[2] == "8" and 11 <= len(digits) <= 14
+    if digits.startswith("62"):  # "62 812 ...", also with the 0 kept: "62 0812 ..."
+        return (digits[2] == "8" and 11 <= len(digits) <= 14) or (
+            digits[2:4] == "08" and 12 <= len(digits) <= 15
+        )
     if digits.startswith("08"):
         return digits[2] != "0" and 10 <= len(digits) <= 13
     if digits.startswith("0") and digits[1] in "2345679":
@@ -280,6 +288,8 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         named = adjacent
         rest = [(c, a) for c, a in cues[1:] if c != "lookalike" and not (named and c == "phone")]
         cue, adjacent = rest[0] if rest else (None, False)
+        if named and cue in _MONEY_CUES:
+            cue = None  # "rekening kena debet, ID laporan 2405...": the report's number
     if cue == "phone" and not _is_phone(digits, chunk, cue):
         # "IMEI HP saya 35...", "rekening mandiri no 123-00-...": a generic "no" or "HP"
         # right before the number hides the cue that says what it is.
@@ -288,7 +298,7 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "NPWP"
     if _HOTLINE.fullmatch(digits):
         return None
-    if cue == "nik" and n == 16:
+    if cue == "nik" and (n == 16 or (adjacent and 15 <= n <= 17)):  # one digit lost or doubled
         return "NIK"
     if cue == "npwp" and 15 <= n <= 22:  # NITKU = NPWP + 6-digit branch code
         return "NPWP"
@@ -309,6 +319,14 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "CARD" if luhn_valid(digits) and _card_prefix(digits) else "ACCOUNT"
     if cue == "wallet" and 10 <= n <= 16 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"  # an e-wallet id that is not a phone number ("akun OVO 9517-2607-...")
+    if (
+        cue in ("label", "neg")
+        and 13 <= n <= 19
+        and any(c == "card" for c, _ in cues[1:])
+        and _card_prefix(digits)
+        and luhn_valid(digits)
+    ):
+        return "CARD"  # "kartu kredit yang dipakai beli tiket 5264 ...": the card paid for it
     groups = [len(g) for g in _DIGIT_GROUP.findall(chunk)]
     card_grouped = len(groups) > 1 and (
         all(g == 4 for g in groups[:-1]) or groups in ([4, 6, 5], [4, 6, 4])
@@ -393,7 +411,7 @@ def find_numbers(text: str) -> list[Candidate]:
         if (
             not typed
             and 8 <= len(digits_only) <= 18
-            and _BANK_AFTER.match(text, end)
+            and (_BANK_AFTER.match(text, end) or HOLDER_AFTER.match(text, end))
             and not _amount_or_date(chunk, digits_only)
         ):
             pii_type = _classify(chunk, digits_only, [("bank", True)])
@@ -419,7 +437,8 @@ def find_numbers(text: str) -> list[Candidate]:
             and named_at <= start
         ):
             found.append((start, end, "ACCOUNT"))
-    return found
+    found += bank_codes(text) + glued_numbers(text, _classify)
+    return with_extensions(text, found)
 
 
 # An IBAN: country, check digits, then up to 30 letters and digits in groups of four.

@@ -1,0 +1,192 @@
+"""Round 11 number classes: extensions, bank codes, glued cues, holders, cards behind a label."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from voc.pii import redact
+from voc.pii.patterns import find_numbers
+
+
+def _redacted(text: str) -> str:
+    result = redact(text)
+    assert redact(result.text).text == result.text  # idempotent
+    return result.text
+
+
+def _number_types(text: str) -> set[str]:
+    return {kind for _, _, kind in find_numbers(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kalau mau, telp kantor (022) 4203 7781 ext. 27 ya", "Kalau mau, telp kantor [PHONE] ya"),
+        ("hubungi 0274-512345 pes. 118 jam kerja", "hubungi [PHONE] jam kerja"),
+        (
+            "tlp kantor 031 8412 9930 psw 45, tanya bagian klaim",
+            "tlp kantor [PHONE], tanya bagian klaim",
+        ),
+        ("Office: +62 21 2992 7710 extension 5521.", "Office: [PHONE]."),
+        ("direct line 021-29927710 (ext 9012) after lunch", "direct line [PHONE] after lunch"),
+        ("my desk is (415) 555-0198 x4410", "my desk is [PHONE]"),
+        # a bracket around the whole contact stays
+        ("contact (0274-512345 ext 21) pls", "contact ([PHONE]) pls"),
+        # "x2" after a number is "twice", not an extension
+        ("udah telp 021-57946620 x2 ga diangkat", "udah telp [PHONE] x2 ga diangkat"),
+        # an extension after a number that is no phone stays
+        ("pesanan 240512 ext 12 belum dikirim", "pesanan 240512 ext 12 belum dikirim"),
+    ],
+)
+def test_phone_extension_belongs_to_the_phone(text, expected):
+    assert _redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "please refund to sort code 30-94-12, acct 55120873",
+            "please refund to sort code [ACCOUNT], acct [ACCOUNT]",
+        ),
+        ("Sort code: 601613 account 31926819", "Sort code: [ACCOUNT] account [ACCOUNT]"),
+        ("BSB 033-172 acc no 2841 5530", "BSB [ACCOUNT] acc no [ACCOUNT]"),
+        (
+            "my routing number is 122105155 and the account 4451 8830 2011",
+            "my routing number is [ACCOUNT] and the account [ACCOUNT]",
+        ),
+        # look-alikes: no code after the cue, a length that fits no bank code
+        ("the sort code field keeps rejecting my input", None),
+        ("BSB 123456789 is not a valid format?", None),
+        ("routing number 30-94-12 looks wrong", None),
+    ],
+)
+def test_bank_branch_codes_are_accounts(text, expected):
+    assert _redacted(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "kartu kredit yang saya pakai beli tiket 4916 3380 1277 4526 ditagih dua kali",
+            "kartu kredit yang saya pakai beli tiket [CARD] ditagih dua kali",
+        ),
+        (
+            "cc buat booking 5425 2334 3010 9903 kepotong 2x",
+            "cc buat booking [CARD] kepotong 2x",
+        ),
+        (
+            "paid with my credit card for order 4024007136512380, refund please",
+            "paid with my credit card for order [CARD], refund please",
+        ),
+        # the labelled number is an order number when no card word stands before it
+        ("Pesanan no. 2405-2330-7924-4020 belum dikirim", None),
+        # a card word, but the number fails the checksum or has no card prefix
+        ("kartu kredit ditolak, order 4916 3380 1277 4529 batal", None),
+        ("kartu kredit ok, booking 9021 1034 5566 7781 pending", None),
+    ],
+)
+def test_card_behind_a_purchase_label(text, expected):
+    assert _redacted(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tolong hubungi no.hp085712349876 ya kak", "tolong hubungi no.hp[PHONE] ya kak"),
+        ("WA085712349876 fast respon", "WA[PHONE] fast respon"),
+        ("nohp 0857 nohp089612345678", "nohp 0857 nohp[PHONE]"),
+        ("data: NIK3201011708910005 sesuai KTP", "data: NIK[NIK] sesuai KTP"),
+        ("norek1370012345678 mandiri", "norek[ACCOUNT] mandiri"),
+        ("NPWP:092542943407000", "NPWP:[NPWP]"),
+        # look-alikes: brands, models and codes with letters glued to digits
+        ("laptop HP14s-dq2511TU saya mati", None),
+        ("resi SHP085712349876 belum update", None),
+        ("kode WA2024 promo", None),
+        ("rek123 salah ketik", None),
+    ],
+)
+def test_number_glued_to_its_cue(text, expected):
+    assert _redacted(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_types"),
+    [
+        ("sudah kirim ke 7720114588 a.n. Yohana, kok belum masuk", {"ACCOUNT"}),
+        ("uangnya ke 5510028841 a/n CV Sinar, tolong cek", {"ACCOUNT"}),
+        ("nomor 0038812201 atas nama Pak Teguh benar?", {"ACCOUNT"}),
+        # look-alikes: labelled numbers, vehicle papers, amounts and dates before a holder
+        ("STNK no 77120034 a.n. perusahaan", set()),
+        ("nomor kendaraan 2291003344 a.n. bapak saya", set()),
+        ("booking 8812200134 atas nama istri saya", set()),
+        ("Saya transfer 1500000 a.n. kantor", set()),
+        ("tanggal 20240512 a.n. siapa ya", set()),
+    ],
+)
+def test_number_before_an_account_holder(text, expected_types):
+    assert _number_types(text) == expected_types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_types"),
+    [
+        # the report or complaint number named right before it is not the account
+        ("rekening saya kena debet 2x, ID laporan 2405120012345", set()),
+        ("VA error terus, nomor pengaduan 88120034550", set()),
+        ("nomor laporan 0215550123 belum diproses", set()),
+        ("refund ke rekening, no registrasi 1234567890123", set()),
+        # privacy probes: owners and phones stay what they are
+        ("no rek karyawan 1234567890 belum aktif", {"ACCOUNT"}),
+        ("laporan saya ke 021-5551234 belum dijawab", {"PHONE"}),
+        ("no pengaduan ditanya di 0812 3456 7890", {"PHONE"}),
+        ("STNK a.n. saya, HP 0812 3456 7890", {"PHONE"}),
+        ("BPKB ditahan, NIK 3174051208900003", {"NIK"}),
+        ("cicilan kontrak ke rek BCA 1234567890", {"ACCOUNT"}),
+        ("nomor rangka 3174051208900003", set()),  # a chassis number, even NIK-shaped
+    ],
+)
+def test_report_numbers_and_papers_are_look_alikes(text, expected_types):
+    assert _number_types(text) == expected_types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NIK 320101170891005 (kurang 1 digit)", "NIK [NIK] (kurang 1 digit)"),
+        ("KTP: 3201 0117 0891 00051", "KTP: [NIK]"),
+        ("wa 62 0857 1234 9876", "wa [PHONE]"),
+        (
+            "chat aja api.whatsapp.com/send?phone=6285712349876 ya",
+            "chat aja api.whatsapp.com/send?phone=[PHONE] ya",
+        ),
+        ("bayar ke virtual acc 8808123456789012", "bayar ke virtual acc [ACCOUNT]"),
+        # look-alikes: a 15-digit number after a NIK cue with words between, a short link id
+        ("NIK ga sesuai, nomor tiket 320101170891005", None),
+        ("send?phone=12345", None),
+    ],
+)
+def test_mistyped_nik_links_and_short_cues(text, expected):
+    assert _redacted(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "ext. 1 " * 2900,
+        "0812-3456-7890 ext. " * 1000,
+        "sort code 12-34-" * 1300,
+        "no.hp0" * 3400,
+        "1234567890 a.n. " * 1300,
+        "NIK3" * 5000,
+        "phone=6" * 2900,
+    ],
+)
+def test_adversarial_pastes_of_round11_triggers_are_fast(paste):
+    paste = paste[:20_000]
+    started = time.perf_counter()
+    redact(paste)
+    assert time.perf_counter() - started < 1.0  # hang guard only
