@@ -124,6 +124,17 @@ SPANS = [
     ),
     ("saya tinggal di Gedung Graha Asri di Jl. Kenari No. 5 lantai 3", "Jl. Kenari No. 5"),
     ("Kirim ke Kp. Cibeber RT 02/03, Cianjur", "Kp. Cibeber RT 02/03, Cianjur"),
+    ("Bank saya di Jl. Melati No. 5 tutup, rumah saya di Jl. Mawar No. 2", "Jl. Mawar No. 2"),
+    ("her office is at 12 Baker Street, London", "12 Baker Street, London"),
+    # a town after a bracketed landmark, a town before its postcode cue
+    (
+        "kirim ke Jl Raya Kalimalang No 8 (depan apotek) Duren Sawit Jaktim",
+        "Jl Raya Kalimalang No 8 (depan apotek) Duren Sawit Jaktim",
+    ),
+    (
+        "alamat Perum Taman Sari Blok C2 No 4 Cikarang Barat kode pos 17530",
+        "Perum Taman Sari Blok C2 No 4 Cikarang Barat kode pos 17530",
+    ),
 ]
 
 
@@ -151,6 +162,11 @@ KEPT = [
     "Hotelnya di Jl. Raya Ubud No. 40 Gianyar bersih, recommended",
     "Is there a drop box at 10 Collyer Quay for the claim forms?",
     "Ongkos ojek dari Jl. Sudirman ke Blok A berapa sekarang?",
+    # a transport base, a bank or pawnshop branch, an office on a street, a route passing by
+    "Pool bus malam di Jl. Raya Cibubur No. 21 jauh dari halte",
+    "Bank di Jl. Pemuda No. 60 Semarang antriannya panjang",
+    "Is the insurer's office on Jl. Salemba Raya No. 14 open on Saturdays?",
+    "Angkot 05 lewat Jl. Cikutra Kav. 4 nggak?",
     # a reference code with a slash before a street abbreviation
     "Surat nomor S-112/WPJ.07/KP.0405/2025 sudah saya terima",
     # guard: the last three passed on the round-10 code too (the new Br. and flat-number openers)

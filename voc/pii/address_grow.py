@@ -214,7 +214,9 @@ def _grow_walk(
         if (landmark := landmark_end(text, at, is_stop, bracketed_only=not parts)) is not None:
             # "No. 12 depan Masjid X"; a landmark in brackets also after a bare street ("Jln.
             # Pattimura 15B (samping X)"), where it counts as no part
-            end, parts, after_number = landmark, parts + (parts > 0), False
+            # a bracketed aside is transparent: "No 20 (depan X) Jagakarsa" reads as "No 20 X"
+            bracketed = text[at : at + 1] == "("
+            end, parts, after_number = landmark, parts + (parts > 0), bracketed and after_number
             continue
         aside = pat.BRACKET_ASIDE.match(text, at) if parts else None
         if aside is not None and (rest := grow(text, aside.end()))[1]:

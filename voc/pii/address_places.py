@@ -37,11 +37,9 @@ AREA_BEFORE = re.compile(
 )
 # An incident or an event at the place: "macet di Jl. X Kav. 36", "acara di Gedung Y RT 07".
 INCIDENT_BEFORE = re.compile(
-    r"\b(?:"
-    + _DISRUPTION
-    + r"|kebanjiran|kemacetan|kecelakaan|accident|demo|"
-    + EVENT_WORDS
-    + r")\b[^.!?\n,]{0,25}\Z",
+    r"\b(?:" + _DISRUPTION + r"|kebanjiran|kemacetan|kecelakaan|accident|demo|"
+    # a route passing the place: "Bus koridor 1 lewat Jl. X Kav. 10"
+    r"lewat|melewati|melintasi|passing|passes|" + EVENT_WORDS + r")\b[^.!?\n,]{0,25}\Z",
     re.IGNORECASE,
 )
 # A street corner, a crossing or a stretch of road named as a place: "tiang miring di
@@ -65,7 +63,9 @@ LANDMARK_BEFORE = re.compile(
     r"restaurant|resto|cafe|kafe|pasar|kampus|sekolah|masjid|gereja|kantor\s+pos|drop\s*point|"
     r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
     r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|"
-    r"drop\s*box|parcel\s+locker|loker|locker|"
+    r"drop\s*box|parcel\s+locker|loker|locker|pool|pangkalan|shelter|bank|pegadaian|upc|"
+    # someone's own office is theirs: "his office is at ..." stays an address
+    r"(?<!my )(?<!his )(?<!her )(?<!our )(?<!their )(?<!your )office|"
     # a developer's show unit: "Show unit tipe 45/90 di Blok A1", "Unit contoh di Blok Z-00"
     r"show\s+units?|unit\s+contoh|contoh\s+unit|rumah\s+contoh|model\s+(?:house|home|unit)|"
     r"sample\s+unit|marketing\s+(?:gallery|office)|kantor\s+marketing|"

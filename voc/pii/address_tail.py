@@ -226,8 +226,10 @@ def place_end(
                 pat.CLOSING.match(text, place.end())
                 or pat.POSTAL_NEXT.match(text, place.end())
                 or (following and is_stop(following.group(1)))
-                # "No. 1 Grogol (gedung kampus), Jakarta Barat": an aside in brackets follows
+                # "No. 1 Grogol (gedung kampus), Jakarta Barat": an aside in brackets follows;
+                # "No 9 Bekasi Utara kode pos 17124": the postcode with its cue
                 or pat.BRACKET_ASIDE.match(text, pat.BLANKS.match(text, place.end()).end())
+                or pat.POSTCODE_CUE_PART.match(text, pat.BLANKS.match(text, place.end()).end())
             ):
                 return place.end()
             if (
