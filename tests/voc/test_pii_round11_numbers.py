@@ -190,3 +190,38 @@ def test_adversarial_pastes_of_round11_triggers_are_fast(paste):
     started = time.perf_counter()
     redact(paste)
     assert time.perf_counter() - started < 1.0  # hang guard only
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_types"),
+    [
+        # the card of a scheme, a patient or a club is named by its purpose: no payment card
+        ("kartu JKN 0001234567891 ditolak di RS", set()),
+        ("No. Kartu Pegadaian 1234567890123456 hilang", set()),
+        ("kartu pasien 2290018876512 tidak terbaca", set()),
+        ("kartu tol 6032984012345678 saldonya hilang", set()),
+        ("my loyalty card no 1234567890123 has no points", set()),
+        ("insurance card 1234567890123 rejected at the hospital", set()),
+        ("membership card number 6012345678901234", set()),
+        # privacy probes: payment cards next to those words stay cards
+        ("insurance card declined, so I paid by credit card 4556 7375 8689 9855", {"CARD"}),
+        ("kartu kredit saya 5425233430109903 dipakai isi kartu tol", {"CARD"}),
+        ("kartu tolong dicek, 4024 0071 3651 2380 kok ditolak", {"CARD"}),
+        ("kartu ATM saya 6013 0112 3456 7890 ketelan", {"CARD"}),
+    ],
+)
+def test_purpose_cards_are_look_alikes(text, expected_types):
+    assert _number_types(text) == expected_types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("saldo shopee pay 812 3456 7890 kepotong", "saldo shopee pay [PHONE] kepotong"),
+        ("top up Link Aja 857-1234-9876 gagal", "top up Link Aja [PHONE] gagal"),
+        # an amount after the wallet stays
+        ("shopee pay 150.000 belum masuk", None),
+    ],
+)
+def test_wallet_names_written_apart(text, expected):
+    assert _redacted(text) == (expected or text)
