@@ -114,6 +114,11 @@ SPANS = [
     ),
     # a street named as a route's end inside a real address stays whole
     ("kirim ke jl. kebon kacang ke-3 no 5", "jl. kebon kacang ke-3 no 5"),
+    # a labelled field's value read on over name words to the next piece
+    (
+        "Alamat tagihan: The Loft Residence, Kebon Sirih, Tower Amber 08-12, Jakarta 10340",
+        "The Loft Residence, Kebon Sirih, Tower Amber 08-12, Jakarta 10340",
+    ),
     # privacy probes of the guards below: a home keeps the address
     # guard: these five passed on the round-10 code too; they fail if a guard grows too broad
     ("rumah saya di Jl. Raya Bogor Km 26, sinyalnya jelek terus", "Jl. Raya Bogor Km 26"),
@@ -191,6 +196,11 @@ def test_phone_before_address_keeps_both_types() -> None:
     assert "[PHONE], [ADDRESS]" in result.text, result.text
 
 
+def test_field_value_stops_at_a_contrast() -> None:
+    result = redact("Alamat: Jl. Kenari No. 5 tapi kurir malah ke Jl. Mawar No. 7")
+    assert "tapi kurir malah ke" in result.text, result.text
+
+
 def test_name_after_rt_is_no_place() -> None:
     result = redact("Jl. Melati No. 5 RT 03 Ibu Sari Dewi Lestari, hp 0812")
     assert "Ibu [NAME]" in result.text, result.text
@@ -207,6 +217,7 @@ def test_name_after_rt_is_no_place() -> None:
         "kec. kota " * 2000,
         "No. 11 and 13, " * 1300,
         "302-1201, " * 2000,
+        "Alamat: The Loft Apartment, Kebon Sirih, Tower " * 400,
     ],
 )
 def test_adversarial_paste_is_linear(text: str) -> None:
