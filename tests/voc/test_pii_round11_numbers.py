@@ -102,11 +102,14 @@ def test_card_behind_a_purchase_label(text, expected):
         ("data: NIK3201011708910005 sesuai KTP", "data: NIK[NIK] sesuai KTP"),
         ("norek1370012345678 mandiri", "norek[ACCOUNT] mandiri"),
         ("NPWP:092542943407000", "NPWP:[NPWP]"),
+        ("kontak hp-0857-1234-9876 aja", "kontak hp-[PHONE] aja"),
+        ("form?nohp=089612345678&x=1", "form?nohp=[PHONE]&x=1"),
         # look-alikes: brands, models and codes with letters glued to digits
         ("laptop HP14s-dq2511TU saya mati", None),
         ("resi SHP085712349876 belum update", None),
         ("kode WA2024 promo", None),
         ("rek123 salah ketik", None),
+        ("tipe hp-14 rusak, kode wa-2024", None),
     ],
 )
 def test_number_glued_to_its_cue(text, expected):

@@ -27,14 +27,15 @@ _BANK_CODE = re.compile(
 )
 
 # A number typed right after its cue with no blank: "no.hp081234567890", "NIK3174...",
-# "wa:0812...", "norek1234567890". Only cues that say what the number is.
+# "wa:0812...", "norek1234567890", "hp-0812...", "nohp=0812...". Only cues that say what the
+# number is.
 _GLUED = re.compile(
-    r"\b(?:no\.?[ \t]?)?(?P<cue>hp|wa|telp|tlp|nik|ktp|npwp|norek|rek)[.:]?"
+    r"\b(?:no\.?[ \t]?)?(?P<cue>hp|wa|telp|tlp|nik|ktp|npwp|norek|rek)[.:=#-]?"
     r"(?P<number>\d+(?:[ .-]\d+){0,7})(?![\w/@%])(?![.,]\d)",
     re.IGNORECASE,
 )
 # Every glued cue ends in p, a or k right before the digits: a cheap scan first.
-_GLUED_PRECHECK = re.compile(r"[pPaAkK][.:]?\d")
+_GLUED_PRECHECK = re.compile(r"[pPaAkK][.:=#-]?\d")
 _GLUED_CATEGORY = {
     "hp": "phone",
     "wa": "phone",
