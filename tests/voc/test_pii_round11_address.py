@@ -131,6 +131,7 @@ SPANS = [
     ("Kirim ke Kp. Cibeber RT 02/03, Cianjur", "Kp. Cibeber RT 02/03, Cianjur"),
     ("Bank saya di Jl. Melati No. 5 tutup, rumah saya di Jl. Mawar No. 2", "Jl. Mawar No. 2"),
     ("her office is at 12 Baker Street, London", "12 Baker Street, London"),
+    ("pohon tumbang di depan rumah saya, Jl. Kenari Kav. 5", "Jl. Kenari Kav. 5"),
     # a town after a bracketed landmark, a town before its postcode cue
     (
         "kirim ke Jl Raya Kalimalang No 8 (depan apotek) Duren Sawit Jaktim",
@@ -172,6 +173,10 @@ KEPT = [
     "Bank di Jl. Pemuda No. 60 Semarang antriannya panjang",
     "Is the insurer's office on Jl. Salemba Raya No. 14 open on Saturdays?",
     "Angkot 05 lewat Jl. Cikutra Kav. 4 nggak?",
+    # a public service or venue on a street, an obstacle on a road with no house number
+    "Puskesmas Kecamatan Pancoran di Jl. Duren Tiga No. 40 antreannya panjang",
+    "Bioskop di Jl. Pemuda No. 33 Semarang layarnya buram",
+    "Genangan air di Jl. Hang Tuah Kav. 8 bikin motor mogok",
     # a reference code with a slash before a street abbreviation
     "Surat nomor S-112/WPJ.07/KP.0405/2025 sudah saya terima",
     # guard: the last three passed on the round-10 code too (the new Br. and flat-number openers)

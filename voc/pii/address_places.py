@@ -39,7 +39,11 @@ AREA_BEFORE = re.compile(
 INCIDENT_BEFORE = re.compile(
     r"\b(?:" + _DISRUPTION + r"|kebanjiran|kemacetan|kecelakaan|accident|demo|"
     # a route passing the place: "Bus koridor 1 lewat Jl. X Kav. 10"
-    r"lewat|melewati|melintasi|passing|passes|" + EVENT_WORDS + r")\b[^.!?\n,]{0,25}\Z",
+    r"lewat|melewati|melintasi|passing|passes|"
+    # obstacles and works on a road: "Genangan air di Jl. X Kav. 5", "pohon tumbang di ..."
+    r"genangan|tumbang|longsor|galian|roadworks?|ditutup|penutupan|"
+    + EVENT_WORDS
+    + r")\b[^.!?\n,]{0,25}\Z",
     re.IGNORECASE,
 )
 # A street corner, a crossing or a stretch of road named as a place: "tiang miring di
@@ -64,6 +68,9 @@ LANDMARK_BEFORE = re.compile(
     r"agen|counter|konter|service\s+cent(?:er|re)|servis\s+center|grapari|galeri|gallery|"
     r"booth|kios|gudang|warehouse|hub|kantor\s+pusat|head\s+office|kantor\s+cabang|"
     r"drop\s*box|parcel\s+locker|loker|locker|pool|pangkalan|shelter|bank|pegadaian|upc|"
+    # public services and venues: "Puskesmas Kec. X di Jl. ...", "Bioskop di Jl. ..."
+    r"puskesmas|posyandu|polsek|polres|polda|samsat|dukcapil|kua|bioskop|cinema|museum|"
+    r"perpustakaan|library|gym|salon|"
     # someone's own office is theirs: "his office is at ..." stays an address
     r"(?<!my )(?<!his )(?<!her )(?<!our )(?<!their )(?<!your )office|"
     # a developer's show unit: "Show unit tipe 45/90 di Blok A1", "Unit contoh di Blok Z-00"
