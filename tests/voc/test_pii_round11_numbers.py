@@ -228,3 +228,23 @@ def test_purpose_cards_are_look_alikes(text, expected_types):
 )
 def test_wallet_names_written_apart(text, expected):
     assert _redacted(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_types"),
+    [
+        # ids named by their purpose are no mobile written without its 0
+        ("frequent flyer number 8812345678 not credited", set()),
+        ("my loyalty number 8123456789 shows zero points", set()),
+        ("registration number 8123456789 ga valid", set()),
+        ("confirmation no 812345678901 for two nights", set()),
+        ("reservation 8812345678 under my name", set()),
+        ("confirmation number 0211234567 was sent", set()),
+        # privacy probes: a phone cue or a full mobile near those words stays a phone
+        ("confirmation sent to 0812 3456 7890", {"PHONE"}),
+        ("reservasi atas nama saya, hp 812 3456 7890", {"PHONE"}),
+        ("miles belum masuk, WA saya 0857 1234 9876", {"PHONE"}),
+    ],
+)
+def test_purpose_ids_are_not_phones(text, expected_types):
+    assert _number_types(text) == expected_types
