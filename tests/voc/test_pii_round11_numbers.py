@@ -248,3 +248,24 @@ def test_wallet_names_written_apart(text, expected):
 )
 def test_purpose_ids_are_not_phones(text, expected_types):
     assert _number_types(text) == expected_types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_types"),
+    [
+        # a plain number word before an unbroken run starting with 8: an id, no phone
+        ("No. 8123456789 belum diproses", set()),
+        ("nomor 812345678 tidak terdaftar di sistem", set()),
+        ("the number 8812345678 is invalid", set()),
+        ("ID number 8812345678 rejected", set()),
+        # privacy probes: a phone word, an owner or phone grouping keeps the phone
+        ("nomor saya 8123456789 ya", {"PHONE"}),
+        ("my number is 8123456789", {"PHONE"}),
+        ("nomor yang lama: 812 3456 7890", {"PHONE"}),
+        ("no HP 8123456789", {"PHONE"}),
+        ("number 917-555-0143 keeps calling", {"PHONE"}),
+        ("nomor 0812 3456 7890 tidak aktif", {"PHONE"}),
+    ],
+)
+def test_plain_number_word_before_an_id(text, expected_types):
+    assert _number_types(text) == expected_types

@@ -14,7 +14,7 @@ import re
 from voc.pii.account_context import ACCOUNT_WORDS, DEBIT_FROM, account_named_at, ibans_after_cue
 from voc.pii.email_loose import find_emails
 from voc.pii.number_extras import HOLDER_AFTER, bank_codes, glued_numbers, with_extensions
-from voc.pii.validators import Candidate, luhn_valid, nik_valid
+from voc.pii.validators import Candidate, card_prefix_fits, luhn_valid, nik_valid
 
 __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
 
@@ -136,8 +136,10 @@ _PEOPLE_WORDS = frozenset(
     {"peserta", "participant", "student", "siswa", "mahasiswa", "pegawai", "employee"}
     | {"karyawan", "staff"}
 )
+_PHONE_CUES = frozenset({"phone", "number"})
 _MONEY_CUES = frozenset({"account", "bank", "transfer", "refund", "debit", "wallet"})
 _GENERIC_NUMBER_WORDS = frozenset({"no", "nomor", "nomer", "nmr", "number"})
+_OWNED = re.compile(r"\b(?:saya|sy|aku|gw|gue|kami|my|our|his|her|their)\b", re.IGNORECASE)
 _OWNER_GAP = re.compile(
     r"\s+(?:(?!(?:id|no|nomor|nomer|number|kode|code)\b)[^\W\d]+\s+){0,2}", re.IGNORECASE
 )
@@ -183,7 +185,10 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
             for stop in _SENTENCE_BREAK.finditer(gap)
         ):
             break
-        cues.append((match.lastgroup, not gap.strip(" \t:#.-=(")))
+        kind = match.lastgroup
+        if kind == "phone" and _bare_number_word(window, match):
+            kind = "number"  # "No. 8123456789 belum diproses": no word says it is a phone
+        cues.append((kind, not gap.strip(" \t:#.-=(")))
         kept.append(match)
     # "NIK pelanggan 3174...", "NIK peserta BPJS 3174...", "HP karyawan 021 ...": owner words
     # name whose number it is, so the personal cue before them says what the number is.
@@ -193,6 +198,13 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
     if owners and _owner_cue(kept[owners], kept[:owners]):
         cues = [(cues[owners][0], cues[0][1]), *cues[owners + 1 :]]
     return cues
+
+
+def _bare_number_word(window: str, cue: re.Match) -> bool:
+    """Whether ``cue`` is a plain number word ("no", "nomor", "number") owned by nobody."""
+    return cue.group().lower() in _GENERIC_NUMBER_WORDS and not _OWNED.search(
+        window, max(0, cue.start() - 6)
+    )
 
 
 def _owner_word(window: str, nearest: re.Match, before: re.Match) -> bool:
@@ -240,13 +252,13 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
         return minimum <= len(national) - area <= 8
     if chunk.startswith("(") and len(digits) == 10:  # (415) 555-0132
         return True
-    if cue == "phone" and (
+    if cue in ("phone", "number") and (
         (_NANP_SHAPE.fullmatch(chunk) and digits[0] in "23456789")
         or (len(digits) == 11 and digits[:2] in ("01", "02", "07"))
     ):
         return True  # after a phone cue: "call 917-555-0143", UK "called 01223 555 872"
-    if cue in ("phone", "wallet"):
-        # A mobile written without its leading 0 ("WA 812 3456 7890").
+    if cue in ("phone", "wallet") or (cue == "number" and not chunk.isdigit()):
+        # A mobile written without its leading 0 ("WA 812 3456 7890", "nomor 812-3456-7890").
         return digits.startswith("8") and 9 <= len(digits) <= 12
     return False
 
@@ -256,25 +268,6 @@ def _is_international(digits: str) -> bool:
     if digits.startswith("62"):
         return 10 <= len(digits) <= 14
     return 8 <= len(digits) <= 15
-
-
-def _card_prefix(digits: str) -> bool:
-    """Whether the issuer prefix fits the length (Visa, Mastercard, Amex, JCB, UnionPay...).
-
-    A 15-digit Luhn number is an Amex only with 34/37; otherwise it is a device IMEI.
-    """
-    n = len(digits)
-    if digits[0] == "4":
-        return n in (13, 16, 19)
-    if digits[:2] in ("34", "37"):
-        return n == 15
-    if digits[:2] in ("36", "38") or "300" <= digits[:3] <= "305":
-        return n == 14  # Diners Club
-    if digits[:2] in ("51", "52", "53", "54", "55") or "22" <= digits[:2] <= "27":
-        return n == 16
-    if digits[:2] == "35" or digits[0] == "6":
-        return 16 <= n <= 19
-    return False
 
 
 def _amount_or_date(chunk: str, digits: str) -> bool:
@@ -293,14 +286,16 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         # A look-alike word only rules out a phone, and only when it names the number itself:
         # a NIK or card behind it stays one ("data karyawan 3174...", "struk 4556 ...").
         named = adjacent
-        rest = [(c, a) for c, a in cues[1:] if c != "lookalike" and not (named and c == "phone")]
+        rest = [
+            (c, a) for c, a in cues[1:] if c != "lookalike" and not (named and c in _PHONE_CUES)
+        ]
         cue, adjacent = rest[0] if rest else (None, False)
         if named and cue in _MONEY_CUES:
             cue = None  # "rekening kena debet, ID laporan 2405...": the report's number
-    if cue == "phone" and not _is_phone(digits, chunk, cue):
+    if cue in _PHONE_CUES and not _is_phone(digits, chunk, cue):
         # "IMEI HP saya 35...", "rekening mandiri no 123-00-...": a generic "no" or "HP"
         # right before the number hides the cue that says what it is.
-        cue, adjacent = next(((c, a) for c, a in cues[1:] if c != "phone"), (None, False))
+        cue, adjacent = next(((c, a) for c, a in cues[1:] if c not in _PHONE_CUES), (None, False))
     if _NPWP_SHAPE.fullmatch(chunk):
         return "NPWP"
     if _HOTLINE.fullmatch(digits):
@@ -311,7 +306,7 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "NPWP"
     if cue == "card" and 13 <= n <= 19:
         return "CARD"
-    if cue == "bank" and n in (15, 16) and luhn_valid(digits) and _card_prefix(digits):
+    if cue == "bank" and n in (15, 16) and luhn_valid(digits) and card_prefix_fits(digits):
         return "CARD"  # "kartu kredit BCA 4556 7375 8689 9855", "debit BNI 5329 ..."
     if cue in ("account", "bank") and 6 <= n <= 20 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"
@@ -323,14 +318,14 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "ACCOUNT"  # "refund ke 5521098834", not "paid to 12345678 merchants"
     if cue == "debit" and 10 <= n <= 19 and not _amount_or_date(chunk, digits):
         # "debited from 7301 5567 8890": money taken from an account, or from a card.
-        return "CARD" if luhn_valid(digits) and _card_prefix(digits) else "ACCOUNT"
+        return "CARD" if luhn_valid(digits) and card_prefix_fits(digits) else "ACCOUNT"
     if cue == "wallet" and 10 <= n <= 16 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"  # an e-wallet id that is not a phone number ("akun OVO 9517-2607-...")
     if (
         cue in ("label", "neg")
         and 13 <= n <= 19
         and any(c == "card" for c, _ in cues[1:])
-        and _card_prefix(digits)
+        and card_prefix_fits(digits)
         and luhn_valid(digits)
     ):
         return "CARD"  # "kartu kredit yang dipakai beli tiket 5264 ...": the card paid for it
@@ -347,7 +342,7 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return None
     if n == 16 and nik_valid(digits):
         return "NIK"
-    if 13 <= n <= 19 and n != 14 and luhn_valid(digits) and _card_prefix(digits):
+    if 13 <= n <= 19 and n != 14 and luhn_valid(digits) and card_prefix_fits(digits):
         return "CARD"  # a bare 14-digit Diners number needs its 4-6-4 grouping or a card cue
     if n == 15 and len(groups) == 1 and (digits.startswith("0") or digits.endswith("000")):
         return "NPWP"
@@ -422,7 +417,7 @@ def find_numbers(text: str) -> list[Candidate]:
             and not _amount_or_date(chunk, digits_only)
         ):
             pii_type = _classify(chunk, digits_only, [("bank", True)])
-            if pii_type and (not cues or cues[0][0] in ("phone", "transfer", "refund")):
+            if pii_type and (not cues or cues[0][0] in ("phone", "number", "transfer", "refund")):
                 found.append((start, end, pii_type))
                 continue
         if not typed and not cues:
