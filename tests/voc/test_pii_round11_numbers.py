@@ -269,3 +269,24 @@ def test_purpose_ids_are_not_phones(text, expected_types):
 )
 def test_plain_number_word_before_an_id(text, expected_types):
     assert _number_types(text) == expected_types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("email: sinta . maharani @ gmail . com", "email: [EMAIL]"),
+        ("kirim ke yosef . b88 @ yahoo.com ya", "kirim ke [EMAIL] ya"),
+        # a word before a spaced dot stays when the address itself has no blank
+        ("Thanks . yosef88@gmail.com", "Thanks . [EMAIL]"),
+        ("udah ya . sinta.m@outlook.com", "udah ya . [EMAIL]"),
+    ],
+)
+def test_email_name_parts_before_a_spaced_dot(text, expected):
+    assert _redacted(text) == expected
+
+
+def test_spaced_dot_paste_before_an_email_is_fast():
+    paste = ("ab . " * 4000)[:19_980] + "x @ gmail . com"
+    started = time.perf_counter()
+    redact(paste)
+    assert time.perf_counter() - started < 1.0  # hang guard only

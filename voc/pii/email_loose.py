@@ -128,6 +128,22 @@ def find_loose_emails(text: str) -> list[Candidate]:
     return found
 
 
+# "budi . santoso @ gmail . com": a name part before a spaced dot belongs to an address typed
+# with blanks found after it (a blank before the dot: a sentence end has none).
+_SPACED_DOT_BEFORE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w+-]{0,30} \. ?\Z")
+
+
+def _grown_left(text: str, found: list[Candidate]) -> list[Candidate]:
+    grown = []
+    for start, end, kind in found:
+        # only an address typed with blanks ("santoso @ gmail . com"), not "Thanks . budi@..."
+        spaced = " " in text[start:end]
+        while spaced and (match := _SPACED_DOT_BEFORE.search(text, max(0, start - 40), start)):
+            start = match.start()
+        grown.append((start, end, kind))
+    return grown
+
+
 def find_emails(text: str) -> list[Candidate]:
     """Return the e-mail addresses in ``text``, plain, spelled out and typed loosely."""
     found = find_loose_emails(text)
@@ -144,4 +160,4 @@ def find_emails(text: str) -> list[Candidate]:
         found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPELLED.finditer(text)]
         if " dot " in lower:
             found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_WORDS.finditer(text)]
-    return found
+    return _grown_left(text, found) if found and " ." in text else found
