@@ -278,6 +278,8 @@ def walk_back_pieces(
         start = piece.start()
     named = _THE_NAME_AT.search(text, max(0, start - 50), start)
     start = named.start() if named is not None else start
+    if not text[max(0, start - 4) : start].rstrip(" \t").endswith(","):
+        return start  # a described house closes with a comma: a cheap check first
     described = _HOUSE_DESCRIBED.search(text, max(0, start - 90), start)
     return described.start("house") if described is not None else start
 
