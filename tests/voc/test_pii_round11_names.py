@@ -158,6 +158,46 @@ def test_round11_guards_never_hide_private_people(text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an initial after a name in capitals
+        ("Tiket saya tertulis PURBA DANIEL, di aplikasi cuma DANIEL P saja", ["DANIEL P"]),
+        # a surname that is an everyday word, closing its clause
+        ("Paket untuk Yosef Ama dari Ende sudah sampai?", ["Yosef Ama"]),
+        # a partner of a full name
+        ("Booking for Kaori and Renji Kobayashi, two nights please", ["Kaori"]),
+        # how a person's name was written
+        ("his name was spelled Kevn on the boarding pass", ["Kevn"]),
+        # a parent or grandparent named by a word no dictionary holds
+        ("alhamdulillah Mama Warsinem udah sampai rumah", ["Warsinem"]),
+        ("Papi Tjokrodiharjo besok check-in jam 2", ["Tjokrodiharjo"]),
+    ],
+)
+def test_round11_names_beside_found_names_and_relations(text, names):
+    result = redact(text)
+    assert all(_gone(name, result.text) for name in names), result.text
+    assert redact(result.text).text == result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mama Lemon habis di warung sebelah", "Mama Lemon"),
+        ("Thanks and Budi Santoso will come", "Thanks"),
+        ("Tiket ke Bali and Budi Santoso ikut", "Bali"),
+        ("nama saya ditulis Jakarta di tiket", "Jakarta"),
+        ("atas nama BUDI I think", "I think"),
+        ("Ngobrol sama Pak Budi Senin depan", "Senin"),
+        ("Nama Lengkap: Sri Wahyuni", "Nama Lengkap"),
+        ("My wife's number can't receive SMS. Wife's phone is new", "Wife's phone"),
+    ],
+)
+def test_round11_names_beside_found_names_keep_look_alikes(text, kept):
+    result = redact(text)
+    assert _kept(kept, result.text), result.text
+
+
+@pytest.mark.parametrize(
     "trigger",
     [
         "Data penumpang:\nBudi Santoso\n",
@@ -167,6 +207,9 @@ def test_round11_guards_never_hide_private_people(text, name):
         "Budi Santoso bukan Budi Santosa ",
         "Gunung Agung - Medan ",
         "Google Maps bilang ",
+        "her name was spelled Budi ",
+        "Mama Budi and Siti Rahayu ",
+        "BUDI S ",
     ],
 )
 def test_round11_patterns_are_linear_on_long_pastes(trigger):

@@ -9,6 +9,8 @@
 * A spelling corrected: "Seharusnya X bukan Y", "Moch. Ridwan not Mochamad Ridwan" (two
   nearly equal spellings of one person's name in a text about a correction).
 * A known given name opening the text before "nih" ("Rusdi nih kak, ...").
+* A person's name and how it was written ("her name was spelled Clare"); a parent's or
+  grandparent's name that no dictionary holds ("Mama Rosmawati udah sampai").
 """
 
 from __future__ import annotations
@@ -53,12 +55,14 @@ _SERVING_ROLES = frozenset(
     "montir mekanik supervisor manager officer therapist stylist sopir supir porter "
     "bellboy housekeeper housekeeping chef cook surveyor adjuster collector kolektor".split()
 )
+_ROLE_HINT = re.compile(r" (?:the|our|your|my|si) (?:" + "|".join(sorted(_SERVING_ROLES)) + r")\b")
 _CONTACT = re.compile(
     r"\b(?i:contact|hubungi|kontak|call|telp|telpon|telepon|whatsapp|wa)[ \t:]+"
     r"(?P<name>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})[ \t]*"
     r"(?:[:(,-][ \t]*|(?i:di|at|on)[ \t]+)?"
     r"(?=\+?\(?\d[\d \-().]{6,})"
 )
+_CONTACT_HINT = re.compile(r"contact|hubungi|kontak|call|tel|whatsapp|\bwa\b")
 _ABBREVIATED = r"(?:Moch|Moh|Muh|Mochd|Mohd|Muhd|Abd|Hj|St)\."
 _SPELLING_RUN = (
     r"(?:"
@@ -79,6 +83,19 @@ _CORRECTION_TALK = re.compile(
     r"(?i:typo|salah|keliru|ejaan|spelling|spelled|spelt|ubah|ganti|koreksi|perbaiki|correct|"
     r"harusnya|seharusnya|should|benar|update|wrong|revisi|ralat)"
 )
+# A person's name and how it was written: "her name was spelled Clare on the ticket".
+_SPELLED = re.compile(
+    r"\b(?i:(?:my|his|her|their|your)[ \t]+name|nama(?:ku|nya)|nama[ \t]+(?:saya|aku|penumpang|"
+    r"tamu|pasien|peserta|anak|suami|istri|ibu|ayah|mama|papa))\b[^.!?\n]{0,30}?"
+    r"\b(?i:spelled|spelt|written|printed|ditulis|tertulis|dieja|tercetak)"
+    r"(?:[ \t]+(?i:as|sebagai|jadi|menjadi))?[ \t]+['\"‘“]?(?P<name>" + _RUN + r")"
+)
+# A parent or grandparent and their name: "Mama Rosmawati udah sampai".
+_ELDER = re.compile(
+    r"\b(?i:mama|mamah|mami|papa|papah|papi|ayah|nenek|kakek|eyang|mbah)[ \t]+"
+    r"(?P<name>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})\b(?!['’])"
+)
+_ELDER_HINT = re.compile(r"\b(?:mam|pap|ayah|nenek|kakek|eyang|mbah)")
 _NIH = re.compile(
     r"\A[ \t]*(?:(?i:halo|hallo|hai|hi|hello|pagi|siang|sore|malam|permisi)[ \t,!.]*"
     r"(?:(?i:kak|ka|min|admin|pak|bu|mas|mbak|mba)[ \t,!.]*)?)?"
@@ -146,7 +163,7 @@ def find_line_names(
                 if rare and its and len(words) == 1 and not given(words[0].lower()):
                     continue  # one unknown word before "namanya": a product as often
                 found.append((match.start("name"), match.end("name"), "NAME"))
-    if " the " in text or " our " in text or " your " in text or " si " in text:
+    if _ROLE_HINT.search(lower) is not None:
         for match in _APPOSED_ROLE.finditer(text):
             start, words = match.start("name"), match.group("name").split()
             if match.group("role") not in _SERVING_ROLES:
@@ -157,7 +174,7 @@ def find_line_names(
                 continue  # "Messaged the driver ...": any sentence opens with a capital
             if all(name_word(w, True) for w in words):
                 found.append((start, match.end("name"), "NAME"))
-    if any(char.isdigit() for char in text):
+    if _CONTACT_HINT.search(lower) is not None:
         for match in _CONTACT.finditer(text):
             words = match.group("name").split()
             if all(name_word(w, True) for w in words):
@@ -166,6 +183,15 @@ def find_line_names(
         _CORRECTION_TALK.search(text)
     ):
         found += _spelling_fixes(text, common, person)
+    if "name" in lower or "nama" in lower:
+        for match in _SPELLED.finditer(text):
+            if person(match.group("name").split()):
+                found.append((match.start("name"), match.end("name"), "NAME"))
+    if _ELDER_HINT.search(lower) is not None:
+        for match in _ELDER.finditer(text):
+            words = match.group("name").split()
+            if all(name_word(w, True) for w in words):
+                found.append((match.start("name"), match.end("name"), "NAME"))
     if "nih" in lower or "sini" in lower:
         match = _NIH.match(text)
         if match is not None:
