@@ -290,3 +290,30 @@ def test_spaced_dot_paste_before_an_email_is_fast():
     started = time.perf_counter()
     redact(paste)
     assert time.perf_counter() - started < 1.0  # hang guard only
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "WA aku kosong delapan lima tujuh, satu dua tiga empat, lima enam tujuh delapan",
+            "WA aku [PHONE]",
+        ),
+        ("nomor sy nol delapan satu tiga 2233 4455 ya", "nomor sy [PHONE] ya"),
+        ("call me zero eight one two three four five six seven eight nine zero", "call me [PHONE]"),
+        # counting, ages and amounts in words are no phone
+        ("satu dua tiga empat lima enam tujuh delapan sembilan, ayo senam", None),
+        ("one two three four five six seven eight nine ten", None),
+        ("anak saya dua, satu umur tujuh, satu delapan tahun", None),
+        ("paket delapan puluh ribu, dua tiga hari lagi", None),
+    ],
+)
+def test_phone_written_in_digit_words(text, expected):
+    assert _redacted(text) == (expected or text)
+
+
+def test_digit_word_paste_is_fast():
+    paste = ("delapan satu " * 2000)[:20_000]
+    started = time.perf_counter()
+    redact(paste)
+    assert time.perf_counter() - started < 1.0  # hang guard only

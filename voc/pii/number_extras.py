@@ -1,4 +1,4 @@
-"""Number shapes read around a found number: phone extensions, bank codes, glued cues, holders."""
+"""Number shapes the chunk scan misses: extensions, bank codes, glued cues, holders, digit words."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from voc.pii.validators import Candidate
 
-__all__ = ["HOLDER_AFTER", "bank_codes", "glued_numbers", "with_extensions"]
+__all__ = ["HOLDER_AFTER", "bank_codes", "glued_numbers", "spelled_numbers", "with_extensions"]
 
 # An extension after a phone number belongs to it: "(021) 5794 6620 ext. 115", "021-5551234
 # pes. 12" (pesawat), "psw 33", "extension 5521", "x115" (not "x2": twice). At most 5 digits.
@@ -112,4 +112,49 @@ def glued_numbers(text: str, classify: Classifier) -> list[Candidate]:
                 start = match.start("number")
                 found.append((start, start + len(sub), pii_type))
                 break
+    return found
+
+
+# Digits written as words, Indonesian or English, alone or mixed with figures: "nol delapan
+# satu dua 3456 7890", "zero eight one two ...". Tokens are separated by blanks, commas or
+# dashes; one bounded repetition, so the scan is linear.
+_DIGIT_WORDS = {
+    **dict.fromkeys(("nol", "kosong", "zero", "oh"), "0"),
+    **dict.fromkeys(("satu", "one"), "1"),
+    **dict.fromkeys(("dua", "two"), "2"),
+    **dict.fromkeys(("tiga", "three"), "3"),
+    **dict.fromkeys(("empat", "four"), "4"),
+    **dict.fromkeys(("lima", "five"), "5"),
+    **dict.fromkeys(("enam", "six"), "6"),
+    **dict.fromkeys(("tujuh", "seven"), "7"),
+    **dict.fromkeys(("delapan", "eight"), "8"),
+    **dict.fromkeys(("sembilan", "nine"), "9"),
+}
+_TOKEN = r"(?:" + "|".join(_DIGIT_WORDS) + r"|\d{1,4})\b"
+_SPELLED = re.compile(
+    r"(?<![\w-])" + _TOKEN + r"(?:[ ,\-]{1,3}" + _TOKEN + r"){4,15}", re.IGNORECASE
+)
+
+
+def spelled_numbers(
+    text: str, classify: Classifier, cues_before: Callable[[str, int], list]
+) -> list[Candidate]:
+    """Return phone numbers written (partly) as digit words: "kosong delapan satu dua ...".
+
+    Args:
+        text: The raw text.
+        classify: The number classifier ``(chunk, digits, cues) -> type | None``.
+        cues_before: The cue reader ``(text, start) -> cues``.
+    """
+    lower = text.lower()
+    if "delapan" not in lower and "eight" not in lower:
+        return []  # every mobile number starts 08 / 62 8
+    found: list[Candidate] = []
+    for match in _SPELLED.finditer(text):
+        tokens = re.findall(r"\w+", match.group().lower())
+        if sum(token in _DIGIT_WORDS for token in tokens) < 3:
+            continue  # figures alone are read by the number scan
+        digits = "".join(_DIGIT_WORDS.get(token, token) for token in tokens)
+        if classify(digits, digits, cues_before(text, match.start())) == "PHONE":
+            found.append((match.start(), match.end(), "PHONE"))
     return found

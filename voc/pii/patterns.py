@@ -13,7 +13,13 @@ import re
 
 from voc.pii.account_context import ACCOUNT_WORDS, DEBIT_FROM, account_named_at, ibans_after_cue
 from voc.pii.email_loose import find_emails
-from voc.pii.number_extras import HOLDER_AFTER, bank_codes, glued_numbers, with_extensions
+from voc.pii.number_extras import (
+    HOLDER_AFTER,
+    bank_codes,
+    glued_numbers,
+    spelled_numbers,
+    with_extensions,
+)
 from voc.pii.validators import Candidate, card_prefix_fits, luhn_valid, nik_valid
 
 __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
@@ -440,6 +446,7 @@ def find_numbers(text: str) -> list[Candidate]:
         ):
             found.append((start, end, "ACCOUNT"))
     found += bank_codes(text) + glued_numbers(text, _classify)
+    found += spelled_numbers(text, _classify, _cues_before)
     return with_extensions(text, found)
 
 
