@@ -150,6 +150,9 @@ def test_round11_look_alikes_stay(text, kept):
         ("nama saya sinta, mohon dibantu", "sinta"),
         ("Agen bernama Sekar Ayuningtyas menelpon saya", "Sekar Ayuningtyas"),
         ("Driver Bung Tomo Sinaga ramah sekali", "Sinaga"),
+        ("Kepada Yth. Bapak Sugiarto, mohon dibantu", "Sugiarto"),
+        ("Menginap di Hotel Santika bersama Pak Darmono", "Darmono"),
+        ("Resepsionis Hotel Aston, Mbak Rina Wati, ramah", "Rina Wati"),
     ],
 )
 def test_round11_guards_never_hide_private_people(text, name):
@@ -190,6 +193,10 @@ def test_round11_names_beside_found_names_and_relations(text, names):
         ("Ngobrol sama Pak Budi Senin depan", "Senin"),
         ("Nama Lengkap: Sri Wahyuni", "Nama Lengkap"),
         ("My wife's number can't receive SMS. Wife's phone is new", "Wife's phone"),
+        # the head a formal letter opens with; a lodging and its own name
+        ("Kepada Yth. Manajer Pelayanan, internet saya mati", "Manajer"),
+        ("Ulasan untuk Hotel Anggrek Linda: kamar bersih", "Anggrek Linda"),
+        ("Resepsionis Hotel Aston ramah sekali", "Hotel Aston"),
     ],
 )
 def test_round11_names_beside_found_names_keep_look_alikes(text, kept):

@@ -60,7 +60,9 @@ _SHOP_WORDS = frozenset(PRODUCT_AFTER) | frozenset(
 # "Kecamatan Cibinong"), and team names that follow a role ("Head of Customer Experience").
 _PLACE_FIRST = frozenset(
     "tanjung pulau gunung danau pantai teluk tanah kecamatan kabupaten kelurahan desa kampung "
-    "pelabuhan bandara stasiun terminal sungai selat muara provinsi kota".split()
+    "pelabuhan bandara stasiun terminal sungai selat muara provinsi kota"
+    # round 11: lodgings and eateries opening their own name ("Resepsionis [Hotel Aston]")
+    " hotel wisma villa resort homestay penginapan losmen hostel restoran resto kafe".split()
 )
 _TEAM_WORDS = frozenset(
     "experience relations success happiness excellence care service support operations "
@@ -100,6 +102,12 @@ _PLACE_WORD_BEFORE = re.compile(
     r"Stadion|Bandara|Pelabuhan|Masjid|Museum|Monumen|Tugu|Candi|Pura|Kawah|Air[ \t]+Terjun|"
     r"Mount|Mt\.?|Lake|Cape|(?i:kpp|kppn|kanwil|samsat|polsek|polres|polda|puskesmas|"
     r"kelurahan|kecamatan|kejari|imigrasi))[ \t]+\Z"
+)
+# Round 11: a lodging or an eatery named before the candidate, its own name Capitalised
+# ("Hotel Mawar Sharon", "Resto Ibu Sri" is _PLACE_HONORIFIC's).
+_LODGING_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:Hotel|Wisma|Villa|Resort|Homestay|Penginapan|Losmen|Guesthouse|Hostel|"
+    r"Restoran|Resto|Kafe|Cafe)(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+\Z"
 )
 # Round 11: a candidate that the text calls a product's name: "X itu nama paket baru?".
 _PRODUCT_NAME_AFTER = re.compile(
@@ -153,6 +161,8 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
         return True  # "Klinik dr. Sutomo", "Sate Hj. Ratna"; not "patokan warung bu Iis"
     if _PLACE_WORD_BEFORE.search(before) or _PRODUCT_NAME_AFTER.match(text, end):
         return True  # "Gunung Agung"; "Intan Berlian itu nama paket baru?"
+    if _LODGING_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "Hotel Mawar [Sharon]": the hotel's name
     if _SI_BEFORE.search(before) and _SHOW_TALK.search(text):
         return True  # "The Si Juki mascot", "Si Unyil masih tayang"
     paired = _PAIRED_BEFORE.search(before)
