@@ -24,7 +24,9 @@ __all__ = ["find_line_names"]
 
 Span = tuple[int, int, str]
 
-_CAP = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}|[A-Z]\.)"
+# An apostrophe only inside a word ("Ma'ruf"), never a closing quote ("'Rina' di tiket").
+_WORD = r"[A-Z][a-z]+(?:['’][a-z]+)?"
+_CAP = r"(?:" + _WORD + r"(?:-" + _WORD + r")?|[A-Z]{2,}|[A-Z]\.)"
 _RUN = _CAP + r"(?:[ \t]+(?:" + _CAP + r"|bin|binti|van|von|de|da|der|br\.|boru)){0,4}"
 # A header that announces people, its line closed by a colon.
 _LIST_HEADER = re.compile(
@@ -44,7 +46,7 @@ _POSTPOSED = re.compile(
     r"(?=[ \t]*(?:[,.!?]|\Z|\n|(?i:kak|ka|min|ya|yah|pak|bu|mas|mbak|sis|gan|deh|sih)\b))"
 )
 _APPOSED_ROLE = re.compile(
-    r"(?<![\w.'’@#])(?P<name>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?)[ \t]*,?[ \t]+"
+    r"(?<![\w.'’@#])(?P<name>" + _WORD + r"(?:[ \t]+" + _WORD + r")?)[ \t]*,?[ \t]+"
     r"(?:the|our|your|my|si)[ \t]+(?P<role>[a-z]+)\b"
 )
 # Roles of a person who serves in person (a seller, an owner or a sender may be a shop).
@@ -58,7 +60,7 @@ _SERVING_ROLES = frozenset(
 _ROLE_HINT = re.compile(r" (?:the|our|your|my|si) (?:" + "|".join(sorted(_SERVING_ROLES)) + r")\b")
 _CONTACT = re.compile(
     r"\b(?i:contact|hubungi|kontak|call|telp|telpon|telepon|whatsapp|wa)[ \t:]+"
-    r"(?P<name>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})[ \t]*"
+    r"(?P<name>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})[ \t]*"
     r"(?:[:(,-][ \t]*|(?i:di|at|on)[ \t]+)?"
     r"(?=\+?\(?\d[\d \-().]{6,})"
 )
@@ -93,13 +95,15 @@ _SPELLED = re.compile(
 # A parent or grandparent and their name: "Mama Rosmawati udah sampai".
 _ELDER = re.compile(
     r"\b(?i:mama|mamah|mami|papa|papah|papi|ayah|nenek|kakek|eyang|mbah)[ \t]+"
-    r"(?P<name>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})\b(?!['’])"
+    r"(?P<name>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})\b(?!['’])"
 )
 _ELDER_HINT = re.compile(r"\b(?:mam|pap|ayah|nenek|kakek|eyang|mbah)")
 _NIH = re.compile(
     r"\A[ \t]*(?:(?i:halo|hallo|hai|hi|hello|pagi|siang|sore|malam|permisi)[ \t,!.]*"
     r"(?:(?i:kak|ka|min|admin|pak|bu|mas|mbak|mba)[ \t,!.]*)?)?"
-    r"(?P<name>[A-Za-z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?)[ \t]+(?i:nih|disini|di[ \t]+sini)\b"
+    r"(?P<name>[A-Za-z][a-z]+(?:['’][a-z]+)?(?:[ \t]+"
+    + _WORD
+    + r")?)[ \t]+(?i:nih|disini|di[ \t]+sini)\b"
 )
 
 
