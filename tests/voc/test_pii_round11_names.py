@@ -163,6 +163,8 @@ def test_round11_guards_never_hide_private_people(text, name):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # a person's house
+        ("paketnya titip di rumah Hendro Wicaksono aja", ["Hendro Wicaksono"]),
         # an initial after a name in capitals
         ("Tiket saya tertulis PURBA DANIEL, di aplikasi cuma DANIEL P saja", ["DANIEL P"]),
         # a surname that is an everyday word, closing its clause
@@ -186,6 +188,8 @@ def test_round11_names_beside_found_names_and_relations(text, names):
     ("text", "kept"),
     [
         ("Mama Lemon habis di warung sebelah", "Mama Lemon"),
+        ("Rumah Makan Sederhana dekat kantor enak", "Rumah Makan Sederhana"),
+        ("Rumah Sakit Mitra Keluarga penuh", "Mitra Keluarga"),
         ("Thanks and Budi Santoso will come", "Thanks"),
         ("Tiket ke Bali and Budi Santoso ikut", "Bali"),
         ("nama saya ditulis Jakarta di tiket", "Jakarta"),

@@ -166,6 +166,8 @@ KNOWN_CUES = (
     "ke", "sama", "sm", "dengan", "dgn", "oleh", "dari", "buat", "untuk", "utk", "with", "to",
     "by", "from", "for", "bilang", "kata", "told", "said", "kabarin", "kabari", "hubungi",
     "bilangin", "ask", "tell", "contact", "identified as",
+    # round 11: a person's house ("cari rumah Ahmad Zulkifli", "ke rmh Sutrisno")
+    "rumah", "rmh", "kediaman",
 )  # fmt: skip
 
 _RELATIONS_ID = (
