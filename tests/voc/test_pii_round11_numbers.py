@@ -121,7 +121,14 @@ def test_number_glued_to_its_cue(text, expected):
     [
         ("sudah kirim ke 7720114588 a.n. Yohana, kok belum masuk", {"ACCOUNT"}),
         ("uangnya ke 5510028841 a/n CV Sinar, tolong cek", {"ACCOUNT"}),
-        ("nomor 0038812201 atas nama Pak Teguh benar?", {"ACCOUNT"}),
+        ("sudah tf, nomor 0038812201 atas nama Pak Teguh benar?", {"ACCOUNT"}),
+        ("dananya belum masuk ke 4410092231 (a.n. Sri)", {"ACCOUNT"}),
+        # a holder alone, in a text with no money or bank: meters, homes, tax objects, games
+        ("nomor 0038812201 atas nama Pak Teguh benar?", set()),
+        ("meteran listrik 12345678901 a.n. bapak saya", set()),
+        ("rumah no 12345678 atas nama almarhum", set()),
+        ("NOP 320101000100201230 atas nama ibu", set()),
+        ("ID game 8123456789 a.n. adik saya", set()),
         # look-alikes: labelled numbers, vehicle papers, amounts and dates before a holder
         ("STNK no 77120034 a.n. perusahaan", set()),
         ("nomor kendaraan 2291003344 a.n. bapak saya", set()),

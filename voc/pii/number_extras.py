@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from voc.pii.validators import Candidate
 
-__all__ = ["HOLDER_AFTER", "bank_codes", "glued_numbers", "spelled_numbers", "with_extensions"]
+__all__ = ["bank_codes", "glued_numbers", "holder_after", "spelled_numbers", "with_extensions"]
 
 # An extension after a phone number belongs to it: "(021) 5794 6620 ext. 115", "021-5551234
 # pes. 12" (pesawat), "psw 33", "extension 5521", "x115" (not "x2": twice). At most 5 digits.
@@ -48,11 +49,33 @@ _GLUED_CATEGORY = {
     "rek": "account",
 }
 
-#: The holder of an account named right after a number: "1234567890 a.n. Budi", "... a/n PT
-#: Maju", "... atas nama Rina". A number with no cue of its own is then a bank account.
-HOLDER_AFTER = re.compile(
+# The holder of an account named right after a number: "1234567890 a.n. Budi", "... a/n PT
+# Maju", "... atas nama Rina".
+_HOLDER = re.compile(
     r"[ \t]*[(,\-]?[ \t]*(?:a\.[ \t]?n\b\.?|a/n\b|an\.|atas[ \t]+nama\b)", re.IGNORECASE
 )
+# Money moving or a bank in the text: meters, tax objects and game ids have holders too.
+_MONEY_TALK = re.compile(
+    r"\b(?:transfer|tf|trf|kirim|refund|uang|duit|dana|rek|rekening|norek|bank|account|acc|"
+    r"saldo|(?:di)?kembalikan|balikin|cair|pencairan|payout|bca|bni|bri|btn|bsi|mandiri|cimb|"
+    r"permata|danamon|jago|jenius|seabank|ocbc|maybank|panin|btpn|muamalat)\w*",
+    re.IGNORECASE,
+)
+
+
+def holder_after(text: str, end: int) -> bool:
+    """Whether an account holder follows a number ending at ``end`` in a text about money.
+
+    A number with no cue of its own is then a bank account: "sudah kirim 7720114588 a.n.
+    Yohana", not "meteran 1234567 a.n. Budi".
+    """
+    return _HOLDER.match(text, end) is not None and _money_talk(text)
+
+
+@lru_cache(maxsize=4)
+def _money_talk(text: str) -> bool:
+    return _MONEY_TALK.search(text) is not None  # once per text, not once per number
+
 
 Classifier = Callable[[str, str, list[tuple[str, bool]]], "str | None"]
 

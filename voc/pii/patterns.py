@@ -14,9 +14,9 @@ import re
 from voc.pii.account_context import ACCOUNT_WORDS, DEBIT_FROM, account_named_at, ibans_after_cue
 from voc.pii.email_loose import find_emails
 from voc.pii.number_extras import (
-    HOLDER_AFTER,
     bank_codes,
     glued_numbers,
+    holder_after,
     spelled_numbers,
     with_extensions,
 )
@@ -64,7 +64,8 @@ _CUES = re.compile(
     r"pesanan|invoice|inv|resi|awb|tracking|track|tiket|ticket|"
     r"booking|voucher|promo|kupon|coupon|sku|barcode|ean|serial|s/?n|no\.?\s*seri|nomor\s+seri|"
     r"imei|ref|referensi|reference|id\s+(?:pesanan|order|transaksi)|kode\s+(?:booking|pesanan|"
-    r"voucher|promo|tiket|bayar|pembayaran|billing)|meter|kwh|token|pin|otp|flight|penerbangan|"
+    r"voucher|promo|tiket|bayar|pembayaran|billing)|meter|meteran|kwh|token|pin|otp|flight|"
+    r"penerbangan|nop|pbb|sppt|user\s*id|uid|player\s*id|game\s*id|id\s+game|"
     r"case|customer|pelanggan|idpel|id\s*pel|pln|pdam|bpjs|indihome|internet|inet|member|"
     r"membership|anggota|kode|code|kartu\s+(?:member|anggota|bpjs|perdana|sim|pelajar|"
     r"mahasiswa|garansi|parkir|e-?money|flazz|brizzi|tapcash|kis|indonesia\s+sehat|jkn|"
@@ -419,7 +420,7 @@ def find_numbers(text: str) -> list[Candidate]:
         if (
             not typed
             and 8 <= len(digits_only) <= 18
-            and (_BANK_AFTER.match(text, end) or HOLDER_AFTER.match(text, end))
+            and (_BANK_AFTER.match(text, end) or holder_after(text, end))
             and not _amount_or_date(chunk, digits_only)
         ):
             pii_type = _classify(chunk, digits_only, [("bank", True)])
