@@ -115,6 +115,11 @@ SPANS = [
     # a street named as a route's end inside a real address stays whole
     # guard: passed on the round-10 code too; fails if the route words grow too broad
     ("kirim ke jl. kebon kacang ke-3 no 5", "jl. kebon kacang ke-3 no 5"),
+    # a map abbreviation opening a district after a comma (Kebon, Pasar, Tanjung)
+    (
+        "alamat: Jl. Kemiri Raya No. 4, RT.2/RW.3, Kb. Melati, Tanah Tinggi, Jakarta Pusat",
+        "Jl. Kemiri Raya No. 4, RT.2/RW.3, Kb. Melati, Tanah Tinggi, Jakarta Pusat",
+    ),
     # a labelled field's value read on over name words to the next piece
     (
         "Alamat tagihan: The Loft Apartment, Kebon Sirih, Tower Amber 08-12, Jakarta 10340",

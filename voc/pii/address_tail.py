@@ -48,6 +48,8 @@ _CLOSE = re.compile(
     r"[ \t]*(?:[,.;:)!?\n]|[ \t][-–—][ \t]|$)|[ \t]+(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b)"
 )
 _LINE = re.compile(r"[^\n]*")
+# Map abbreviations opening a place name: Kebon, Pasar, Tanjung, Kebayoran, Pondok, Bukit.
+_PLACE_ABBREV = re.compile(r"(?:Kb|Ps|Tj|Kby|Pd|Pdk|Bkt|Kpg)\.[ \t]*(?=[A-Z][a-z])")
 # A neighbourhood unit right before: "RT 03 RW 01 ", "rt 07/02 ".
 _RT_RW_BEFORE = re.compile(
     r"\b(?:rt|rw)\.?[ \t]*:?[ \t]*\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?[ \t]+\Z", re.IGNORECASE
@@ -181,8 +183,11 @@ def place_end(
     """Return the end of a town name that closes an address, if one starts at ``at``."""
     if comma:
         # After a comma: a Capitalised place ("..., Bandung") or a lower-case one that
-        # ends the address ("..., sleman").
-        place = pat.PLACE.match(text, at)
+        # ends the address ("..., sleman"); a map abbreviation may open it ("..., Kb. Baru").
+        abbrev = _PLACE_ABBREV.match(text, at)
+        place = pat.PLACE.match(text, abbrev.end() if abbrev else at)
+        if abbrev is not None and place is not None:
+            return _before_part(text, at, place.end())
         first = place.group().split()[0] if place else ""
         if place and not is_stop(first) and first.lower() not in pat.NOT_PLACE:
             return _before_part(text, at, place.end())
