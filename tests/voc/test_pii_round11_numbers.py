@@ -324,3 +324,20 @@ def test_digit_word_paste_is_fast():
     started = time.perf_counter()
     redact(paste)
     assert time.perf_counter() - started < 1.0  # hang guard only
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("email gw yosefwirawan di gmail.com ya", "email gw [EMAIL] ya"),
+        ("kirim ke rina.s88 at gmail aja", "kirim ke [EMAIL] aja"),
+        ("email: tomas_k at yahoo", "email: [EMAIL]"),
+        # a provider after "di"/"at" with no name part, or an everyday word with no e-mail cue
+        ("saya daftar di gmail.com tapi gagal", None),
+        ("login di gmail.com error terus", None),
+        ("lupa password di yahoo.com", None),
+        ("Rina at Yahoo said hi", None),
+    ],
+)
+def test_email_with_di_or_without_ending(text, expected):
+    assert _redacted(text) == (expected or text)
