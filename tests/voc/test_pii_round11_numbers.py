@@ -193,6 +193,8 @@ def test_mistyped_nik_links_and_short_cues(text, expected):
         "1234567890 a.n. " * 1300,
         "NIK3" * 5000,
         "phone=6" * 2900,
+        "budi di gmail " * 1500,
+        "x.y at gmail " * 1600,
     ],
 )
 def test_adversarial_pastes_of_round11_triggers_are_fast(paste):
