@@ -29,6 +29,7 @@ __all__ = [
     "is_event_venue",
     "is_home_sentence",
     "is_personal_sentence",
+    "sentence_bounds",
     "walk_back_name",
     "walk_back_pieces",
 ]
@@ -106,8 +107,10 @@ _HOME = re.compile(
     r"alamat(?:ku|[ \t]+(?:saya|aku|ku|gue|gw|sy|rumah|pengiriman|kirim))|"
     r"my[ \t]+(?:address|place|house|flat|apartment|parents)|"
     # "tinggal" as "remaining" or "just" is no home: "jadwal tinggal seminggu", "tinggal bayar"
-    r"tinggal(?![ \t]+(?:se(?:minggu|bulan|tahun|hari|jam|menit|bentar|dikit)|sedikit|dikit|"
-    r"\d|beberapa|bayar|klik|nunggu|tunggu|menunggu|sisa|satu|dua|tiga|lagi)\b)|"
+    # ("tinggal 2 tahun di ...", "tinggal lagi di situ" are homes: only these few readings)
+    r"tinggal(?![ \t]+(?:(?:se(?:minggu|bulan|tahun|hari|jam|menit|bentar|dikit)|sedikit|dikit|"
+    r"(?:\d+|satu|dua|tiga)[ \t]+(?:hari|jam|menit))\b(?![ \t]+(?:lagi[ \t]+)?(?:di|at|sama|"
+    r"bersama|dengan)\b)|bayar|klik|nunggu|tunggu|menunggu|sisa)\b)|"
     r"live[sd]?[ \t]+(?:at|in|on)|living[ \t]+(?:at|in|on))\b",
     re.IGNORECASE,
 )
@@ -302,6 +305,11 @@ def is_personal_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` holds a personal word (saya, my, rumah)."""
     begin, close = _sentence(text, start, end)
     return _PERSONAL.search(text, begin, close) is not None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]`` (at most 120 characters away)."""
+    return _sentence(text, start, end)
 
 
 def is_home_sentence(text: str, start: int, end: int) -> bool:

@@ -72,7 +72,11 @@ def lenient_name(text: str, pos: int, *, dotted: bool = True) -> int:
             break  # "jl. setia budi psr 2 gg. keluarga": a short number inside the name
         if pat.NESTED_STREET.match(text, word.start()) or word.group().lower() in pat.CONTRAST:
             break  # "villa address is Jl. ...", "... 12 bukan Jl. ...": the next street is apart
-        if word.group().lower() in _ROUTE_WORDS:
+        if (
+            word.group().lower() in _ROUTE_WORDS
+            and taken > 0
+            and _ROUTE_GOAL.match(text, word.end())
+        ):
             break  # "dari Jl. Thamrin ke Blok M": a route between two places, no street name
         lower = word.group().lower()
         plain = plain and lower not in pat.STOP and lower not in english_stop()  # "on", "at"
@@ -135,7 +139,9 @@ def name_words(text: str, pos: int, after_admin: bool = False) -> int:
 # "Cikarang Kota," / "bekasi kota.": the word "kota" closing a town's name.
 _CITY_CLOSE = re.compile(r"(?i:kota|city)\b(?=[ \t]*(?:[,.;)\n]|$))")
 
-# Words that join the two ends of a route: no street name runs over them.
+# Words that join the two ends of a route: no street name runs over them when another place
+# (a Capitalised word or a block) follows ("jl. pasar ke timur no 4" is one street).
+_ROUTE_GOAL = re.compile(r"[ \t]+(?:(?-i:[A-Z])|(?i:blok|block|blk)\b)")
 _ROUTE_WORDS = frozenset("ke to dari from sampai sampe hingga menuju arah towards".split())
 
 # grow's memo for the text being read and its nesting depth, per thread.

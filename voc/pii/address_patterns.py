@@ -156,7 +156,8 @@ LORONG_DOT = r"lr\.(?=[ \t]*[A-Za-z])"
 # Inside an address a numbered lorong goes on too: "Jl. X Km. 10 Lr. 3 No. 27".
 LORONG_NESTED = r"lr\.(?=[ \t]*[A-Za-z0-9])"
 STARTERS = re.compile(
-    r"(?P<street>(?<!/)\b(?:" + STREET_ABBREV + r")\b\.?|\b" + LORONG_DOT + ")"
+    r"(?P<street>(?:(?<!/)|(?=[A-Za-z]+\.?[ \t]+[A-Za-z]))\b(?:" + STREET_ABBREV + r")\b\.?"
+    r"|\b" + LORONG_DOT + ")"
     r"|(?P<jalan>\b(?:" + WEAK_STREET + "|" + ESTATE + r")\b)"
     r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)|\brt\s*/\s*rw\.?\s*:?\s*\d))"
     # A Singapore block ("Blk 412 Ang Mo Kio Ave 10") before "Blok C2".
