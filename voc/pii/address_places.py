@@ -122,14 +122,17 @@ _PERSON_TITLE = re.compile(
 # A person, a home or a delivery anywhere in the clause: the round-11 guards stand back.
 PRIVATE_CLAUSE = re.compile(
     r"\b(?:saya|sy|aku|gue|gw|ku|kami|kita|my|our|mine|me|i|i'm|we|rumah|rmh|home|kos|kost|"
-    r"kosan|tinggal|live[sd]?|living|(?:di)?kirim\w*|(?:di)?antar\w*|(?:di)?anter\w*|"
+    r"kosan|live[sd]?|living|(?:di)?kirim\w*|(?:di)?antar\w*|(?:di)?anter\w*|"
     r"deliver\w*|send|sent|ship\w*|jemput\w*|pick[ \t]+up|alamat\w*|address|untuk|"
     r"atas[ \t]+nama|a\.?n|paket\w*|parcel|package|kurir\w*|courier|cod|pesanan\w*|order|"
     r"taruh|nyasar|pembeli|penerima|recipient|penghuni|tenant|pelanggan|customer|teknisi|"
     r"technician|pasang|pemasangan|install\w*|kunjungi|visit|mampir|istri|suami|ibu|bapak|"
     r"ayah|anak|adik|kakak|keluarga|family|wife|husband|son|daughter|mum|mom|dad|mama|papa|"
     r"ortu|parents|nenek|kakek|mertua|unit|flat|kamar|kmr|room|apt|apartemen|apartment|"
-    r"residence|residensi|asrama|rusun|mengungsi|pengungsi|rt|rw)\b",
+    r"residence|residensi|asrama|rusun|mengungsi|pengungsi|rt|rw|"
+    # "tinggal di/sama/lagi ...", "tinggal 2 tahun di ...": not "tinggal H+ doang", "tinggal bayar"
+    r"tinggal(?=[ \t]+(?:di|dkt|dekat|sama|bersama|dengan|dgn|lagi|satu[ \t]+atap|"
+    r"(?:\d+|satu|dua|tiga|empat|lima|beberapa)[ \t]+\w+[ \t]+di)\b))\b",
     re.IGNORECASE,
 )
 # A named building before "di"/"on" and its street: "Gedung KPP Pratama X di Jl. ...", "the
