@@ -229,6 +229,12 @@ def test_name_after_rt_is_no_place() -> None:
         "No. 11 and 13, " * 1300,
         "302-1201, " * 2000,
         "Alamat: The Loft Apartment, Kebon Sirih, Tower " * 400,
+        # the review fixes' guards: a title in a landmark gap, a unit, a slash, a route word
+        "Gym Pak Joko di Jl. A No. 1 " * 800,
+        "Menara 2 di Jl. A No. 8 unit 5 " * 700,
+        "Bekasi/Jl. Cemara No. 8 " * 900,
+        "jl. pasar ke timur no 4 " * 900,
+        "Galian di Jl. Kemuning Raya 17 " * 700,
     ],
 )
 def test_adversarial_paste_is_linear(text: str) -> None:
