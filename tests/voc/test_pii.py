@@ -46,6 +46,9 @@ DEV_PARTS = (
     "dev_17.jsonl",
     "dev_18.jsonl",
     "dev_19.jsonl",
+    "dev_20.jsonl",
+    "dev_21.jsonl",
+    "dev_22.jsonl",
 )
 
 

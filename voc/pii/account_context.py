@@ -13,7 +13,7 @@ __all__ = ["ACCOUNT_WORDS", "DEBIT_FROM", "account_named_at", "ibans_after_cue"]
 #: a regex fragment shared by the cue scan and the account a text is about.
 ACCOUNT_WORDS = (
     r"no\.?\s*rek(?:ening)?(?:nya|ku)?|norek(?:nya|ku)?|(?:nomor|nomer)\s+rekening|"
-    r"rekening(?:nya|ku|mu)?|rek(?:nya|ku)|va|virtual\s+account|akun\s+virtual|"
+    r"rekening(?:nya|ku|mu)?|rek(?:nya|ku)|va|virtual\s+acc(?:ount)?|akun\s+virtual|"
     r"account\s+(?:number|no)|acc(?:ount)?\.?\s*(?:no|num|number)|acct|a/c|bank\s+account|"
     r"iban|(?:no|nomor|nomer|nmr)\.?\s*akun|akun\s+bank"
 )

@@ -71,7 +71,8 @@ def _may_hold_address(text: str) -> bool:
 def find_addresses(text: str) -> list[tuple[int, int, str]]:
     """Return ``(start, end, "ADDRESS")`` for every address found in ``text``."""
     skipped: list[tuple[int, int]] = []  # places read and set aside: a store's, a corner
-    found = _find_addresses(text, skipped) if _may_hold_address(text) else []
+    labelled: set[int] = set()
+    found = _find_addresses(text, skipped, labelled) if _may_hold_address(text) else []
     if ("," in text or "\n" in text) and pat.DIGIT.search(text):
         # "Lot 88, Taman Sri Muda, ..., 40400 Shah Alam, Selangor"
         for start, end, kind in find_abroad_addresses(text, not_name_words().__contains__):
@@ -84,6 +85,8 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         found += [  # "Tokyo-to Minato-ku Roppongi 6-10-1, apt 1203"
             (start, grow(text, end)[0], kind) for start, end, kind in find_japanese_addresses(text)
         ]
+    if labelled and len(found) > 1:
+        found = _join_fields(text, found, labelled)
     # A store's, warehouse's or head office's place, or an event's venue, is no personal address.
     return [
         span
@@ -93,16 +96,41 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+def _join_fields(
+    text: str, found: list[tuple[int, int, str]], labelled: set[int]
+) -> list[tuple[int, int, str]]:
+    """Join a labelled field's address to the pieces found further along its value.
+
+    "Alamat tagihan: The Bellezza | Apartment, Permata Hijau, Tower | Arcadia 15-03, ...":
+    the value of an address field is read on to the next piece when only name words lie
+    between (see :func:`_field_gap`).
+    """
+    joined: list[tuple[int, int, str]] = []
+    for span in sorted(found):
+        last = joined[-1] if joined else None
+        if last is not None and span[0] < last[1]:
+            joined[-1] = (last[0], max(last[1], span[1]), last[2])  # overlapping pieces
+        elif last is not None and last[0] in labelled and _field_gap(text, last[1], span[0]):
+            joined[-1] = (last[0], span[1], last[2])
+        else:
+            joined.append(span)
+    return joined
+
+
 def _prefiltered(text: str) -> list[tuple[int, int, str]]:
     """The addresses that open at a starter, behind the exact pre-filter."""
     return _find_addresses(text) if _may_hold_address(text) else []
 
 
 def _find_addresses(
-    text: str, skipped: list[tuple[int, int]] | None = None
+    text: str, skipped: list[tuple[int, int]] | None = None, labelled: set[int] | None = None
 ) -> list[tuple[int, int, str]]:
-    """The addresses that open at a starter; ``skipped`` gets the places set aside."""
+    """The addresses that open at a starter; ``skipped`` gets the places set aside.
+
+    ``labelled`` gets the starts of the addresses opened by a field label ("Alamat:").
+    """
     skipped = [] if skipped is None else skipped
+    labelled = set() if labelled is None else labelled
     found: list[tuple[int, int, str]] = []
     position = 0
     for match in pat.STARTERS.finditer(text):
@@ -266,6 +294,8 @@ def _find_addresses(
             or gap.group(1) in english_stop()
         ):
             start = found.pop()[0]  # "perumahan bumi | mas | blok c no 2": one address
+        if kind == "label":
+            labelled.add(start)
         found.append((start, end, "ADDRESS"))
         position = end
     return found
@@ -273,6 +303,22 @@ def _find_addresses(
 
 # Starters that open with the house or unit number ("12-3A Jalan ...", "221B Baker St").
 _NUMBER_FIRST = frozenset(("my_street", "en_street", "num_street", "en_lower", "unit", "blk"))
+
+
+def _field_gap(text: str, end: int, start: int) -> bool:
+    """Whether ``text[end:start]`` is the rest of a labelled field's value up to another piece.
+
+    The gap stays on the line and in the sentence (at most 80 characters, no ``.!?:;``) and
+    holds only comma-separated name words, no stop or contrast word ("Alamat: Jl. A No. 5 tapi
+    ke Jl. B" stays two).
+    """
+    gap = text[end:start]
+    if len(gap) > 80 or any(char in gap for char in ".!?:;\n()"):
+        return False
+    words = pat.ASCII_WORD.findall(gap.lower())
+    return not any(
+        word in pat.STOP or word in pat.CONTRAST or word in english_stop() for word in words
+    )
 
 
 def _context_before(text: str, start: int) -> re.Match | None:
@@ -287,6 +333,8 @@ def _open_back(text: str, start: int) -> int:
     """Move ``start`` back over the unit, lot, floor or house numbers that open the address."""
     if text[start : start + 1].isdigit():
         word = pat.OPENER_WORD.search(text, max(0, start - 12), start)  # "Lot |88, Taman ..."
+        if word is None:  # "302-1201, 45 Teheran-ro 20-gil": a building and flat number
+            word = pat.UNIT_PAIR_BEFORE.search(text, max(0, start - 16), start)
         start = word.start() if word is not None else start
     while (opener := pat.OPENER.search(text, max(0, start - 30), start)) is not None:
         if opener.start() >= start:
@@ -295,6 +343,9 @@ def _open_back(text: str, start: int) -> int:
     if pat.HOUSE_NO_PART.match(text, start):
         house = pat.HOUSE_WORD_BEFORE.search(text, max(0, start - 8), start)
         start = house.start() if house is not None else start  # "Rumah |No. 11 Blok A"
+    elif pat.NESTED_STREET.match(text, start):
+        house = pat.HOUSE_NUMBER_BEFORE.search(text, max(0, start - 24), start)
+        start = house.start() if house is not None else start  # "rumah no 12 |gg. delima"
     return start
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "is_event_venue",
     "is_home_sentence",
     "is_personal_sentence",
+    "sentence_bounds",
     "walk_back_name",
     "walk_back_pieces",
 ]
@@ -57,6 +58,15 @@ _HOUSE_BEFORE = re.compile(
 )
 # An estate named "The X at Y": "The Mansion at Kemayoran, Tower ...", "The Peak at Sudirman".
 _THE_NAME_AT = re.compile(r"(?-i:\bThe(?:[ \t]+[A-Z][a-z]+){1,3}[ \t]+at[ \t]+)\Z")
+# The house or lane described by a landmark before its street, after a place word or a label:
+# "address is the green house behind X, Jl. ...", "jemput di gang sebelah alfamart, jl. ...".
+_HOUSE_DESCRIBED = re.compile(
+    r"(?:^|[:\n]|\b(?i:di|ke|is|at|to|in))[ \t]+"
+    r"(?P<house>(?i:(?:(?:the|a|my|our)[ \t]+)?(?:[a-z]+[ \t]+)?"
+    r"(?:house|home|rumah|rmh|gang|gg\.?|kos|kost|kosan|kontrakan)"
+    r"(?:[ \t]+[a-z]+){0,3}?[ \t]+(?:" + _pat.LANDMARK_WORDS + r")[ \t]+[^,.!?\n]{1,40}),"
+    r"[ \t]*)\Z"
+)
 _MAX_PIECES = 6
 _PRONOUNS = frozenset("kami kita kalian gue gw gua lu ku my our your their his her".split())
 # What may come right before a town or village piece: a list, a label or a place preposition.
@@ -96,7 +106,12 @@ _HOME = re.compile(
     r"ortu|orang[ \t]+tua|mertua|parents|nenek|kakek|mum|mom|pribadi|"
     r"alamat(?:ku|[ \t]+(?:saya|aku|ku|gue|gw|sy|rumah|pengiriman|kirim))|"
     r"my[ \t]+(?:address|place|house|flat|apartment|parents)|"
-    r"tinggal|live[sd]?[ \t]+(?:at|in|on)|living[ \t]+(?:at|in|on))\b",
+    # "tinggal" as "remaining" or "just" is no home: "jadwal tinggal seminggu", "tinggal bayar"
+    # ("tinggal 2 tahun di ...", "tinggal lagi di situ" are homes: only these few readings)
+    r"tinggal(?![ \t]+(?:(?:se(?:minggu|bulan|tahun|hari|jam|menit|bentar|dikit)|sedikit|dikit|"
+    r"(?:\d+|satu|dua|tiga)[ \t]+(?:hari|jam|menit))\b(?![ \t]+(?:lagi[ \t]+)?(?:di|at|sama|"
+    r"bersama|dengan)\b)|bayar|klik|nunggu|tunggu|menunggu|sisa)\b)|"
+    r"live[sd]?[ \t]+(?:at|in|on)|living[ \t]+(?:at|in|on))\b",
     re.IGNORECASE,
 )
 # An event, an appointment or a class held at a venue: "Interview di Menara X, Jl. Y No. 1".
@@ -265,7 +280,11 @@ def walk_back_pieces(
                 break
         start = piece.start()
     named = _THE_NAME_AT.search(text, max(0, start - 50), start)
-    return named.start() if named is not None else start
+    start = named.start() if named is not None else start
+    if not text[max(0, start - 4) : start].rstrip(" \t").endswith(","):
+        return start  # a described house closes with a comma: a cheap check first
+    described = _HOUSE_DESCRIBED.search(text, max(0, start - 90), start)
+    return described.start("house") if described is not None else start
 
 
 def house_before(text: str, start: int) -> int:
@@ -286,6 +305,11 @@ def is_personal_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` holds a personal word (saya, my, rumah)."""
     begin, close = _sentence(text, start, end)
     return _PERSONAL.search(text, begin, close) is not None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]`` (at most 120 characters away)."""
+    return _sentence(text, start, end)
 
 
 def is_home_sentence(text: str, start: int, end: int) -> bool:

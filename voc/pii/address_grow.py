@@ -6,6 +6,7 @@ most a few levels, so redaction stays linear and never exhausts the stack.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -71,6 +72,12 @@ def lenient_name(text: str, pos: int, *, dotted: bool = True) -> int:
             break  # "jl. setia budi psr 2 gg. keluarga": a short number inside the name
         if pat.NESTED_STREET.match(text, word.start()) or word.group().lower() in pat.CONTRAST:
             break  # "villa address is Jl. ...", "... 12 bukan Jl. ...": the next street is apart
+        if (
+            word.group().lower() in _ROUTE_WORDS
+            and taken > 0
+            and _ROUTE_GOAL.match(text, word.end())
+        ):
+            break  # "dari Jl. Thamrin ke Blok M": a route between two places, no street name
         lower = word.group().lower()
         plain = plain and lower not in pat.STOP and lower not in english_stop()  # "on", "at"
         if taken >= 3 and not plain:
@@ -99,14 +106,23 @@ def name_words(text: str, pos: int, after_admin: bool = False) -> int:
             pat.TOWER_LETTER_PART.match(text, at) or pat.NAMED_TOWER_PART.match(text, at)
         ):
             break  # "Apartemen Puri Park View | Tower B Unit 1512"
-        if (end > pos or not after_admin) and pat.ADMIN_PART.match(text, at):
+        admin = pat.ADMIN_PART.match(text, at)
+        if admin is not None and end > pos and _CITY_CLOSE.match(text, at):
+            return _CITY_CLOSE.match(text, at).end()  # "ds. cikarang kota, ...": the town's part
+        if (end > pos or not after_admin) and admin is not None:
             break
+        if pat.CURRENCY.match(text, at):
+            break  # "ongkir ke Kec. Cibinong Rp 45.000": a price, no house number
         if pat.NESTED_STREET.match(text, at) and (end > pos or not after_admin):
             break  # "Kec. Kampung Melayu": after an admin cue a street word opens the name
         word = pat.WORD.match(text, at)
         if not word:
             break
-        if is_stop(word.group()) and (word.group().lower() not in pat.DIRECTIONS or end == pos):
+        if (after_admin and end == pos and admin is not None) or (
+            word.group()[-1] == "." and word.group()[:-1].lower() in pat.STREET_TITLES
+        ):
+            pass  # "kec. kota salatiga", "jl. dr. wahidin": a title or an admin word in the name
+        elif is_stop(word.group()) and (word.group().lower() not in pat.DIRECTIONS or end == pos):
             # "jl. pogung baru" keeps "baru"; "tower baru" alone is no street name.
             # "Jl. Cik Di Tiro": a Capitalised small word inside a street name.
             following = pat.WORD.match(text, pat.BLANKS.match(text, word.end()).end())
@@ -119,6 +135,14 @@ def name_words(text: str, pos: int, after_admin: bool = False) -> int:
         cursor = end = word.end()
     return end
 
+
+# "Cikarang Kota," / "bekasi kota.": the word "kota" closing a town's name.
+_CITY_CLOSE = re.compile(r"(?i:kota|city)\b(?=[ \t]*(?:[,.;)\n]|$))")
+
+# Words that join the two ends of a route: no street name runs over them when another place
+# (a Capitalised word or a block) follows ("jl. pasar ke timur no 4" is one street).
+_ROUTE_GOAL = re.compile(r"[ \t]+(?:(?-i:[A-Z])|(?i:blok|block|blk)\b)")
+_ROUTE_WORDS = frozenset("ke to dari from sampai sampe hingga menuju arah towards".split())
 
 # grow's memo for the text being read and its nesting depth, per thread.
 _GROW_STATE = threading.local()
@@ -196,7 +220,9 @@ def _grow_walk(
         if (landmark := landmark_end(text, at, is_stop, bracketed_only=not parts)) is not None:
             # "No. 12 depan Masjid X"; a landmark in brackets also after a bare street ("Jln.
             # Pattimura 15B (samping X)"), where it counts as no part
-            end, parts, after_number = landmark, parts + (parts > 0), False
+            # a bracketed aside is transparent: "No 20 (depan X) Jagakarsa" reads as "No 20 X"
+            bracketed = text[at : at + 1] == "("
+            end, parts, after_number = landmark, parts + (parts > 0), bracketed and after_number
             continue
         aside = pat.BRACKET_ASIDE.match(text, at) if parts else None
         if aside is not None and (rest := grow(text, aside.end()))[1]:
@@ -206,6 +232,10 @@ def _grow_walk(
         for cue in (pat.ADMIN_PART, pat.NESTED_STREET):
             found = cue.match(text, at)
             admin = cue is pat.ADMIN_PART
+            if found is not None and not admin and _part_after(text, found.end()):
+                words_end = found.end()  # "No. 5A Ruko Blok B": a street word and its part
+                end, parts, after_number = words_end, parts + 1, False
+                break
             if (
                 found is not None
                 and (words_end := name_words(text, found.end(), admin)) > found.end()
@@ -220,6 +250,14 @@ def _grow_walk(
             if place is None:
                 return end, parts
             end, parts, after_number = place, parts + 1, False
+
+
+def _part_after(text: str, end: int) -> bool:
+    """Whether an address part (a block, a house number) follows right after ``end``."""
+    at = pat.BLANKS.match(text, end).end()
+    return at > end and any(
+        p.match(text, at) for p in (pat.HOUSE_NO_PART, pat.BLOCK_PART, pat.KAV_PART)
+    )
 
 
 def _next_line_part(text: str, at: int) -> int | None:

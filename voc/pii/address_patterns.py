@@ -21,6 +21,7 @@ __all__ = [
     "CA_IE_POSTCODE_PART",
     "CLOSING",
     "CONTRAST",
+    "CURRENCY",
     "COUNTRY_LINE",
     "DIGIT",
     "DIGIT_KEYWORDS",
@@ -40,6 +41,7 @@ __all__ = [
     "FOLDS_TO_ASCII",
     "HOUSE_CODE_PART",
     "HOUSE_NO_PART",
+    "HOUSE_NUMBER_BEFORE",
     "HOUSE_NUMBER",
     "HOUSE_WORD_BEFORE",
     "JP_POSTCODE_PART",
@@ -47,12 +49,14 @@ __all__ = [
     "KEYWORDS",
     "KM_PART",
     "LABEL_TO_KEYWORDS",
+    "LANDMARK_WORDS",
     "LENIENT_ENDS",
     "LINE_GAP",
     "LIST_JOIN",
     "LINE_OPENING_PARTS",
     "LINE_POSTAL",
     "LORONG_DOT",
+    "LORONG_NESTED",
     "MAX_BACK_WORDS",
     "MAX_NAME_WORDS",
     "NAMED_TOWER_PART",
@@ -85,10 +89,12 @@ __all__ = [
     "SG_POSTCODE_PART",
     "SPACED_CODE_PART",
     "SHOW_UNIT",
+    "SLASH_NUMBER_PART",
     "STARTERS",
     "STATE_POSTCODE_PART",
     "STOP",
     "STREETISH",
+    "STREET_TITLES",
     "STREET_ABBREV",
     "THE_BEFORE",
     "THE_PLACE",
@@ -99,6 +105,7 @@ __all__ = [
     "UK_POSTCODE_PART",
     "UK_TOWN_LINE",
     "UNIT_HASH",
+    "UNIT_PAIR_BEFORE",
     "VILLAGE",
     "VILLAGE_WORDS",
     "WEAK_STREET",
@@ -141,16 +148,19 @@ THE_SUFFIX = re.compile(r"\bthe\s+(?=(?:" + EN_SUFFIX + r")\b)", re.IGNORECASE)
 # A floor, room or unit: "Lt. 12", "lantai 5", "12th floor", "3/F", "kamar 7", "Tower B-1508".
 FLOOR = (
     r"(?:lt|lantai|floor|fl|level|unit|tower|apt|suite|flat|kamar|kmr|room|rm)\.?\s*#?"
-    r"[A-Za-z]?[-/]?\d+[A-Za-z]{0,2}(?:-\d+)?\b|\d{1,2}F\b(?![-/])|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
+    r"[A-Za-z]?[-/]?\d+[A-Za-z]{0,2}(?:-\d+|-[A-Za-z]{1,2})?\b|\d{1,2}F\b(?![-/])|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?|\d{1,2}/F\b"
     r"|(?-i:[Uu]nit\s+[A-Z]{1,2})\b(?![-/]|\.\w)"
 )
 # "Lr. Kemuning" (lorong, Aceh and Palembang): only with its dot ("LR" is also an acronym).
 LORONG_DOT = r"lr\.(?=[ \t]*[A-Za-z])"
+# Inside an address a numbered lorong goes on too: "Jl. X Km. 10 Lr. 3 No. 27".
+LORONG_NESTED = r"lr\.(?=[ \t]*[A-Za-z0-9])"
 # Every starter opens at "#" or at the first character of a word (a word boundary before a
 # letter or digit): the guard in front lets the engine drop every other position at once.
 STARTERS = re.compile(
     r"(?:(?=#)|\b(?=\w))(?:"
-    r"(?P<street>\b(?:" + STREET_ABBREV + r")\b\.?|\b" + LORONG_DOT + ")"
+    r"(?P<street>(?:(?<!/)|(?=[A-Za-z]+\.?[ \t]+[A-Za-z]))\b(?:" + STREET_ABBREV + r")\b\.?"
+    r"|\b" + LORONG_DOT + ")"
     r"|(?P<jalan>\b(?:" + WEAK_STREET + "|" + ESTATE + r")\b)"
     r"|(?P<rtrw>(?=\brt\.?\s*:?\s*\d{1,3}\s*(?:[/,.-]?\s*rw\b|/\s*\d)|\brt\s*/\s*rw\.?\s*:?\s*\d))"
     # A Singapore block ("Blk 412 Ang Mo Kio Ave 10") before "Blok C2".
@@ -161,7 +171,8 @@ STARTERS = re.compile(
     r"|(?P<parts>(?=\b(?:no|nomor|kav|kavling)\.?[ \t]*\d{1,4}[A-Za-z]?[ \t]*,?[ \t]*"
     r"(?:blok|block|blk)\b))"
     r"|(?P<floor>(?=\b(?:lt|lantai|floor|level|room)\.?\s*\d|\b\d{1,3}(?:st|nd|rd|th)\s+floor\b|\b\d{1,2}/F\b))"
-    r"|(?P<admin>(?=\b(?:kel|kec|brgy)\b\.|(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
+    r"|(?P<admin>(?=\b(?:kel|kec|brgy|ds)\b\.|(?-i:\bBr\.[ \t]*[A-Z][a-z])|"  # Ds., Br. (banjar)
+    r"(?-i:\b(?:[Kk]elurahan|[Kk]ecamatan)\s+[A-Z])))"
     # a field label: "Alamat:", "Alamat pengiriman sementara (3 bulan):", "Address for the
     # replacement unit:", "Ship to:" (up to four words or a bracket before the colon)
     r"|(?P<label>\b(?:(?:alamat|almt|alamt|address)"
@@ -186,7 +197,7 @@ STARTERS = re.compile(
     re.IGNORECASE,
 )
 NESTED_STREET = re.compile(
-    r"(?:(?:" + STREET_ABBREV + "|" + WEAK_STREET + r")\b\.?|" + LORONG_DOT + ")", re.I
+    r"(?:(?:" + STREET_ABBREV + "|" + WEAK_STREET + r")\b\.?|" + LORONG_NESTED + ")", re.I
 )
 # Parts that may follow once an address has started. Each is named; PARTS tries them in order.
 
@@ -197,6 +208,8 @@ def _part(pattern: str) -> re.Pattern:
 
 HOUSE_NO_PART = _part(
     r"(?:no|nomor|nomer|nmr|#)\.?\s*:?\s*\d+[A-Za-z]{0,2}(?:\s*[-/]\s*\d+[A-Za-z]?)?\b"
+    # a second house number listed with it: "No. 11 and 13, Pulo Gadung", "no 4 & 6."
+    r"(?:[ \t]*(?:and|dan|&)[ \t]*\d{1,4}[A-Za-z]?\b(?=[ \t]*(?:[,.;)\n]|$)))?"
     r"(?:\s(?-i:[A-HJ-Z])\b(?![-/.]))?"  # "No. 31 B", "no 19BF"
     # "No. AT", "No. B12"; not "No. HP", "No. KTP"
     r"|(?:no\.|nomor|nmr\.?)[ \t]*(?!(?:hp|wa|tel|telp|ktp|nik|npwp|rek|va|id|sim|kk|pin|otp)\b)"
@@ -232,7 +245,7 @@ SPACED_CODE_PART = _part(
     r"(?-i:[A-Z]{1,2})[ \t]\d{1,3}[A-Za-z]?\b(?=[ \t]*,?[ \t]*(?:no|nomor|nmr)\b\.?[ \t]*\d)"
 )
 # a flat's code after its tower: "Tower B 15-02", "Tower Geranium 18-09" (floor-unit)
-_FLAT_CODE = r"[ \t]+\d{1,2}-\d{1,3}[A-Za-z]?\b(?![-/.]\d)"
+_FLAT_CODE = r"[ \t]+\d{1,2}[-/]\d{1,3}[A-Za-z]?\b(?![-/.]\d)"  # "18-09", "12/09"
 TOWER_LETTER_PART = _part(r"tower\s+(?-i:[A-Z]\d?)\b(?:" + _FLAT_CODE + ")?")  # "Tower B lantai 9"
 EN_STREET_PART = _part(EN_STREET)  # "Unit 5, 12 Collins Street"
 EN_LOWER_PART = _part(EN_LOWER)  # "apt 3r, 518 w 48th st"
@@ -245,6 +258,8 @@ JP_POSTCODE_PART = _part(r"\d{3}-\d{4}\b(?![-.]\d)" + NOT_A_PHONE)
 BARE_NUMBER_PART = _part(
     r"\d{1,4}[A-Za-z]?\b(?=\s*(?:[,.;)#]|rt\b|blok\b|$)|[ \t]*\r?\n)"  # "Jalan SS 2/24\n..."
 )
+# a house number with its unit or RT after a slash: "Jl. Mawar Merah 4/10 Pondok Kelapa"
+SLASH_NUMBER_PART = _part(r"\d{1,4}[A-Za-z]?[ \t]*/[ \t]*\d{1,3}[A-Za-z]?\b(?![-/.]\d)")
 NUMBER_BEFORE_JALAN_PART = _part(r"\d{1,5}[A-Za-z]?\b(?=\s+(?:jalan|jln|jl)\b)")
 # a direction after a block or number: "Blok B1 Utara No. 52"
 DIRECTION_PART = _part(
@@ -277,6 +292,7 @@ NAME_ENDING_PARTS = (
     CA_IE_POSTCODE_PART,
     HOUSE_CODE_PART,
     SPACED_CODE_PART,
+    SLASH_NUMBER_PART,
 )
 PARTS = NAME_ENDING_PARTS + (
     TOWER_LETTER_PART,
@@ -360,11 +376,18 @@ ADDRESS_CONTEXT = re.compile(
 # Abang Blok 7", "Rumah Dinas Puskesmas Kec. X".
 ESTATE_COMPOUND = re.compile(r"(?-i:Rumah[ \t]+(?:Susun|Dinas|Kost?|Kontrakan|Toko))\b")
 ESTATE_BEFORE = re.compile(
-    r"\b(?:kav|kavling|asrama|komp|komplek|kompleks|perum|perumahan|cluster|pondok)\.?[ \t]+\Z",
+    r"\b(?:kav|kavling|asrama|komp|komplek|kompleks|perum|perumahan|cluster|pondok|"
+    # a village or an apartment word before the walked name: "Ds. Karanganom RT 01/02",
+    # "Apt. Taman Rasuna Tower 8"
+    r"ds|desa|dsn|dusun|kel|kelurahan|kp|kampung|apt|apart|apartemen|apartment)\.?[ \t]+\Z",
     re.IGNORECASE,
 )
 # The house itself named before its number: "Rumah No. 11 Blok A", "house no 5".
 HOUSE_WORD_BEFORE = re.compile(r"\b(?:rumah|rmh|house)[ \t]+\Z", re.IGNORECASE)
+# The house and its number before its lane, with no comma: "rumah no 12 gg. delima".
+HOUSE_NUMBER_BEFORE = re.compile(
+    r"\b(?:rumah|rmh|house)[ \t]+(?:no|nomor|nmr)\.?[ \t]*\d{1,4}[A-Za-z]?[ \t]+\Z", re.I
+)
 OPENER_WORD = re.compile(
     r"\b(?:no|lot|unit|house|apt|apartment|flat|blk|block|suite|room)\.?[ \t]*#?\Z", re.I
 )
@@ -372,6 +395,11 @@ OPENER_WORD = re.compile(
 OUTPATIENT_BEFORE = re.compile(r"\b(?:rawat|berobat)[ \t]+\Z", re.IGNORECASE)
 ROUTE = re.compile(r"[ \t]*(?:tol|toll|layang|lingkar)\b", re.IGNORECASE)
 SHOW_UNIT = re.compile(r"\b(?:show|display|contoh|model)[ \t]+\Z", re.IGNORECASE)
+# Words that place a house by a landmark ("sebelah alfamart", "behind the mosque").
+LANDMARK_WORDS = (
+    r"depan|dpn|dekat|deket|sebelah|sblh|samping|belakang|blkg|seberang|near|opposite|behind|"
+    r"next[ \t]+to|across[ \t]+from"
+)
 NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|dekat|deket|depan|opposite|behind|belakang|samping|sebelah|across)"
     r"(?:[ \t]+(?:the|from|to|of|dari))?[ \t]*\Z",
@@ -381,6 +409,7 @@ NEAR_BEFORE = re.compile(
 OPENER = re.compile(
     r"(?:\b(?:no|lot|unit|level|lvl|blk|block|apt|apartment|suite|room|warehouse|flat|house|"
     r"kamar|kmr)"
+    r"(?:[ \t]+is)?"  # "my flat is 4B, 27 Clarence Road"
     r"\.?\s*#?(?:\d{1,5}[A-Za-z]?(?:-\d{1,5})?|(?-i:[A-Z]))\s*(?:,\s*(?:the\s+)?|\s(?:at|di)\s+)"
     r"|\bunit\s+|(?-i:\b[A-Z]-\d{1,3}-\d{1,4}[A-Z]?)\s*,\s*"  # "B-12-3, Residensi ..."
     r"|\b\d{1,2}/F\s*,\s*"  # "Room 1104, 11/F, Block 2, ..."
@@ -388,6 +417,10 @@ OPENER = re.compile(
     r"|(?-i:\b(?:PT|CV)\.?\s+(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*),\s*)\Z",
     re.IGNORECASE,
 )
+# A building and flat number before a numbered street: "302-1201, 45 Teheran-ro ..." (Korea).
+# Only right after a label or a line start, so a phone's last groups ("(415) 555-0187, 1450
+# Mission St") stay the phone's.
+UNIT_PAIR_BEFORE = re.compile(r"(?:^|(?<=[:\n])|(?<=[:\n][ \t]))\d{1,4}-\d{1,5}[ \t]*,[ \t]*\Z")
 # A town (and state) before a postal code: "Jakarta Barat 11530", "new york ny 10036".
 TOWN_POSTAL = re.compile(
     r"(?P<town>(?:[A-Za-z]+,?[ \t]+){1,4})(?:\d{4,6}\b(?![-.]\d)(?!\s*(?:rb|ribu|k|jt|juta)\b)"
@@ -401,7 +434,7 @@ NOT_PLACE = frozenset(
     "fax mobile cell nomor rek rekening account an atas attn".split()
 )
 COUNTRY_LINE = re.compile(
-    r"(?:Indonesia|Malaysia|Singapore|Australia|New Zealand|United Kingdom|UK|USA|"
+    r"(?:[Tt]he[ \t]+)?(?:Indonesia|Malaysia|Singapore|Australia|New Zealand|United Kingdom|UK|USA|"
     r"United States|Brunei|Philippines|Thailand|INDONESIA|MALAYSIA|SINGAPORE|AUSTRALIA|"
     r"Spain|Italy|France|Germany|Netherlands|Ireland|Canada|India|Japan|Switzerland|Austria|"
     r"Belgium|Sweden|Norway|Denmark|Portugal|South Korea|Korea|China|Hong Kong|Taiwan|Vietnam)"
@@ -418,6 +451,10 @@ NUMBERED_PLACE = re.compile(
     r"\d{1,2}[ \t]+[A-Z][a-z]+\b(?:[ \t]+(?:[A-Z][a-z]*|[IVX]{1,4})\b){0,3}"
 )
 MAX_NAME_WORDS = 4
+# Titles inside a street named after a person: "Jl. Dr. Wahidin", "jl. prof. dr. soepomo".
+STREET_TITLES = frozenset("dr ir h hj kh prof jend mr drs".split())
+# A price after a place: "ongkir ke Kec. Cibinong Rp 45.000" (no house number).
+CURRENCY = re.compile(r"(?:rp|idr|usd|sgd|myr|rm|us\$|\$)\.?[ \t]*\d", re.IGNORECASE)
 DIRECTIONS = frozenset("utara selatan timur barat tengah raya baru lama utama".split())
 MAX_BACK_WORDS = 5
 BACK_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*|\d{1,5}[A-Za-z]?(?![\w/])")
@@ -444,6 +481,7 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 KEYWORDS = frozenset(
     (STREET_ABBREV + "|" + WEAK_STREET + "|" + ESTATE).split("|")
     + ["kel", "kec", "brgy", "kelurahan", "kecamatan", "alamat", "almt", "alamt", "address", "lr"]
+    + ["ds", "br"]
 )
 #: The "X to:" labels, which need a colon.
 LABEL_TO_KEYWORDS = frozenset("deliver delivery ship send mail post".split())

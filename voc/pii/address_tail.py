@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from voc.pii import address_patterns as pat
+from voc.pii.names import given_names, not_name_words
 
 __all__ = [
     "caps_town_end",
@@ -47,6 +48,12 @@ _CLOSE = re.compile(
     r"[ \t]*(?:[,.;:)!?\n]|[ \t][-–—][ \t]|$)|[ \t]+(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b)"
 )
 _LINE = re.compile(r"[^\n]*")
+# Map abbreviations opening a place name: Kebon, Pasar, Tanjung, Kebayoran, Pondok, Bukit.
+_PLACE_ABBREV = re.compile(r"(?:Kb|Ps|Tj|Kby|Pd|Pdk|Bkt|Kpg)\.[ \t]*(?=[A-Z][a-z])")
+# A neighbourhood unit right before: "RT 03 RW 01 ", "rt 07/02 ".
+_RT_RW_BEFORE = re.compile(
+    r"\b(?:rt|rw)\.?[ \t]*:?[ \t]*\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?[ \t]+\Z", re.IGNORECASE
+)
 _LINE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?:[ \t]*,?[ \t]+[A-Za-z][A-Za-z'’.-]*){0,3}")
 _DIRECTIONS = pat.DIRECTIONS
 
@@ -176,8 +183,11 @@ def place_end(
     """Return the end of a town name that closes an address, if one starts at ``at``."""
     if comma:
         # After a comma: a Capitalised place ("..., Bandung") or a lower-case one that
-        # ends the address ("..., sleman").
-        place = pat.PLACE.match(text, at)
+        # ends the address ("..., sleman"); a map abbreviation may open it ("..., Kb. Baru").
+        abbrev = _PLACE_ABBREV.match(text, at)
+        place = pat.PLACE.match(text, abbrev.end() if abbrev else at)
+        if abbrev is not None and place is not None:
+            return _before_part(text, at, place.end())
         first = place.group().split()[0] if place else ""
         if place and not is_stop(first) and first.lower() not in pat.NOT_PLACE:
             return _before_part(text, at, place.end())
@@ -221,8 +231,45 @@ def place_end(
                 pat.CLOSING.match(text, place.end())
                 or pat.POSTAL_NEXT.match(text, place.end())
                 or (following and is_stop(following.group(1)))
+                # "No. 1 Grogol (gedung kampus), Jakarta Barat": an aside in brackets follows;
+                # "No 9 Bekasi Utara kode pos 17124": the postcode with its cue
+                or pat.BRACKET_ASIDE.match(text, pat.BLANKS.match(text, place.end()).end())
+                or pat.POSTCODE_CUE_PART.match(text, pat.BLANKS.match(text, place.end()).end())
             ):
                 return place.end()
+            if (
+                " " in place.group()
+                and following is not None
+                and _RT_RW_BEFORE.search(text, max(0, at - 24), at) is not None
+                and not any(_common_or_name(w) for w in place.group().split())
+            ):
+                return place.end()  # "RT 03 RW 01 Ciracas Jaktim kebakaran": places after RT/RW
+            if not _common_or_name(place.group().split()[0]):  # not "Ibu Sari Dewi Lestari,"
+                return _place_run_end(text, place.end(), is_stop)
+    return None
+
+
+def _common_or_name(word: str) -> bool:
+    """Whether ``word`` is an everyday word or a known given name ("Bapak", "Budi")."""
+    lower = word.lower()
+    return lower in not_name_words() or lower in given_names()
+
+
+def _place_run_end(text: str, end: int, is_stop: IsWord) -> int | None:
+    """A village, district and town written one after the other with no comma.
+
+    "RT 07/02 Kedoya Utara Kebon Jeruk Jakbar, ...": after the first place name (up to three
+    words) at most four more Capitalised words, none an everyday word, closed by punctuation
+    or the end.
+    """
+    for _ in range(4):
+        blanks = _BLANKS.match(text, end)
+        word = _WORD.match(text, blanks.end()) if blanks is not None else None
+        if word is None or not word.group()[0].isupper() or _stops(word.group(), is_stop):
+            return None
+        end = word.end()
+        if _CLOSE.match(text, end) and not text[end : end + 1].isalpha():
+            return end
     return None
 
 

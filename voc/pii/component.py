@@ -105,6 +105,8 @@ class PiiRedactor:
         lower = text.lower()
         if "@" in text or "[at]" in lower or "(at)" in lower or " dot " in lower or " at " in lower:
             candidates += find_emails(text)
+        elif " di " in lower and ("mail" in lower or "yahoo" in lower or "outlook" in lower):
+            candidates += find_emails(text)  # "budisantoso di gmail.com"
         candidates += self.names_(doc, text)
         if "NAME" in self.types:
             candidates += tag_names(text, candidates)

@@ -58,11 +58,15 @@ _BLANK_AT = re.compile(
 # "rina.s at gmail.com", "budi_99 at yahoo dot co dot id": " at " and a provider. The local
 # part needs a dot, digit or underscore (no English word has one), or an e-mail cue before it,
 # so "my account at gmail.com" stays.
+# Round 11: also Indonesian " di " ("budisantoso di gmail.com"), and no ending at all ("rina.s
+# at gmail") when the name part has a dot, digit or "_" or an e-mail word comes before it.
 _AT_WORD = re.compile(
-    r"(?<![\w.+-])(?P<local>[^\W_][\w.+-]*) at (?:" + _PROVIDERS + r")"
-    r"(?: ?\. ?| dot )(?:co(?: ?\. ?| dot )id|com|net|co(?: ?\. ?| dot )uk)\b",
+    r"(?<![\w.+-])(?P<local>[^\W_][\w.+-]*) (?:at|di) (?:" + _PROVIDERS + r")"
+    r"(?P<ending>(?: ?\. ?| dot )(?:co(?: ?\. ?| dot )id|com|net|co(?: ?\. ?| dot )uk)\b)?"
+    r"(?![\w.@-])",
     re.IGNORECASE,
 )
+_PROVIDER_WORDS = re.compile(_PROVIDERS, re.IGNORECASE)
 _PRONOUNS = frozenset("me him her them us you it we saya aku kami kita dia mereka kamu".split())
 _EMAIL_CUE = re.compile(
     r"\b(?:e-?mail(?:nya|ku|mu)?|surel|imel|emel)\b(?:\W+\w+){0,2}?\W*$", re.IGNORECASE
@@ -101,6 +105,13 @@ def _name_like(local: str, text: str, start: int) -> bool:
     return cue.search(text, max(0, start - 30), start) is not None
 
 
+def _bare_provider_ok(local: str, text: str, start: int) -> bool:
+    """Whether "X at gmail" with no ending is an address: "rina.s", "budi_99" or an e-mail word."""
+    if any(char in local for char in "._+") or any(char.isdigit() for char in local):
+        return True
+    return _EMAIL_CUE.search(text, max(0, start - 30), start) is not None
+
+
 def find_loose_emails(text: str) -> list[Candidate]:
     """Return e-mail addresses with a blank beside the "@", a missing ending or " at "."""
     found: list[Candidate] = []
@@ -119,13 +130,32 @@ def find_loose_emails(text: str) -> list[Candidate]:
                 if m.group("blank") == "@ "
                 or _name_like(m.group()[: m.start("blank") - m.start()], text, m.start())
             ]
-    if " at " in text or " AT " in text or " At " in text:
+    if (" at " in text or " AT " in text or " At " in text or " di " in text) and (
+        _PROVIDER_WORDS.search(text)
+    ):
         found += [
             (m.start(), m.end(), "EMAIL")
             for m in _AT_WORD.finditer(text)
             if _name_like(m.group("local"), text, m.start())
+            and (m.group("ending") or _bare_provider_ok(m.group("local"), text, m.start()))
         ]
     return found
+
+
+# "budi . santoso @ gmail . com": a name part before a spaced dot belongs to an address typed
+# with blanks found after it (a blank before the dot: a sentence end has none).
+_SPACED_DOT_BEFORE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w+-]{0,30} \. ?\Z")
+
+
+def _grown_left(text: str, found: list[Candidate]) -> list[Candidate]:
+    grown = []
+    for start, end, kind in found:
+        # only an address typed with blanks ("santoso @ gmail . com"), not "Thanks . budi@..."
+        spaced = " " in text[start:end]
+        while spaced and (match := _SPACED_DOT_BEFORE.search(text, max(0, start - 40), start)):
+            start = match.start()
+        grown.append((start, end, kind))
+    return grown
 
 
 def find_emails(text: str) -> list[Candidate]:
@@ -144,4 +174,4 @@ def find_emails(text: str) -> list[Candidate]:
         found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_SPELLED.finditer(text)]
         if " dot " in lower:
             found += [(m.start(), m.end(), "EMAIL") for m in _EMAIL_WORDS.finditer(text)]
-    return found
+    return _grown_left(text, found) if found and " ." in text else found

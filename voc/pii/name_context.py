@@ -25,6 +25,7 @@ from collections.abc import Callable
 from voc.pii.name_cues import EATERY_BEFORE, NAME_PARTICLES, ROLE_WORDS
 from voc.pii.name_extra import WORD_NAMES
 from voc.pii.name_lexicons import hard_stop_words
+from voc.pii.name_shapes import frequent_word
 from voc.pii.validators import luhn_valid
 
 __all__ = ["WORD_NAMES", "find_context_names"]
@@ -237,6 +238,15 @@ def find_context_names(
         place = previous and not is_common(previous[0].lower().strip(".,"))
         if place and previous[0][:1].isupper() and not opens:
             continue  # "Kings Cross helped", "Oak Ave fixed": a place of several words
+        if (
+            len(words) == 1
+            and not known
+            and previous
+            and previous[0][:1].isupper()
+            and previous[0][-1].isalnum()
+            and frequent_word(word.lower(), 4.0)
+        ):
+            continue  # "Google Maps bilang", "BPJS Kesehatan bilang": a firm's or an app's
         if opens and not known and not _STRONG_VERB.fullmatch(verb):
             continue  # "Hotel refused", "Tech said": any sentence opens with a capital
         found.append((start, end, "NAME"))

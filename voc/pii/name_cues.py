@@ -119,6 +119,9 @@ ROLE_WORDS = (
     "tutor", "stylist", "coach", "landlord", "tenant", "guardian", "nanny", "santri",
     # round 10: the people of a loan and its collection ("Surveyor Dika", "kolektor Yanto")
     "surveyor", "kolektor", "debt collector", "adjuster", "teacher", "guru", "pic",
+    # round 11: the parties of an insurance claim or a public-service request
+    "tertanggung", "pelapor", "pemegang polis", "policyholder", "policy holder", "ahli waris",
+    "penerima manfaat", "beneficiary", "claimant", "debitur", "debtor", "penjamin", "guarantor",
 )  # fmt: skip
 
 WEAK_CUES = (
@@ -163,6 +166,8 @@ KNOWN_CUES = (
     "ke", "sama", "sm", "dengan", "dgn", "oleh", "dari", "buat", "untuk", "utk", "with", "to",
     "by", "from", "for", "bilang", "kata", "told", "said", "kabarin", "kabari", "hubungi",
     "bilangin", "ask", "tell", "contact", "identified as",
+    # round 11: a person's house ("cari rumah Ahmad Zulkifli", "ke rmh Sutrisno")
+    "rumah", "rmh", "kediaman",
 )  # fmt: skip
 
 _RELATIONS_ID = (
@@ -382,7 +387,10 @@ COMMERCE_BEFORE = (
 #: Roles a subject, a team or a firm follows as often as a person ("Guru Matematika", "PIC
 #: Marketing", "Surveyor Adira"): the first word after them is a known given name or no
 #: everyday word, place or firm.
-SUBJECT_ROLES = frozenset("guru teacher pic surveyor kolektor adjuster bunda".split())
+SUBJECT_ROLES = frozenset(
+    "guru teacher pic surveyor kolektor adjuster bunda tertanggung pelapor pemegang policyholder "
+    "policy ahli beneficiary claimant debitur debtor penjamin guarantor".split()
+)
 FIRM_ENDS = frozenset(
     "indonesia finance multifinance finansial tbk group grup syariah corp corporation inc ltd "
     "capital asia nusantara".split()

@@ -155,6 +155,8 @@ def find_extra_names(
     )
     if marker != -1:
         tail = _TAIL.search(text, max(0, marker - 2))
+    if tail is not None and _route(text, tail.start(), tail.group("names")):
+        tail = None  # "tiket Jakarta - Medan", "Rute CGK - KNO": two places, not a sign-off
     if tail is not None:
         names = _words_span(text, tail.start("names"), tail.group("names"), is_name_word)
         if all(text[s].isupper() or is_name_word(text[s:e], None) for s, e, _ in names):
@@ -217,6 +219,27 @@ def find_extra_names(
             if span:
                 found.append((match.start(), span[0][1], "NAME"))
     return found
+
+
+# A place or a three-letter airport or station code, on both sides of a dash.
+_PLACE_CODE = re.compile(r"[A-Z]{3}|[A-Z][a-z]+")
+_WORD_BEFORE_DASH = re.compile(r"(?P<word>[A-Za-z]+)[ \t]*\Z")
+
+
+def _route(text: str, dash: int, names: str) -> bool:
+    """Whether a dash tail joins two places or codes: a route, not a sign-off."""
+    from voc.pii.name_lexicons import place_or_brand_words
+
+    before = _WORD_BEFORE_DASH.search(text, max(0, dash - 30), dash)
+    first = names.split()[0] if names.split() else ""
+    if before is None or not _PLACE_CODE.fullmatch(first):
+        return False
+    places = place_or_brand_words()
+    sides = (before.group("word"), first)
+    return (
+        all((len(w) == 3 and w.isupper()) or w.lower() in places for w in sides)
+        and sides[0].isupper() == sides[1].isupper()
+    )
 
 
 def _swapped_names(text: str, is_name_word, is_known) -> list[Span]:

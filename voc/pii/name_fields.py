@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from voc.pii.name_cues import FIELD_WORDS, NAME_TITLES
+from voc.pii.name_lines import find_line_names
 from voc.pii.name_public import is_public_or_not_a_person
 
 __all__ = ["bridged_names", "find_field_names", "first_names"]
@@ -80,9 +81,9 @@ def find_field_names(
         hard_stop: ``word -> bool``: whether a lower-case word is never part of a name.
         given: ``word -> bool``: whether a lower-case word is a known given name.
     """
+    found: list[Span] = find_line_names(text, common, hard_stop, given)  # round 11
     if ":" not in text and "(" not in text and not _maybe_corrected(text):
-        return []
-    found: list[Span] = []
+        return found
 
     def personal(words: list[str]) -> bool:
         if len(words) > 1 and words[0].lower() in NAME_TITLES:
@@ -259,6 +260,10 @@ _PLACE_OPENERS = frozenset(
 )
 
 
+# Round 11: parents and grandparents named before their name ("Mama [Rosmawati]").
+_ELDERS = frozenset("mama mamah mami papa papah papi ayah nenek kakek eyang mbah".split())
+
+
 def first_names(text: str, spans: list[Span]) -> list[Span]:
     """Return the given name written right before a NAME span that starts with a surname.
 
@@ -285,16 +290,76 @@ def first_names(text: str, spans: list[Span]) -> list[Span]:
         lower = word.lower().rstrip(".")
         if word.endswith("."):
             pass  # "Moh. Hasan": an abbreviated given name
+        elif lower in NAME_TITLES and word[0].isupper() and _inside_sentence(text, match.start()):
+            pass  # "Guide kami Lalu [Muhammad Zaini]": a Sasak title, "then" only opening
         elif word.isupper() != first.isupper() or lower in common or lower in places:
             continue
-        elif lower in roles or lower in _PLACE_OPENERS:
+        elif lower in roles or lower in _PLACE_OPENERS or lower in _ELDERS:
             continue  # "di Taman [Suropati]", "Masjid [Istiqlal]": a place named after a person
         elif _inside(starts, reach, match.start()):
             continue
         elif is_public_or_not_a_person(text, match.start("word"), end):
             continue  # "dibintangi Raffi [Ahmad]": the whole name is a film star's
         found.append((match.start("word"), start, "NAME"))
+    return found + _names_around(text, spans + found, common | roles, places)
+
+
+# Round 11: what stands right after or before a found name and belongs to it or to a partner.
+_AFTER_CAPS = re.compile(r"[ \t]+(?P<word>[A-Z])(?=[ \t]*(?:[.,;!?)]|\Z)|[ \t]+[a-z])")
+_AFTER_TITLE = re.compile(
+    r"[ \t]+(?P<word>[A-Z][a-z]{1,10})(?=[ \t]*(?:[.,;!?)]|\Z)|[ \t]+(?:from|dari|bin|binti)\b)"
+)
+_PARTNER_BEFORE = re.compile(
+    r"(?:(?<=[\s(:,])|^)(?P<word>[A-Z][a-z'’]{2,})[ \t]+(?:and|dan|&)[ \t]+\Z"
+)
+
+
+def _names_around(text: str, spans: list[Span], common, places) -> list[Span]:
+    """Initials, surnames and partners right beside a found name.
+
+    "MARULI [S] only" (an initial after a name in capitals), "Rahmawati [Said]." / "Bonifasius
+    [Ama] from ..." (a surname that is also an everyday word, closing its clause), "[Aiko] and
+    Haruto Sato" (a partner of a full name). Never a stop word, a place, a role or a word that
+    joins two people, and never in a text that Capitalises Most Words.
+    """
+    from voc.pii.name_lexicons import hard_stop_words
+
+    hard = hard_stop_words()
+    names: list[tuple[int, int]] = []
+    for start, end in sorted((s, e) for s, e, kind in spans if kind == "NAME"):
+        if names and start <= names[-1][1] + 1 and not text[names[-1][1] : start].strip():
+            names[-1] = (names[-1][0], max(end, names[-1][1]))  # "Renji" + "Kobayashi"
+        else:
+            names.append((start, end))
+    found: list[Span] = []
+    heavy: list[bool] = []
+    for start, end in names:
+        name = text[start:end]
+        if name.isupper() and (caps := _AFTER_CAPS.match(text, end)) is not None:
+            if caps.group("word") != "I":
+                found.append((caps.start("word"), caps.end("word"), "NAME"))
+            continue
+        after = _AFTER_TITLE.match(text, end) if name[-1:].islower() else None
+        if after is not None:
+            word = after.group("word").lower()
+            if word not in hard and word not in places and word not in _LINKS:
+                if not heavy:
+                    heavy.append(_title_heavy(text, names))
+                if not heavy[0]:
+                    found.append((after.start("word"), after.end("word"), "NAME"))
+        if len(name.split()) >= 2 and name.istitle():
+            partner = _PARTNER_BEFORE.search(text, max(0, start - 30), start)
+            if partner is not None:
+                word = partner.group("word").lower()
+                if word not in common and word not in places:
+                    found.append((partner.start("word"), partner.end("word"), "NAME"))
     return found
+
+
+def _inside_sentence(text: str, position: int) -> bool:
+    """Whether a word at ``position`` follows another word of its sentence."""
+    before = text[max(0, position - 3) : position].rstrip(" \t")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",)")
 
 
 def _inside(starts: list[int], reach: list[int], position: int) -> bool:

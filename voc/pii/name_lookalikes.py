@@ -60,7 +60,9 @@ _SHOP_WORDS = frozenset(PRODUCT_AFTER) | frozenset(
 # "Kecamatan Cibinong"), and team names that follow a role ("Head of Customer Experience").
 _PLACE_FIRST = frozenset(
     "tanjung pulau gunung danau pantai teluk tanah kecamatan kabupaten kelurahan desa kampung "
-    "pelabuhan bandara stasiun terminal sungai selat muara provinsi kota".split()
+    "pelabuhan bandara stasiun terminal sungai selat muara provinsi kota"
+    # round 11: lodgings and eateries opening their own name ("Resepsionis [Hotel Aston]")
+    " hotel wisma villa resort homestay penginapan losmen hostel restoran resto kafe".split()
 )
 _TEAM_WORDS = frozenset(
     "experience relations success happiness excellence care service support operations "
@@ -84,11 +86,33 @@ _BRAND_WORDS = frozenset(
 _PLACE_HONORIFIC = re.compile(
     r"(?:^|[^\w])(?P<place>rs|rsu|rsud|rsia|rsup|rumah[ \t]+sakit|hospital|klinik|clinic|puskesmas|"
     r"apotik|praktek|praktik|lab|laboratorium|yayasan|sekolah|universitas|stadion|bandara|"
-    r"masjid|museum|" + "|".join(re.escape(word) for word in EATERY_BEFORE) + r")"
+    r"masjid|museum|gelora|stadium|monumen|tugu|"
+    + "|".join(re.escape(word) for word in EATERY_BEFORE)
+    + r")"
     r"(?:[ \t]+(?-i:[A-Z][a-z]+)){0,2}[ \t]+"  # "Nasi Uduk Hj. Romlah", "Soto Betawi H. Ma'ruf"
     r"(?:dr|drg|prof|h|hj|haji|hajah|hajjah|pak|bu|ibu|bapak|mbak|mas|mbok|mpok|cak|bang|"
-    r"koh|cik|ci|om|tante|mak|abah|engkong|kakek|nenek|ny|tn|st)\.?[ \t]*\Z",
+    r"koh|cik|ci|om|tante|mak|abah|engkong|kakek|nenek|ny|tn|st|bung)\.?[ \t]*\Z",
     re.IGNORECASE,
+)
+# Round 11: a Capitalised place word right before the candidate: a mountain, an island, a
+# venue named after a person or a god ("Gunung Agung", "Pulau Komodo", "Masjid Istiqlal"), a
+# public office named after its area or its class ("KPP Pratama", "Samsat Cibinong").
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:Gunung|Pulau|Danau|Pantai|Teluk|Bukit|Selat|Sungai|Tanjung|Tanah|Gelora|"
+    r"Stadion|Bandara|Pelabuhan|Masjid|Museum|Monumen|Tugu|Candi|Pura|Kawah|Air[ \t]+Terjun|"
+    r"Mount|Mt\.?|Lake|Cape|(?i:kpp|kppn|kanwil|samsat|polsek|polres|polda|puskesmas|"
+    r"kelurahan|kecamatan|kejari|imigrasi))[ \t]+\Z"
+)
+# Round 11: a lodging or an eatery named before the candidate, its own name Capitalised
+# ("Hotel Mawar Sharon", "Resto Ibu Sri" is _PLACE_HONORIFIC's).
+_LODGING_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:Hotel|Wisma|Villa|Resort|Homestay|Penginapan|Losmen|Guesthouse|Hostel|"
+    r"Restoran|Resto|Kafe|Cafe)(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+\Z"
+)
+# Round 11: a candidate that the text calls a product's name: "X itu nama paket baru?".
+_PRODUCT_NAME_AFTER = re.compile(
+    r"[ \t]+(?i:itu|tuh|adalah|ini)[ \t]+(?i:nama)[ \t]+(?i:paket|produk|program|promo|"
+    r"layanan|fitur|aplikasi|merek|merk|brand|menu|varian|kartu|game)\b"
 )
 # "si" before a character, read as one only when the text talks about a show or a mascot.
 _SI_BEFORE = re.compile(r"(?:^|[^\w])si[ \t]+\Z", re.IGNORECASE)
@@ -135,6 +159,10 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
     place = _PLACE_HONORIFIC.search(before)
     if place is not None and place.group("place")[0].isupper():
         return True  # "Klinik dr. Sutomo", "Sate Hj. Ratna"; not "patokan warung bu Iis"
+    if _PLACE_WORD_BEFORE.search(before) or _PRODUCT_NAME_AFTER.match(text, end):
+        return True  # "Gunung Agung"; "Intan Berlian itu nama paket baru?"
+    if _LODGING_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "Hotel Mawar [Sharon]": the hotel's name
     if _SI_BEFORE.search(before) and _SHOW_TALK.search(text):
         return True  # "The Si Juki mascot", "Si Unyil masih tayang"
     paired = _PAIRED_BEFORE.search(before)

@@ -73,6 +73,8 @@ _FIRM_OWNER = re.compile(r"\b(?i:pemilik|owner|punya|milik|atas[ \t]+nama|a\.?n\
 # A day that remembers a national figure ("Peringatan Hari Kartini", "Hari Kartini").
 _DAY_BEFORE = re.compile(r"(?:\b(?i:peringatan)[ \t]+(?i:hari)|\bHari)[ \t]+\Z")
 _DAY_NAMED = re.compile(r"Hari[ \t]+[A-Z][a-z]+")
+# Round 11: national days named after one person: "Hari Kartini" is the day, never a person.
+_DAY_HEROES = frozenset({"Kartini"})
 _DAY_TALK = re.compile(r"\b(?i:peringatan|memperingati|rayakan|merayakan|perayaan)[ \t]+\Z")
 # A shop's branch ("cabang Tebet"), never the branch's staff ("kepala cabang Hendra").
 _BRANCH_BEFORE = re.compile(r"\b(?i:cabang|branch|outlet|gerai|kcp)[ \t]+\Z")
@@ -89,7 +91,8 @@ _PUBLIC_TALK = re.compile(
     r"governor|pemerintah|government|partai|artis|aktor|actor|aktris|actress|selebgram|"
     r"seleb|selebriti|celebrity|influencer|youtuber|penyanyi|singer|lagu(?:nya)?|song|album|"
     r"atlet|athlete|timnas|olimpiade|badminton|viral|dibintangi|starring|fans?|ngefans|"
-    r"idola|idol|tokoh|tour|merch|meresmikan|peresmian|diresmikan)\b"
+    r"idola|idol|tokoh|tour|merch|meresmikan|peresmian|diresmikan|"
+    r"video(?:nya)?|vlog|konten|content|kebijakan|policy)\b"  # round 11
 )
 _PERSON_BEFORE = re.compile(
     r"\b(?i:pak|bu|bapak|ibu|bpk|mas|mbak|mba|kak|bang|abang|om|tante|sdr|sdri|mr|mrs|ms|dr|"
@@ -191,8 +194,10 @@ def _judge(text: str, start: int, end: int) -> bool:
         return True  # "PT Sinar Abadi", "a company called ..."
     if _DAY_BEFORE.search(before) and " " not in text[start:end].strip():
         return True  # "Hari Kartini", never "Hari Budi Santoso"
-    if _DAY_NAMED.fullmatch(text, start, end) and _DAY_TALK.search(before):
-        return True  # "Peringatan [Hari Kartini]"
+    if _DAY_NAMED.fullmatch(text, start, end) and (
+        _DAY_TALK.search(before) or text[start:end].split()[-1] in _DAY_HEROES
+    ):
+        return True  # "Peringatan [Hari Kartini]"; round 11: "[Hari Kartini] kemarin ..."
     if _SELF_BEFORE.search(before):
         return False  # "I'm Joko ...", "penerima: Bpk ...": a customer who shares a famous name
     if start and text[start - 1] in "'‘\"“":

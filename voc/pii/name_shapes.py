@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from voc.pii import name_cues as cues
 
 __all__ = [
     "SENTENCE_ENDS",
     "end_char",
+    "frequent_word",
     "hyphen_compound",
     "is_degree",
     "is_initial",
@@ -115,3 +118,15 @@ def plain_word_honorific(doc, i: int) -> bool:
     if text == "dr":
         return i + 1 >= len(doc) or doc[i + 1].text != "."
     return text.lower() == "teh"
+
+
+@lru_cache(maxsize=4096)
+def frequent_word(lower: str, zipf: float = 5.0) -> bool:
+    """Whether a lower-case word is a frequent English or Indonesian word ("pribadi").
+
+    Round 11: such a word in lower case after a strong cue ("atas nama pribadi") is no name,
+    nor after a Capitalised word that opens a firm's or an app's name ("Google Maps").
+    """
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(lower, "id"), zipf_frequency(lower, "en")) >= zipf

@@ -304,7 +304,7 @@ class NameFinder(NameForms):
             # TANJUNG") or a known name ("PAK BUDI"), never "Kak CS".
             return level >= MEDIUM or given
         # Lower case: any word after a strong cue, a known given name after the others.
-        return text.islower() and (level == STRONG or given)
+        return text.islower() and (given or (level == STRONG and not shapes.frequent_word(lower)))
 
     def _name_after(
         self,
@@ -333,10 +333,10 @@ class NameFinder(NameForms):
                 i += 1
             else:
                 break
-        start = i
+        start, cap = i, (MEDIUM if i < n and doc[i].is_title else STRONG)  # "Linda menjanjikan"
         while i < n and i - start < _MAX_NAME_TOKENS:
             token = doc[i]
-            word_level = level if i == start else max(level, WEAK)
+            word_level = level if i == start else max(min(level, cap), WEAK)
             if (
                 token.lower_ in _NAME_ABBREVIATIONS
                 and (after := self._after_initials(doc, i, level)) > i

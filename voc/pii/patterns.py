@@ -13,7 +13,14 @@ import re
 
 from voc.pii.account_context import ACCOUNT_WORDS, DEBIT_FROM, account_named_at, ibans_after_cue
 from voc.pii.email_loose import find_emails
-from voc.pii.validators import Candidate, luhn_valid, nik_valid
+from voc.pii.number_extras import (
+    bank_codes,
+    glued_numbers,
+    holder_after,
+    spelled_numbers,
+    with_extensions,
+)
+from voc.pii.validators import Candidate, card_prefix_fits, luhn_valid, nik_valid
 
 __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
 
@@ -55,19 +62,30 @@ _BANKS = (
 # position at once.
 _CUES = re.compile(
     r"\b(?=\w)(?:"
-    r"(?P<label>\b(?:order|orderan|pesanan|invoice|inv|resi|awb|tracking|track|tiket|ticket|"
+    r"(?P<label>\b(?:(?:member(?:ship)?|loyalty|rewards?|insurance|health|library|access|key|"
+    r"parking|toll|e-?toll|transit|commuter|train|bus|gym|club|discount|points?|patient|"
+    r"hospital)\s+card|frequent\s+flyer|flyer|miles|mileage|loyalty|rewards?|order|orderan|"
+    r"pesanan|invoice|inv|resi|awb|tracking|track|tiket|ticket|"
     r"booking|voucher|promo|kupon|coupon|sku|barcode|ean|serial|s/?n|no\.?\s*seri|nomor\s+seri|"
     r"imei|ref|referensi|reference|id\s+(?:pesanan|order|transaksi)|kode\s+(?:booking|pesanan|"
-    r"voucher|promo|tiket|bayar|pembayaran|billing)|meter|kwh|token|pin|otp|flight|penerbangan|"
+    r"voucher|promo|tiket|bayar|pembayaran|billing)|meter|meteran|kwh|token|pin|otp|flight|"
+    r"penerbangan|nop|pbb|sppt|user\s*id|uid|player\s*id|game\s*id|id\s+game|"
     r"case|customer|pelanggan|idpel|id\s*pel|pln|pdam|bpjs|indihome|internet|inet|member|"
     r"membership|anggota|kode|code|kartu\s+(?:member|anggota|bpjs|perdana|sim|pelajar|"
-    r"mahasiswa|garansi|parkir|e-?money|flazz|brizzi|tapcash|kis|indonesia\s+sehat)|"
+    r"mahasiswa|garansi|parkir|e-?money|flazz|brizzi|tapcash|kis|indonesia\s+sehat|jkn|"
+    r"prakerja|tani|pkh|kks|kip|pasien|berobat|tol|e-?toll|krl|kmt|commuter|perpus\w*|akses|"
+    r"vaksin|nikah|kia|loyalty|poin|reward|diskon|pegadaian|asuransi|lansia)|"
     r"simcard|sim\s+card|iccid|polis|policy|klaim|claim|gift\s*cards?|e-?gift|gift\s+voucher|"
-    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb|error|err|galat)"
+    r"kartu\s+(?:hadiah|voucher|gift)|sambungan|nosamb|no\.?\s*samb|error|err|galat|"
+    # vehicle papers and contracts: "STNK no 1234 a.n. ...", "no rangka", "nomor kontrak"
+    r"stnk|bpkb|nopol|vin|sbg|paspor|passport|kontrak|contract|sim|kendaraan|plat|"
+    r"(?:no|nomor|nomer)\.?\s*(?:rangka|mesin|polisi|pol|chassis|engine))"
     r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
     r"|(?P<lookalike>\b(?:peserta|kepesertaan|participant|certificate|certified|cert|sertifikat|"
     r"nisn|nis|nim|nip|nuptk|npsn|student|siswa|mahasiswa|pegawai|employee|karyawan|staff|"
-    r"receipt|struk|kuitansi|kwitansi|nota|faktur)"
+    r"receipt|struk|kuitansi|kwitansi|nota|faktur|laporan|pengaduan|aduan|komplain|complaint|"
+    r"keluhan|registrasi|pendaftaran|antrian|antrean|agenda|berkas|registration|confirmation|"
+    r"reservation|reservasi|konfirmasi|itinerary|permohonan|application)"
     r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\b\.?)"
     r"|(?P<neg>\b(?:rp\.?|idr|usd|sgd|sebesar|senilai|saldo|nominal|total|harga|price|amount|"
     r"tagihan|bill|qty|pcs|unit|transaksi|trx|transaction)\b\.?)"
@@ -84,7 +102,8 @@ _CUES = re.compile(
     r"|(?P<refund>\b(?:refund(?:s|ed|nya)?|(?:di)?kembalikan|(?:di)?balikin|(?:di)?cairkan|pay|"
     r"paid|bayar)\s+(?:ke|to|into)\b)"
     r"|(?P<debit>\b" + DEBIT_FROM + r"\b)"
-    r"|(?P<wallet>\b(?:ovo|gopay|dana|shopeepay|linkaja|e-?wallet|dompet\s+digital)\b)"
+    r"|(?P<wallet>\b(?:ovo|gopay|dana|shopee\s?pay|link\s?aja|i\.?saku|e-?wallet|"
+    r"dompet\s+digital)\b)"
     r"|(?P<bank>\b(?:" + _BANKS + r")\b)"
     r"|(?P<phone>\b(?:hp|handphone|ponsel|hape|wa|whatsapp|whatsap|wasap|telp|tlp|tlpn|telepon|"
     r"telpon|phone|tel|mobile|cell|call|calls|called|ring|text|ph|mob|hubungi|kontak|contact|"
@@ -128,7 +147,10 @@ _PEOPLE_WORDS = frozenset(
     {"peserta", "participant", "student", "siswa", "mahasiswa", "pegawai", "employee"}
     | {"karyawan", "staff"}
 )
+_PHONE_CUES = frozenset({"phone", "number"})
+_MONEY_CUES = frozenset({"account", "bank", "transfer", "refund", "debit", "wallet"})
 _GENERIC_NUMBER_WORDS = frozenset({"no", "nomor", "nomer", "nmr", "number"})
+_OWNED = re.compile(r"\b(?:saya|sy|aku|gw|gue|kami|my|our|his|her|their)\b", re.IGNORECASE)
 _OWNER_GAP = re.compile(
     r"\s+(?:(?!(?:id|no|nomor|nomer|number|kode|code)\b)[^\W\d]+\s+){0,2}", re.IGNORECASE
 )
@@ -146,7 +168,7 @@ _HOTLINE = re.compile(r"1500\d{3,4}|1[45]\d{3}|080\d{5,9}")
 
 _NANP_SHAPE = re.compile(r"\d{3}[-. ]\d{3}[-. ]\d{4}")
 _TWO_DIGIT_AREAS = frozenset({"21", "22", "24", "31", "61"})
-_WA_LINK = re.compile(r"\bwa\.me/\+?(\d{10,15})\b")
+_WA_LINK = re.compile(r"\b(?:wa\.me/|phone=)\+?(\d{10,15})\b")  # api.whatsapp.com/send?phone=
 # Phone numbers joined by slashes ("0812 3456 7890/0857 1234 5678", "... / 62 857 ...//0813
 # ..."): the slash that keeps dates and order paths out of the number chunks hides them. Each
 # side is atomic, so a long list that fails at its end is not tried again in other splits.
@@ -174,7 +196,10 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
             for stop in _SENTENCE_BREAK.finditer(gap)
         ):
             break
-        cues.append((match.lastgroup, not gap.strip(" \t:#.-=(")))
+        kind = match.lastgroup
+        if kind == "phone" and _bare_number_word(window, match):
+            kind = "number"  # "No. 8123456789 belum diproses": no word says it is a phone
+        cues.append((kind, not gap.strip(" \t:#.-=(")))
         kept.append(match)
     # "NIK pelanggan 3174...", "NIK peserta BPJS 3174...", "HP karyawan 021 ...": owner words
     # name whose number it is, so the personal cue before them says what the number is.
@@ -184,6 +209,13 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
     if owners and _owner_cue(kept[owners], kept[:owners]):
         cues = [(cues[owners][0], cues[0][1]), *cues[owners + 1 :]]
     return cues
+
+
+def _bare_number_word(window: str, cue: re.Match) -> bool:
+    """Whether ``cue`` is a plain number word ("no", "nomor", "number") owned by nobody."""
+    return cue.group().lower() in _GENERIC_NUMBER_WORDS and not _OWNED.search(
+        window, max(0, cue.start() - 6)
+    )
 
 
 def _owner_word(window: str, nearest: re.Match, before: re.Match) -> bool:
@@ -215,8 +247,10 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
         # "00" + country code (never 0) + at least 8 more digits: "0001 8823 4410 8" and
         # "0098765432" are ids with leading zeros.
         return digits[2] != "0" and len(digits) >= 12 and _is_international(digits[2:])
-    if digits.startswith("62"):
-        return digits[2] == "8" and 11 <= len(digits) <= 14
+    if digits.startswith("62"):  # "62 812 ...", also with the 0 kept: "62 0812 ..."
+        return (digits[2] == "8" and 11 <= len(digits) <= 14) or (
+            digits[2:4] == "08" and 12 <= len(digits) <= 15
+        )
     if digits.startswith("08"):
         return digits[2] != "0" and 10 <= len(digits) <= 13
     if digits.startswith("0") and digits[1] in "2345679":
@@ -229,13 +263,13 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
         return minimum <= len(national) - area <= 8
     if chunk.startswith("(") and len(digits) == 10:  # (415) 555-0132
         return True
-    if cue == "phone" and (
+    if cue in ("phone", "number") and (
         (_NANP_SHAPE.fullmatch(chunk) and digits[0] in "23456789")
         or (len(digits) == 11 and digits[:2] in ("01", "02", "07"))
     ):
         return True  # after a phone cue: "call 917-555-0143", UK "called 01223 555 872"
-    if cue in ("phone", "wallet"):
-        # A mobile written without its leading 0 ("WA 812 3456 7890").
+    if cue in ("phone", "wallet") or (cue == "number" and not chunk.isdigit()):
+        # A mobile written without its leading 0 ("WA 812 3456 7890", "nomor 812-3456-7890").
         return digits.startswith("8") and 9 <= len(digits) <= 12
     return False
 
@@ -245,25 +279,6 @@ def _is_international(digits: str) -> bool:
     if digits.startswith("62"):
         return 10 <= len(digits) <= 14
     return 8 <= len(digits) <= 15
-
-
-def _card_prefix(digits: str) -> bool:
-    """Whether the issuer prefix fits the length (Visa, Mastercard, Amex, JCB, UnionPay...).
-
-    A 15-digit Luhn number is an Amex only with 34/37; otherwise it is a device IMEI.
-    """
-    n = len(digits)
-    if digits[0] == "4":
-        return n in (13, 16, 19)
-    if digits[:2] in ("34", "37"):
-        return n == 15
-    if digits[:2] in ("36", "38") or "300" <= digits[:3] <= "305":
-        return n == 14  # Diners Club
-    if digits[:2] in ("51", "52", "53", "54", "55") or "22" <= digits[:2] <= "27":
-        return n == 16
-    if digits[:2] == "35" or digits[0] == "6":
-        return 16 <= n <= 19
-    return False
 
 
 def _amount_or_date(chunk: str, digits: str) -> bool:
@@ -282,23 +297,27 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         # A look-alike word only rules out a phone, and only when it names the number itself:
         # a NIK or card behind it stays one ("data karyawan 3174...", "struk 4556 ...").
         named = adjacent
-        rest = [(c, a) for c, a in cues[1:] if c != "lookalike" and not (named and c == "phone")]
+        rest = [
+            (c, a) for c, a in cues[1:] if c != "lookalike" and not (named and c in _PHONE_CUES)
+        ]
         cue, adjacent = rest[0] if rest else (None, False)
-    if cue == "phone" and not _is_phone(digits, chunk, cue):
+        if named and cue in _MONEY_CUES:
+            cue = None  # "rekening kena debet, ID laporan 2405...": the report's number
+    if cue in _PHONE_CUES and not _is_phone(digits, chunk, cue):
         # "IMEI HP saya 35...", "rekening mandiri no 123-00-...": a generic "no" or "HP"
         # right before the number hides the cue that says what it is.
-        cue, adjacent = next(((c, a) for c, a in cues[1:] if c != "phone"), (None, False))
+        cue, adjacent = next(((c, a) for c, a in cues[1:] if c not in _PHONE_CUES), (None, False))
     if _NPWP_SHAPE.fullmatch(chunk):
         return "NPWP"
     if _HOTLINE.fullmatch(digits):
         return None
-    if cue == "nik" and n == 16:
+    if cue == "nik" and (n == 16 or (adjacent and 15 <= n <= 17)):  # one digit lost or doubled
         return "NIK"
     if cue == "npwp" and 15 <= n <= 22:  # NITKU = NPWP + 6-digit branch code
         return "NPWP"
     if cue == "card" and 13 <= n <= 19:
         return "CARD"
-    if cue == "bank" and n in (15, 16) and luhn_valid(digits) and _card_prefix(digits):
+    if cue == "bank" and n in (15, 16) and luhn_valid(digits) and card_prefix_fits(digits):
         return "CARD"  # "kartu kredit BCA 4556 7375 8689 9855", "debit BNI 5329 ..."
     if cue in ("account", "bank") and 6 <= n <= 20 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"
@@ -310,9 +329,17 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "ACCOUNT"  # "refund ke 5521098834", not "paid to 12345678 merchants"
     if cue == "debit" and 10 <= n <= 19 and not _amount_or_date(chunk, digits):
         # "debited from 7301 5567 8890": money taken from an account, or from a card.
-        return "CARD" if luhn_valid(digits) and _card_prefix(digits) else "ACCOUNT"
+        return "CARD" if luhn_valid(digits) and card_prefix_fits(digits) else "ACCOUNT"
     if cue == "wallet" and 10 <= n <= 16 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"  # an e-wallet id that is not a phone number ("akun OVO 9517-2607-...")
+    if (
+        cue in ("label", "neg")
+        and 13 <= n <= 19
+        and any(c == "card" for c, _ in cues[1:])
+        and card_prefix_fits(digits)
+        and luhn_valid(digits)
+    ):
+        return "CARD"  # "kartu kredit yang dipakai beli tiket 5264 ...": the card paid for it
     groups = [len(g) for g in _DIGIT_GROUP.findall(chunk)]
     card_grouped = len(groups) > 1 and (
         all(g == 4 for g in groups[:-1]) or groups in ([4, 6, 5], [4, 6, 4])
@@ -326,7 +353,7 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return None
     if n == 16 and nik_valid(digits):
         return "NIK"
-    if 13 <= n <= 19 and n != 14 and luhn_valid(digits) and _card_prefix(digits):
+    if 13 <= n <= 19 and n != 14 and luhn_valid(digits) and card_prefix_fits(digits):
         return "CARD"  # a bare 14-digit Diners number needs its 4-6-4 grouping or a card cue
     if n == 15 and len(groups) == 1 and (digits.startswith("0") or digits.endswith("000")):
         return "NPWP"
@@ -401,11 +428,11 @@ def find_numbers(text: str) -> list[Candidate]:
         if (
             not typed
             and 8 <= len(digits_only) <= 18
-            and _BANK_AFTER.match(text, end)
+            and (_BANK_AFTER.match(text, end) or holder_after(text, end))
             and not _amount_or_date(chunk, digits_only)
         ):
             pii_type = _classify(chunk, digits_only, [("bank", True)])
-            if pii_type and (not cues or cues[0][0] in ("phone", "transfer", "refund")):
+            if pii_type and (not cues or cues[0][0] in ("phone", "number", "transfer", "refund")):
                 found.append((start, end, pii_type))
                 continue
         if not typed and not cues:
@@ -427,7 +454,9 @@ def find_numbers(text: str) -> list[Candidate]:
             and named_at <= start
         ):
             found.append((start, end, "ACCOUNT"))
-    return found
+    found += bank_codes(text) + glued_numbers(text, _classify)
+    found += spelled_numbers(text, _classify, _cues_before)
+    return with_extensions(text, found)
 
 
 # An IBAN: country, check digits, then up to 30 letters and digits in groups of four.

@@ -59,6 +59,9 @@ UNSEEN_BY_TAGGER = (
     "dev_17",
     "dev_18",
     "dev_19",
+    "dev_20",
+    "dev_21",
+    "dev_22",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 

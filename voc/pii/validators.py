@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["Candidate", "luhn_valid", "nik_valid", "NIK_PROVINCE_CODES"]
+__all__ = ["Candidate", "card_prefix_fits", "luhn_valid", "nik_valid", "NIK_PROVINCE_CODES"]
 
 #: A detector's span: ``(start, end, type)`` with character offsets.
 Candidate = tuple[int, int, str]
@@ -56,3 +56,25 @@ def nik_valid(digits: str) -> bool:
     if not 1 <= month <= 12:
         return False
     return digits[12:] != "0000"
+
+
+def card_prefix_fits(digits: str) -> bool:
+    """Return whether a card issuer prefix fits the length (Visa, Mastercard, Amex, JCB...).
+
+    A 15-digit Luhn number is an Amex only with 34/37; otherwise it is a device IMEI.
+
+    Args:
+        digits: Digits only, no separators.
+    """
+    n = len(digits)
+    if digits[0] == "4":
+        return n in (13, 16, 19)
+    if digits[:2] in ("34", "37"):
+        return n == 15
+    if digits[:2] in ("36", "38") or "300" <= digits[:3] <= "305":
+        return n == 14  # Diners Club
+    if digits[:2] in ("51", "52", "53", "54", "55") or "22" <= digits[:2] <= "27":
+        return n == 16
+    if digits[:2] == "35" or digits[0] == "6":
+        return 16 <= n <= 19
+    return False

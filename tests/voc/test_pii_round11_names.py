@@ -1,0 +1,230 @@
+"""Round 11 names: lists by line, names before their cue, spelling fixes, and look-alikes."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from voc.pii import redact
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def _gone(name: str, redacted: str) -> bool:
+    """Whether no word of ``name`` is left among the words of ``redacted``."""
+    left = set(_words(redacted))
+    return not any(word in left for word in _words(name))
+
+
+def _kept(words: str, redacted: str) -> bool:
+    """Whether every word of ``words`` is still in ``redacted``."""
+    left = set(_words(redacted))
+    return all(word in left for word in _words(words))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a list of people under its header, one a line
+        (
+            "Daftar peserta tur:\n1. Margaretha Lumbantobing\n2. Yosua Pardede (anak)\n"
+            "3. Krisna Adiwangsa\nTotal bayar Rp 4.500.000",
+            ["Margaretha Lumbantobing", "Yosua Pardede", "Krisna Adiwangsa"],
+        ),
+        (
+            "Guests for the villa:\nPham Minh Tuan\nHuynh Thi Hoa\nCheck-in Friday, 2 nights",
+            ["Pham Minh Tuan", "Huynh Thi Hoa"],
+        ),
+        # a name before its cue
+        ("Wiryono namaku kak, mau tanya soal tagihan bulan ini", ["Wiryono"]),
+        ("kurir yang tadi, mas KASIMUN namanya, ramah banget", ["KASIMUN"]),
+        # a name before its role in apposition
+        ("Yesterday Hartanto the technician fixed our modem in ten minutes", ["Hartanto"]),
+        ("Honestly Wahyudi the driver saved my trip", ["Wahyudi"]),
+        # a name between a contact word and a phone number
+        ("Untuk penjemputan barang hubungi Wulan 0813 2299 4410 ya", ["Wulan"]),
+        ("For the handover please contact Fajar +62 812 7001 3344", ["Fajar"]),
+        # a spelling corrected: both spellings are the person's
+        ("data BPJS salah, harusnya Siti Rohmah, bukan Sitti Rohmah", ["Siti Rohmah", "Sitti"]),
+        (
+            "Please fix the spelling: Abd. Rahim Lubis not Abdul Rahim Lubis",
+            ["Abd. Rahim Lubis", "Abdul Rahim Lubis"],
+        ),
+        # a known given name opening the text before "nih"
+        ("Haryanto nih kak, modem saya masih mati dari kemarin", ["Haryanto"]),
+        # the parties of a claim after their role
+        ("Mohon diproses. Tertanggung Evalina Hutasoit, polis aktif", ["Evalina Hutasoit"]),
+        ("Pemegang polis Sutarjo Wiryawan belum dihubungi", ["Sutarjo Wiryawan"]),
+        ("Ahli waris Sumarni Lestyowati sudah melengkapi berkas", ["Sumarni Lestyowati"]),
+        # a Sasak title inside a sentence before a found name
+        ("Pemandu kami Lalu Ahmad Suryadi terlambat dua jam", ["Lalu Ahmad Suryadi"]),
+    ],
+)
+def test_round11_name_shapes_are_redacted(text, names):
+    result = redact(text)
+    assert all(_gone(name, result.text) for name in names), result.text
+    assert redact(result.text).text == result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a header of people followed by lines that are no names
+        ("Data peserta:\nDewasa 2\nAnak 1\nTotal Rp 900.000", "Dewasa Anak Total"),
+        ("Guests:\nBreakfast Included\nLate Checkout", "Breakfast Included Late Checkout"),
+        ("Passengers:\nBreakfast Not Included\nWindow Seat", "Breakfast Not Included Window"),
+        # words before "namanya" that are no names
+        ("Paket Hemat namanya, tapi harganya mahal", "Paket Hemat"),
+        ("Lucu namanya, kak", "Lucu"),
+        # a capital opening a sentence before "the driver"; a handle; a shop
+        ("Finally the driver arrived after an hour", "Finally"),
+        ("Called the driver twice, no answer", "Called"),
+        ("@Kedaimart the seller never replied", "Kedaimart"),
+        # a contact word before a firm or a hotline
+        ("Silakan hubungi Telkomsel 188 untuk bantuan", "Telkomsel"),
+        ("Contact Center 1500 123 sudah saya telpon", "Center"),
+        # "not" between two words that are no names
+        ("Harusnya Paket Hemat bukan Paket Hebat yang aktif", "Paket Hemat Hebat"),
+        ("Please correct it: Jakarta not Jakarta Barat", "Jakarta Barat"),
+        # "nih" after an everyday word
+        ("Paket nih kak, belum sampai juga", "Paket"),
+        # a role followed by a thing, not a person
+        ("Pelapor Kehilangan wajib membawa KTP asli", "Kehilangan"),
+    ],
+)
+def test_round11_name_shapes_keep_look_alikes(text, kept):
+    result = redact(text)
+    assert _kept(kept, result.text), result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # routes between two places or airport codes are no sign-offs
+        ("Mau pesan tiket Semarang - Medan buat lebaran", "Medan"),
+        ("Berapa harga tiket rute SUB - UPG minggu depan", "UPG"),
+        # places and offices named after a person or a god
+        ("Konser di Gelora Bung Tomo kemarin sinyalnya hilang", "Tomo"),
+        ("Pemandangan ke Gunung Agung dari kamar bagus sekali", "Agung"),
+        ("Kantor Samsat Agung Wijaya di Jl. Merdeka No. 3 buka sabtu?", "Agung Wijaya"),
+        # a product called by its name
+        ("Kak, Dewi Sri itu nama program baru?", "Dewi Sri"),
+        # a firm's or an app's name before a verb of speech
+        ("Google Maps bilang tokonya sudah tutup", "Maps"),
+        ("Dirut BPJS Kesehatan bilang rujukan tidak perlu lagi", "Kesehatan"),
+        # a national day; a famous name in a text about a video
+        ("Hari Kartini kemarin kantor kelurahan tutup?", "Hari Kartini"),
+        ("Lihat video Ridwan Kamil soal program pajak kendaraan", "Ridwan Kamil"),
+        # public offices and insurers after a role or an honorific
+        ("Petugas Dukcapil di loket 2 ramah sekali", "Dukcapil"),
+        ("Halo CS Pegadaian, saya mau tanya gadai emas", "Pegadaian"),
+        ("Terima kasih Asuransi Jasindo, klaim cepat", "Asuransi Jasindo"),
+        # a frequent everyday word in lower case after a strong cue
+        ("Tolong kirim atas nama pribadi ya kak", "pribadi"),
+        # a name's lower-case follower after a strong cue is no part of it
+        ("Agen bernama Sekar menjanjikan bunga tinggi", "menjanjikan bunga tinggi"),
+    ],
+)
+def test_round11_look_alikes_stay(text, kept):
+    result = redact(text)
+    assert _kept(kept, result.text), result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # privacy probes: each guard above with a private person in the same shape
+        ("Salam dari Medan - Rusdianto", "Rusdianto"),
+        ("tolong dibantu ya, makasih - Rahmat Hidayat", "Rahmat Hidayat"),
+        ("Kami ke rumah Pak Sutrisno di dekat Gunung Sari, beliau ramah", "Sutrisno"),
+        ("Terima kasih Pak Yusuf dari loket 3 KPP, sangat membantu", "Yusuf"),
+        ("teknisi Telkom Hendra bilang besok datang lagi", "Hendra"),
+        ("Kemarin Pak Sabar bilang paketnya sudah dikirim", "Sabar"),
+        ("Kurir Ridwan Kamil antar paket saya, lihat videonya", "Ridwan Kamil"),
+        ("Pak Hari Kartono dari kelurahan sudah datang", "Hari Kartono"),
+        ("Petugas Dukcapil Bu Sumiati sangat membantu", "Sumiati"),
+        ("nama saya sinta, mohon dibantu", "sinta"),
+        ("Agen bernama Sekar Ayuningtyas menelpon saya", "Sekar Ayuningtyas"),
+        ("Driver Bung Tomo Sinaga ramah sekali", "Sinaga"),
+        ("Kepada Yth. Bapak Sugiarto, mohon dibantu", "Sugiarto"),
+        ("Menginap di Hotel Santika bersama Pak Darmono", "Darmono"),
+        ("Resepsionis Hotel Aston, Mbak Rina Wati, ramah", "Rina Wati"),
+    ],
+)
+def test_round11_guards_never_hide_private_people(text, name):
+    result = redact(text)
+    assert _gone(name, result.text), result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a person's house
+        ("paketnya titip di rumah Hendro Wicaksono aja", ["Hendro Wicaksono"]),
+        # an initial after a name in capitals
+        ("Tiket saya tertulis PURBA DANIEL, di aplikasi cuma DANIEL P saja", ["DANIEL P"]),
+        # a surname that is an everyday word, closing its clause
+        ("Paket untuk Yosef Ama dari Ende sudah sampai?", ["Yosef Ama"]),
+        # a partner of a full name
+        ("Booking for Kaori and Renji Kobayashi, two nights please", ["Kaori"]),
+        # how a person's name was written
+        ("his name was spelled Kevn on the boarding pass", ["Kevn"]),
+        # a parent or grandparent named by a word no dictionary holds
+        ("alhamdulillah Mama Warsinem udah sampai rumah", ["Warsinem"]),
+        ("Papi Tjokrodiharjo besok check-in jam 2", ["Tjokrodiharjo"]),
+    ],
+)
+def test_round11_names_beside_found_names_and_relations(text, names):
+    result = redact(text)
+    assert all(_gone(name, result.text) for name in names), result.text
+    assert redact(result.text).text == result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mama Lemon habis di warung sebelah", "Mama Lemon"),
+        ("Rumah Makan Sederhana dekat kantor enak", "Rumah Makan Sederhana"),
+        ("Rumah Sakit Mitra Keluarga penuh", "Mitra Keluarga"),
+        ("Thanks and Budi Santoso will come", "Thanks"),
+        ("Tiket ke Bali and Budi Santoso ikut", "Bali"),
+        ("nama saya ditulis Jakarta di tiket", "Jakarta"),
+        ("atas nama BUDI I think", "I think"),
+        ("Ngobrol sama Pak Budi Senin depan", "Senin"),
+        ("Nama Lengkap: Sri Wahyuni", "Nama Lengkap"),
+        ("My wife's number can't receive SMS. Wife's phone is new", "Wife's phone"),
+        # the head a formal letter opens with; a lodging and its own name
+        ("Kepada Yth. Manajer Pelayanan, internet saya mati", "Manajer"),
+        ("Ulasan untuk Hotel Anggrek Linda: kamar bersih", "Anggrek Linda"),
+        ("Resepsionis Hotel Aston ramah sekali", "Hotel Aston"),
+    ],
+)
+def test_round11_names_beside_found_names_keep_look_alikes(text, kept):
+    result = redact(text)
+    assert _kept(kept, result.text), result.text
+
+
+@pytest.mark.parametrize(
+    "trigger",
+    [
+        "Data penumpang:\nBudi Santoso\n",
+        "Budi namaku kak, ",
+        "Budi the driver ",
+        "hubungi Budi 0812 ",
+        "Budi Santoso bukan Budi Santosa ",
+        "Gunung Agung - Medan ",
+        "Google Maps bilang ",
+        "her name was spelled Budi ",
+        "Mama Budi and Siti Rahayu ",
+        "BUDI S ",
+    ],
+)
+def test_round11_patterns_are_linear_on_long_pastes(trigger):
+    text = (trigger * (20_000 // len(trigger) + 1))[:20_000] + " harusnya typo"
+    started = time.perf_counter()
+    redact(text)
+    assert time.perf_counter() - started < 1.0  # a hang guard, not a benchmark
