@@ -370,7 +370,7 @@ def find_numbers(text: str) -> list[Candidate]:
     """
     found: list[Candidate] = (
         [(m.start(1), m.end(1), "PHONE") for m in _WA_LINK.finditer(text)]
-        if "wa.me/" in text  # the link's fixed part (case-sensitive): most texts have none
+        if "wa.me/" in text or "phone=" in text  # the links' fixed parts (case-sensitive)
         else []
     )
     if "/" in text:
