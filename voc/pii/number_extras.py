@@ -8,7 +8,47 @@ from functools import lru_cache
 
 from voc.pii.validators import Candidate
 
-__all__ = ["bank_codes", "glued_numbers", "holder_after", "spelled_numbers", "with_extensions"]
+__all__ = [
+    "PURPOSE_LABEL",
+    "bank_codes",
+    "find_ibans",
+    "find_postal_codes",
+    "glued_numbers",
+    "holder_after",
+    "phone_after",
+    "spelled_numbers",
+    "with_extensions",
+]
+
+# Round-11 label words that name a document or a card by its purpose (vehicle papers, tax
+# objects, game ids, "kartu pasien", "gym card", miles): a look-alike of a phone or account,
+# but a valid NIK or a Luhn-valid payment card after them stays one (review 11, findings 2-3).
+PURPOSE_LABEL = re.compile(
+    r"(?:(?:member(?:ship)?|loyalty|rewards?|insurance|health|library|access|key|parking|toll|"
+    r"e-?toll|transit|commuter|train|bus|gym|club|discount|points?|patient|hospital)\s+card|"
+    r"frequent\s+flyer|flyer|miles|mileage|loyalty|rewards?|meteran|nop|pbb|sppt|user\s*id|uid|"
+    r"player\s*id|game\s*id|id\s+game|kartu\s+(?:jkn|prakerja|tani|pkh|kks|kip|pasien|berobat|"
+    r"tol|e-?toll|krl|kmt|commuter|perpus\w*|akses|vaksin|nikah|kia|loyalty|poin|reward|diskon|"
+    r"pegadaian|asuransi|lansia)|stnk|bpkb|nopol|vin|sbg|paspor|passport|kontrak|contract|sim|"
+    r"kendaraan|plat|(?:no|nomor|nomer)\.?\s*(?:rangka|mesin|polisi|pol|chassis|engine))"
+    r"(?:\s+(?:number|num|no|nomor|id|code|kode))?\.?",
+    re.IGNORECASE,
+)
+# Phone evidence right after a number behind a bare number word: "No. 81234567890 (WA)",
+# "nomor 8123456789 tidak aktif", "... 8123456789 milik saya" (review 11, finding 5).
+_PHONE_AFTER = re.compile(
+    r"[ \t]*[(:,-]?[ \t]*(?:(?:ini|itu)[ \t]+)?(?:(?:nomor|nomer|no)\.?[ \t]+)?(?:please[ \t]+)?"
+    r"(?:(?:wa|whatsapp|hp|sms|telp|telpon|telepon|call|text)\b|"
+    r"(?:(?:masih|sudah|sdh|udah|tidak|tdk|gak|ga|nggak|ngga|gk)[ \t]+){0,2}aktif\b|"
+    r"(?:milik|punya|punyanya)[ \t]+(?:saya|sy|aku|gw|gue|kami|bapak|ibu|suami|istri))",
+    re.IGNORECASE,
+)
+
+
+def phone_after(text: str, end: int) -> bool:
+    """Whether a phone word follows the number that ends at ``end``."""
+    return _PHONE_AFTER.match(text, end) is not None
+
 
 # An extension after a phone number belongs to it: "(021) 5794 6620 ext. 115", "021-5551234
 # pes. 12" (pesawat), "psw 33", "extension 5521", "x115" (not "x2": twice). At most 5 digits.
@@ -180,4 +220,51 @@ def spelled_numbers(
         digits = "".join(_DIGIT_WORDS.get(token, token) for token in tokens)
         if classify(digits, digits, cues_before(text, match.start())) == "PHONE":
             found.append((match.start(), match.end(), "PHONE"))
+    return found
+
+
+_POSTAL = re.compile(
+    r"\b(?:kode\s*pos|kodepos|kd\.?\s*pos|postal\s*code|post\s*code|postcode|zip(?:\s*code)?)"
+    r"\s*[:.]?\s*(\d{5})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+# A postal code is personal only as part of someone's address: "kode pos saya 40115", "alamat
+# ... kodepos 55281", "my zip is 94103". "How much is shipping to postcode 10110?" and "The zip
+# code 94103 isn't accepted" ask about a town's code and stay; a form field ("Kodepos: 40115")
+# is someone's.
+_POSTAL_OWNER = re.compile(
+    r"\b(?:saya|sy|aku|ku|kami|gue|gw|rumah|rmh|alamat\w*|tinggal|domisili|my|our|home|"
+    r"address|live|penerima|recipient)\b|(?:pos|zip|code)(?:nya|ku)\b",
+    re.IGNORECASE,
+)
+
+
+def find_postal_codes(text: str) -> list[Candidate]:
+    """Return 5-digit postal codes that follow a postal-code cue (the digits only)."""
+    lower = text.lower()
+    if "pos" not in lower and "zip" not in lower and (text.isascii() or "\u017f" not in text):
+        return []  # every cue contains "pos" or "zip" ("\u017f" matches "s" under IGNORECASE)
+    return [
+        (m.start(1), m.end(1), "ADDRESS")
+        for m in _POSTAL.finditer(text)
+        if ":" in text[m.start() : m.start(1)]  # a form field: "kodepos: 40115"
+        or _POSTAL_OWNER.search(text, max(0, m.start() - 40), m.start(1))
+    ]
+
+
+# An IBAN: country, check digits, then up to 30 letters and digits in groups of four.
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+
+
+def find_ibans(text: str) -> list[Candidate]:
+    """Return IBANs whose ISO 13616 check digits are right ("GB29 NWBK 6016 1331 9268 19")."""
+    found: list[Candidate] = []
+    for match in _IBAN.finditer(text):
+        code = match.group().replace(" ", "")
+        moved = code[4:] + code[:4]
+        number = "".join(str(int(char, 36)) for char in moved)
+        if len(code) >= 15 and int(number) % 97 == 1:
+            found.append((match.start(), match.end(), "ACCOUNT"))
     return found

@@ -14,13 +14,17 @@ import re
 from voc.pii.account_context import ACCOUNT_WORDS, DEBIT_FROM, account_named_at, ibans_after_cue
 from voc.pii.email_loose import find_emails
 from voc.pii.number_extras import (
+    PURPOSE_LABEL,
     bank_codes,
+    find_ibans,
+    find_postal_codes,
     glued_numbers,
     holder_after,
+    phone_after,
     spelled_numbers,
     with_extensions,
 )
-from voc.pii.validators import Candidate, card_prefix_fits, luhn_valid, nik_valid
+from voc.pii.validators import Candidate, card_prefix_fits, luhn_valid, nik_valid, payment_card
 
 __all__ = ["Candidate", "find_emails", "find_ibans", "find_numbers", "find_postal_codes"]
 
@@ -150,7 +154,12 @@ _PEOPLE_WORDS = frozenset(
 _PHONE_CUES = frozenset({"phone", "number"})
 _MONEY_CUES = frozenset({"account", "bank", "transfer", "refund", "debit", "wallet"})
 _GENERIC_NUMBER_WORDS = frozenset({"no", "nomor", "nomer", "nmr", "number"})
-_OWNED = re.compile(r"\b(?:saya|sy|aku|gw|gue|kami|my|our|his|her|their)\b", re.IGNORECASE)
+_OWNED = re.compile(
+    r"\b(?:saya|sy|aku|gw|gue|kami|my|our|his|her|their|ini|bapak|ibu|suami|istri|anak|kantor|"
+    r"ayah|mama|papa|adik|kakak)\b",
+    re.IGNORECASE,
+)
+_SOFT_LOOKALIKE = ("konfirm", "registr", "pendaftar", "confirm")  # "konfirmasi <rekening>"
 _OWNER_GAP = re.compile(
     r"\s+(?:(?!(?:id|no|nomor|nomer|number|kode|code)\b)[^\W\d]+\s+){0,2}", re.IGNORECASE
 )
@@ -199,6 +208,10 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
         kind = match.lastgroup
         if kind == "phone" and _bare_number_word(window, match):
             kind = "number"  # "No. 8123456789 belum diproses": no word says it is a phone
+        elif kind == "label" and PURPOSE_LABEL.fullmatch(match.group()):
+            kind = "purpose"
+        elif kind == "lookalike" and match.group().lower().startswith(_SOFT_LOOKALIKE):
+            kind = "soft"
         cues.append((kind, not gap.strip(" \t:#.-=(")))
         kept.append(match)
     # "NIK pelanggan 3174...", "NIK peserta BPJS 3174...", "HP karyawan 021 ...": owner words
@@ -214,7 +227,7 @@ def _cues_before(text: str, start: int) -> list[tuple[str, bool]]:
 def _bare_number_word(window: str, cue: re.Match) -> bool:
     """Whether ``cue`` is a plain number word ("no", "nomor", "number") owned by nobody."""
     return cue.group().lower() in _GENERIC_NUMBER_WORDS and not _OWNED.search(
-        window, max(0, cue.start() - 6)
+        window, max(0, cue.start() - 20)
     )
 
 
@@ -241,8 +254,12 @@ def _owner_cue(cue: re.Match, owners: list[re.Match]) -> bool:
 def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
     if chunk.lstrip("(").startswith("+"):
         return _is_international(digits)
-    if cue in ("neg", "label") and not digits.startswith("08"):
-        return False  # "resi 6281234567891", "order 0212345678": look-alikes of a phone
+    soft = cue in ("purpose", "lookalike")  # "STNK 62 812 ...", "kontrak 021-5551234" stay
+    if not digits.startswith("08") and (
+        cue in ("neg", "label", "lookalike") or (cue == "purpose" and chunk.isdigit())
+    ):
+        # "resi 6281234567891", "order 0212345678", "laporan 81234567890": look-alikes
+        return soft and digits[:3] == "628" and 11 <= len(digits) <= 14
     if digits.startswith("00"):
         # "00" + country code (never 0) + at least 8 more digits: "0001 8823 4410 8" and
         # "0098765432" are ids with leading zeros.
@@ -268,7 +285,11 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
         or (len(digits) == 11 and digits[:2] in ("01", "02", "07"))
     ):
         return True  # after a phone cue: "call 917-555-0143", UK "called 01223 555 872"
-    if cue in ("phone", "wallet") or (cue == "number" and not chunk.isdigit()):
+    if (
+        cue in ("phone", "wallet")
+        or soft
+        or (cue == "number" and (len(digits) == 11 or not chunk.isdigit()))
+    ):
         # A mobile written without its leading 0 ("WA 812 3456 7890", "nomor 812-3456-7890").
         return digits.startswith("8") and 9 <= len(digits) <= 12
     return False
@@ -293,16 +314,23 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
     n = len(digits)
     cue, adjacent = cues[0] if cues else (None, False)
     named = False  # a look-alike word names the number: "NISN 0087...", "nomor peserta 0002..."
-    if cue == "lookalike":
+    if cue in ("lookalike", "soft"):
         # A look-alike word only rules out a phone, and only when it names the number itself:
         # a NIK or card behind it stays one ("data karyawan 3174...", "struk 4556 ...").
-        named = adjacent
+        named, soft = adjacent, cue == "soft"
         rest = [
-            (c, a) for c, a in cues[1:] if c != "lookalike" and not (named and c in _PHONE_CUES)
+            (c, a)
+            for c, a in cues[1:]
+            if c not in ("lookalike", "soft") and not (named and c in _PHONE_CUES)
         ]
         cue, adjacent = rest[0] if rest else (None, False)
-        if named and cue in _MONEY_CUES:
+        if named and cue in _MONEY_CUES and not soft:
             cue = None  # "rekening kena debet, ID laporan 2405...": the report's number
+    if cue == "number" and not _is_phone(digits, chunk, cue):
+        # "hubungi nomor 8123456789", "my phone number ...": a phone cue before the number word
+        real = next((c for c, _ in cues[1:] if c != "number"), None)
+        if real == "phone" and _is_phone(digits, chunk, "phone"):
+            cue = "phone"
     if cue in _PHONE_CUES and not _is_phone(digits, chunk, cue):
         # "IMEI HP saya 35...", "rekening mandiri no 123-00-...": a generic "no" or "HP"
         # right before the number hides the cue that says what it is.
@@ -321,8 +349,16 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         return "CARD"  # "kartu kredit BCA 4556 7375 8689 9855", "debit BNI 5329 ..."
     if cue in ("account", "bank") and 6 <= n <= 20 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"
-    if _is_phone(digits, chunk, "label" if named else cue):
+    if _is_phone(digits, chunk, "lookalike" if named else cue):
         return "PHONE"
+    purpose = cue == "purpose"
+    if purpose:
+        # "kartu pasien 4111 ...", "paspor 3174...": a valid NIK or payment card stays one
+        if n == 16 and nik_valid(digits):
+            return "NIK"
+        if payment_card(digits):
+            return "CARD"
+        cue = "label"
     if cue == "transfer" and 8 <= n <= 18 and not _PRICE_SHAPE.fullmatch(chunk):
         return "ACCOUNT"  # "transfer ke 1240098812 a.n. ...": money goes to an account
     if cue == "refund" and 10 <= n <= 18 and not _amount_or_date(chunk, digits):
@@ -407,6 +443,8 @@ def find_numbers(text: str) -> list[Candidate]:
         if len(digits_only) < 6:
             continue
         cues = _cues_before(text, start)
+        if cues and cues[0][0] == "number" and phone_after(text, end):
+            cues = [("phone", cues[0][1]), *cues[1:]]
         if (_DATE_SHAPE.fullmatch(chunk) and not chunk.isdigit()) or _RANGE.fullmatch(chunk):
             continue  # "2024-01-15", "dibuka 2010—2024", "biaya 15.000 - 25.000": no part is one
         if _LABEL_AFTER.match(text, end):
@@ -457,50 +495,3 @@ def find_numbers(text: str) -> list[Candidate]:
     found += bank_codes(text) + glued_numbers(text, _classify)
     found += spelled_numbers(text, _classify, _cues_before)
     return with_extensions(text, found)
-
-
-# An IBAN: country, check digits, then up to 30 letters and digits in groups of four.
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
-
-
-def find_ibans(text: str) -> list[Candidate]:
-    """Return IBANs whose ISO 13616 check digits are right ("GB29 NWBK 6016 1331 9268 19")."""
-    found: list[Candidate] = []
-    for match in _IBAN.finditer(text):
-        code = match.group().replace(" ", "")
-        moved = code[4:] + code[:4]
-        number = "".join(str(int(char, 36)) for char in moved)
-        if len(code) >= 15 and int(number) % 97 == 1:
-            found.append((match.start(), match.end(), "ACCOUNT"))
-    return found
-
-
-_POSTAL = re.compile(
-    r"\b(?:kode\s*pos|kodepos|kd\.?\s*pos|postal\s*code|post\s*code|postcode|zip(?:\s*code)?)"
-    r"\s*[:.]?\s*(\d{5})(?!\d)",
-    re.IGNORECASE,
-)
-
-
-# A postal code is personal only as part of someone's address: "kode pos saya 40115", "alamat
-# ... kodepos 55281", "my zip is 94103". "How much is shipping to postcode 10110?" and "The zip
-# code 94103 isn't accepted" ask about a town's code and stay; a form field ("Kodepos: 40115")
-# is someone's.
-_POSTAL_OWNER = re.compile(
-    r"\b(?:saya|sy|aku|ku|kami|gue|gw|rumah|rmh|alamat\w*|tinggal|domisili|my|our|home|"
-    r"address|live|penerima|recipient)\b|(?:pos|zip|code)(?:nya|ku)\b",
-    re.IGNORECASE,
-)
-
-
-def find_postal_codes(text: str) -> list[Candidate]:
-    """Return 5-digit postal codes that follow a postal-code cue (the digits only)."""
-    lower = text.lower()
-    if "pos" not in lower and "zip" not in lower and (text.isascii() or "\u017f" not in text):
-        return []  # every cue contains "pos" or "zip" ("\u017f" matches "s" under IGNORECASE)
-    return [
-        (m.start(1), m.end(1), "ADDRESS")
-        for m in _POSTAL.finditer(text)
-        if ":" in text[m.start() : m.start(1)]  # a form field: "kodepos: 40115"
-        or _POSTAL_OWNER.search(text, max(0, m.start() - 40), m.start(1))
-    ]

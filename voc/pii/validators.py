@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-__all__ = ["Candidate", "card_prefix_fits", "luhn_valid", "nik_valid", "NIK_PROVINCE_CODES"]
+__all__ = [
+    "Candidate",
+    "card_prefix_fits",
+    "luhn_valid",
+    "nik_valid",
+    "payment_card",
+    "NIK_PROVINCE_CODES",
+]
 
 #: A detector's span: ``(start, end, type)`` with character offsets.
 Candidate = tuple[int, int, str]
@@ -78,3 +85,23 @@ def card_prefix_fits(digits: str) -> bool:
     if digits[:2] == "35" or digits[0] == "6":
         return 16 <= n <= 19
     return False
+
+
+def payment_card(digits: str) -> bool:
+    """Return whether a Luhn-valid number has a payment-scheme prefix that fits its length.
+
+    Visa (4), Mastercard (51-55, 2221-2720), Amex (34/37) and JCB (3528-3589); not the
+    e-money, toll and health cards (6..., 000...) that are look-alikes after a purpose word.
+
+    Args:
+        digits: Digits only, no separators.
+    """
+    if not (13 <= len(digits) <= 19 and card_prefix_fits(digits) and luhn_valid(digits)):
+        return False
+    return (
+        digits[0] == "4"
+        or "51" <= digits[:2] <= "55"
+        or "2221" <= digits[:4] <= "2720"
+        or digits[:2] in ("34", "37")
+        or "3528" <= digits[:4] <= "3589"
+    )
