@@ -62,8 +62,10 @@ _BLANK_AT = re.compile(
 # at gmail") when the name part has a dot, digit or "_" or an e-mail word comes before it.
 _AT_WORD = re.compile(
     r"(?<![\w.+-])(?P<local>[^\W_][\w.+-]*) (?:at|di) (?:" + _PROVIDERS + r")"
-    r"(?P<ending>(?: ?\. ?| dot )(?:co(?: ?\. ?| dot )id|com|net|co(?: ?\. ?| dot )uk)\b)?"
-    r"(?![\w.@-])",
+    # with an ending, a full stop, "-nya" or more domain may follow ("... gmail.com. thanks",
+    # "gmail.com-nya", "gmail.com.au"); the bare provider only a dot that ends a sentence
+    r"(?:(?P<ending>(?: ?\. ?| dot )(?:co(?: ?\. ?| dot )id|com|net|co(?: ?\. ?| dot )uk)\b)"
+    r"|(?![\w@-])(?!\.\w))",
     re.IGNORECASE,
 )
 _PROVIDER_WORDS = re.compile(_PROVIDERS, re.IGNORECASE)
@@ -105,6 +107,16 @@ def _name_like(local: str, text: str, start: int) -> bool:
     return cue.search(text, max(0, start - 30), start) is not None
 
 
+# Counts, sizes, amounts and ordinals are no e-mail names: "coba 3x di gmail", "ke-2 di gmail",
+# "paket 5GB di yahoo", "Rp50.000 di yahoo".
+_COUNT_LIKE = re.compile(r"\d+x|ke-?\d+|\d+(?:gb|mb|kb)|rp\.?[\d.,]+|[\d.,]+", re.IGNORECASE)
+
+
+def _at_word_name(local: str) -> bool:
+    """Whether the part before " at "/" di " can be an e-mail name (two letters, no count)."""
+    return sum(char.isalpha() for char in local) >= 2 and not _COUNT_LIKE.fullmatch(local)
+
+
 def _bare_provider_ok(local: str, text: str, start: int) -> bool:
     """Whether "X at gmail" with no ending is an address: "rina.s", "budi_99" or an e-mail word."""
     if any(char in local for char in "._+") or any(char.isdigit() for char in local):
@@ -136,7 +148,8 @@ def find_loose_emails(text: str) -> list[Candidate]:
         found += [
             (m.start(), m.end(), "EMAIL")
             for m in _AT_WORD.finditer(text)
-            if _name_like(m.group("local"), text, m.start())
+            if _at_word_name(m.group("local"))
+            and _name_like(m.group("local"), text, m.start())
             and (m.group("ending") or _bare_provider_ok(m.group("local"), text, m.start()))
         ]
     return found
