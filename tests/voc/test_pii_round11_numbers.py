@@ -148,7 +148,8 @@ def test_number_before_an_account_holder(text, expected_types):
         ("rekening saya kena debet 2x, ID laporan 2405120012345", set()),
         ("VA error terus, nomor pengaduan 88120034550", set()),
         ("nomor laporan 0215550123 belum diproses", set()),
-        ("refund ke rekening, no registrasi 1234567890123", set()),
+        # review 11 finding 6: "konfirmasi/registrasi <rekening>" in a money clause is the account
+        ("refund ke rekening, no registrasi 1234567890123", {"ACCOUNT"}),
         # privacy probes: owners and phones stay what they are
         ("no rek karyawan 1234567890 belum aktif", {"ACCOUNT"}),
         ("laporan saya ke 021-5551234 belum dijawab", {"PHONE"}),
@@ -156,7 +157,8 @@ def test_number_before_an_account_holder(text, expected_types):
         ("STNK a.n. saya, HP 0812 3456 7890", {"PHONE"}),
         ("BPKB ditahan, NIK 3174051208900003", {"NIK"}),
         ("cicilan kontrak ke rek BCA 1234567890", {"ACCOUNT"}),
-        ("nomor rangka 3174051208900003", set()),  # a chassis number, even NIK-shaped
+        # review 11 finding 3: a valid NIK after a vehicle-paper word stays a NIK
+        ("nomor rangka 3174051208900003", {"NIK"}),
     ],
 )
 def test_report_numbers_and_papers_are_look_alikes(text, expected_types):
@@ -343,3 +345,106 @@ def test_digit_word_paste_is_fast():
 )
 def test_email_with_di_or_without_ending(text, expected):
     assert _redacted(text) == (expected or text)
+
+
+# Review 11 privacy probes (own phrasings in the reviewer's shapes): each fails on 62044ae's
+# round-11 guards (dcec790) and passes after the review fixes.
+@pytest.mark.parametrize(
+    ("text", "expected_types"),
+    [
+        # finding 1: a phone cue or an owner before a bare number word still makes a phone
+        ("tolong hubungi nomor 8129876543 sore ini", {"PHONE"}),
+        ("my phone number 8571234567", {"PHONE"}),
+        ("please call this number 8139876543", {"PHONE"}),
+        ("WA ke nomor 8521234567 ya kak", {"PHONE"}),
+        ("nomor suami 8111234567 tidak bisa dihubungi", {"PHONE"}),
+        ("kontak: nomor 8771234567", {"PHONE"}),
+        # finding 5: phone evidence right after the number
+        ("No. 85712345678 (WA)", {"PHONE"}),
+        ("nomor 8129876543 sudah tidak aktif", {"PHONE"}),
+        ("Nomor: 81398765432", {"PHONE"}),
+        ("number 8571234567 please call me", {"PHONE"}),
+        # look-alike kept: a bare number word with no phone word around it
+        ("No. 8123400001 belum diproses", set()),
+    ],
+)
+def test_review_phone_cue_before_a_number_word(text, expected_types):
+    assert _number_types(text) == expected_types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_types"),
+    [
+        # finding 2: a payment card (Luhn + Visa/Mastercard/Amex/JCB prefix) after a purpose card
+        ("kartu asuransi 4539 1488 0343 6467 kena tagih", {"CARD"}),
+        ("gym card 5425233430109903 charged twice", {"CARD"}),
+        ("access card: 371449635398431", {"CARD"}),
+        ("member card number 3566 0020 2036 0505 pls refund", {"CARD"}),
+        # a valid NIK after a purpose card or a vehicle/contract/id paper stays a NIK (finding 3)
+        ("kartu vaksin 3273015505880002", {"NIK"}),
+        ("paspor saya 3273015505880002 hilang", {"NIK"}),
+        ("nomor kontrak 3273015505880002", {"NIK"}),
+        ("STNK 3273015505880002 atas nama saya", {"NIK"}),
+        ("user id 3273015505880002", {"NIK"}),
+        ("game id 4539 1488 0343 6467", {"CARD"}),
+        # look-alikes kept: e-money and health numbers after their purpose word
+        ("kartu e-toll 6032 9811 2233 4455 saldonya hilang", set()),
+        ("kartu JKN 0001234567890 ditolak", set()),
+    ],
+)
+def test_review_payment_cards_and_niks_after_purpose_words(text, expected_types):
+    assert _number_types(text) == expected_types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_types"),
+    [
+        # finding 4: 62-written mobiles and SIM numbers after the new label words stay phones
+        ("nomor SIM 857 1234 5678", {"PHONE"}),
+        ("reservasi 62 857 1234 5678 atas nama saya", {"PHONE"}),
+        ("laporan 62 813-9876-5432", {"PHONE"}),
+        ("nomor registrasi 6285712345678", {"PHONE"}),
+        ("STNK 62 811 2345 6789", {"PHONE"}),
+        ("kontrak 031-5551234", {"PHONE"}),
+        # look-alikes kept: an unbroken non-08 number after a paper or report word
+        ("nomor pengaduan 88120034551", set()),
+        ("resi 6281234567891", set()),
+    ],
+)
+def test_review_mobiles_after_label_words(text, expected_types):
+    assert _number_types(text) == expected_types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_types"),
+    [
+        # finding 6: "konfirmasi/registrasi <rekening>" in a money clause is the account
+        ("no rekening saya sudah benar, konfirmasi 7720014455", {"ACCOUNT"}),
+        ("transfer ke rekening, registrasi 7720014455", {"ACCOUNT"}),
+        # look-alike kept: a report number in a money clause
+        ("rekening kena debet 2x, ID laporan 2405120012345", set()),
+    ],
+)
+def test_review_account_behind_a_confirmation_word(text, expected_types):
+    assert _number_types(text) == expected_types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # finding 4b: an " at " e-mail before a full stop, "-nya" or a longer domain
+        ("alamat email saya sari.w at gmail.com. makasih", "alamat email saya [EMAIL]. makasih"),
+        ("send it to tom_88 at yahoo.co.id. thanks", "send it to [EMAIL]. thanks"),
+        ("email dewi.k at gmail.com-nya sudah aktif", "email [EMAIL]-nya sudah aktif"),
+        ("dewi.k at gmail.com.sg", "[EMAIL].sg"),
+        ("email saya dewikartika di gmail.com.", "email saya [EMAIL]."),
+        # finding 7: counts, sizes, amounts and ordinals before " di/at " + provider stay
+        ("udah coba 4x di gmail masih gagal", "udah coba 4x di gmail masih gagal"),
+        ("akun ke-3 di yahoo hilang", "akun ke-3 di yahoo hilang"),
+        ("kuota 10GB di gmail habis", "kuota 10GB di gmail habis"),
+        ("Rp25.000 di yahoo", "Rp25.000 di yahoo"),
+        ("tried 2x at outlook", "tried 2x at outlook"),
+    ],
+)
+def test_review_at_word_emails(text, expected):
+    assert _redacted(text) == expected
