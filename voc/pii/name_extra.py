@@ -223,7 +223,7 @@ def find_extra_names(
 
 # A place or a three-letter airport or station code, on both sides of a dash.
 _PLACE_CODE = re.compile(r"[A-Z]{3}|[A-Z][a-z]+")
-_WORD_BEFORE_DASH = re.compile(r"(?P<word>[A-Za-z]+)[ \t]*\Z")
+_WORD_BEFORE_DASH = re.compile(r"(?P<word>\[[A-Z_]+\]|[A-Za-z]+)[ \t]*\Z")
 
 
 def _route(text: str, dash: int, names: str) -> bool:
@@ -236,6 +236,8 @@ def _route(text: str, dash: int, names: str) -> bool:
         return False
     places = place_or_brand_words()
     sides = (before.group("word"), first)
+    if sides[0].startswith("["):  # a redacted place: "[NAME] - Bali" stays a route
+        return (len(first) == 3 and first.isupper()) or first.lower() in places
     return (
         all((len(w) == 3 and w.isupper()) or w.lower() in places for w in sides)
         and sides[0].isupper() == sides[1].isupper()

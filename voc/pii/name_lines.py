@@ -186,7 +186,12 @@ def find_line_names(
     if (" bukan " in lower or " not " in lower or "instead of" in lower) and (
         _CORRECTION_TALK.search(text)
     ):
-        found += _spelling_fixes(text, common, person)
+        named = "name" in lower or "nama" in lower  # review: else a word no dictionary holds
+        found += _spelling_fixes(
+            text,
+            common,
+            person if named else (lambda ws: person(ws) and any(name_word(w, True) for w in ws)),
+        )
     if "name" in lower or "nama" in lower:
         for match in _SPELLED.finditer(text):
             if person(match.group("name").split()):

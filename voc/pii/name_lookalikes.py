@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voc.pii.name_cues import EATERY_BEFORE, PRODUCT_AFTER
+from voc.pii.name_cues import EATERY_BEFORE, PRODUCT_AFTER, ROLE_WORDS
 from voc.pii.name_lexicons import dictionary_words, given_names, not_name_words
 
 __all__ = ["firms_and_brands_dropped", "is_product_or_shop"]
@@ -90,7 +90,7 @@ _PLACE_HONORIFIC = re.compile(
     + "|".join(re.escape(word) for word in EATERY_BEFORE)
     + r")"
     r"(?:[ \t]+(?-i:[A-Z][a-z]+)){0,2}[ \t]+"  # "Nasi Uduk Hj. Romlah", "Soto Betawi H. Ma'ruf"
-    r"(?:dr|drg|prof|h|hj|haji|hajah|hajjah|pak|bu|ibu|bapak|mbak|mas|mbok|mpok|cak|bang|"
+    r"(?P<hon>dr|drg|prof|h|hj|haji|hajah|hajjah|pak|bu|ibu|bapak|mbak|mas|mbok|mpok|cak|bang|"
     r"koh|cik|ci|om|tante|mak|abah|engkong|kakek|nenek|ny|tn|st|bung)\.?[ \t]*\Z",
     re.IGNORECASE,
 )
@@ -98,9 +98,10 @@ _PLACE_HONORIFIC = re.compile(
 # venue named after a person or a god ("Gunung Agung", "Pulau Komodo", "Masjid Istiqlal"), a
 # public office named after its area or its class ("KPP Pratama", "Samsat Cibinong").
 _PLACE_WORD_BEFORE = re.compile(
-    r"(?:^|[^\w])(?:Gunung|Pulau|Danau|Pantai|Teluk|Bukit|Selat|Sungai|Tanjung|Tanah|Gelora|"
-    r"Stadion|Bandara|Pelabuhan|Masjid|Museum|Monumen|Tugu|Candi|Pura|Kawah|Air[ \t]+Terjun|"
-    r"Mount|Mt\.?|Lake|Cape|(?i:kpp|kppn|kanwil|samsat|polsek|polres|polda|puskesmas|"
+    r"(?:^|[^\w])(?:(?P<nature>Gunung|Pulau|Danau|Pantai|Teluk|Bukit|Selat|Sungai|Tanjung|"
+    r"Tanah|Candi|Pura|Kawah|Air[ \t]+Terjun|Mount|Mt\.?|Lake|Cape)|Gelora|"
+    r"Stadion|Bandara|Pelabuhan|Masjid|Museum|Monumen|Tugu|"
+    r"(?i:kpp|kppn|kanwil|samsat|polsek|polres|polda|puskesmas|"
     r"kelurahan|kecamatan|kejari|imigrasi))[ \t]+\Z"
 )
 # Round 11: a lodging or an eatery named before the candidate, its own name Capitalised
@@ -114,6 +115,43 @@ _PRODUCT_NAME_AFTER = re.compile(
     r"[ \t]+(?i:itu|tuh|adalah|ini)[ \t]+(?i:nama)[ \t]+(?i:paket|produk|program|promo|"
     r"layanan|fitur|aplikasi|merek|merk|brand|menu|varian|kartu|game)\b"
 )
+# Review of round 11: staff of an office, a venue or a lodging ("Petugas Samsat Joko",
+# "Manager Hotel Rina", "Tukang parkir Stadium Mas Agus"): the name after it is a person's.
+_STAFF_WORDS = frozenset(
+    [w for w in ROLE_WORDS if " " not in w]
+    + "penjaga bidan polisi orang pemilik parkir service desk cleaning front jaga pak bu ibu "
+    "bapak mas mbak kak".split()
+)
+_HONORIFICS = frozenset(
+    "pak bu ibu bapak mbak mas kak bang dik om tante mbok mpok cak koh cik ci haji hj h dr "
+    "drg ny tn sdr sdri".split()
+)
+_LODGING_FIRST = frozenset(
+    "hotel wisma villa resort homestay penginapan losmen hostel restoran resto kafe".split()
+)
+_AREA_CLASS = frozenset(
+    "pratama madya kota kabupaten utara selatan barat timur tengah pusat besar".split()
+)
+
+
+def _place_holds(text: str, at: int, words: list[str], *, given: bool = True) -> bool:
+    """Whether the place word at ``at`` names a place, not the staff of one.
+
+    No staff word among the three words before it, no honorific among ``words`` (its own
+    name and the candidate's first word), and (with ``given``) no known given name as the
+    candidate's first word unless it is an area or a class ("KPP Pratama", "Samsat Kota").
+    """
+    lower = [w.lower().rstrip(".,") for w in words]
+    if given and lower and lower[-1] in _AREA_CLASS:
+        return True
+    before = text[max(0, at - 30) : at].split()[-3:]
+    if _STAFF_WORDS.intersection(w.lower().strip(".,:") for w in before):
+        return False
+    if _HONORIFICS.intersection(lower):
+        return False
+    return not given or not lower or lower[-1] not in given_names()
+
+
 # "si" before a character, read as one only when the text talks about a show or a mascot.
 _SI_BEFORE = re.compile(r"(?:^|[^\w])si[ \t]+\Z", re.IGNORECASE)
 _SHOW_TALK = re.compile(
@@ -145,6 +183,12 @@ def _full_name_before(before: str, end: int) -> bool:
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 
 
+def _venue_title(place: re.Match) -> bool:
+    """Whether a venue word's honorific fits: only "Bung" for a venue ("Gelora Bung Karno")."""
+    venue = place.group("place").lower() in ("gelora", "stadium", "monumen", "tugu")
+    return not venue or place.group("hon").lower() == "bung"
+
+
 def is_product_or_shop(text: str, start: int, end: int) -> bool:
     """Whether the NAME candidate ``text[start:end]`` names a product, a shop or a label.
 
@@ -157,11 +201,24 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
     if _KIND_BEFORE.search(before):
         return True
     place = _PLACE_HONORIFIC.search(before)
-    if place is not None and place.group("place")[0].isupper():
+    if place is not None and place.group("place")[0].isupper() and _venue_title(place):
         return True  # "Klinik dr. Sutomo", "Sate Hj. Ratna"; not "patokan warung bu Iis"
-    if _PLACE_WORD_BEFORE.search(before) or _PRODUCT_NAME_AFTER.match(text, end):
-        return True  # "Gunung Agung"; "Intan Berlian itu nama paket baru?"
-    if _LODGING_BEFORE.search(text, max(0, start - 40), start):
+    office = _PLACE_WORD_BEFORE.search(before)
+    first = text[start:end].split()[:1]
+    if office is not None and (
+        office.group("nature") is not None
+        or _place_holds(text, start - len(before) + office.start(), first)
+    ):
+        return True  # "Gunung Agung", "Samsat Cibinong"; not "Petugas Samsat Joko"
+    if _PRODUCT_NAME_AFTER.match(text, end):
+        return True  # "Intan Berlian itu nama paket baru?"
+    lodging = _LODGING_BEFORE.search(text, max(0, start - 40), start)
+    if lodging is not None and _place_holds(
+        text,
+        lodging.start(),
+        lodging.group().split()[1:] + first,
+        given=not lodging.group().split()[1:],
+    ):
         return True  # "Hotel Mawar [Sharon]": the hotel's name
     if _SI_BEFORE.search(before) and _SHOW_TALK.search(text):
         return True  # "The Si Juki mascot", "Si Unyil masih tayang"
@@ -177,6 +234,8 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
     words = text[start:end].lower().split()
     if not words or _SHOP_WORDS.intersection(words[1:]) or _BRAND_WORDS.intersection(words):
         return True
+    if words[0] in _LODGING_FIRST and not _place_holds(text, start, words[1:], given=False):
+        return False  # "Manager [Hotel Rina Wati]", "Pemilik [Homestay Bu Sari]"
     if (words[0] in _PLACE_FIRST and len(words) > 1) or all(w in _TEAM_WORDS for w in words):
         return True  # "dari Tanjung Perak", "Head of Customer Experience"
     # The Capitalised run goes on after the candidate: "Sunny [Side Café]", "Untung Jaya

@@ -75,6 +75,11 @@ _DAY_BEFORE = re.compile(r"(?:\b(?i:peringatan)[ \t]+(?i:hari)|\bHari)[ \t]+\Z")
 _DAY_NAMED = re.compile(r"Hari[ \t]+[A-Z][a-z]+")
 # Round 11: national days named after one person: "Hari Kartini" is the day, never a person.
 _DAY_HEROES = frozenset({"Kartini"})
+# A cue that a person follows: "Petugas bernama Hari Kartini" is a person, not the day.
+_PERSON_CUE = re.compile(
+    r"\b(?i:bernama|namanya|nama|named|name|pak|bu|ibu|bapak|mas|mbak|kak|sdr|sdri|petugas|"
+    r"staf|staff|pegawai|kurir|cs|agen|teller|kasir|dengan|sama|oleh|by)[ \t:.,]*\Z"
+)
 _DAY_TALK = re.compile(r"\b(?i:peringatan|memperingati|rayakan|merayakan|perayaan)[ \t]+\Z")
 # A shop's branch ("cabang Tebet"), never the branch's staff ("kepala cabang Hendra").
 _BRANCH_BEFORE = re.compile(r"\b(?i:cabang|branch|outlet|gerai|kcp)[ \t]+\Z")
@@ -92,7 +97,7 @@ _PUBLIC_TALK = re.compile(
     r"seleb|selebriti|celebrity|influencer|youtuber|penyanyi|singer|lagu(?:nya)?|song|album|"
     r"atlet|athlete|timnas|olimpiade|badminton|viral|dibintangi|starring|fans?|ngefans|"
     r"idola|idol|tokoh|tour|merch|meresmikan|peresmian|diresmikan|"
-    r"video(?:nya)?|vlog|konten|content|kebijakan|policy)\b"  # round 11
+    r"video(?:nya)?|vlog|konten|content)\b"  # round 11
 )
 _PERSON_BEFORE = re.compile(
     r"\b(?i:pak|bu|bapak|ibu|bpk|mas|mbak|mba|kak|bang|abang|om|tante|sdr|sdri|mr|mrs|ms|dr|"
@@ -195,7 +200,8 @@ def _judge(text: str, start: int, end: int) -> bool:
     if _DAY_BEFORE.search(before) and " " not in text[start:end].strip():
         return True  # "Hari Kartini", never "Hari Budi Santoso"
     if _DAY_NAMED.fullmatch(text, start, end) and (
-        _DAY_TALK.search(before) or text[start:end].split()[-1] in _DAY_HEROES
+        _DAY_TALK.search(before)
+        or (text[start:end].split()[-1] in _DAY_HEROES and not _PERSON_CUE.search(before))
     ):
         return True  # "Peringatan [Hari Kartini]"; round 11: "[Hari Kartini] kemarin ..."
     if _SELF_BEFORE.search(before):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from voc.pii import name_cues as cues
 
 __all__ = [
+    "CUE_NON_NAMES",
     "SENTENCE_ENDS",
     "end_char",
     "frequent_word",
@@ -18,6 +20,7 @@ __all__ = [
     "plain_word_honorific",
     "rest_is_blank",
     "staff_phrases",
+    "stops_surname",
 ]
 
 SENTENCE_ENDS = frozenset(".!?:;\n")
@@ -130,3 +133,22 @@ def frequent_word(lower: str, zipf: float = 5.0) -> bool:
     from wordfreq import zipf_frequency
 
     return max(zipf_frequency(lower, "id"), zipf_frequency(lower, "en")) >= zipf
+
+
+# Review of round 11: the lower-case words that follow "atas nama" / "nama saya" as no name
+# ("atas nama pribadi", "nama saya sendiri"); a curated list, never a frequency threshold.
+CUE_NON_NAMES = frozenset(
+    "pribadi sendiri lengkap asli perusahaan toko usaha kantor instansi lembaga keluarga "
+    "suami istri anak orang tua bersama yang di ini itu tersebut siapa apa tertera terdaftar "
+    "rekening akun pemilik penerima pengirim".split()
+)
+_VERB_FORM = re.compile(r"(?:me|mem|men|meng|meny|ber|ter)[a-z]{4,}")
+
+
+def stops_surname(lower: str) -> bool:
+    """Whether a lower-case word after a Capitalised first name ends the name.
+
+    Only an everyday word or a verb form ("Linda menjanjikan", "Rina sudah"); an unlisted
+    word stays a surname ("Yohanes kefas", "Made sudirta").
+    """
+    return frequent_word(lower, 4.0) or _VERB_FORM.fullmatch(lower) is not None

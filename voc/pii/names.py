@@ -300,11 +300,10 @@ class NameFinder(NameForms):
         if title:
             return True
         if text.isupper():
-            # ALL-CAPS after a strong or medium cue ("a.n. BUDI SANTOSO", "name is ADRIANUS
-            # TANJUNG") or a known name ("PAK BUDI"), never "Kak CS".
+            # ALL-CAPS after a strong or medium cue ("a.n. BUDI SANTOSO") or a known name
+            # ("PAK BUDI"), never "Kak CS". Lower case: a strong cue's word, else a known name.
             return level >= MEDIUM or given
-        # Lower case: any word after a strong cue, a known given name after the others.
-        return text.islower() and (given or (level == STRONG and not shapes.frequent_word(lower)))
+        return text.islower() and (given or (level == STRONG and lower not in shapes.CUE_NON_NAMES))
 
     def _name_after(
         self,
@@ -333,9 +332,10 @@ class NameFinder(NameForms):
                 i += 1
             else:
                 break
-        start, cap = i, (MEDIUM if i < n and doc[i].is_title else STRONG)  # "Linda menjanjikan"
+        start, title = i, i < n and doc[i].is_title  # "Linda menjanjikan", "Yohanes kefas"
         while i < n and i - start < _MAX_NAME_TOKENS:
             token = doc[i]
+            cap = MEDIUM if title and shapes.stops_surname(token.lower_) else STRONG
             word_level = level if i == start else max(min(level, cap), WEAK)
             if (
                 token.lower_ in _NAME_ABBREVIATIONS
