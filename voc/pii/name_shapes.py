@@ -19,6 +19,7 @@ __all__ = [
     "mostly_title_case",
     "plain_word_honorific",
     "rest_is_blank",
+    "cue_non_name",
     "staff_phrases",
     "stops_surname",
 ]
@@ -152,3 +153,22 @@ def stops_surname(lower: str) -> bool:
     word stays a surname ("Yohanes kefas", "Made sudirta").
     """
     return frequent_word(lower, 4.0) or _VERB_FORM.fullmatch(lower) is not None
+
+
+_CUE_VERB_FORM = re.compile(r"(?:mem|men|meng|meny|ber|ter|di)[a-z]{5,}")
+_CUE_FILLERS = frozenset(
+    "aneh apa gitu begitu doang saja aja tuh dong kok sih dan atau juga sesuai seperti "
+    "kayak yaitu yakni adalah".split()
+)
+
+
+def cue_non_name(lower: str) -> bool:
+    """Whether a lower-case word after a strong cue is no name ("namanya aneh").
+
+    A curated word or a verb form ("dipanggil berdasarkan nomor"), never a frequency threshold.
+    """
+    return (
+        lower in CUE_NON_NAMES
+        or lower in _CUE_FILLERS
+        or _CUE_VERB_FORM.fullmatch(lower) is not None
+    )

@@ -303,7 +303,7 @@ class NameFinder(NameForms):
             # ALL-CAPS after a strong or medium cue ("a.n. BUDI SANTOSO") or a known name
             # ("PAK BUDI"), never "Kak CS". Lower case: a strong cue's word, else a known name.
             return level >= MEDIUM or given
-        return text.islower() and (given or (level == STRONG and lower not in shapes.CUE_NON_NAMES))
+        return text.islower() and (given or (level == STRONG and not shapes.cue_non_name(lower)))
 
     def _name_after(
         self,
