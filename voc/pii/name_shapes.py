@@ -157,7 +157,8 @@ def stops_surname(lower: str) -> bool:
 
 _CUE_VERB_FORM = re.compile(r"(?:mem|men|meng|meny|ber|ter|di)[a-z]{5,}")
 _CUE_FILLERS = frozenset(
-    "aneh apa gitu begitu doang saja aja tuh dong kok sih dan atau juga sesuai seperti "
+    "aneh apa gitu begitu doang saja aja tuh dong kok sih dan atau juga sesuai seperti tetap "
+    "tetep masih sudah udah belum lagi "
     "kayak yaitu yakni adalah".split()
 )
 
