@@ -41,7 +41,7 @@ _FILLERS = frozenset(
     ": - adalah ialah yaitu yakni is was jadi menjadi tuh sih nih tu bapak ibu ibuk pak bu mas "
     "mbak mba kak ka kakak bang abang om tante teh teteh kang akang cik ci koh sdr sdri saudara "
     "saudari nona nyonya tuan ny tn nn si mr mrs ms miss mister bpk dr drs drg ir prof hj "
-    "yth mama papa mami papi mamah bunda harusnya seharusnya mestinya sendiri myself".split()
+    "yth mama papa mami papi mamah bunda harusnya seharusnya mestinya sendiri myself ' ‘".split()
     + ["mr.", "mrs.", "ms.", "bpk.", "sdr.", "sdri.", "dr.", "prof.", "drs.", "ir.", "hj.", "drg."]
 )
 _ABBREVIATIONS = frozenset(
