@@ -425,6 +425,9 @@ def test_redaction_is_idempotent(corpus_results):
         ("dev_17.jsonl", 0.995, 0.007),  # round 10: 0.955 / 3.1% -> 0.997 / 0.6%
         ("dev_18.jsonl", 0.99, 0.0),  # round 10: 0.956 / 5.0% -> 0.991 / 0.0%
         ("dev_19.jsonl", 0.99, 0.025),  # round 10: 0.962 / 9.4% -> 0.991 / 2.5%
+        ("dev_20.jsonl", 0.99, 0.007),  # round 11: 0.978 / 2.5% -> 0.994 / 0.6%
+        ("dev_21.jsonl", 0.99, 0.0),  # round 11: 0.958 / 3.75% -> 0.996 / 0.0%
+        ("dev_22.jsonl", 0.99, 0.007),  # round 11: 0.970 / 5.0% -> 0.996 / 0.6%
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):
@@ -457,6 +460,10 @@ _BLIND_FLOORS = {
     "heldout_v12": (0.93, 0.065),  # 0.918 / 6.2% -> 0.934 / 6.2%
     "heldout_v13": (0.985, 0.02),  # 0.976 / 3.1% -> 0.989 / 1.9%
     "heldout_v14": (0.945, 0.055),  # 0.933 / 5.6% -> 0.949 / 5.0%
+    # Session 8, measured before and after round 11 (docs/PII.md).
+    "heldout_v15": (0.965, 0.04),  # 0.965 / 3.75% -> 0.970 / 3.75%
+    "heldout_v16": (0.98, 0.04),  # 0.982 / 3.75% -> 0.984 / 3.75%
+    "heldout_v17": (0.95, 0.05),  # 0.952 / 4.4% -> 0.957 / 4.4%
 }
 
 
