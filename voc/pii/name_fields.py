@@ -301,7 +301,7 @@ def first_names(text: str, spans: list[Span]) -> list[Span]:
         elif is_public_or_not_a_person(text, match.start("word"), end):
             continue  # "dibintangi Raffi [Ahmad]": the whole name is a film star's
         found.append((match.start("word"), start, "NAME"))
-    return found + _names_around(text, spans + found, common | roles, places)
+    return found + _names_around(text, spans + found, common, roles, places)
 
 
 # Round 11: what stands right after or before a found name and belongs to it or to a partner.
@@ -314,7 +314,7 @@ _PARTNER_BEFORE = re.compile(
 )
 
 
-def _names_around(text: str, spans: list[Span], common, places) -> list[Span]:
+def _names_around(text: str, spans: list[Span], common, roles, places) -> list[Span]:
     """Initials, surnames and partners right beside a found name.
 
     "MARULI [S] only" (an initial after a name in capitals), "Rahmawati [Said]." / "Bonifasius
@@ -351,7 +351,7 @@ def _names_around(text: str, spans: list[Span], common, places) -> list[Span]:
             partner = _PARTNER_BEFORE.search(text, max(0, start - 30), start)
             if partner is not None:
                 word = partner.group("word").lower()
-                if word not in common and word not in places:
+                if word not in common and word not in roles and word not in places:
                     found.append((partner.start("word"), partner.end("word"), "NAME"))
     return found
 
