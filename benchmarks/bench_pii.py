@@ -25,6 +25,7 @@ def run(quick: bool = False) -> dict:
     """Measure the redactor; return numbers and PASS/FAIL checks."""
     from voc.language import detect_languages
     from voc.pii.evaluate import corpus_parts, evaluate, load_corpus, measure_throughput
+    from voc.pii.parallel import default_workers
 
     started = time.perf_counter()
     groups = corpus_parts(CORPUS)
@@ -41,8 +42,16 @@ def run(quick: bool = False) -> dict:
     texts = [case.text for case in everything]
     n_texts = 2_000 if quick else 20_000
     # Best of three runs: the machine is shared, the best run is the least disturbed one.
-    rates = [measure_throughput(texts, n_texts=n_texts) for _ in range(1 if quick else 3)]
-    rate = max(rates)
+    # One process is the reference; ingest redacts in one worker process per core.
+    repeats = 1 if quick else 3
+    rates = [measure_throughput(texts, n_texts=n_texts) for _ in range(repeats)]
+    workers = default_workers()
+    rates_workers = (
+        [measure_throughput(texts, n_texts=n_texts, n_process=workers) for _ in range(repeats)]
+        if workers > 1
+        else list(rates)
+    )
+    rate_one, rate = max(rates), max(rates_workers)
     stream = [f"{texts[i % len(texts)]} #{i}" for i in range(n_texts)]
     t0 = time.perf_counter()
     detect_languages(stream)
@@ -61,7 +70,8 @@ def run(quick: bool = False) -> dict:
             "passed": total["negative_fp_rate"] <= TARGET_FP_RATE,
         },
         {
-            "target": f"redaction >= {TARGET_TEXTS_PER_SECOND:,.0f} comments/s",
+            "target": f"redaction >= {TARGET_TEXTS_PER_SECOND:,.0f} comments/s "
+            f"({workers} worker process{'es' if workers > 1 else ''}, as ingest runs here)",
             "value": round(rate, 1),
             "passed": rate >= TARGET_TEXTS_PER_SECOND,
         },
@@ -69,7 +79,11 @@ def run(quick: bool = False) -> dict:
     return {
         "corpus": reports,
         "texts_per_second": round(rate, 1),
-        "texts_per_second_runs": [round(r, 1) for r in rates],
+        "texts_per_second_runs": [round(r, 1) for r in rates_workers],
+        "workers": workers,
+        "texts_per_second_one_process": round(rate_one, 1),
+        "texts_per_second_one_process_runs": [round(r, 1) for r in rates],
+        "speedup_vs_one_process": round(rate / rate_one, 2),
         "language_texts_per_second": round(language_rate, 1),
         "n_texts_timed": n_texts,
         "cpus": os.cpu_count(),

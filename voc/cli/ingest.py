@@ -60,14 +60,29 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     database_url: Annotated[str | None, typer.Option("--db", help=_DB_HELP)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    pii_workers: Annotated[
+        int | None,
+        typer.Option(
+            "--pii-workers",
+            min=1,
+            help="Processes that redact PII in parallel (default: VOC_PII_WORKERS, else one "
+            "per CPU core; 1 = no worker processes).",
+        ),
+    ] = None,
 ) -> None:
     """Load a feedback file: validate, quarantine bad rows, redact PII, store."""
     from voc.ingest import ingest_file
+    from voc.pii.parallel import batch_redactor
     from voc.store import get_engine
 
     engine = get_engine(database_url)
     summary = ingest_file(
-        file, engine=engine, mapping=mapping, sheet=sheet, show_progress=not (quiet or as_json)
+        file,
+        engine=engine,
+        mapping=mapping,
+        sheet=sheet,
+        show_progress=not (quiet or as_json),
+        redactor=batch_redactor(pii_workers),
     )
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))

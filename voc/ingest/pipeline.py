@@ -85,9 +85,9 @@ class IngestSummary:
 
 
 def _default_redactor() -> Redactor:
-    from voc.pii import redact_batch
+    from voc.pii.parallel import batch_redactor
 
-    return redact_batch
+    return batch_redactor()  # one worker process per core for chunks of 1,000+ texts
 
 
 def _default_language_detector() -> LanguageDetector:
@@ -390,7 +390,8 @@ def ingest_file(
             named are guessed (see :func:`voc.ingest.guess_mapping`).
         sheet: For workbooks, the one sheet to read (default: every sheet).
         chunk_size: Rows per chunk (and per transaction); memory stays bounded by it.
-        redactor: Batch PII redactor (default :func:`voc.pii.redact_batch`).
+        redactor: Batch PII redactor (default :func:`voc.pii.redact_batch` in one worker
+            process per CPU core, or ``VOC_PII_WORKERS``; see :mod:`voc.pii.parallel`).
         language_detector: Batch language detector (default
             :func:`voc.language.detect_languages`).
         show_progress: Show a progress bar on stderr.

@@ -242,23 +242,36 @@ def redact(text: str) -> Redaction:
     return Redaction(text=doc._.redacted, spans=doc._.pii_spans)
 
 
-def redact_batch(texts: Iterable[str], *, batch_size: int = _DEFAULT_BATCH_SIZE) -> list[Redaction]:
+def redact_batch(
+    texts: Iterable[str], *, batch_size: int = _DEFAULT_BATCH_SIZE, n_process: int = 1
+) -> list[Redaction]:
     """Redact many texts at once (streams them through ``nlp.pipe``).
 
     Args:
         texts: The raw texts.
         batch_size: Texts per ``nlp.pipe`` batch.
+        n_process: Worker processes (see :mod:`voc.pii.parallel`); 1 redacts in this
+            process. Batches of fewer than
+            :data:`~voc.pii.parallel.PARALLEL_MIN_TEXTS` texts always stay here.
 
     Returns:
-        One :class:`~voc.pii.types.Redaction` per text, in order.
+        One :class:`~voc.pii.types.Redaction` per text, in order (the same with any
+        ``n_process``).
 
     Raises:
         ValidationError: An element of ``texts`` is not a string.
-        ConfigError: ``batch_size`` is not a positive integer.
+        ConfigError: ``batch_size`` or ``n_process`` is not a positive integer.
     """
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ConfigError(f"batch_size must be a positive integer, got {batch_size!r}.")
+    if not isinstance(n_process, int) or isinstance(n_process, bool) or n_process < 1:
+        raise ConfigError(f"n_process must be a positive integer, got {n_process!r}.")
     checked = [_check_text(text, "redact_batch()") for text in texts]
+    if n_process > 1:
+        from voc.pii.parallel import PARALLEL_MIN_TEXTS, redact_in_workers
+
+        if len(checked) >= PARALLEL_MIN_TEXTS:
+            return redact_in_workers(checked, n_process, batch_size)
     nlp = _default_pipeline()
     return [
         Redaction(text=doc._.redacted, spans=doc._.pii_spans)

@@ -1,0 +1,142 @@
+"""PII redaction in worker processes (voc.pii.parallel): same output, safe fallbacks."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import pytest
+
+from voc.errors import ConfigError
+from voc.pii import parallel
+from voc.pii.component import redact_batch
+
+PII_DIR = Path(__file__).resolve().parents[1] / "data" / "pii"
+
+
+def _texts(n: int) -> list[str]:
+    texts = []
+    for path in sorted(PII_DIR.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            texts += [json.loads(line)["text"] for line in handle if line.strip()]
+        if len(texts) >= n:
+            break
+    assert len(texts) >= n
+    return texts[:n]
+
+
+@pytest.fixture
+def fresh_pool():
+    parallel.shutdown()
+    yield
+    parallel.shutdown()
+
+
+def test_workers_give_the_same_texts_and_spans_in_order(fresh_pool):
+    texts = _texts(parallel.PARALLEL_MIN_TEXTS + 237)
+    alone = redact_batch(texts)
+    together = redact_batch(texts, n_process=2)
+    assert parallel._pool is not None  # the batch really went to the workers
+    assert together == alone
+    assert sum(bool(r.spans) for r in together) > 100  # the sample holds PII to find
+
+
+def test_small_batches_stay_in_the_calling_process(fresh_pool):
+    texts = _texts(10)
+    assert redact_batch(texts, n_process=2) == redact_batch(texts)
+    assert parallel._pool is None
+
+
+@pytest.mark.parametrize("bad", [0, -1, True, 1.5, "2"])
+def test_n_process_must_be_a_positive_integer(bad):
+    with pytest.raises(ConfigError, match="n_process"):
+        redact_batch(["Halo"], n_process=bad)
+
+
+def test_workers_from_the_environment(monkeypatch):
+    monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    assert parallel.default_workers() == parallel.usable_cores() >= 1
+    monkeypatch.setenv(parallel.WORKERS_ENV, "3")
+    assert parallel.default_workers() == 3
+    for bad in ("0", "two", "-2"):
+        monkeypatch.setenv(parallel.WORKERS_ENV, bad)
+        with pytest.raises(ConfigError, match=parallel.WORKERS_ENV):
+            parallel.default_workers()
+
+
+def test_one_worker_is_plain_redact_batch():
+    assert parallel.batch_redactor(1) is redact_batch
+    with pytest.raises(ConfigError):
+        parallel.batch_redactor(0)
+
+
+def _dies(texts, batch_size):  # stands in for a worker that crashes (killed, out of memory)
+    os._exit(3)
+
+
+def test_a_dead_worker_loses_no_text_and_logs_none(fresh_pool, monkeypatch, caplog):
+    texts = _texts(parallel.PARALLEL_MIN_TEXTS)
+    expected = redact_batch(texts)
+    monkeypatch.setattr(parallel, "_redact_chunk", _dies)  # the forked workers inherit it
+    with caplog.at_level(logging.WARNING, logger="voc.pii.parallel"):
+        got = redact_batch(texts, n_process=2)
+    assert got == expected
+    assert parallel._pool is None  # the broken pool was dropped
+    assert "worker process stopped" in caplog.text
+    assert not any(text[:20] in caplog.text for text in texts if len(text) >= 20)
+
+
+def test_ingest_with_workers_stores_what_one_process_stores(tmp_path, fresh_pool):
+    from voc.ingest import ingest_file
+    from voc.store import get_engine
+
+    texts = _texts(parallel.PARALLEL_MIN_TEXTS + 50)
+    import pandas as pd
+
+    source = tmp_path / "feedback.csv"
+    pd.DataFrame({"ticket_id": range(len(texts)), "komentar": texts}).to_csv(source, index=False)
+    stored = {}
+    for workers in (1, 2):
+        engine = get_engine(f"sqlite:///{tmp_path / f'w{workers}.db'}")
+        summary = ingest_file(source, engine=engine, redactor=parallel.batch_redactor(workers))
+        assert summary.invariant_ok
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT feedback_id, text_redacted FROM feedback ORDER BY feedback_id"
+            ).fetchall()
+        stored[workers] = (summary.loaded, summary.pii_counts, rows)
+    assert stored[2] == stored[1]
+    assert stored[1][0] > parallel.PARALLEL_MIN_TEXTS
+
+
+def test_cli_redact_with_workers_writes_what_one_process_writes(tmp_path, fresh_pool):
+    from typer.testing import CliRunner
+
+    from voc.cli import app
+
+    texts = [t.replace("\n", " ") for t in _texts(parallel.PARALLEL_MIN_TEXTS + 20)]
+    source = tmp_path / "in.txt"
+    source.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    outputs = []
+    for workers in ("1", "2"):
+        result = CliRunner().invoke(app, ["redact", str(source), "--json", "--workers", workers])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert outputs[1] == outputs[0]
+    assert len(outputs[0].splitlines()) == len(texts)
+
+
+@pytest.mark.parametrize(
+    "command", [["redact", "--workers", "0"], ["ingest", "x.csv", "--pii-workers", "0"]]
+)
+def test_cli_refuses_zero_workers(command):
+    from typer.testing import CliRunner
+
+    from voc.cli import app
+
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 2
+    flat = " ".join(result.output.replace("│", " ").split())
+    assert "greater than or equal to 1" in flat and command[-2] in flat
