@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ __all__ = [
     "build_pipeline",
     "make_pii_redactor",
     "redact",
+    "pipe_redactions",
     "redact_batch",
 ]
 
@@ -238,8 +240,7 @@ def redact(text: str) -> Redaction:
     _check_text(text, "redact()")
     if not text.strip():
         return Redaction(text=text)
-    doc = _default_pipeline()(text)
-    return Redaction(text=doc._.redacted, spans=doc._.pii_spans)
+    return pipe_redactions(_default_pipeline(), [text])[0]
 
 
 def redact_batch(
@@ -272,8 +273,42 @@ def redact_batch(
 
         if len(checked) >= PARALLEL_MIN_TEXTS:
             return redact_in_workers(checked, n_process, batch_size)
-    nlp = _default_pipeline()
-    return [
-        Redaction(text=doc._.redacted, spans=doc._.pii_spans)
-        for doc in nlp.pipe(checked, batch_size=batch_size)
-    ]
+    return pipe_redactions(_default_pipeline(), checked, batch_size)
+
+
+# Texts per spaCy memory zone, and texts each pipeline first runs outside any zone (see
+# pipe_redactions).
+_ZONE_TEXTS = 5_000
+_WARM_TEXTS = 20_000
+_warm_left: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def pipe_redactions(
+    nlp, texts: Sequence[str], batch_size: int = _DEFAULT_BATCH_SIZE
+) -> list[Redaction]:
+    """Run ``nlp`` over ``texts`` and return their redactions, with bounded memory.
+
+    Every new word a text holds (a name, a phone number) would otherwise stay in the shared
+    vocabulary, string store and tokenizer cache for the life of the process: memory grew by
+    about 110 MB per 40,000 comments full of unseen words. spaCy's memory zones evict those
+    entries after each block of :data:`_ZONE_TEXTS` texts; the docs are read inside the zone
+    and only plain Python values leave it. Inside a zone the tokenizer cache is not filled
+    (about 20% slower), so each pipeline's first :data:`_WARM_TEXTS` texts run outside any
+    zone: they fill the cache with the everyday words of the traffic, and what they add is
+    bounded by that number.
+    """
+    out: list[Redaction] = []
+    warm = min(_warm_left.get(nlp, _WARM_TEXTS), len(texts))
+    if warm:
+        _warm_left[nlp] = _warm_left.get(nlp, _WARM_TEXTS) - warm
+        out += [
+            Redaction(text=doc._.redacted, spans=doc._.pii_spans)
+            for doc in nlp.pipe(texts[:warm], batch_size=batch_size)
+        ]
+    for start in range(warm, len(texts), _ZONE_TEXTS):
+        with nlp.memory_zone():
+            out += [
+                Redaction(text=doc._.redacted, spans=doc._.pii_spans)
+                for doc in nlp.pipe(texts[start : start + _ZONE_TEXTS], batch_size=batch_size)
+            ]
+    return out

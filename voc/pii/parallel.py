@@ -96,10 +96,9 @@ def _warm() -> None:
 
 
 def _redact_chunk(texts: list[str], batch_size: int) -> list[tuple[str, tuple]]:
-    from voc.pii.component import _default_pipeline
+    from voc.pii.component import _default_pipeline, pipe_redactions
 
-    nlp = _default_pipeline()
-    return [(doc._.redacted, doc._.pii_spans) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    return [(r.text, r.spans) for r in pipe_redactions(_default_pipeline(), texts, batch_size)]
 
 
 def _executor(n_process: int) -> ProcessPoolExecutor:
@@ -129,7 +128,7 @@ def shutdown() -> None:
 
 def redact_in_workers(texts: Sequence[str], n_process: int, batch_size: int) -> list[Redaction]:
     """Redact checked ``texts`` in ``n_process`` worker processes, results in input order."""
-    from voc.pii.component import _default_pipeline
+    from voc.pii.component import _default_pipeline, pipe_redactions
 
     _default_pipeline()  # loaded once here, inherited by the forked workers
     # Several pieces per worker even out texts of unequal length.
@@ -145,9 +144,5 @@ def redact_in_workers(texts: Sequence[str], n_process: int, batch_size: int) -> 
             len(texts),
         )
         shutdown()
-        nlp = _default_pipeline()
-        return [
-            Redaction(text=doc._.redacted, spans=doc._.pii_spans)
-            for doc in nlp.pipe(texts, batch_size=batch_size)
-        ]
+        return pipe_redactions(_default_pipeline(), texts, batch_size)
     return [Redaction(text=text, spans=spans) for part in done for text, spans in part]
