@@ -11,6 +11,7 @@ test split (choice) and once on dev-gold + sentiment transfer sets (report only)
 """
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,7 +23,7 @@ from sentence_transformers import SentenceTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 
-from voc.classify.corpus import load_corpus
+from voc.classify.corpus import load_corpus, load_sentiment_supplement
 from voc.classify.setfit import sentence_transformer_path
 
 torch.manual_seed(0)
@@ -102,26 +103,40 @@ def evaluate(model, tag):
     return res
 
 
-results = {}
-base = SentenceTransformer(str(path), device="cpu")
-results["frozen"] = evaluate(base, "frozen")
-del base
+# VOC_FT_MODE=sentiment (second run): fine-tune on sentiment only, over the corpus train split
+# plus the train split of the general sentiment supplement; the frozen baseline is the same
+# as the first run's and is skipped.
+MODE = os.environ.get("VOC_FT_MODE", "multitask")
+results = {"mode": MODE}
+if MODE == "multitask":
+    base = SentenceTransformer(str(path), device="cpu")
+    results["frozen"] = evaluate(base, "frozen")
+    del base
 
 model = SentenceTransformer(str(path), device="cpu")
 model.max_seq_length = 128
 for module in model.modules():
     if isinstance(module, torch.nn.Embedding):
         module.weight.requires_grad_(False)
-tasks = {
-    "topic": sorted(train_primary.unique()),
-    "touchpoint": sorted(train.touchpoint.unique()),
-    "sentiment": sorted(train.sentiment.unique()),
-}
-ys = {
-    "topic": torch.tensor([tasks["topic"].index(v) for v in train_primary]),
-    "touchpoint": torch.tensor([tasks["touchpoint"].index(v) for v in train.touchpoint]),
-    "sentiment": torch.tensor([tasks["sentiment"].index(v) for v in train.sentiment]),
-}
+if MODE == "sentiment":
+    supplement = load_sentiment_supplement(exclude_texts=corpus.text)
+    supplement = supplement[supplement.split == "train"]
+    ft_texts = list(train.text) + list(supplement.text)
+    ft_sentiment = list(train.sentiment) + list(supplement.sentiment)
+    tasks = {"sentiment": sorted(set(ft_sentiment))}
+    ys = {"sentiment": torch.tensor([tasks["sentiment"].index(v) for v in ft_sentiment])}
+else:
+    ft_texts = list(train.text)
+    tasks = {
+        "topic": sorted(train_primary.unique()),
+        "touchpoint": sorted(train.touchpoint.unique()),
+        "sentiment": sorted(train.sentiment.unique()),
+    }
+    ys = {
+        "topic": torch.tensor([tasks["topic"].index(v) for v in train_primary]),
+        "touchpoint": torch.tensor([tasks["touchpoint"].index(v) for v in train.touchpoint]),
+        "sentiment": torch.tensor([tasks["sentiment"].index(v) for v in train.sentiment]),
+    }
 dim = model.get_sentence_embedding_dimension()
 heads = torch.nn.ModuleDict({k: torch.nn.Linear(dim, len(v)) for k, v in tasks.items()})
 drop = torch.nn.Dropout(0.1)
@@ -130,7 +145,7 @@ opt = torch.optim.AdamW(
     [{"params": enc_params, "lr": 3e-5}, {"params": heads.parameters(), "lr": 1e-3}],
     weight_decay=0.01,
 )
-texts = ["query: " + t for t in train.text]
+texts = ["query: " + t for t in ft_texts]
 lengths = np.array([len(t) for t in texts])
 n = len(texts)
 steps_per_epoch = n // 32
