@@ -5,8 +5,9 @@ pool is started once per process and kept (each worker loads the pipeline once, 
 300 MB and a few seconds), then reused by every later batch, e.g. every ingest chunk.
 Workers are forked from the calling process after it has loaded the pipeline, so they
 start at once and never re-run the caller's main module (``spawn`` and ``forkserver`` do,
-which breaks scripts without a ``__main__`` guard); the workers only run the redactor,
-never a lock or a thread pool they may have inherited. Batches below
+which breaks scripts without a ``__main__`` guard). A forked worker inherits the parent's
+threads' locks in whatever state they were; it runs only the redactor, which takes none of
+them (it logs and prints nothing), and it leaves with ``os._exit``. Batches below
 :data:`PARALLEL_MIN_TEXTS` stay in the calling process: for them the hand-off costs more
 than it saves.
 
