@@ -57,7 +57,9 @@ def test_n_process_must_be_a_positive_integer(bad):
 
 def test_workers_from_the_environment(monkeypatch):
     monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
-    assert parallel.default_workers() == parallel.usable_cores() >= 1
+    assert parallel.default_workers() == min(parallel.usable_cores(), 4) >= 1
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 64)
+    assert parallel.default_workers() == parallel.MAX_DEFAULT_WORKERS == 4
     monkeypatch.setenv(parallel.WORKERS_ENV, "3")
     assert parallel.default_workers() == 3
     for bad in ("0", "two", "-2"):

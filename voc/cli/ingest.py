@@ -66,7 +66,7 @@ def ingest(
             "--pii-workers",
             min=1,
             help="Processes that redact PII in parallel (default: VOC_PII_WORKERS, else one "
-            "per CPU core; 1 = no worker processes).",
+            "per CPU core, at most 4; 1 = no worker processes).",
         ),
     ] = None,
 ) -> None:

@@ -54,7 +54,7 @@ def redact(
         typer.Option(
             min=1,
             help="Processes that redact in parallel, for inputs of 1,000+ lines (default: "
-            "VOC_PII_WORKERS, else one per CPU core).",
+            "VOC_PII_WORKERS, else one per CPU core, at most 4).",
         ),
     ] = None,
 ) -> None:

@@ -30,6 +30,7 @@ from voc.errors import ConfigError
 from voc.pii.types import Redaction
 
 __all__ = [
+    "MAX_DEFAULT_WORKERS",
     "PARALLEL_MIN_TEXTS",
     "WORKERS_ENV",
     "batch_redactor",
@@ -42,6 +43,8 @@ __all__ = [
 WORKERS_ENV = "VOC_PII_WORKERS"
 # Fewer texts than this are redacted in the calling process.
 PARALLEL_MIN_TEXTS = 1_000
+# The default never starts more workers than this (each holds about 300 MB).
+MAX_DEFAULT_WORKERS = 4
 _log = logging.getLogger(__name__)
 _pool_lock = threading.Lock()
 _pool: tuple[int, ProcessPoolExecutor] | None = None
@@ -58,12 +61,14 @@ def usable_cores() -> int:
 def default_workers() -> int:
     """Worker processes for ingest redaction: ``VOC_PII_WORKERS``, else one per usable core.
 
+    The default is capped at :data:`MAX_DEFAULT_WORKERS`; ``VOC_PII_WORKERS`` is not.
+
     Raises:
         ConfigError: ``VOC_PII_WORKERS`` is set but is not a positive integer.
     """
     raw = os.environ.get(WORKERS_ENV, "").strip()
     if not raw:
-        return usable_cores()
+        return min(usable_cores(), MAX_DEFAULT_WORKERS)
     try:
         value = int(raw)
     except ValueError:
