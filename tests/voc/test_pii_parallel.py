@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 import pytest
@@ -74,20 +73,30 @@ def test_one_worker_is_plain_redact_batch():
         parallel.batch_redactor(0)
 
 
-def _dies(texts, batch_size):  # stands in for a worker that crashes (killed, out of memory)
-    os._exit(3)
-
-
-def test_a_dead_worker_loses_no_text_and_logs_none(fresh_pool, monkeypatch, caplog):
+def test_a_killed_worker_loses_no_text_and_logs_none(fresh_pool, caplog):
     texts = _texts(parallel.PARALLEL_MIN_TEXTS)
     expected = redact_batch(texts)
-    monkeypatch.setattr(parallel, "_redact_chunk", _dies)  # the forked workers inherit it
+    assert redact_batch(texts, n_process=2) == expected  # the pool is up
+    for process in list(parallel._pool[1]._processes.values()):
+        process.kill()  # as the out-of-memory killer would
+        process.join()
     with caplog.at_level(logging.WARNING, logger="voc.pii.parallel"):
         got = redact_batch(texts, n_process=2)
     assert got == expected
     assert parallel._pool is None  # the broken pool was dropped
     assert "worker process stopped" in caplog.text
     assert not any(text[:20] in caplog.text for text in texts if len(text) >= 20)
+
+
+def test_a_pool_that_cannot_start_loses_no_text(fresh_pool, monkeypatch, caplog):
+    def no_memory(n_process):
+        raise OSError(12, "Cannot allocate memory")
+
+    texts = _texts(parallel.PARALLEL_MIN_TEXTS)
+    monkeypatch.setattr(parallel, "_executor", no_memory)
+    with caplog.at_level(logging.WARNING, logger="voc.pii.parallel"):
+        assert redact_batch(texts, n_process=2) == redact_batch(texts)
+    assert "could not start (OSError)" in caplog.text
 
 
 def test_ingest_with_workers_stores_what_one_process_stores(tmp_path, fresh_pool):

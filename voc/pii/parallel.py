@@ -3,16 +3,18 @@
 The redactor is pure Python and holds the GIL, so threads do not help; processes do. The
 pool is started once per process and kept (each worker loads the pipeline once, about
 300 MB and a few seconds), then reused by every later batch, e.g. every ingest chunk.
-Workers are forked from the calling process after it has loaded the pipeline, so they
-start at once and never re-run the caller's main module (``spawn`` and ``forkserver`` do,
-which breaks scripts without a ``__main__`` guard). A forked worker inherits the parent's
-threads' locks in whatever state they were; it runs only the redactor, which takes none of
-them (it logs and prints nothing), and it leaves with ``os._exit``. Batches below
-:data:`PARALLEL_MIN_TEXTS` stay in the calling process: for them the hand-off costs more
-than it saves.
+Workers come from a ``forkserver``: a small, fresh server process that imports the
+redactor once and forks each worker from itself. Forking the calling process directly was
+tried first and failed with ``ENOMEM`` in a test process whose loaded models had given it
+about 500 GB of virtual address space (Linux refuses to fork that much), and it copies the
+caller's threads' locks. As with every ``spawn``/``forkserver`` pool, a script that calls
+this must keep its top-level code under ``if __name__ == "__main__":`` (the ``voc`` commands
+do). Batches below :data:`PARALLEL_MIN_TEXTS` stay in the calling process: for them the
+hand-off costs more than it saves.
 
-Texts and results cross the process boundary; nothing is logged. If a worker dies, the
-pool is dropped and the batch is redacted in the calling process, so no row is lost.
+Texts and results cross the process boundary; nothing is logged. If a worker dies, or the
+pool cannot start, the pool is dropped and the batch is redacted in the calling process, so
+no row is lost.
 """
 
 from __future__ import annotations
@@ -115,7 +117,11 @@ def _executor(n_process: int) -> ProcessPoolExecutor:
             _pool = None
         if _pool is None:
             methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            context = multiprocessing.get_context(
+                "forkserver" if "forkserver" in methods else "spawn"
+            )
+            if "forkserver" in methods:
+                context.set_forkserver_preload(["voc.pii.component"])
             _pool = (
                 n_process,
                 ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_warm),
@@ -136,17 +142,17 @@ def redact_in_workers(texts: Sequence[str], n_process: int, batch_size: int) -> 
     """Redact checked ``texts`` in ``n_process`` worker processes, results in input order."""
     from voc.pii.component import _default_pipeline, pipe_redactions
 
-    _default_pipeline()  # loaded once here, inherited by the forked workers
     # Several pieces per worker even out texts of unequal length.
     pieces = n_process * 4
     size = max(-(-len(texts) // pieces), 1)
     chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
     try:
         done = list(_executor(n_process).map(_redact_chunk, chunks, [batch_size] * len(chunks)))
-    except BrokenProcessPool:
+    except (BrokenProcessPool, OSError) as exc:
         _log.warning(
-            "A PII redaction worker process stopped; redacting this batch of %d texts in the "
-            "main process instead.",
+            "A PII redaction worker process stopped or could not start (%s); redacting this "
+            "batch of %d texts in the main process instead.",
+            type(exc).__name__,
             len(texts),
         )
         shutdown()
