@@ -151,3 +151,20 @@ def test_cli_refuses_zero_workers(command):
     assert result.exit_code == 2
     flat = " ".join(result.output.replace("│", " ").split())
     assert "greater than or equal to 1" in flat and command[-2] in flat
+
+
+def test_workers_never_run_the_callers_main_module(fresh_pool, tmp_path, monkeypatch):
+    # Streamlit's test runner once left __main__ pointing at a script that fails when re-run;
+    # spawn/forkserver children re-run __main__ first, and every worker died.
+    import sys
+    import types
+
+    script = tmp_path / "host_script.py"
+    script.write_text("raise SystemExit('the workers must not run this')\n", encoding="utf-8")
+    host = types.ModuleType("__main__")
+    host.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", host)
+    texts = _texts(parallel.PARALLEL_MIN_TEXTS)
+    assert redact_batch(texts, n_process=2) == redact_batch(texts)
+    assert parallel._pool is not None  # no fallback: the workers did the work
+    assert sys.modules["__main__"] is host

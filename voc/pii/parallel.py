@@ -7,10 +7,12 @@ Workers come from a ``forkserver``: a small, fresh server process that imports t
 redactor once and forks each worker from itself. Forking the calling process directly was
 tried first and failed with ``ENOMEM`` in a test process whose loaded models had given it
 about 500 GB of virtual address space (Linux refuses to fork that much), and it copies the
-caller's threads' locks. As with every ``spawn``/``forkserver`` pool, a script that calls
-this must keep its top-level code under ``if __name__ == "__main__":`` (the ``voc`` commands
-do). Batches below :data:`PARALLEL_MIN_TEXTS` stay in the calling process: for them the
-hand-off costs more than it saves.
+caller's threads' locks. A ``spawn``/``forkserver`` child normally re-runs the caller's
+``__main__`` module first, which breaks scripts without a ``__main__`` guard and hosts that
+swap ``__main__`` (Streamlit's test runner did, and killed every worker); the workers are
+started with a bare ``__main__`` in place, so they import only this package. Batches below
+:data:`PARALLEL_MIN_TEXTS` stay in the calling process: for them the hand-off costs more
+than it saves.
 
 Texts and results cross the process boundary; nothing is logged. If a worker dies, or the
 pool cannot start, the pool is dropped and the batch is redacted in the calling process, so
@@ -22,10 +24,13 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 import threading
-from collections.abc import Callable, Sequence
+import types
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import partial
 
 from voc.errors import ConfigError
@@ -109,6 +114,18 @@ def _redact_chunk(texts: list[str], batch_size: int) -> list[tuple[str, tuple]]:
     return [(r.text, r.spans) for r in pipe_redactions(_default_pipeline(), texts, batch_size)]
 
 
+@contextmanager
+def _bare_main() -> Iterator[None]:
+    """Hide the caller's ``__main__`` while workers start, so they never re-run it."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")  # no __file__, no __spec__
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 def _executor(n_process: int) -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
@@ -147,7 +164,9 @@ def redact_in_workers(texts: Sequence[str], n_process: int, batch_size: int) -> 
     size = max(-(-len(texts) // pieces), 1)
     chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
     try:
-        done = list(_executor(n_process).map(_redact_chunk, chunks, [batch_size] * len(chunks)))
+        with _bare_main():  # workers (and the forkserver) start while the tasks are queued
+            results = _executor(n_process).map(_redact_chunk, chunks, [batch_size] * len(chunks))
+        done = list(results)
     except (BrokenProcessPool, OSError) as exc:
         _log.warning(
             "A PII redaction worker process stopped or could not start (%s); redacting this "
