@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from voc.pii.name_cues import EATERY_BEFORE, NAME_PARTICLES, ROLE_WORDS
+from voc.pii.name_cues import EATERY_BEFORE, NAME_PARTICLES, ROLE_SINGLE_WORDS
 from voc.pii.name_extra import WORD_NAMES
 from voc.pii.name_lexicons import hard_stop_words
 from voc.pii.name_shapes import frequent_word
@@ -171,7 +171,7 @@ _PLACE_PREPOSITIONS = frozenset(
     "in at on near of from to into di ke dari dekat via for with".split()
 )
 _ROLES = frozenset(
-    [w for w in ROLE_WORDS if " " not in w]
+    list(ROLE_SINGLE_WORDS)
     + "staf staff tech physio grandad grandma grandpa mum mom dad hotel reception forecast "
     "listing review system app bank shop store seller".split()
 )

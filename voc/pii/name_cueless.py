@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from voc.pii.name_cues import NAME_PARTICLES, ROLE_WORDS
+from voc.pii.name_cues import NAME_PARTICLES, ROLE_SINGLE_WORDS
 from voc.pii.name_lexicons import dictionary_words, place_or_brand_words
 from voc.pii.name_listed import alone_on_line, chat_speakers, listed_after, lists_of_people
 from voc.pii.name_lookalikes import firms_and_brands_dropped
@@ -155,7 +155,7 @@ _OWN = frozenset(
 
 
 _ROLES = frozenset(
-    [w for w in ROLE_WORDS if " " not in w]
+    list(ROLE_SINGLE_WORDS)
     + "grandad granddad grandpa grandma granny nana nenek kakek opa oma mama papa mum mom dad "
     "daddy mommy mummy uncle auntie aunty hubby bestie bro sis".split()
 )

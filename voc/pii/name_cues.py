@@ -123,6 +123,8 @@ ROLE_WORDS = (
     "tertanggung", "pelapor", "pemegang polis", "policyholder", "policy holder", "ahli waris",
     "penerima manfaat", "beneficiary", "claimant", "debitur", "debtor", "penjamin", "guarantor",
 )  # fmt: skip
+#: The one-word roles: what the word-set checks of the name finders test a single word against.
+ROLE_SINGLE_WORDS = tuple(w for w in ROLE_WORDS if " " not in w)
 
 WEAK_CUES = (
     # honorifics, Indonesian and English

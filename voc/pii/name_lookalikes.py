@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voc.pii.name_cues import EATERY_BEFORE, PRODUCT_AFTER, ROLE_WORDS
+from voc.pii.name_cues import EATERY_BEFORE, PRODUCT_AFTER, ROLE_SINGLE_WORDS
 from voc.pii.name_lexicons import dictionary_words, given_names, not_name_words
 
 __all__ = ["firms_and_brands_dropped", "is_product_or_shop"]
@@ -118,7 +118,7 @@ _PRODUCT_NAME_AFTER = re.compile(
 # Review of round 11: staff of an office, a venue or a lodging ("Petugas Samsat Joko",
 # "Manager Hotel Rina", "Tukang parkir Stadium Mas Agus"): the name after it is a person's.
 _STAFF_WORDS = frozenset(
-    [w for w in ROLE_WORDS if " " not in w]
+    list(ROLE_SINGLE_WORDS)
     + "penjaga bidan polisi orang pemilik parkir service desk cleaning front jaga pak bu ibu "
     "bapak mas mbak kak".split()
 )

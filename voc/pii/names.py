@@ -78,8 +78,8 @@ _FIRM_ROLES = frozenset("courier kurir customer pelanggan nasabah seller penjual
 # Function words that are names only Capitalised after a strong cue ("My name is Will ...").
 _WORD_NAMES = frozenset({"will"})
 _ROLE_FORMS = frozenset(
-    [w for w in cues.ROLE_WORDS if " " not in w]
-    + [f"{w}nya" for w in cues.ROLE_WORDS if " " not in w]
+    list(cues.ROLE_SINGLE_WORDS)
+    + [f"{w}nya" for w in cues.ROLE_SINGLE_WORDS]
     + "ibu bapak ayah suami istri anak adik kakak teman rekan tetangga atasan bos ibunya "
     "bapaknya ayahnya suaminya istrinya anaknya adiknya kakaknya".split()
 )
