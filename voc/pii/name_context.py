@@ -245,7 +245,7 @@ def find_context_names(
             and previous[0][:1].isupper()
             and previous[0][-1].isalnum()
             and frequent_word(word.lower(), 4.0)
-            and not _ROLES.intersection(w.lower() for w in text[:start].split()[-3:])
+            and not _ROLES.intersection(w.lower() for w in text[:start].rsplit(maxsplit=3)[-3:])
         ):
             continue  # "Google Maps bilang", "BPJS Kesehatan bilang": a firm's or an app's
         if opens and not known and not _STRONG_VERB.fullmatch(verb):

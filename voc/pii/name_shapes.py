@@ -138,10 +138,13 @@ def frequent_word(lower: str, zipf: float = 5.0) -> bool:
 
 # Review of round 11: the lower-case words that follow "atas nama" / "nama saya" as no name
 # ("atas nama pribadi", "nama saya sendiri"); a curated list, never a frequency threshold.
+# Fillers that follow a cue ("namanya aneh", "nama saya sih ...") are in it too.
 CUE_NON_NAMES = frozenset(
     "pribadi sendiri lengkap asli perusahaan toko usaha kantor instansi lembaga keluarga "
     "suami istri anak orang tua bersama yang di ini itu tersebut siapa apa tertera terdaftar "
     "rekening akun pemilik penerima pengirim".split()
+    + "aneh apa gitu begitu doang saja aja tuh dong kok sih dan atau juga sesuai seperti tetap "
+    "tetep masih sudah udah belum lagi kayak yaitu yakni adalah".split()
 )
 _VERB_FORM = re.compile(r"(?:me|mem|men|meng|meny|ber|ter)[a-z]{4,}")
 
@@ -156,11 +159,6 @@ def stops_surname(lower: str) -> bool:
 
 
 _CUE_VERB_FORM = re.compile(r"(?:mem|men|meng|meny|ber|ter|di)[a-z]{5,}")
-_CUE_FILLERS = frozenset(
-    "aneh apa gitu begitu doang saja aja tuh dong kok sih dan atau juga sesuai seperti tetap "
-    "tetep masih sudah udah belum lagi "
-    "kayak yaitu yakni adalah".split()
-)
 
 
 def cue_non_name(lower: str) -> bool:
@@ -168,8 +166,4 @@ def cue_non_name(lower: str) -> bool:
 
     A curated word or a verb form ("dipanggil berdasarkan nomor"), never a frequency threshold.
     """
-    return (
-        lower in CUE_NON_NAMES
-        or lower in _CUE_FILLERS
-        or _CUE_VERB_FORM.fullmatch(lower) is not None
-    )
+    return lower in CUE_NON_NAMES or _CUE_VERB_FORM.fullmatch(lower) is not None
