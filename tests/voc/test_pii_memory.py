@@ -64,3 +64,43 @@ def test_zones_change_no_redaction(nlp, monkeypatch):
     ]
     plain = [Redaction(text=doc._.redacted, spans=doc._.pii_spans) for doc in nlp.pipe(list(texts))]
     assert pipe_redactions(nlp, texts) == plain
+
+
+def test_the_shared_pipeline_is_renewed_after_its_quota(monkeypatch):
+    # spaCy's lexeme index keeps growing slowly even inside memory zones (evicted entries
+    # still count towards its load), so the shared pipeline is replaced every so often.
+    monkeypatch.setattr(component, "_RENEW_TEXTS", 50)
+    monkeypatch.setattr(component, "_shared", [])
+    texts = _fresh_texts(120, seed=7) + ["hubungi Budi Santoso di 0812-3456-7890 ya"]
+    expected = pipe_redactions(build_pipeline(), texts)
+
+    first = component._default_pipeline()
+    assert component._default_pipeline() is first  # kept while under the quota
+    results = component.redact_batch(texts)  # 121 texts: three pipelines, one call
+    assert results == expected
+    third = component._default_pipeline()
+    assert third is not first
+    assert component._texts_done[third] == 21
+    component.redact("nomor saya 0812-3456-7890")
+    assert component._default_pipeline() is third
+
+
+def test_a_pipeline_with_other_components_runs_them_too():
+    # build_pipeline()'s pipelines are run directly (tokenizer + redactor); any other
+    # pipeline goes through nlp.pipe, so its own components still run.
+    nlp = build_pipeline()
+    nlp.add_pipe("sentencizer", first=True)
+    texts = ["Nama saya Budi Santoso. Hp 0812-3456-7890.", "resi JP1234567890 ya kak"]
+    assert pipe_redactions(nlp, texts) == pipe_redactions(build_pipeline(), texts)
+    seen = []
+
+    from spacy.language import Language
+
+    @Language.component("voc_test_seen")
+    def _seen(doc):
+        seen.append(doc.text)
+        return doc
+
+    nlp.add_pipe("voc_test_seen")
+    pipe_redactions(nlp, texts)
+    assert seen == texts

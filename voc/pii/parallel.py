@@ -109,9 +109,9 @@ def _warm() -> None:
 
 
 def _redact_chunk(texts: list[str], batch_size: int) -> list[tuple[str, tuple]]:
-    from voc.pii.component import _default_pipeline, pipe_redactions
+    from voc.pii.component import redact_here
 
-    return [(r.text, r.spans) for r in pipe_redactions(_default_pipeline(), texts, batch_size)]
+    return [(r.text, r.spans) for r in redact_here(texts, batch_size)]
 
 
 @contextmanager
@@ -157,7 +157,7 @@ def shutdown() -> None:
 
 def redact_in_workers(texts: Sequence[str], n_process: int, batch_size: int) -> list[Redaction]:
     """Redact checked ``texts`` in ``n_process`` worker processes, results in input order."""
-    from voc.pii.component import _default_pipeline, pipe_redactions
+    from voc.pii.component import redact_here
 
     # Several pieces per worker even out texts of unequal length.
     pieces = n_process * 4
@@ -175,5 +175,5 @@ def redact_in_workers(texts: Sequence[str], n_process: int, batch_size: int) -> 
             len(texts),
         )
         shutdown()
-        return pipe_redactions(_default_pipeline(), texts, batch_size)
+        return redact_here(texts, batch_size)
     return [Redaction(text=text, spans=spans) for part in done for text, spans in part]
