@@ -481,6 +481,22 @@ def test_development_corpus_meets_the_targets():
     assert report.false_positive_rate <= 0.02
 
 
+def test_report_counts_false_positives_per_type():
+    from voc.pii.evaluate import PiiCase
+
+    cases = [
+        # A hard negative that holds a real-looking phone and a name cue: both get redacted.
+        PiiCase("hubungi 0812-3456-7890 atas nama Budi Santoso", (), "id"),
+        PiiCase("WA saya 0813-9876-5432 ya kak", (), "id"),
+        PiiCase("resi JP1234567890 belum update", (), "id"),  # kept: not a false positive
+        PiiCase("WA 0812-1111-2222", (("0812-1111-2222", "PHONE"),), "id"),
+    ]
+    summary = evaluate(cases).summary()
+    assert summary["negatives"] == 3
+    assert summary["negative_fp_rate"] == round(2 / 3, 4)
+    assert summary["negatives_redacted_per_type"] == {"NAME": 1, "PHONE": 2}
+
+
 def test_load_corpus_errors(tmp_path):
     with pytest.raises(InputFileError, match="No PII corpus"):
         load_corpus(tmp_path / "missing.jsonl")
@@ -537,6 +553,7 @@ def test_cli_pii_eval_json(tmp_path):
     payload = json.loads(result.output)
     assert set(payload["results"]) == {"dev", "heldout_x", "all_dev", "all_heldout"}
     assert payload["results"]["all_dev"]["items"] == payload["results"]["dev"]["items"]
+    assert set(payload["results"]["dev"]["negatives_redacted_per_type"]) <= set(PII_TYPES)
     # The targets are judged on the held-out group.
     assert all("(all_heldout)" in k for k in payload["checks"] if "recall" in k or "FP" in k)
 

@@ -152,6 +152,11 @@ def pii_eval(
         )
         per_type = ", ".join(f"{k} {v:.2f}" for k, v in summary["recall_per_type"].items())
         typer.echo(f"              recall per type: {per_type}")
+        if summary["negatives_redacted_per_type"]:
+            fp_types = ", ".join(
+                f"{k} {v}" for k, v in summary["negatives_redacted_per_type"].items()
+            )
+            typer.echo(f"              hard negatives redacted, by type: {fp_types}")
     typer.echo(
         f"throughput: {total['texts_per_second_one_process']:,.0f} texts/s in 1 process; "
         f"{total['texts_per_second']:,.0f} texts/s in {workers} worker process(es)"

@@ -56,6 +56,8 @@ class PiiEvalReport:
     seconds: float = 0.0
     per_type: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     per_lang: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    #: Hard negatives with a redaction of each type (a text with two types counts for both).
+    negatives_redacted_per_type: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     misses: list[tuple[str, str, str]] = field(default_factory=list)
     false_positives: list[tuple[str, str]] = field(default_factory=list)
 
@@ -91,6 +93,7 @@ class PiiEvalReport:
             "texts_per_second": round(self.texts_per_second, 1),
             "recall_per_type": {k: round(f / n, 4) for k, (f, n) in sorted(self.per_type.items())},
             "recall_per_lang": {k: round(f / n, 4) for k, (f, n) in sorted(self.per_lang.items())},
+            "negatives_redacted_per_type": dict(sorted(self.negatives_redacted_per_type.items())),
         }
 
 
@@ -173,6 +176,8 @@ def evaluate(cases: list[PiiCase], *, batch_size: int = 256) -> PiiEvalReport:
             if result.spans:
                 report.n_negatives_redacted += 1
                 report.false_positives.append((case.text, result.text))
+                for pii_type in {span.type for span in result.spans}:
+                    report.negatives_redacted_per_type[pii_type] += 1
             continue
         for value, pii_type in case.pii:
             report.n_items += 1
