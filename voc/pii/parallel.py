@@ -2,7 +2,9 @@
 
 The redactor is pure Python and holds the GIL, so threads do not help; processes do. The
 pool is started once per process and kept (each worker loads the pipeline once, about
-300 MB and a few seconds), then reused by every later batch, e.g. every ingest chunk.
+300 MB and a few seconds, and renews it every 50,000 texts like any process, see
+:func:`voc.pii.component.redact_here`), then reused by every later batch, e.g. every ingest
+chunk.
 Workers come from a ``forkserver``: a small, fresh server process that imports the
 redactor once and forks each worker from itself. Forking the calling process directly was
 tried first and failed with ``ENOMEM`` in a test process whose loaded models had given it
