@@ -27,17 +27,11 @@ from voc.classify import load_classifier
 from voc.classify.augment import noisy_copies
 from voc.classify.corpus import load_corpus, load_sentiment_supplement
 from voc.classify.evaluate import _label_map
+from voc.classify.report import _LABEL_MAPS, _SENTIMENT_FILES, DEFAULT_EVAL_DIR
 from voc.pii import redact_batch
 
-ROOT = Path(__file__).resolve().parents[2]
-EVAL = ROOT.parent / "shared" / "eval"
-SETS = (
-    ("devgold", "dev-gold/dev_gold.csv", "text", "sentiment", None),
-    ("nusax_id", "sentiment/nusax_id_test.csv", "text", "label", None),
-    ("nusax_en", "sentiment/nusax_en_test.csv", "text", "label", None),
-    ("airline_en", "sentiment/airline_en_sample.csv", "text", "label", None),
-    ("indonglish", "sentiment/indonglish_test.csv", "tweet", "label", "indonglish.yaml"),
-)
+# dev-gold's sentiment column, then the transfer files `make eval` reads.
+SETS = (("devgold", "dev-gold/dev_gold.csv", "text", "sentiment", None), *_SENTIMENT_FILES)
 
 
 def main(out: str) -> None:
@@ -79,9 +73,9 @@ def main(out: str) -> None:
     st = sup[sup["split"] == "test"]
     results["internal_supplement"] = score(st["text"].tolist(), st["sentiment"].tolist())
     for name, rel, tcol, lcol, mp in SETS:
-        frame = pd.read_csv(EVAL / rel, dtype=str, keep_default_na=False)
+        frame = pd.read_csv(DEFAULT_EVAL_DIR / rel, dtype=str, keep_default_na=False)
         frame = frame[frame[tcol].str.strip() != ""]
-        mapping = _label_map(ROOT / "data" / "eval" / "label_maps" / mp if mp else None)
+        mapping = _label_map(_LABEL_MAPS / mp if mp else None)
         gold = [mapping.get(x.strip(), x.strip()) for x in frame[lcol]]
         texts = [r.text for r in redact_batch(frame[tcol].tolist())]
         groups = frame["lang"].tolist() if "lang" in frame else None

@@ -92,10 +92,9 @@ class PiiRedactor:
 
     def __call__(self, doc):
         """Find the PII in ``doc`` and set ``doc._.pii_spans`` and ``doc._.redacted``."""
-        text = doc.text  # built from the tokens on every access: read it once
-        spans = self._find(doc, text)
-        doc._.pii_spans = spans
-        doc._.redacted = apply_spans(text, spans)
+        result = self.redaction(doc, doc.text)  # doc.text is rebuilt on each access
+        doc._.pii_spans = result.spans
+        doc._.redacted = result.text
         return doc
 
     def redaction(self, doc, text: str) -> Redaction:
