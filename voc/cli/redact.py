@@ -53,8 +53,8 @@ def redact(
         int | None,
         typer.Option(
             min=1,
-            help="Processes that redact in parallel, for inputs of 1,000+ lines (default: "
-            "VOC_PII_WORKERS, else one per CPU core, at most 4).",
+            help="Processes that redact in parallel, started once 20,000 lines have gone by "
+            "(default: VOC_PII_WORKERS, else one per CPU core, at most 4).",
         ),
     ] = None,
 ) -> None:

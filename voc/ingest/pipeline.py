@@ -87,7 +87,7 @@ class IngestSummary:
 def _default_redactor() -> Redactor:
     from voc.pii.parallel import batch_redactor
 
-    return batch_redactor()  # one worker process per core for chunks of 1,000+ texts
+    return batch_redactor()  # one worker process per core once 20,000+ texts are in
 
 
 def _default_language_detector() -> LanguageDetector:
@@ -139,9 +139,13 @@ class _Ingest:
     """One ingest run over the tables of one file."""
 
     def __init__(self, engine, summary: IngestSummary, redactor, detector) -> None:
+        from voc.pii.parallel import in_process
+
         self.engine = engine
         self.summary = summary
         self.redactor = redactor
+        # Distinct short values (channel names, customer ids) stay in this process.
+        self.value_redactor = in_process(redactor)
         self.detector = detector
         self.reasons: Counter[str] = Counter()
         self.pii: Counter[str] = Counter()
@@ -162,7 +166,7 @@ class _Ingest:
         if not distinct:
             return values
         occurrences = Counter(v for v in values if v is not None)
-        results = self.redactor(distinct)
+        results = self.value_redactor(distinct)
         mapped = {}
         for value, result in zip(distinct, results, strict=True):
             for kind, count in result.counts.items():
@@ -177,7 +181,7 @@ class _Ingest:
             return values
         occurrences = Counter(v for v in values if v is not None)
         mapped = {}
-        for value, result in zip(distinct, self.redactor(distinct), strict=True):
+        for value, result in zip(distinct, self.value_redactor(distinct), strict=True):
             if result.counts:
                 for kind, count in result.counts.items():
                     self.pii[kind] += count * occurrences[value]

@@ -285,7 +285,10 @@ def redact_batch(
         batch_size: Texts per ``nlp.pipe`` batch.
         n_process: Worker processes (see :mod:`voc.pii.parallel`); 1 redacts in this
             process. Batches of fewer than
-            :data:`~voc.pii.parallel.PARALLEL_MIN_TEXTS` texts always stay here.
+            :data:`~voc.pii.parallel.PARALLEL_MIN_TEXTS` texts always stay here, and so
+            does every batch until the workers have been asked for
+            :data:`~voc.pii.parallel.POOL_START_TEXTS` texts in all (their start-up would
+            cost more than they save).
 
     Returns:
         One :class:`~voc.pii.types.Redaction` per text, in order (the same with any

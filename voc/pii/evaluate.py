@@ -205,12 +205,13 @@ def measure_throughput(
     loaded before it for one process: both measure steady-state redaction.
     """
     from voc.pii.component import _default_pipeline, redact_batch
-    from voc.pii.parallel import PARALLEL_MIN_TEXTS
+    from voc.pii.parallel import PARALLEL_MIN_TEXTS, start_workers
 
     if not texts:
         raise InputFileError("No texts to measure redaction throughput on.")
     _default_pipeline()
     if n_process > 1:
+        start_workers(n_process)
         warm = [f"{texts[i % len(texts)]} ~{i}" for i in range(PARALLEL_MIN_TEXTS)]
         redact_batch(warm, batch_size=batch_size, n_process=n_process)
     stream = [f"{texts[i % len(texts)]} #{i}" for i in range(n_texts)]

@@ -16,6 +16,15 @@ started with a bare ``__main__`` in place, so they import only this package. Bat
 :data:`PARALLEL_MIN_TEXTS` stay in the calling process: for them the hand-off costs more
 than it saves.
 
+Starting the pool costs about two seconds before the first result (the forkserver and every
+worker load the pipeline), which an ingest of a few thousand rows never earns back. So no pool
+is started until the texts asked of the workers, added up over calls, reach
+:data:`POOL_START_TEXTS` (the rent-or-buy rule: redact here until the time spent would have
+paid for the start-up): an ingest's first full 20,000-row chunk starts it at once, a file of
+5,000 rows is redacted here, and ``voc redact``'s small chunks run here until 20,000 lines have
+gone by. :func:`start_workers` starts the pool straight away. Once the pool runs, every batch of
+:data:`PARALLEL_MIN_TEXTS` or more goes to it.
+
 Texts and results cross the process boundary; nothing is logged. If a worker dies, or the
 pool cannot start, the pool is dropped and the batch is redacted in the calling process, so
 no row is lost.
@@ -44,19 +53,30 @@ __all__ = [
     "WORKERS_ENV",
     "batch_redactor",
     "default_workers",
+    "in_process",
+    "POOL_START_TEXTS",
     "redact_in_workers",
     "shutdown",
+    "start_workers",
     "usable_cores",
 ]
 
 WORKERS_ENV = "VOC_PII_WORKERS"
 # Fewer texts than this are redacted in the calling process.
 PARALLEL_MIN_TEXTS = 1_000
+# No pool is started before this many texts have been asked of it (see the module docstring).
+# Measured on the 2-core machine (2026-11-28, `voc ingest` of the first N sample rows, whole
+# command, 3 alternating runs each): without a pool 6.5-6.7 s for 10,000 rows, 8.0-8.4 s for
+# 15,000, 9.7-9.9 s for 20,000; with two workers 7.5-8.0, 9.0-9.1 and 9.7-10.1 s. The pool
+# pays off from about 20,000 texts (from bench_pii's rates, about 14,000 for its longer texts).
+POOL_START_TEXTS = 20_000
 # The default never starts more workers than this (each holds about 300 MB).
 MAX_DEFAULT_WORKERS = 4
 _log = logging.getLogger(__name__)
 _pool_lock = threading.Lock()
 _pool: tuple[int, ProcessPoolExecutor] | None = None
+# Texts asked of the workers while no pool of that size ran (reset when a pool starts or stops).
+_asked = 0
 
 
 def usable_cores() -> int:
@@ -102,6 +122,20 @@ def batch_redactor(workers: int | None = None) -> Callable[[list[str]], list[Red
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise ConfigError(f"PII workers must be a positive integer, got {n!r}.")
     return redact_batch if n == 1 else partial(redact_batch, n_process=n)
+
+
+def in_process(redactor: Callable[[list[str]], list[Redaction]]):
+    """The one-process form of a redactor made by :func:`batch_redactor`; others as they are.
+
+    For batches of short values (an ingest's distinct channel names and customer ids): they
+    redact in well under a second here, and sent to workers they would count towards
+    starting a pool that the texts alone may not need.
+    """
+    from voc.pii.component import redact_batch
+
+    if isinstance(redactor, partial) and redactor.func is redact_batch:
+        return redact_batch
+    return redactor
 
 
 def _warm() -> None:
@@ -150,17 +184,52 @@ def _executor(n_process: int) -> ProcessPoolExecutor:
 
 def shutdown() -> None:
     """Stop the worker processes (they also stop when this process exits)."""
-    global _pool
+    global _pool, _asked
     with _pool_lock:
+        _asked = 0
         if _pool is not None:
             _pool[1].shutdown(wait=True, cancel_futures=True)
             _pool = None
 
 
+def start_workers(n_process: int) -> None:
+    """Start ``n_process`` worker processes now instead of at :data:`POOL_START_TEXTS`.
+
+    For callers that know a long run is coming (the throughput benchmark). The workers load
+    the pipeline as they start; the first batch sent to them waits for that.
+
+    Raises:
+        ConfigError: ``n_process`` is not an integer of 2 or more.
+    """
+    if not isinstance(n_process, int) or isinstance(n_process, bool) or n_process < 2:
+        raise ConfigError(f"start_workers needs 2 or more processes, got {n_process!r}.")
+    with _bare_main():
+        _executor(n_process)
+
+
+def _pool_pays_off(n_process: int, n_texts: int) -> bool:
+    """Whether a batch of ``n_texts`` goes to the pool (counting it towards starting one)."""
+    global _asked
+    with _pool_lock:
+        if _pool is not None and _pool[0] == n_process:
+            return True
+        _asked += n_texts
+        if _asked < POOL_START_TEXTS:
+            return False
+        _asked = 0
+        return True
+
+
 def redact_in_workers(texts: Sequence[str], n_process: int, batch_size: int) -> list[Redaction]:
-    """Redact checked ``texts`` in ``n_process`` worker processes, results in input order."""
+    """Redact checked ``texts`` in ``n_process`` worker processes, results in input order.
+
+    Until a pool runs and the texts asked of it reach :data:`POOL_START_TEXTS`, the texts
+    are redacted in this process instead (same results).
+    """
     from voc.pii.component import redact_here
 
+    if not _pool_pays_off(n_process, len(texts)):
+        return redact_here(texts, batch_size)
     # Several pieces per worker even out texts of unequal length.
     pieces = n_process * 4
     size = max(-(-len(texts) // pieces), 1)
