@@ -104,3 +104,34 @@ def test_a_pipeline_with_other_components_runs_them_too():
     nlp.add_pipe("voc_test_seen")
     pipe_redactions(nlp, texts)
     assert seen == texts
+
+
+def test_threads_sharing_a_pipeline_get_what_one_thread_gets(monkeypatch):
+    # A memory zone frees the words added while it is open, also another thread's: without
+    # the pipeline lock this failed with spaCy's E018 or a tokenizer SystemError.
+    import threading
+
+    nlp = build_pipeline()
+    monkeypatch.setattr(component, "_ZONE_TEXTS", 20)
+    monkeypatch.setattr(component, "_WARM_TEXTS", 0)
+    work = {
+        (thread, r): _fresh_texts(600, seed=10 * thread + r) for thread in (0, 1) for r in (0, 1)
+    }
+    expected = {key: pipe_redactions(nlp, texts) for key, texts in work.items()}
+    problems: list = []
+
+    def run(thread: int) -> None:
+        try:
+            for r in (0, 1):
+                if pipe_redactions(nlp, work[(thread, r)], batch_size=16) != expected[(thread, r)]:
+                    problems.append((thread, r))
+        except Exception as exc:  # noqa: BLE001 - the failure is what the test reports
+            problems.append(repr(exc))
+
+    threads = [threading.Thread(target=run, args=(thread,)) for thread in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert problems == []
+    assert component._texts_done[nlp] == 2 * 4 * 600

@@ -315,8 +315,17 @@ def redact_batch(
 # pipe_redactions).
 _ZONE_TEXTS = 5_000
 _WARM_TEXTS = 20_000
-# Texts each pipeline has redacted so far.
+# Texts each pipeline has redacted so far, and the lock that lets one thread at a time use it.
 _texts_done: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_pipeline_locks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _pipeline_lock(nlp) -> threading.Lock:
+    with _lock:
+        lock = _pipeline_locks.get(nlp)
+        if lock is None:
+            lock = _pipeline_locks[nlp] = threading.Lock()
+        return lock
 
 
 def pipe_redactions(
@@ -332,17 +341,28 @@ def pipe_redactions(
     (about 20% slower), so each pipeline's first :data:`_WARM_TEXTS` texts run outside any
     zone: they fill the cache with the everyday words of the traffic, and what they add is
     bounded by that number.
+
+    One thread at a time runs a pipeline, a block of :data:`_ZONE_TEXTS` texts at a time
+    (threads of one process, e.g. two Streamlit sessions, share the pipeline of
+    :func:`redact_batch`). A memory zone frees every word added while it is open, also words
+    another thread is still reading: two threads redacting at once failed with spaCy's E018
+    ("Can't retrieve string for hash") and a tokenizer ``SystemError``. The redactor holds the
+    GIL, so the lock costs no throughput.
     """
     out: list[Redaction] = []
-    done = _texts_done.get(nlp, 0)
-    _texts_done[nlp] = done + len(texts)
-    warm = min(max(_WARM_TEXTS - done, 0), len(texts))
     run = _runner(nlp, batch_size)
-    if warm:
-        out += run(texts[:warm])
-    for start in range(warm, len(texts), _ZONE_TEXTS):
-        with nlp.memory_zone():
-            out += run(texts[start : start + _ZONE_TEXTS])
+    lock = _pipeline_lock(nlp)
+    for start in range(0, len(texts), _ZONE_TEXTS):
+        block = texts[start : start + _ZONE_TEXTS]
+        with lock:
+            done = _texts_done.get(nlp, 0)
+            _texts_done[nlp] = done + len(block)
+            warm = min(max(_WARM_TEXTS - done, 0), len(block))
+            if warm:
+                out += run(block[:warm])
+            if warm < len(block):
+                with nlp.memory_zone():
+                    out += run(block[warm:])
     return out
 
 
