@@ -240,3 +240,23 @@ def test_workers_never_run_the_callers_main_module(eager_pool, tmp_path, monkeyp
     assert redact_batch(texts, n_process=2) == redact_batch(texts)
     assert parallel._pool is not None  # no fallback: the workers did the work
     assert sys.modules["__main__"] is host
+
+
+def test_two_threads_hiding_main_at_once_restore_it():
+    # Unlocked, the second thread saved the first one's bare module and restored it last.
+    import sys
+    import threading
+    import time
+
+    original = sys.modules["__main__"]
+
+    def second() -> None:
+        with parallel._bare_main():
+            time.sleep(0.4)  # still inside when the first thread leaves
+
+    with parallel._bare_main():
+        other = threading.Thread(target=second)
+        other.start()
+        time.sleep(0.2)  # the second thread tries to swap while the first holds the swap
+    other.join()
+    assert sys.modules["__main__"] is original

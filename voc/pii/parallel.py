@@ -150,16 +150,22 @@ def _redact_chunk(texts: list[str], batch_size: int) -> list[tuple[str, tuple]]:
     return [(r.text, r.spans) for r in redact_here(texts, batch_size)]
 
 
+# Held while ``__main__`` is swapped: two threads swapping at once could leave the bare module
+# in place for good (the second saves the first's bare module and restores it last).
+_main_lock = threading.RLock()
+
+
 @contextmanager
 def _bare_main() -> Iterator[None]:
     """Hide the caller's ``__main__`` while workers start, so they never re-run it."""
-    main = sys.modules.get("__main__")
-    sys.modules["__main__"] = types.ModuleType("__main__")  # no __file__, no __spec__
-    try:
-        yield
-    finally:
-        if main is not None:
-            sys.modules["__main__"] = main
+    with _main_lock:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")  # no __file__, no __spec__
+        try:
+            yield
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
 
 
 def _executor(n_process: int) -> ProcessPoolExecutor:
