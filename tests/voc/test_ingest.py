@@ -391,6 +391,81 @@ def test_overlapping_files_add_only_new_rows(tmp_path, db_engine, stub_stages):
     assert sorted(read_feedback(db_engine)["feedback_id"]) == [f"o{i}" for i in range(6)]
 
 
+def _racing_redactor(stub_stages, other_file, engine, seen):
+    """A redactor that lets another ingest store ``other_file`` before its first batch returns.
+
+    The outer ingest has then checked its chunk against the store but not written it: what
+    two ingests of overlapping files running at the same time do.
+    """
+    from tests.conftest import stub_redact_batch
+
+    def redactor(texts):
+        if not seen:
+            seen.append(ingest_file(other_file, engine=engine, **stub_stages))
+        return stub_redact_batch(texts)
+
+    return {"redactor": redactor, "language_detector": stub_stages["language_detector"]}
+
+
+def test_a_concurrent_ingest_of_the_same_rows_leaves_duplicates(tmp_path, db_engine, stub_stages):
+    rows = [(f"c{i}", f"Komentar {i} hubungi a{i}@contoh.id") for i in range(5)]
+    path = _csv(tmp_path, "a.csv", rows)
+    seen = []
+    stages = _racing_redactor(stub_stages, path, db_engine, seen)
+    summary = ingest_file(path, engine=db_engine, **stages)
+    assert seen[0].loaded == 5  # the other ingest stored the rows first
+    assert (summary.rows_in, summary.loaded, summary.duplicates, summary.quarantined) == (
+        5,
+        0,
+        5,
+        0,
+    )
+    assert summary.invariant_ok
+    assert summary.pii_counts == {}  # the first try's counts were dropped with its rows
+    assert sorted(read_feedback(db_engine)["feedback_id"]) == [f"c{i}" for i in range(5)]
+    runs = {run["id"]: run for run in list_runs(db_engine)}
+    assert runs[summary.run_id]["status"] == "completed"
+    assert runs[summary.run_id]["duplicates"] == 5
+
+
+def test_a_concurrent_ingest_with_other_texts_gets_them_quarantined(tmp_path, db_engine,
+                                                                    stub_stages):  # fmt: skip
+    mine = _csv(tmp_path, "mine.csv", [("k1", "Punyaku"), ("k2", "Baru")])
+    theirs = _csv(tmp_path, "theirs.csv", [("k1", "Punya mereka")])
+    seen = []
+    summary = ingest_file(mine, engine=db_engine, **_racing_redactor(stub_stages, theirs,
+                                                                     db_engine, seen))  # fmt: skip
+    assert (summary.loaded, summary.duplicates, summary.quarantined) == (1, 0, 1)
+    assert summary.quarantine_reasons == {"conflicting_duplicate_id": 1}
+    stored = read_feedback(db_engine).set_index("feedback_id")["text_redacted"].to_dict()
+    assert stored == {"k1": "Punya mereka", "k2": "Baru"}
+
+
+def test_a_chunk_the_store_keeps_refusing_fails_with_a_clear_error(
+    tmp_path, db_engine, stub_stages, monkeypatch
+):
+    import sqlalchemy as sa
+
+    from voc.errors import StoreError
+    from voc.store import writes
+
+    calls = []
+
+    def refuse(conn, rows):
+        calls.append(len(rows))
+        raise sa.exc.IntegrityError("INSERT ...", {}, Exception("UNIQUE constraint failed"))
+
+    monkeypatch.setattr(writes, "insert_feedback", refuse)
+    path = _csv(tmp_path, "a.csv", [("r1", "Satu"), ("r2", "Dua")])
+    with pytest.raises(StoreError, match=r"Rows 2-3 of .* after 3 tries") as info:
+        ingest_file(path, engine=db_engine, **stub_stages)
+    assert "Another ingest" in info.value.hint
+    assert calls == [2, 2, 2]
+    (run,) = list_runs(db_engine)
+    assert run["status"] == "failed" and run["loaded"] == 0 and run["rows_in"] == 0
+    assert read_feedback(db_engine).empty
+
+
 def test_conflicting_id_across_files_is_quarantined_not_overwritten(tmp_path, db_engine,
                                                                     stub_stages):  # fmt: skip
     ingest_file(_csv(tmp_path, "a.csv", [("x1", "Asli")]), engine=db_engine, **stub_stages)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -18,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from voc.errors import ColumnMappingError, InputFileError, VocError
+from voc.errors import ColumnMappingError, InputFileError, StoreError, VocError
 from voc.ingest.mapping import load_mapping, resolve_mapping
 from voc.ingest.readers import RawRecord, TableSource, open_sources, raw_text
 from voc.ingest.sniff import sniff_file
@@ -27,6 +28,9 @@ from voc.ingest.validate import CLEAN_KEYS, MAX_TEXT_CHARS, RowProblem, validate
 __all__ = ["DEFAULT_CHUNK_SIZE", "IngestSummary", "ingest_file", "inspect_file"]
 
 DEFAULT_CHUNK_SIZE = 20_000
+# Tries per chunk when another ingest stores the same feedback ids first (see run_chunk).
+_CHUNK_ATTEMPTS = 3
+_log = logging.getLogger(__name__)
 _HASHED_KEYS = tuple(k for k in CLEAN_KEYS if k != "feedback_id")
 _REDACTED_FIELDS = ("channel", "customer_segment", "product_line", "region", "agent_id")
 
@@ -274,6 +278,46 @@ class _Ingest:
         ]
 
     def run_chunk(self, records: list[RawRecord], source: TableSource, mapping) -> None:
+        """Check, redact and write one chunk, again if another ingest stored its ids first.
+
+        Two ingests of overlapping files at the same time can both find a feedback id new
+        and both insert it; the second insert fails on the unique key (SQLite and
+        PostgreSQL alike) and its transaction is rolled back. The chunk is then checked
+        again, now seeing the other ingest's rows (duplicates, or conflicting ids to
+        quarantine), with the run's counters as they were before the attempt.
+
+        Raises:
+            StoreError: The chunk still hits a unique key after :data:`_CHUNK_ATTEMPTS`
+                tries.
+        """
+        import sqlalchemy as sa
+
+        for attempt in range(1, _CHUNK_ATTEMPTS + 1):
+            saved = (asdict(self.summary), self.pii.copy(), self.reasons.copy())
+            try:
+                self._write_chunk(records, source, mapping)
+                return
+            except sa.exc.IntegrityError as exc:
+                for name, value in saved[0].items():
+                    setattr(self.summary, name, value)
+                self.pii, self.reasons = saved[1], saved[2]
+                if attempt == _CHUNK_ATTEMPTS:
+                    raise StoreError(
+                        f"Rows {records[0].line}-{records[-1].line} of {source.name} could "
+                        f"not be stored after {attempt} tries: the database refused them "
+                        f"({type(exc.orig).__name__}).",
+                        hint="Another ingest may be writing the same feedback ids; run this "
+                        "ingest again when it has finished (rows already stored count as "
+                        "duplicates).",
+                    ) from None
+                _log.info(
+                    "Another ingest stored feedback ids of this chunk first (try %d of %d); "
+                    "checking the chunk again.",
+                    attempt,
+                    _CHUNK_ATTEMPTS,
+                )
+
+    def _write_chunk(self, records: list[RawRecord], source: TableSource, mapping) -> None:
         """Check, redact and write one chunk in one transaction, with the run's counters."""
         from voc.store.writes import insert_feedback, insert_quarantine, update_run_counts
 
