@@ -545,6 +545,24 @@ def test_cli_redact_missing_file(tmp_path):
     assert "no such file" in str(result.exception)
 
 
+def test_cli_redact_stops_at_a_line_that_is_not_utf8_after_writing_the_lines_before():
+    data = b"WA saya 0812-3456-7890 ya\nresi JP1234567890\nrusak \xff\xfe\nlagi\n"
+    result = CliRunner().invoke(app, ["redact"], input=data)
+    assert result.exit_code != 0
+    assert isinstance(result.exception, InputFileError)
+    message = str(result.exception)
+    assert "stdin is not UTF-8 text: line 3" in message and "2 lines before it" in message
+    assert result.stdout.splitlines() == ["WA saya [PHONE] ya", "resi JP1234567890"]
+
+
+def test_cli_redact_reads_any_line_ending_and_drops_a_bom(tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_bytes(b"\xef\xbb\xbfa.n. Budi Santoso\r\nresi JP1234567890\rok\n\nakhir")
+    result = CliRunner().invoke(app, ["redact", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["a.n. [NAME]", "resi JP1234567890", "ok", "", "akhir"]
+
+
 def test_cli_pii_eval_json(tmp_path):
     (tmp_path / "dev.jsonl").write_bytes((CORPUS / "dev.jsonl").read_bytes())
     (tmp_path / "heldout_x.jsonl").write_bytes((CORPUS / "dev_2.jsonl").read_bytes())

@@ -19,25 +19,46 @@ _DEFAULT_CORPUS = Path("tests/data/pii")
 
 
 def _read_lines(file: Path | None):
-    """Yield the lines of ``file`` (or stdin) without their line endings."""
+    """Yield the lines of ``file`` (or stdin) without their line endings.
+
+    Lines end at LF, CR LF or a lone CR (as Python's universal newlines); a UTF-8 byte-order
+    mark at the start is dropped. Each line is decoded on its own, so a line that is not UTF-8
+    is reported with its number after every line before it has been yielded.
+
+    Raises:
+        InputFileError: The file is missing, or a line is not UTF-8.
+    """
     from voc.errors import InputFileError
 
     if file is None or str(file) == "-":
-        stream = typer.get_text_stream("stdin", encoding="utf-8")
-        for line in stream:
-            yield line.rstrip("\r\n")
-        return
-    if not file.is_file():
+        name, stream = "stdin", typer.get_binary_stream("stdin")
+    elif not file.is_file():
         raise InputFileError(f"Cannot read {file}: no such file.", hint="Check the path.")
+    else:
+        name, stream = str(file), file.open("rb")
+    number = 0
     try:
-        with file.open(encoding="utf-8", newline=None) as handle:
-            for line in handle:
-                yield line.rstrip("\r\n")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(
-            f"{file} is not UTF-8 text ({exc.reason} at byte {exc.start}).",
-            hint="Convert it to UTF-8 first, e.g. with iconv.",
-        ) from exc
+        for raw in stream:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputFileError(
+                    f"{name} is not UTF-8 text: line {number + 1} has an {exc.reason} at byte "
+                    f"{exc.start + 1} (the {number:,} lines before it were redacted and written).",
+                    hint="Convert it to UTF-8 first, e.g. iconv -f cp1252 -t utf-8 FILE.",
+                ) from None
+            if number == 0:
+                text = text.removeprefix("\ufeff")
+            if text.endswith("\n"):
+                text = text[:-2] if text.endswith("\r\n") else text[:-1]
+            elif text.endswith("\r"):  # the last line, ended by a lone carriage return
+                text = text[:-1]
+            for line in text.split("\r"):  # any carriage return left ends a line
+                number += 1
+                yield line
+    finally:
+        if name != "stdin":
+            stream.close()
 
 
 def redact(
@@ -76,12 +97,14 @@ def redact(
         out.flush()
         chunk.clear()
 
-    for line in _read_lines(file):
-        chunk.append(line)
-        if len(chunk) >= lines_per_chunk:
+    try:
+        for line in _read_lines(file):
+            chunk.append(line)
+            if len(chunk) >= lines_per_chunk:
+                flush()
+    finally:  # a bad line stops the input; what came before it is still written
+        if chunk:
             flush()
-    if chunk:
-        flush()
 
 
 def pii_eval(
