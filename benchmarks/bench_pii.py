@@ -7,7 +7,9 @@ throughput is ``redact_batch`` over a stream of corpus texts, in one process (th
 and in one worker process per core (as ``voc ingest`` runs). Memory: peak RSS growth while
 redacting synthetic texts full of unseen words, against the same run with spaCy's memory
 zones switched off, and over a longer run against one pipeline kept for the whole run (the
-shipped redactor renews it every 50,000 texts); each in a fresh process.
+shipped redactor renews it every 50,000 texts); each in a fresh process. Worst cases: long
+texts of one repeated pattern (emoji, punctuation, honorifics, name cues ...) against the
+per-character time of everyday texts in the same run.
 """
 
 from __future__ import annotations
@@ -67,6 +69,53 @@ def _memory_growth(mode: str, batches: int) -> dict:
     return result
 
 
+# Texts built to hit super-linear paths (each a unit repeated to the size asked): spaCy's
+# tokenizer on long runs without whitespace, and name rules that looked ahead or back without
+# bound. Before the fixes of 2026-11-28, 30,000 emoji took 93 s and 10,000 "Budi " 11.8 s.
+_PATHOLOGICAL_UNITS = {
+    "emoji_run": "\U0001f621",
+    "punctuation_run": "!?",
+    "title_case_words": "Budi ",
+    "capitals_words": "BUDI ",
+    "honorifics": "Pak ",
+    "name_cues": "nama saya ",
+    "comma_names": "Bu Ani, ",
+    "titles_without_spaces": "BudiSantoso",
+    "street_words": "Jl. Mawar No. 5 ",
+    "digits_with_spaces": "0812 ",
+    "mixed_symbols": "a.b-c_d@e ",
+}
+PATHOLOGICAL_MAX_RATIO = 2.0
+
+
+def pathological_texts(size: int) -> dict[str, str]:
+    """Synthetic texts of about ``size`` characters (no personal data) for the worst-case check."""
+    texts = {name: unit * (size // len(unit)) for name, unit in _PATHOLOGICAL_UNITS.items()}
+    texts["letters_then_bangs"] = "x" * (size // 2) + "!" * (size // 2)
+    return texts
+
+
+def _pathological(texts: list[str], size: int) -> dict:
+    """Seconds per pathological text against the per-character time of everyday texts."""
+    from voc.pii.component import redact_batch
+
+    sample = [f"{texts[i % len(texts)]} ~{i}" for i in range(2_000)]
+    started = time.perf_counter()
+    redact_batch(sample)
+    per_char = (time.perf_counter() - started) / sum(map(len, sample))
+    out = {}
+    for name, text in pathological_texts(size).items():
+        started = time.perf_counter()
+        redact_batch([text])
+        seconds = time.perf_counter() - started
+        out[name] = {
+            "chars": len(text),
+            "seconds": round(seconds, 3),
+            "x_everyday": round(seconds / (per_char * len(text)), 1),
+        }
+    return out
+
+
 def run(quick: bool = False) -> dict:
     """Measure the redactor; return numbers and PASS/FAIL checks."""
     from voc.language import detect_languages
@@ -114,6 +163,11 @@ def run(quick: bool = False) -> dict:
     growth_long = memory_long["zones"]["growth_mb"]
     reference_long = memory_long["no-renew"]["growth_mb"]
 
+    # Worst cases: a long text of one repeated pattern must cost about what as many characters
+    # of everyday text cost, not the square of its length.
+    pathological = _pathological(texts, 10_000 if quick else 40_000)
+    worst = max(pathological, key=lambda name: pathological[name]["x_everyday"])
+
     total = reports[judged]
     checks = [
         {
@@ -149,7 +203,17 @@ def run(quick: bool = False) -> dict:
             "passed": growth_long <= 0.6 * max(reference_long, 1.0),
         }
     )
+    checks.append(
+        {
+            "target": "redaction time of a long pathological text <= "
+            f"{PATHOLOGICAL_MAX_RATIO:.0f}x that of as many characters of everyday text",
+            "value": f"{pathological[worst]['x_everyday']}x ({worst}, "
+            f"{pathological[worst]['chars']:,} chars, {pathological[worst]['seconds']} s)",
+            "passed": pathological[worst]["x_everyday"] <= PATHOLOGICAL_MAX_RATIO,
+        }
+    )
     return {
+        "pathological_texts": pathological,
         "corpus": reports,
         "memory_unseen_words": memory,
         "memory_unseen_words_long": memory_long,

@@ -49,7 +49,7 @@ __all__ = [
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*|\d+|[^\w\s]")
 _MODEL_FILE = "name_tagger.json"
-_MAX_EXTENSION = 2  # surname words joined after a tagged given name
+_MAX_EXTENSION = 2  # name words joined after (or known names before) a tagged given name
 _WORD = re.compile(r"[^\W\d_]+")
 _STATE = threading.local()
 _PLACEHOLDER_TYPES = frozenset(PII_TYPES)
@@ -298,6 +298,7 @@ class NameTagger:
         first = i
         while (
             first > 0
+            and i - first < _MAX_EXTENSION
             and tokens[first - 1].lower() in self._names
             and joins(first - 1, text[spans[first - 1][1] : spans[first][0]])
         ):

@@ -48,6 +48,8 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr drs drg ir hj h prof sdr sdri bpk ny tn nn a.n an jl yth".split()
 )
 _MAX_NAME_TOKENS = 4
+# Filler words, commas and honorifics skipped between a cue and its name, at most.
+_MAX_FILLERS = 6
 _CLOSERS = frozenset(",.!?;:)(|-–—\n")
 _OPENERS = shapes.SENTENCE_ENDS | {",", "\n\n"}
 _INTENSIFIERS = frozenset("banget bgt bngt bangettt sekali amat parah abis bener".split())
@@ -318,7 +320,8 @@ class NameFinder(NameForms):
     ) -> tuple[int, int] | None:
         n = len(doc)
         skipped_comma = skipped_paren = False
-        while fillers and i < n:
+        limit = i + _MAX_FILLERS  # "Pak pak pak ..." must not scan the whole text per cue
+        while fillers and i < min(n, limit):
             lower = doc[i].lower_
             if lower in _FILLERS:
                 i += 1
