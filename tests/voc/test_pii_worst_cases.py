@@ -1,4 +1,4 @@
-"""Long texts of one repeated pattern cost time in proportion to their length.
+"""Long texts of one repeated pattern cost time in proportion to their length (PII, clauses).
 
 Times live in ``benchmarks/bench_pii.py`` (pathological texts); these tests check the
 mechanisms: spaCy's tokenizer never sees a long run without whitespace, and the redaction of
@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from voc.pii import redact
-from voc.pii.component import _LONG_RUN, build_pipeline, tokenize
+from voc.pii.component import build_pipeline
+from voc.spacy_text import LONG_RUN, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +41,8 @@ def test_the_doc_keeps_the_text_and_the_tokenizer_never_sees_a_long_run(tokenize
     doc = tokenize(spy, text)
     assert doc.text == text
     assert "".join(seen) == text
-    assert all(_LONG_RUN.search(piece) is None for piece in seen)
-    if _LONG_RUN.search(text) is None:  # everyday texts: one call, spaCy's own tokens
+    assert all(LONG_RUN.search(piece) is None for piece in seen)
+    if LONG_RUN.search(text) is None:  # everyday texts: one call, spaCy's own tokens
         assert seen == [text]
         assert [t.text for t in doc] == [t.text for t in tokenizer(text)]
 
@@ -55,3 +56,16 @@ def test_personal_data_around_a_long_run_is_still_found():
         ("0812-3456-7890", "PHONE"),
         ("Budi Santoso", "NAME"),
     ]
+
+
+def test_clauses_around_a_long_run_are_split_as_ever():
+    from voc.classify.aspects import split_clauses
+
+    run = "😡" * 5_000
+    assert split_clauses(f"Barangnya bagus tapi pengirimannya lama {run}. Kurir ramah") == [
+        "Barangnya bagus",
+        f"pengirimannya lama {run}.",
+        "Kurir ramah",
+    ]
+    short = "Barangnya bagus tapi pengirimannya lama 😡😡. Kurir ramah"
+    assert split_clauses(short) == ["Barangnya bagus", "pengirimannya lama 😡😡.", "Kurir ramah"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from voc.spacy_text import tokenize
+
 __all__ = ["CONTRAST_MARKERS", "split_clauses"]
 
 # Contrast markers in Indonesian (formal and chat forms) and English. Multi-word markers
@@ -80,7 +82,8 @@ def split_clauses(text: str, *, min_chars: int = 3) -> list[str]:
     """
     if not text or not text.strip():
         return []
-    doc = _sentencizer()(text)
+    nlp = _sentencizer()
+    doc = nlp(tokenize(nlp.tokenizer, text))  # linear time also for long runs of emoji
     clauses: list[str] = []
     for sent in doc.sents:
         for part in _split_on_markers(sent.text):

@@ -27,6 +27,7 @@ from voc.pii.name_public import is_public_or_not_a_person
 from voc.pii.name_tagger import tag_names
 from voc.pii.patterns import find_emails, find_numbers, find_postal_codes
 from voc.pii.types import PII_TYPES, PiiSpan, Redaction, apply_spans
+from voc.spacy_text import tokenize
 
 __all__ = [
     "COMPONENT_NAME",
@@ -392,36 +393,3 @@ def _runner(nlp, batch_size: int):
         ]
 
     return piped
-
-
-# Runs without whitespace at least this long are tokenized in pieces of _PIECE characters.
-_LONG_RUN = re.compile(r"\S{300,}")
-_PIECE = 100
-
-
-def tokenize(tokenizer, text: str):
-    """``tokenizer(text)``, with runs of 300+ characters without whitespace cut up first.
-
-    spaCy's tokenizer takes a run's prefixes and suffixes off one at a time and copies the rest
-    each time, so its cost grows with the square of the run's length: 4,000 letters followed
-    by 4,000 ``!`` took 8.3 s, 4,000 emoji 1.7 s. Such runs (emoji or punctuation spam, pasted
-    base64) are tokenized in 100-character pieces and the pieces' docs joined, so a text costs
-    time in proportion to its length. The doc's text is still exactly ``text``; only tokens
-    inside such a run differ (the pattern detectors read the text itself, and no e-mail
-    address is that long). Other texts go to the tokenizer unchanged.
-    """
-    if len(text) < 300 or _LONG_RUN.search(text) is None:
-        return tokenizer(text)
-    from spacy.tokens import Doc
-
-    pieces, last = [], 0
-    for run in _LONG_RUN.finditer(text):
-        if run.start() > last:
-            pieces.append(text[last : run.start()])
-        pieces += [
-            text[i : min(i + _PIECE, run.end())] for i in range(run.start(), run.end(), _PIECE)
-        ]
-        last = run.end()
-    if last < len(text):
-        pieces.append(text[last:])
-    return Doc.from_docs([tokenizer(piece) for piece in pieces], ensure_whitespace=False)
