@@ -383,3 +383,27 @@ def test_review_thresholds_from_environment_on_load(monkeypatch, toy_taxonomy, t
     monkeypatch.setenv(REVIEW_ENV, "topic=2")
     with pytest.raises(ConfigError, match="number from 0 to 1"):
         load_classifier(toy_taxonomy, root=tmp_path)
+
+
+def test_the_clause_splitter_renews_its_pipeline_so_unseen_words_do_not_pile_up(monkeypatch):
+    import random
+    import string
+
+    from voc.classify import aspects
+
+    rng = random.Random(0)
+
+    def word() -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(5, 9)))
+
+    monkeypatch.setattr(aspects, "_RENEW_TEXTS", 50)
+    monkeypatch.setitem(aspects._state, "nlp", None)
+    first = aspects._sentencizer()
+    base = len(first.vocab.strings)
+    texts = [f"barang {word()} bagus tapi {word()} lama. {word()} oke" for _ in range(400)]
+    clauses = [split_clauses(text) for text in texts]
+    assert all(len(parts) == 3 for parts in clauses)
+    current = aspects._state["nlp"]
+    assert current is not first
+    # At most one renewal period of unseen words (50 texts x 3), not all 1,200 of them.
+    assert len(current.vocab.strings) <= base + 50 * 3 + 20
