@@ -8,7 +8,7 @@ __all__ = ["LONG_RUN", "tokenize"]
 
 # Runs without whitespace at least this long are tokenized in pieces of _PIECE characters.
 LONG_RUN = re.compile(r"\S{300,}")
-_PIECE = 100
+_PIECE = 50
 
 
 def tokenize(tokenizer, text: str):
@@ -19,7 +19,7 @@ def tokenize(tokenizer, text: str):
     spaCy's tokenizer takes a run's prefixes and suffixes off one at a time and copies the rest
     each time, so its cost grows with the square of the run's length: 4,000 letters followed
     by 4,000 ``!`` took 8.3 s, 4,000 emoji 1.7 s. Such runs (emoji or punctuation spam, pasted
-    base64) are tokenized in 100-character pieces and the pieces' tokens joined, so a text costs
+    base64) are tokenized in 50-character pieces and the pieces' tokens joined, so a text costs
     time in proportion to its length. The doc's text is still exactly ``text``; only tokens
     inside such a run differ (the PII pattern detectors read the text itself, and no e-mail
     address is that long). Other texts go to the tokenizer unchanged.
