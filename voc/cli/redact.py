@@ -42,9 +42,12 @@ def _read_lines(file: Path | None):
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
+                before = (
+                    "1 line before it was" if number == 1 else f"{number:,} lines before it were"
+                )
                 raise InputFileError(
                     f"{name} is not UTF-8 text: line {number + 1} has an {exc.reason} at byte "
-                    f"{exc.start + 1} (the {number:,} lines before it were redacted and written).",
+                    f"{exc.start + 1} ({before} redacted and written).",
                     hint="Convert it to UTF-8 first, e.g. iconv -f cp1252 -t utf-8 FILE.",
                 ) from None
             if number == 0:
@@ -80,6 +83,7 @@ def redact(
     ] = None,
 ) -> None:
     """Redact personal data line by line; span offsets refer to the input line."""
+    from voc.errors import InputFileError
     from voc.pii.parallel import PARALLEL_MIN_TEXTS, batch_redactor
 
     out = sys.stdout
@@ -102,9 +106,12 @@ def redact(
             chunk.append(line)
             if len(chunk) >= lines_per_chunk:
                 flush()
-    finally:  # a bad line stops the input; what came before it is still written
+    except InputFileError:  # a line that is not UTF-8: what came before it is still written
         if chunk:
             flush()
+        raise
+    if chunk:
+        flush()
 
 
 def pii_eval(
