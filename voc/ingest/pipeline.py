@@ -113,6 +113,20 @@ def content_id(clean: Mapping[str, Any]) -> str:
     return "h" + _digest(clean["text"], _iso(clean["created_at"]), clean["channel"] or "")[:24]
 
 
+def pseudonymous_id(source_id: str) -> str:
+    """Stable stand-in for a source id that holds PII: ``pid_`` + 24 hex digits."""
+    return "pid_" + _digest("feedback_id", source_id)[:24]
+
+
+def _may_hold_pii(source_id: str) -> bool:
+    """Whether an id could hold a PII item: an ``@``, whitespace or 7+ digits."""
+    return (
+        "@" in source_id
+        or any(ch.isspace() for ch in source_id)
+        or sum(ch.isdigit() for ch in source_id) >= 7
+    )
+
+
 def content_hash(clean: Mapping[str, Any]) -> str:
     """Hash of every mapped value of a row (raw text included): equal hashes, same content."""
     return _digest(*("\x00" if clean[k] is None else str(clean[k]) for k in _HASHED_KEYS))
@@ -194,6 +208,27 @@ class _Ingest:
                 mapped[value] = value
         return [None if v is None else mapped[v] for v in values]
 
+    def _pseudonymise_ids(self, candidates: list[tuple[RawRecord, dict[str, Any]]]) -> None:
+        """Replace source ids that hold PII (a phone number, an e-mail) by a stable hash.
+
+        Chat exports often key a conversation by the customer's phone number. Only ids that
+        could hold PII (an ``@``, whitespace or seven or more digits) go to the redactor, so
+        opaque keys such as ``TKT-00123`` cost nothing.
+        """
+        ids = [clean["feedback_id"] for _, clean in candidates]
+        suspect = sorted({i for i in ids if i is not None and _may_hold_pii(i)})
+        if not suspect:
+            return
+        occurrences = Counter(i for i in ids if i in suspect)
+        mapped = {}
+        for value, result in zip(suspect, self.value_redactor(suspect), strict=True):
+            if result.counts:
+                for kind, count in result.counts.items():
+                    self.pii[kind] += count * occurrences[value]
+                mapped[value] = pseudonymous_id(value)
+        for _, clean in candidates:
+            clean["feedback_id"] = mapped.get(clean["feedback_id"], clean["feedback_id"])
+
     def check(self, conn, records: list[RawRecord], mapping: dict[str, str]) -> _Chunk:
         """Validate and de-duplicate one chunk (nothing is written yet)."""
         from voc.store.writes import existing_content_hashes
@@ -211,8 +246,10 @@ class _Ingest:
                 chunk.quarantine.append((record, problem.reason, problem.detail))
                 continue
             clean["content_hash"] = content_hash(clean)
-            clean["feedback_id"] = clean["feedback_id"] or content_id(clean)
             candidates.append((record, clean))
+        self._pseudonymise_ids(candidates)
+        for _, clean in candidates:
+            clean["feedback_id"] = clean["feedback_id"] or content_id(clean)
         stored = existing_content_hashes(conn, [c["feedback_id"] for _, c in candidates])
         for record, clean in candidates:
             fid, digest = clean["feedback_id"], clean["content_hash"]
