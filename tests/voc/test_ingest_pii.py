@@ -151,3 +151,31 @@ def test_pii_source_ids_with_real_redactor(db_engine, tmp_path):
     assert summary.loaded == 3
     assert summary.pii_counts.get("PHONE") == 1 and summary.pii_counts.get("EMAIL") == 1
     _assert_no_pii(db_engine, min_values=20)
+
+
+@pytest.mark.parametrize("real", [False, True], ids=["stub", "real"])
+def test_pii_in_file_names_is_not_stored(db_engine, stub_stages, tmp_path, real):
+    stages = {} if real else stub_stages
+    if real:
+        pytest.importorskip("spacy")
+    name = "chat_081234567890.csv" if not real else "WhatsApp Chat with +62 812-3456-7890.csv"
+    path = tmp_path / name
+    path.write_text("id,pesan,csat,extra\nA-1,Oke,4,x\nA-2,Lama,9,y\n", encoding="utf-8")
+    summary = ingest_file(path, engine=db_engine, **stages)
+    assert (summary.loaded, summary.quarantined) == (1, 1)
+    assert summary.file_name == (
+        "chat [NUMBER].csv" if not real else "WhatsApp Chat with [PHONE].csv"
+    )
+    assert sum(summary.pii_counts.values()) == 1
+    assert summary.warnings == [f"Columns of {summary.file_name} not used: extra."]
+    _assert_no_pii(db_engine, min_values=20)
+    stored = {value for where, value in _all_stored_values(db_engine) if "source_file" in where}
+    assert stored == {summary.file_name}
+
+
+def test_file_names_without_pii_are_kept(db_engine, stub_stages, tmp_path):
+    path = tmp_path / "export_2026-05-12_batch_3.csv"
+    path.write_text("id,pesan\nA-1,Oke\n", encoding="utf-8")
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert summary.file_name == "export_2026-05-12_batch_3.csv"
+    assert summary.pii_counts == {}

@@ -127,6 +127,24 @@ def _may_hold_pii(source_id: str) -> bool:
     )
 
 
+def _shown_names(redactor, names: list[str]) -> tuple[dict[str, str], Counter[str]]:
+    """File and sheet names as stored and shown: PII in a name is redacted.
+
+    Chat exports are often named after the customer (``WhatsApp Chat with +62 812...``,
+    ``chat_081234567890.csv``); underscores are read as spaces so that a number glued to
+    a word by ``_`` is found. Returns ``name -> shown name`` and the PII counts found.
+    """
+    from voc.pii.parallel import in_process
+
+    distinct = sorted(set(names))
+    results = in_process(redactor)([n.replace("_", " ") for n in distinct])
+    shown, counts = {}, Counter()
+    for name, result in zip(distinct, results, strict=True):
+        counts.update(result.counts)
+        shown[name] = result.text if result.counts else name
+    return shown, counts
+
+
 def content_hash(clean: Mapping[str, Any]) -> str:
     """Hash of every mapped value of a row (raw text included): equal hashes, same content."""
     return _digest(*("\x00" if clean[k] is None else str(clean[k]) for k in _HASHED_KEYS))
@@ -156,10 +174,18 @@ class _Chunk:
 class _Ingest:
     """One ingest run over the tables of one file."""
 
-    def __init__(self, engine, summary: IngestSummary, redactor, detector) -> None:
+    def __init__(
+        self,
+        engine,
+        summary: IngestSummary,
+        redactor,
+        detector,
+        shown: Mapping[str, str] | None = None,
+    ) -> None:
         from voc.pii.parallel import in_process
 
         self.engine = engine
+        self.shown = shown or {}
         self.summary = summary
         self.redactor = redactor
         # Distinct short values (channel names, customer ids) stay in this process.
@@ -329,6 +355,7 @@ class _Ingest:
         """
         import sqlalchemy as sa
 
+        name = self.shown.get(source.name, source.name)
         for attempt in range(1, _CHUNK_ATTEMPTS + 1):
             saved = (asdict(self.summary), self.pii.copy(), self.reasons.copy())
             try:
@@ -340,7 +367,7 @@ class _Ingest:
                 self.pii, self.reasons = saved[1], saved[2]
                 if attempt == _CHUNK_ATTEMPTS:
                     raise StoreError(
-                        f"Rows {records[0].line}-{records[-1].line} of {source.name} could "
+                        f"Rows {records[0].line}-{records[-1].line} of {name} could "
                         f"not be stored after {attempt} tries: the database refused them "
                         f"({type(exc.orig).__name__}).",
                         hint="Another ingest may be writing the same feedback ids; run this "
@@ -361,9 +388,10 @@ class _Ingest:
         summary = self.summary
         with self.engine.begin() as conn:
             chunk = self.check(conn, records, mapping)
-            rows = self.feedback_rows(chunk.loaded, source.name)
+            name = self.shown.get(source.name, source.name)
+            rows = self.feedback_rows(chunk.loaded, name)
             insert_feedback(conn, rows)
-            insert_quarantine(conn, self.quarantine_rows(chunk.quarantine, source.name))
+            insert_quarantine(conn, self.quarantine_rows(chunk.quarantine, name))
             summary.rows_in += len(records)
             summary.loaded += len(rows)
             summary.duplicates += chunk.duplicates
@@ -405,23 +433,31 @@ def _open(path: Path, kind, sheet: str | None, batch_size: int = DEFAULT_CHUNK_S
 
 
 def _map_sources(
-    sources: list[TableSource], explicit: Mapping[str, str | None] | None
+    sources: list[TableSource],
+    explicit: Mapping[str, str | None] | None,
+    shown: Mapping[str, str] | None = None,
 ) -> tuple[list[tuple[TableSource, dict[str, str]]], list[str]]:
-    """Resolve the mapping of each table; with several sheets, unmappable ones are skipped."""
+    """Resolve the mapping of each table; with several sheets, unmappable ones are skipped.
+
+    ``shown`` gives the (redacted) name each table is called by in the warnings.
+    """
+    shown = shown or {}
     mapped, warnings, errors = [], [], []
     for source in sources:
+        name = shown.get(source.name, source.name)
         try:
             mapping = resolve_mapping(source.columns, explicit, source_name=source.name)
         except ColumnMappingError as exc:
             if len(sources) == 1:
                 raise
             errors.append(exc)
-            warnings.append(f"Skipped {source.name}: {exc.message}")
+            message = exc.message.replace(source.name, name)
+            warnings.append(f"Skipped {name}: {message}")
             continue
         mapped.append((source, mapping))
         unused = [c for c in source.columns if c not in mapping.values()]
         if unused:
-            warnings.append(f"Columns of {source.name} not used: {', '.join(unused)}.")
+            warnings.append(f"Columns of {name} not used: {', '.join(unused)}.")
     if not mapped:
         raise errors[0]
     return mapped, warnings
@@ -528,30 +564,34 @@ def _ingest_sources(
     from voc.store import get_engine
     from voc.store.writes import create_run, finish_run
 
-    mapped, warnings = _map_sources(sources, explicit)
     redactor = redactor or _default_redactor()
+    shown, name_pii = _shown_names(redactor, [path.name, *(s.name for s in sources)])
+    file_name = shown[path.name]
+    mapped, warnings = _map_sources(sources, explicit, shown)
     language_detector = language_detector or _default_language_detector()
     engine = engine if engine is not None else get_engine()
     with engine.begin() as conn:
         run_id = create_run(
             conn,
-            file_name=path.name,
+            file_name=file_name,
             file_hash=kind.file_hash,
             file_format=kind.format,
             encoding=kind.encoding,
         )
     summary = IngestSummary(
         run_id=run_id,
-        file_name=path.name,
+        file_name=file_name,
         file_hash=kind.file_hash,
         file_format=kind.format,
         encoding=kind.encoding,
-        mapping={source.name: mapping for source, mapping in mapped},
+        mapping={shown[source.name]: mapping for source, mapping in mapped},
         warnings=[*kind.warnings, *warnings],
     )
-    job = _Ingest(engine, summary, redactor, language_detector)
+    job = _Ingest(engine, summary, redactor, language_detector, shown)
+    job.pii.update(name_pii)
+    summary.pii_counts = dict(sorted(job.pii.items()))
     try:
-        with progress_bar(f"Ingesting {path.name}", None, enabled=show_progress) as advance:
+        with progress_bar(f"Ingesting {file_name}", None, enabled=show_progress) as advance:
             for source, source_mapping in mapped:
                 for records in _chunks(source.records, chunk_size):
                     job.run_chunk(records, source, source_mapping)
@@ -562,7 +602,7 @@ def _ingest_sources(
         error = exc
         if isinstance(exc, UnicodeDecodeError):
             error = InputFileError(
-                f"{path.name} is not valid {kind.encoding}: {exc}.",
+                f"{file_name} is not valid {kind.encoding}: {exc}.",
                 hint="Export the file again as UTF-8.",
             )
         with engine.begin() as conn:
