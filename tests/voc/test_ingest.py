@@ -540,3 +540,51 @@ def test_csv_trailing_empty_fields_are_not_ragged(tmp_path, db_engine, stub_stag
 def test_excel_sep_hint_with_tab(tmp_path):
     info = inspect_file(_write(tmp_path, "t.csv", "sep=\t\nid\ttext\n1\ta;b,c\n"))
     assert info["tables"][0]["columns"] == ["id", "text"]
+
+
+# --- NUL bytes --------------------------------------------------------------------------------
+
+
+def _stored_strings(engine):
+    import sqlalchemy as sa
+
+    import voc.store.backlog_schema  # noqa: F401
+    from voc.store.schema import metadata
+
+    with engine.connect() as conn:
+        for table in metadata.sorted_tables:
+            for row in conn.execute(sa.select(table)):
+                yield from (str(v) for v in row._mapping.values() if v is not None)
+
+
+def test_nul_bytes_in_values_are_removed_and_reported(tmp_path, db_engine, stub_stages):
+    # A NUL pasted into a comment: PostgreSQL cannot store it (the ingest used to fail there
+    # with a raw DataError), and the file is still a table.
+    body = "".join(f"R{i},Komentar biasa nomor {i},chat,4\n" for i in range(200))
+    body += "N1,Paket\x00 belum sampai,chat,2\nN2,Oke,wh\x00atsapp,5\nN3,Lama,chat,x\x00\n"
+    path = tmp_path / "nul.csv"
+    path.write_bytes(("id,text\x00,channel,csat\n" + body).encode("utf-8"))
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded, summary.quarantined) == (203, 202, 1)
+    assert summary.quarantine_reasons == {"invalid_csat": 1}
+    assert summary.mapping["nul.csv"]["text"] == "text"
+    assert "NUL bytes were removed from the values of 3 rows (first: nul.csv line 202)." in (
+        summary.warnings
+    )
+    (run,) = list_runs(db_engine)
+    assert run["status"] == "completed" and summary.warnings[-1] in run["warnings"]
+    texts = read_feedback(db_engine).set_index("feedback_id")
+    assert texts.loc["N1", "text_redacted"] == "Paket belum sampai"
+    assert texts.loc["N2", "channel"] == "whatsapp"
+    assert not any("\x00" in value for value in _stored_strings(db_engine))
+    again = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (again.loaded, again.duplicates, again.quarantined) == (0, 202, 1)
+
+
+def test_a_few_nul_bytes_are_text_many_are_binary(tmp_path):
+    few = _write(tmp_path, "few.csv", "id,text\n1,ab\x00cd\n2,ok\n")
+    assert sniff_file(few).format == "csv"
+    many = tmp_path / "many.csv"
+    many.write_bytes(b"id,text\n" + b"1,a\x00b\n" * 9)
+    with pytest.raises(NotATableError, match="looks like binary data"):
+        sniff_file(many)

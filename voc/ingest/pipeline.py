@@ -127,6 +127,11 @@ def _may_hold_pii(source_id: str) -> bool:
     )
 
 
+def _without_nul(value):
+    """``value`` without NUL characters when it is a string; other values as they are."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
 def _shown_names(redactor, names: list[str]) -> tuple[dict[str, str], Counter[str]]:
     """File and sheet names as stored and shown: PII in a name is redacted.
 
@@ -169,6 +174,7 @@ class _Chunk:
     loaded: list[dict[str, Any]] = field(default_factory=list)
     quarantine: list[tuple[RawRecord, str, str]] = field(default_factory=list)
     duplicates: int = 0
+    nul_lines: list[int] = field(default_factory=list)
 
 
 class _Ingest:
@@ -193,6 +199,9 @@ class _Ingest:
         self.detector = detector
         self.reasons: Counter[str] = Counter()
         self.pii: Counter[str] = Counter()
+        # Rows whose values held NUL bytes (removed): count and first (table, line).
+        self.nul_rows = 0
+        self.nul_first: tuple[str, int] | None = None
 
     def _redact(self, texts: Sequence[str]) -> list[str]:
         if not texts:
@@ -266,6 +275,10 @@ class _Ingest:
                 chunk.quarantine.append((record, *record.error))
                 continue
             values = {target: record.values.get(source) for target, source in mapping.items()}
+            if any(isinstance(v, str) and "\x00" in v for v in values.values()):
+                # PostgreSQL cannot store NUL in text, and no reader needs one.
+                values = {k: _without_nul(v) for k, v in values.items()}
+                chunk.nul_lines.append(record.line)
             try:
                 clean = validate_row(values)
             except RowProblem as problem:
@@ -326,8 +339,8 @@ class _Ingest:
 
     def quarantine_rows(self, items: list[tuple[RawRecord, str, str]], source_name: str):
         """Redact the raw content and detail of quarantined rows."""
-        raws = self._redact([raw_text(record) for record, _, _ in items])
-        details = self._redact([detail for _, _, detail in items])
+        raws = self._redact([_without_nul(raw_text(record)) for record, _, _ in items])
+        details = self._redact([_without_nul(detail) for _, _, detail in items])
         return [
             {
                 "ingest_run_id": self.summary.run_id,
@@ -357,7 +370,12 @@ class _Ingest:
 
         name = self.shown.get(source.name, source.name)
         for attempt in range(1, _CHUNK_ATTEMPTS + 1):
-            saved = (asdict(self.summary), self.pii.copy(), self.reasons.copy())
+            saved = (
+                asdict(self.summary),
+                self.pii.copy(),
+                self.reasons.copy(),
+                (self.nul_rows, self.nul_first),
+            )
             try:
                 self._write_chunk(records, source, mapping)
                 return
@@ -365,6 +383,7 @@ class _Ingest:
                 for name, value in saved[0].items():
                     setattr(self.summary, name, value)
                 self.pii, self.reasons = saved[1], saved[2]
+                self.nul_rows, self.nul_first = saved[3]
                 if attempt == _CHUNK_ATTEMPTS:
                     raise StoreError(
                         f"Rows {records[0].line}-{records[-1].line} of {name} could "
@@ -397,10 +416,24 @@ class _Ingest:
             summary.duplicates += chunk.duplicates
             summary.quarantined += len(chunk.quarantine)
             summary.truncated += sum(r["text_truncated"] for r in rows)
+            if chunk.nul_lines:
+                self.nul_rows += len(chunk.nul_lines)
+                self.nul_first = self.nul_first or (name, chunk.nul_lines[0])
             self.reasons.update(reason for _, reason, _ in chunk.quarantine)
             summary.quarantine_reasons = dict(sorted(self.reasons.items()))
             summary.pii_counts = dict(sorted(self.pii.items()))
             update_run_counts(conn, summary.run_id, **self.counters())
+
+    def nul_warning(self) -> str | None:
+        """The sentence that reports removed NUL bytes, if any were."""
+        if not self.nul_rows:
+            return None
+        table, line = self.nul_first
+        rows = "row" if self.nul_rows == 1 else "rows"
+        return (
+            f"NUL bytes were removed from the values of {self.nul_rows:,} {rows} "
+            f"(first: {table} line {line})."
+        )
 
     def counters(self) -> dict[str, Any]:
         """The run's counters as ``ingest_runs`` columns."""
@@ -599,6 +632,8 @@ def _ingest_sources(
                     if on_progress is not None:
                         on_progress(summary.rows_in)
     except BaseException as exc:
+        if note := job.nul_warning():
+            summary.warnings.append(note)
         error = exc
         if isinstance(exc, UnicodeDecodeError):
             error = InputFileError(
@@ -618,6 +653,8 @@ def _ingest_sources(
         if error is exc:
             raise
         raise error from exc
+    if note := job.nul_warning():
+        summary.warnings.append(note)
     with engine.begin() as conn:
         finish_run(
             conn,

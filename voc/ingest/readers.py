@@ -82,7 +82,7 @@ def _unique_columns(names: list[Any]) -> list[str]:
     out: list[str] = []
     seen: dict[str, int] = {}
     for index, name in enumerate(names, start=1):
-        text = "" if name is None else str(name).replace("\ufeff", "").strip()
+        text = "" if name is None else str(name).replace("\ufeff", "").replace("\x00", "").strip()
         text = text or f"column_{index}"
         if text in seen:
             seen[text] += 1
