@@ -588,3 +588,66 @@ def test_a_few_nul_bytes_are_text_many_are_binary(tmp_path):
     many.write_bytes(b"id,text\n" + b"1,a\x00b\n" * 9)
     with pytest.raises(NotATableError, match="looks like binary data"):
         sniff_file(many)
+
+
+# --- values the store cannot hold -------------------------------------------------------------
+
+
+def test_values_longer_than_their_column_are_quarantined(tmp_path, db_engine, stub_stages):
+    # PostgreSQL refused them and the whole ingest failed; SQLite kept them.
+    rows = [
+        ("L1", "c" * 101, "seg", "jkt"),
+        ("L2", "chat", "s" * 256, "jkt"),
+        ("L3", "chat", "seg", "r" * 256),
+        ("OK", "c" * 100, "s" * 255, "r" * 248 + " a@b.id"),  # [EMAIL] is one longer
+    ]
+    body = "".join(f"{i},Komentar {i},{c},{s},{r}\n" for i, c, s, r in rows)
+    path = _write(tmp_path, "long.csv", "id,text,channel,customer_segment,region\n" + body)
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.loaded, summary.quarantine_reasons) == (1, {"value_too_long": 3})
+    details = sorted(read_quarantine(db_engine)["detail"])
+    assert details == [
+        "channel has 101 characters (at most 100)",
+        "customer_segment has 256 characters (at most 255)",
+        "region has 256 characters (at most 255)",
+    ]
+    (row,) = read_feedback(db_engine).to_dict("records")
+    assert row["region"] == ("r" * 248 + " [EMAIL]")[:255]
+    assert len(row["channel"]) == 100
+
+
+def test_a_row_the_database_refuses_fails_with_one_sentence(tmp_path, db_url, stub_stages):
+    import sqlalchemy as sa
+
+    from voc.errors import StoreError
+    from voc.store import get_engine
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("a trigger that raises a data error is written for PostgreSQL")
+    engine = get_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "CREATE FUNCTION refuse_three() RETURNS trigger AS $$ BEGIN "
+                "IF NEW.csat = 3 THEN RAISE EXCEPTION 'csat three refused' "
+                "USING ERRCODE = '22023'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "CREATE TRIGGER refuse BEFORE INSERT ON feedback "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_three()"
+            )
+        )
+    body = "".join(f"R{i},Komentar nomor {i},{3 if i == 7 else 4}\n" for i in range(10))
+    path = _write(tmp_path, "refused.csv", "id,text,csat\n" + body)
+    with pytest.raises(StoreError) as caught:
+        ingest_file(path, engine=engine, chunk_size=5, **stub_stages)
+    message = str(caught.value)
+    assert "refused rows 7-11 of refused.csv (InvalidParameterValue: csat three refused)" in (
+        message
+    )
+    assert "Komentar" not in message and caught.value.__cause__ is None
+    (run,) = list_runs(engine)
+    assert run["status"] == "failed" and "csat three refused" in run["error"]
+    assert (run["rows_in"], run["loaded"]) == (5, 5)

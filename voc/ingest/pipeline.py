@@ -23,7 +23,13 @@ from voc.errors import ColumnMappingError, InputFileError, StoreError, VocError
 from voc.ingest.mapping import load_mapping, resolve_mapping
 from voc.ingest.readers import RawRecord, TableSource, open_sources, raw_text
 from voc.ingest.sniff import sniff_file
-from voc.ingest.validate import CLEAN_KEYS, MAX_TEXT_CHARS, RowProblem, validate_row
+from voc.ingest.validate import (
+    CLEAN_KEYS,
+    MAX_TEXT_CHARS,
+    MAX_VALUE_CHARS,
+    RowProblem,
+    validate_row,
+)
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "IngestSummary", "ingest_file", "inspect_file"]
 
@@ -309,6 +315,10 @@ class _Ingest:
         texts = self._redact([r["text"] for r in rows])
         langs = list(self.detector(texts)) if texts else []
         fields = {name: self._redact_values([r[name] for r in rows]) for name in _REDACTED_FIELDS}
+        for name, values in fields.items():
+            # A placeholder can be longer than what it replaced ("a@b.id" -> "[EMAIL]").
+            limit = MAX_VALUE_CHARS[name]
+            fields[name] = [v[:limit] if v is not None else None for v in values]
         customers = self._pseudonymise([r["customer_id"] for r in rows])
         out = []
         for i, row in enumerate(rows):
@@ -399,6 +409,23 @@ class _Ingest:
                     attempt,
                     _CHUNK_ATTEMPTS,
                 )
+            except sa.exc.DBAPIError as exc:
+                # Any other refusal: say which rows and why in one sentence. The SQLAlchemy
+                # error would print the statement's parameters (redacted rows) instead.
+                reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+                raise StoreError(
+                    f"The database refused rows {records[0].line}-{records[-1].line} of {name} "
+                    f"({type(exc.orig).__name__}: {reason}). The rows before them are stored; "
+                    "this run is marked failed.",
+                    hint=(
+                        "Check that the database server is reachable and has space, then run "
+                        "the ingest again (stored rows count as duplicates)."
+                        if isinstance(exc, sa.exc.OperationalError)
+                        else "Rows that pass validation should always be stored: please "
+                        "report this message as a bug. Running the ingest again counts the "
+                        "stored rows as duplicates."
+                    ),
+                ) from None
 
     def _write_chunk(self, records: list[RawRecord], source: TableSource, mapping) -> None:
         """Check, redact and write one chunk in one transaction, with the run's counters."""

@@ -27,6 +27,16 @@ __all__ = [
 
 MAX_TEXT_CHARS = 20_000
 _MAX_ID_CHARS = 255
+#: The longest value each short column holds (the store's column sizes; PostgreSQL refuses
+#: longer ones, SQLite would keep them).
+MAX_VALUE_CHARS = {
+    "channel": 100,
+    "customer_id": 255,
+    "customer_segment": 255,
+    "product_line": 255,
+    "region": 255,
+    "agent_id": 255,
+}
 
 #: Every reason a row can be quarantined for, with what it means.
 QUARANTINE_REASONS: dict[str, str] = {
@@ -39,6 +49,8 @@ QUARANTINE_REASONS: dict[str, str] = {
     "invalid_number": "first_response_seconds or handle_seconds is not a number >= 0",
     "invalid_boolean": "resolved_first_contact is not yes/no, true/false, ya/tidak or 1/0",
     "invalid_id": f"feedback_id is longer than {_MAX_ID_CHARS} characters",
+    "value_too_long": "channel is longer than 100 characters, or customer_id, customer_segment, "
+    "product_line, region or agent_id longer than 255",
     "conflicting_duplicate_id": "the id was loaded before with different content",
 }
 
@@ -286,6 +298,11 @@ def validate_row(values: dict[str, Any]) -> dict[str, Any]:
     for name in _CATEGORICAL:
         if (value := get(name)) is not None:
             clean[name] = _as_text(value)
+    for name, limit in MAX_VALUE_CHARS.items():
+        if clean[name] is not None and len(clean[name]) > limit:
+            raise RowProblem(
+                "value_too_long", f"{name} has {len(clean[name]):,} characters (at most {limit})"
+            )
     return clean
 
 
