@@ -65,7 +65,13 @@ def classify_pending(url: str, on_progress: Callable[[int, int], None] | None = 
 
 
 def save_upload(upload, directory: Path) -> Path:
-    """Write an uploaded file to ``directory`` under its own (base) name."""
+    """Write an uploaded file to ``directory`` under its own (base) name; return the table.
+
+    A gzip file or a ZIP archive of one table is unpacked there too, and the table's path is
+    returned (``voc.ingest.archives.unpack_to``).
+    """
+    from voc.ingest.archives import unpack_to
+
     path = Path(directory) / Path(upload.name).name
     path.write_bytes(upload.getvalue())
-    return path
+    return unpack_to(path, directory)

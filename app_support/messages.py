@@ -54,8 +54,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # data page
     "data.title": ("Data: unggah, petakan, muat", "Data: upload, map, load"),
     "data.upload": (
-        "Unggah berkas umpan balik (CSV, TSV, XLSX, JSON, JSONL, Parquet)",
-        "Upload a feedback file (CSV, TSV, XLSX, JSON, JSONL, Parquet)",
+        "Unggah berkas umpan balik (CSV, TSV, XLSX, JSON, JSONL, Parquet; boleh .gz atau .zip)",
+        "Upload a feedback file (CSV, TSV, XLSX, JSON, JSONL, Parquet; .gz or .zip too)",
     ),
     "data.upload_help": (
         "Hanya kolom teks yang wajib; kolom lain dipetakan otomatis dan bisa diubah.",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from voc.classify.model import PREDICTION_COLUMNS
 from voc.errors import ColumnMappingError, ConfigError, InputFileError
+from voc.ingest.archives import archive_kind, unpacked
 
 __all__ = [
     "OUTPUT_COLUMNS",
@@ -328,6 +329,21 @@ def classify_file(
     input, output = Path(input), Path(output)
     if not input.is_file():
         raise InputFileError(f"Input file {input} does not exist.")
+    if archive_kind(input) is not None:  # feedback.csv.gz, export.zip: read the table inside
+        if output.resolve() == input.resolve():
+            raise InputFileError("The output file must differ from the input file.")
+        with unpacked(input) as table:
+            return classify_file(
+                table,
+                output,
+                text_col=text_col,
+                id_col=id_col,
+                chunk_size=chunk_size,
+                model=model,
+                aspects=aspects,
+                show_progress=show_progress,
+                on_chunk=on_chunk,
+            )
     kind = _format(input)
     _format(output)
     if output.resolve() == input.resolve():

@@ -307,3 +307,24 @@ def test_cli_review_thresholds(toy_model, tmp_path, monkeypatch):
     bad = CliRunner().invoke(app, args)
     assert isinstance(bad.exception, ConfigError)
     assert "number from 0 to 1" in str(bad.exception)
+
+
+@pytest.mark.parametrize("packing", ["gzip", "zip"])
+def test_a_compressed_input_gives_the_plain_files_output(toy_model, tmp_path, packing):
+    import gzip
+    import zipfile
+
+    src = _input(tmp_path, ".csv")
+    classify_file(src, tmp_path / "plain.parquet", chunk_size=5, model=toy_model)
+    if packing == "gzip":
+        packed = tmp_path / "input.csv.gz"
+        packed.write_bytes(gzip.compress(src.read_bytes()))
+    else:
+        packed = tmp_path / "input.zip"
+        with zipfile.ZipFile(packed, "w") as archive:
+            archive.write(src, "export/input.csv")
+    summary = classify_file(packed, tmp_path / "packed.parquet", chunk_size=5, model=toy_model)
+    assert summary["rows"] == 23
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(tmp_path / "plain.parquet"), pd.read_parquet(tmp_path / "packed.parquet")
+    )

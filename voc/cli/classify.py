@@ -36,7 +36,10 @@ def _load_model(taxonomy: Path | None, version: str | None):
 
 
 def classify(
-    input: Annotated[Path, typer.Argument(help="CSV, TSV, JSONL or Parquet file (any size).")],
+    input: Annotated[
+        Path,
+        typer.Argument(help="CSV, TSV, JSONL or Parquet file (any size), or a .gz/.zip of one."),
+    ],
     output: Annotated[
         Path | None,
         typer.Option(

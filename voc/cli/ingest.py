@@ -49,7 +49,10 @@ def _print_summary(summary) -> None:
 
 
 def ingest(
-    file: Annotated[Path, typer.Argument(help="CSV/TSV, XLSX, JSON, JSONL or Parquet file.")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="CSV/TSV, XLSX, JSON, JSONL or Parquet file, or a .gz/.zip of one."),
+    ],
     mapping: Annotated[
         Path | None,
         typer.Option("--mapping", help="YAML file of target: source column lines."),

@@ -15,11 +15,12 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from voc.errors import ColumnMappingError, InputFileError, StoreError, VocError
+from voc.ingest.archives import unpacked
 from voc.ingest.mapping import load_mapping, resolve_mapping
 from voc.ingest.readers import RawRecord, TableSource, open_sources, raw_text
 from voc.ingest.sniff import sniff_file
@@ -534,14 +535,14 @@ def inspect_file(path: str | Path, *, sheet: str | None = None) -> dict[str, Any
     """
     from voc.ingest.mapping import guess_mapping
 
-    path = Path(path)
-    kind = sniff_file(path)
-    sources = _open(path, kind, sheet)
-    tables = [
-        {"name": s.name, "columns": list(s.columns), "guess": guess_mapping(s.columns)}
-        for s in sources
-    ]
-    _close(sources)
+    with unpacked(path) as table_path:
+        kind = sniff_file(table_path)
+        sources = _open(table_path, kind, sheet)
+        tables = [
+            {"name": s.name, "columns": list(s.columns), "guess": guess_mapping(s.columns)}
+            for s in sources
+        ]
+        _close(sources)
     return {
         "format": kind.format,
         "encoding": kind.encoding,
@@ -589,7 +590,6 @@ def ingest_file(
         raise VocError(f"chunk_size must be at least 1, got {chunk_size}.")
     started = time.perf_counter()
     path = Path(path)
-    kind = sniff_file(path)
     explicit = load_mapping(mapping) if isinstance(mapping, str | Path) else mapping
     stages = {
         "redactor": redactor,
@@ -597,11 +597,16 @@ def ingest_file(
         "show_progress": show_progress,
         "on_progress": on_progress,
     }
-    sources = _open(path, kind, sheet, chunk_size)
-    try:
-        summary = _ingest_sources(path, kind, sources, explicit, engine, chunk_size, **stages)
-    finally:
-        _close(sources)
+    with unpacked(path) as table_path:
+        kind = sniff_file(table_path)
+        if table_path != path:
+            note = f"Read {table_path.name} from the archive {path.name}."
+            kind = replace(kind, warnings=(note, *kind.warnings))
+        sources = _open(table_path, kind, sheet, chunk_size)
+        try:
+            summary = _ingest_sources(path, kind, sources, explicit, engine, chunk_size, **stages)
+        finally:
+            _close(sources)
     summary.seconds = time.perf_counter() - started
     return summary
 
