@@ -67,7 +67,8 @@ def _read(path: Path, partition_rows: int):
     else:
         raise InputFileError(
             f"The dask engine reads CSV, TSV or Parquet, not {path.name}; "
-            "use the local engine (the default) for JSONL."
+            "use the local engine (the default) for JSONL and for .gz/.zip files, or unpack "
+            "the file first (a compressed CSV cannot be split into partitions)."
         )
     return ddf
 
