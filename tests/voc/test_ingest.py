@@ -651,3 +651,41 @@ def test_a_row_the_database_refuses_fails_with_one_sentence(tmp_path, db_url, st
     (run,) = list_runs(engine)
     assert run["status"] == "failed" and "csat three refused" in run["error"]
     assert (run["rows_in"], run["loaded"]) == (5, 5)
+
+
+# --- CSV reports with a title above the header -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "header_line", "above"),
+    [
+        ("Laporan Keluhan Mei 2026\n\nid,text,csat\nA,Oke,4\nB,Lama,2\n", 3, "line above it was"),
+        ("Laporan Keluhan\nPT Contoh Tbk\nid;text;csat\nA;Oke;4,5\nB;Lama;2\n", 3, "2 lines"),
+        ("Report: May 2026,,\nid,text,csat\nA,Oke,4\nB,Lama,2\n", 2, "line above it was"),
+    ],
+)
+def test_csv_title_lines_above_the_header(tmp_path, db_engine, stub_stages, text, header_line,
+                                          above):  # fmt: skip
+    path = _write(tmp_path, "report.csv", text)
+    assert inspect_file(path)["tables"][0]["columns"] == ["id", "text", "csat"]
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded) == (2, 2)
+    (note,) = [w for w in summary.warnings if "read as a title" in w]
+    assert note.startswith(f"report.csv: the header is on line {header_line}; the {above}")
+    assert "Laporan" not in note and "Report" not in note  # a title may name a person
+    lines = read_feedback(db_engine).set_index("feedback_id")["source_line"]
+    assert (lines["A"], lines["B"]) == (header_line + 1, header_line + 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("komentar\nbagus\njelek sekali\n", ["komentar"]),  # one column: no title to find
+        ("komentar,,\nbagus,1,2\njelek,3,4\n", ["komentar", "column_2", "column_3"]),
+        ("id,text\nA,Oke,extra\nB,Lama\n", ["id", "text"]),  # a ragged first row
+        ("Laporan, Mei 2026\nid,text,csat\nA,Oke,4\n", ["Laporan", "Mei 2026"]),  # 2 fields
+    ],
+)
+def test_csv_first_row_stays_the_header_without_a_title(tmp_path, text, columns):
+    path = _write(tmp_path, "plain.csv", text)
+    assert inspect_file(path)["tables"][0]["columns"] == columns

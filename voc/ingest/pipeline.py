@@ -516,6 +516,7 @@ def _map_sources(
             warnings.append(f"Skipped {name}: {message}")
             continue
         mapped.append((source, mapping))
+        warnings.extend(f"{name}: {note}" for note in source.notes)
         unused = [c for c in source.columns if c not in mapping.values()]
         if unused:
             warnings.append(f"Columns of {name} not used: {', '.join(unused)}.")

@@ -13,7 +13,9 @@ import csv
 import itertools
 import json
 import math
+import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,12 +71,15 @@ class TableSource:
         columns: Column names in file order (made unique).
         records: Iterator over the rows after the header.
         close: Releases the open file (safe to call twice).
+        notes: Sentences about the table for the ingest summary, without its name (e.g. title
+            lines above the header).
     """
 
     name: str
     columns: list[str]
     records: Iterator[RawRecord]
     close: Callable[[], None] = lambda: None
+    notes: tuple[str, ...] = ()
 
 
 def _unique_columns(names: list[Any]) -> list[str]:
@@ -104,6 +109,35 @@ def _is_blank(value: Any) -> bool:
 # --- CSV / TSV -------------------------------------------------------------------------------
 
 
+_DATA_LIKE = re.compile(r"[\d\s.,:;/+%()\-]+")
+
+
+def _header_index(rows: list[list[str]]) -> int:
+    """Index of the header among a CSV's first non-blank rows: after any title lines.
+
+    Reports exported as CSV often start with a title ("Laporan Keluhan Mei 2026", often
+    followed by empty fields up to the table's width) above the header. Rows before the first
+    row with two filled fields are taken as such a title only when each has at most one
+    filled field and that first row looks like a header: its filled fields are distinct and
+    none is a number or date, and the rows after it mostly have its number of fields.
+    Otherwise the first row is the header, as in any CSV (one-column files included).
+    """
+    scan = rows[:_TITLE_SCAN_ROWS]
+    filled = [[f.strip() for f in row if f.strip()] for row in scan]
+    first = next((i for i, names in enumerate(filled) if len(names) >= 2), None)
+    if not first or any(len(names) > 1 for names in filled[:first]):
+        return 0
+    names, after = filled[first], scan[first + 1 :]
+    if len(set(names)) < len(names) or any(_DATA_LIKE.fullmatch(n) for n in names) or not after:
+        return 0
+
+    def width(row: list[str]) -> int:  # without trailing empty fields
+        return max((i + 1 for i, f in enumerate(row) if f.strip()), default=0)
+
+    usual = Counter(width(row) for row in after).most_common(1)[0][0]
+    return first if usual == width(scan[first]) else 0
+
+
 def _sniff_delimiter(sample: str, suffix: str) -> str:
     """Pick the delimiter whose rows most consistently match the header's field count."""
     lines = sample.splitlines(keepends=True)
@@ -120,8 +154,9 @@ def _sniff_delimiter(sample: str, suffix: str) -> str:
             continue
         if not rows:
             continue
-        width = len(rows[0])
-        body = rows[1:]
+        start = _header_index(rows)
+        width = len(rows[start])
+        body = rows[start + 1 :]
         share = sum(len(r) == width for r in body) / len(body) if body else 1.0
         score = (share, width, 1 if delimiter == preferred else 0)
         if width > 1 and (best is None or score > best):
@@ -159,43 +194,43 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
     buffer: list[str] = []
     reader = csv.reader(_tap(handle, buffer), delimiter=delimiter, quotechar='"', strict=False)
 
-    def next_record() -> tuple[list[str], list[str]] | None:
+    def non_blank() -> Iterator[tuple[list[str], list[str], int]]:
+        """Yield each non-blank record: fields, physical lines, first line number."""
         for fields in reader:
             lines = buffer[:]
             buffer.clear()
             if not "".join(lines).strip():
                 continue
-            return fields, lines
-        return None
+            yield fields, lines, reader.line_num - len(lines) + 1
 
+    live = non_blank()
     try:
         for _ in range(skip_lines):
             next(reader)
             buffer.clear()
-        header = next_record()
+        head = list(itertools.islice(live, _TITLE_SCAN_ROWS))
     except csv.Error as exc:
         handle.close()
         raise InputFileError(f"{path.name} cannot be parsed as CSV: {exc}.") from exc
-    if header is None:
+    if not head:
         handle.close()
         raise NotATableError(
             f"{path.name} has no header row: it holds only blank lines.",
             hint="Check the export: the file should have a header row and data rows.",
         )
-    header_fields = header[0]
-    if header_fields:
-        header_fields[0] = header_fields[0].lstrip("\ufeff")
-    columns = _unique_columns(header_fields)
+    if head[0][0]:
+        head[0][0][0] = head[0][0][0].lstrip("\ufeff")
+    at = _header_index([fields for fields, _, _ in head])
+    notes: tuple[str, ...] = ()
+    if at:  # the title's words are not repeated: they may name a person
+        above = "line above it was" if at == 1 else f"{at} lines above it were"
+        notes = (f"the header is on line {head[at][2]}; the {above} read as a title, not as rows.",)
+    columns = _unique_columns(head[at][0])
     width = len(columns)
 
     def records() -> Iterator[RawRecord]:
         try:
-            for fields in reader:
-                lines = buffer[:]
-                buffer.clear()
-                if not "".join(lines).strip():
-                    continue
-                start = reader.line_num - len(lines) + 1
+            for fields, lines, start in itertools.chain(head[at + 1 :], live):
                 if len(fields) > width and not any(f.strip() for f in fields[width:]):
                     fields = fields[:width]  # trailing empty cells, as spreadsheets write them
                 if len(fields) != width:
@@ -216,7 +251,7 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
         finally:
             handle.close()
 
-    return TableSource(path.name, columns, records(), handle.close)
+    return TableSource(path.name, columns, records(), handle.close, notes)
 
 
 # --- JSON / JSONL ----------------------------------------------------------------------------
