@@ -62,6 +62,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only a text column is required; the other columns are guessed and can be changed.",
     ),
     "data.preview": ("Pratinjau (20 baris pertama)", "Preview (first 20 rows)"),
+    "data.preview_caption": (
+        "Ditampilkan sebagaimana akan disimpan: data pribadi sudah disamarkan. Teks mentah "
+        "tidak pernah disimpan atau ditampilkan.",
+        "Shown as it will be stored: personal data is already redacted. Raw text is never "
+        "stored or shown.",
+    ),
     "data.mapping": ("Pemetaan kolom", "Column mapping"),
     "data.mapping_help": (
         "Kolom tujuan di kiri, kolom berkas di kanan; kosongkan untuk tidak memakai kolom.",
@@ -70,12 +76,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.target": ("Kolom tujuan", "Target column"),
     "data.source": ("Kolom berkas", "File column"),
     "data.unmapped": ("(tidak dipakai)", "(not used)"),
-    "data.pii_preview": ("Pratinjau penyamaran data pribadi", "Personal-data redaction preview"),
-    "data.pii_caption": (
-        "Teks mentah tidak pernah disimpan; yang disimpan adalah kolom tersamar di bawah.",
-        "Raw text is never stored; only the redacted column below is.",
-    ),
-    "data.redacted": ("Teks tersamar", "Redacted text"),
     "data.ingest": ("Muat ke basis data", "Load into the database"),
     "data.classify_after": ("Klasifikasikan setelah dimuat", "Classify after loading"),
     "data.ingesting": ("Memuat {name}...", "Loading {name}..."),

@@ -179,3 +179,29 @@ def test_file_names_without_pii_are_kept(db_engine, stub_stages, tmp_path):
     summary = ingest_file(path, engine=db_engine, **stub_stages)
     assert summary.file_name == "export_2026-05-12_batch_3.csv"
     assert summary.pii_counts == {}
+
+
+@pytest.mark.parametrize("real", [False, True], ids=["stub", "real"])
+def test_preview_shows_every_value_redacted(tmp_path, stub_stages, real):
+    from voc.ingest import preview_file
+
+    if real:
+        pytest.importorskip("spacy")
+    path = tmp_path / "report.csv"
+    path.write_bytes(
+        (
+            "Laporan Keluhan Mei 2026\n"
+            "id;pesan;customer_id;csat\n"
+            "A-1;Hubungi saya di +62 812-3456-7890;siti.aminah@example.com;2\n"
+            "A-2;Café tutup;C-2;4,5\n"
+            "A-3;ragged;row\n"
+        ).encode("cp1252")
+    )
+    stages = {} if real else {"redactor": stub_stages["redactor"]}
+    frame = preview_file(path, rows=20, **stages)
+    assert list(frame.columns) == ["id", "pesan", "customer_id", "csat"]
+    assert frame["id"].tolist() == ["A-1", "A-2"]  # the ragged row is left out
+    assert frame.loc[1, "pesan"] == "Café tutup"
+    shown = " ".join(frame.to_numpy().ravel())
+    assert "812" not in shown and "siti.aminah" not in shown
+    assert len(preview_file(path, rows=1, **stages)) == 1

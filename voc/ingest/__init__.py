@@ -5,7 +5,13 @@ editable column mapping. See docs/INGEST.md.
 """
 
 from voc.ingest.mapping import TARGET_COLUMNS, guess_mapping, load_mapping, resolve_mapping
-from voc.ingest.pipeline import DEFAULT_CHUNK_SIZE, IngestSummary, ingest_file, inspect_file
+from voc.ingest.pipeline import (
+    DEFAULT_CHUNK_SIZE,
+    IngestSummary,
+    ingest_file,
+    inspect_file,
+    preview_file,
+)
 from voc.ingest.sniff import FileKind, sniff_file
 from voc.ingest.validate import (
     MAX_TEXT_CHARS,
@@ -29,6 +35,7 @@ __all__ = [
     "parse_bool",
     "parse_datetime",
     "parse_number",
+    "preview_file",
     "resolve_mapping",
     "sniff_file",
 ]

@@ -32,7 +32,7 @@ from voc.ingest.validate import (
     validate_row,
 )
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "IngestSummary", "ingest_file", "inspect_file"]
+__all__ = ["DEFAULT_CHUNK_SIZE", "IngestSummary", "ingest_file", "inspect_file", "preview_file"]
 
 DEFAULT_CHUNK_SIZE = 20_000
 # Tries per chunk when another ingest stores the same feedback ids first (see run_chunk).
@@ -550,6 +550,53 @@ def inspect_file(path: str | Path, *, sheet: str | None = None) -> dict[str, Any
         "warnings": list(kind.warnings),
         "tables": tables,
     }
+
+
+def preview_file(
+    path: str | Path,
+    *,
+    rows: int = 20,
+    sheet: str | None = None,
+    redactor: Redactor | None = None,
+):
+    """The first rows of a file's first table as the ingest reads them, PII redacted.
+
+    For showing a file before it is loaded (the app's upload page): the same readers as
+    :func:`ingest_file` (encoding, delimiter, title lines, archives), and every value passed
+    through the redactor, so nothing personal is shown. Rows broken at the file level
+    (ragged, bad JSON) are left out; the ingest quarantines them.
+
+    Returns:
+        A ``pandas.DataFrame`` of up to ``rows`` rows, the table's columns, string values.
+    """
+    import pandas as pd
+
+    from voc.pii.parallel import in_process
+
+    redact = in_process(redactor or _default_redactor())
+    with unpacked(path) as table_path:
+        kind = sniff_file(table_path)
+        sources = _open(table_path, kind, sheet)
+        try:
+            columns = list(sources[0].columns)
+            records = itertools.islice((r for r in sources[0].records if r.values), rows)
+            values = [
+                [
+                    "" if _is_missing_value(r.values.get(c)) else str(r.values.get(c))
+                    for c in columns
+                ]
+                for r in records
+            ]
+        finally:
+            _close(sources)
+    distinct = sorted({v for row in values for v in row if v})
+    shown = {v: res.text for v, res in zip(distinct, redact(distinct), strict=True)}
+    shown[""] = ""
+    return pd.DataFrame([[shown[v] for v in row] for row in values], columns=columns)
+
+
+def _is_missing_value(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def ingest_file(
