@@ -689,3 +689,39 @@ def test_csv_title_lines_above_the_header(tmp_path, db_engine, stub_stages, text
 def test_csv_first_row_stays_the_header_without_a_title(tmp_path, text, columns):
     path = _write(tmp_path, "plain.csv", text)
     assert inspect_file(path)["tables"][0]["columns"] == columns
+
+
+# --- JSON tables as arrays of arrays ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        [["id", "text"], ["R1", "Halo kak"], ["R2", "Paket telat"]],
+        {"values": [["id", "text"], ["R1", "Halo kak"], ["R2", "Paket telat"]]},
+        {
+            "columns": ["id", "text"],
+            "index": [0, 1],
+            "data": [["R1", "Halo kak"], ["R2", "Paket telat"]],
+        },
+    ],
+    ids=["array", "sheets-api", "pandas-split"],
+)
+def test_json_array_of_arrays_with_a_header_row(tmp_path, db_engine, stub_stages, document):
+    path = _write(tmp_path, "table.json", json.dumps(document))
+    assert inspect_file(path)["tables"][0]["columns"] == ["id", "text"]
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded) == (2, 2)
+    texts = read_feedback(db_engine).set_index("feedback_id")["text_redacted"]
+    assert texts.to_dict() == {"R1": "Halo kak", "R2": "Paket telat"}
+
+
+def test_json_array_of_arrays_quarantines_rows_that_do_not_fit(tmp_path, db_engine, stub_stages):
+    rows = [["id", "text"], ["R1", "Halo"], ["R2", "Lama", "x"], {"id": "R3"}, ["R4", None]]
+    path = _write(tmp_path, "table.json", json.dumps(rows))
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert summary.loaded == 1
+    assert summary.quarantine_reasons == {"broken_json": 1, "empty_text": 1, "ragged_row": 1}
+    details = set(read_quarantine(db_engine)["detail"])
+    assert "too many fields: expected 2, found 3" in details
+    assert "the array element is a JSON object, not an array like the header" in details

@@ -370,6 +370,15 @@ def _json_source(path: Path, kind: FileKind) -> TableSource:
         rows = _find_row_list(document, path.name)
         items = iter(enumerate(rows, start=1))
 
+    first = next(items, None)
+    if first is not None and _is_header_row(first[1]):
+        # An array of arrays whose first array names the columns (spreadsheet APIs, pandas
+        # ``orient="split"``/``"values"`` exports with a header row).
+        columns = _unique_columns(first[1])
+        return TableSource(path.name, columns, _array_rows(items, columns))
+    if first is not None:
+        items = itertools.chain([first], items)
+
     def records_from(pairs: Iterator[tuple[int, Any]]) -> Iterator[RawRecord]:
         for line, element in pairs:
             if isinstance(element, dict):
@@ -389,7 +398,38 @@ def _json_source(path: Path, kind: FileKind) -> TableSource:
     return TableSource(path.name, _scan_columns(head), records())
 
 
+def _is_header_row(element: Any) -> bool:
+    """A JSON array of two or more distinct, non-empty strings: a header row."""
+    return (
+        isinstance(element, list)
+        and len(element) >= 2
+        and all(isinstance(v, str) and v.strip() for v in element)
+        and len(set(element)) == len(element)
+    )
+
+
+def _array_rows(items: Iterator[tuple[int, Any]], columns: list[str]) -> Iterator[RawRecord]:
+    """Rows of an array-of-arrays table; other lengths are ragged, other types broken."""
+    width = len(columns)
+    for line, element in items:
+        raw = json.dumps(element, ensure_ascii=False, default=str)
+        if not isinstance(element, list):
+            found = type(element).__name__.replace("dict", "object")
+            detail = f"the array element is a JSON {found}, not an array like the header"
+            yield RawRecord(line, None, raw, ("broken_json", detail))
+        elif len(element) != width:
+            what = "too many" if len(element) > width else "too few"
+            detail = f"{what} fields: expected {width}, found {len(element)}"
+            yield RawRecord(line, None, raw, ("ragged_row", detail))
+        else:
+            yield RawRecord(line, dict(zip(columns, element, strict=True)), raw)
+
+
 def _find_row_list(document: Any, name: str) -> list[Any]:
+    if isinstance(document, dict) and _is_header_row(document.get("columns")):
+        data = document.get("data")
+        if isinstance(data, list):  # pandas ``orient="split"``: columns + data
+            return [document["columns"], *data]
     if isinstance(document, dict):
         lists = {k: v for k, v in document.items() if isinstance(v, list)}
         for key in _ARRAY_KEYS:
