@@ -205,3 +205,27 @@ def test_preview_shows_every_value_redacted(tmp_path, stub_stages, real):
     shown = " ".join(frame.to_numpy().ravel())
     assert "812" not in shown and "siti.aminah" not in shown
     assert len(preview_file(path, rows=1, **stages)) == 1
+
+
+def test_sheet_names_are_redacted_apart_from_the_file_name(db_engine, tmp_path):
+    # Read whole, "report.xlsx[Mei]" looked like a name to the redactor: the month's sheet
+    # was stored as "report.xlsx[[NAME]]".
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("spacy")
+    book = openpyxl.Workbook()
+    book.active.title = "Mei"
+    book.active.append(["id", "keluhan", "tanggal"])
+    book.active.append(["M-1", "Paket telat", 45789])
+    other = book.create_sheet("Pak Budi 0812-3456-7890")
+    other.append(["id", "keluhan"])
+    other.append(["B-1", "Refund belum masuk"])
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    summary = ingest_file(path, engine=db_engine)
+    assert set(summary.mapping) == {"report.xlsx[Mei]", "report.xlsx[Pak [NAME] [PHONE]]"}
+    assert summary.pii_counts == {"NAME": 1, "PHONE": 1}
+    assert summary.quarantine_reasons == {"invalid_date": 1}
+    from voc.store import read_quarantine
+
+    (detail,) = read_quarantine(db_engine)["detail"]
+    assert detail.startswith("created_at 45789 is a number, not a date (a spreadsheet serial")

@@ -139,21 +139,32 @@ def _without_nul(value):
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
-def _shown_names(redactor, names: list[str]) -> tuple[dict[str, str], Counter[str]]:
+def _shown_names(redactor, file_name: str, names: list[str]) -> tuple[dict[str, str], Counter[str]]:
     """File and sheet names as stored and shown: PII in a name is redacted.
 
     Chat exports are often named after the customer (``WhatsApp Chat with +62 812...``,
     ``chat_081234567890.csv``); underscores are read as spaces so that a number glued to
-    a word by ``_`` is found. Returns ``name -> shown name`` and the PII counts found.
+    a word by ``_`` is found. A sheet's name ``file.xlsx[Sheet]`` is redacted in its two
+    parts (read whole, ``[Mei]`` looked like a name). Returns ``name -> shown name`` for
+    ``file_name`` and ``names``, and the PII counts found.
     """
     from voc.pii.parallel import in_process
 
-    distinct = sorted(set(names))
+    def parts(name: str) -> tuple[str, ...]:
+        if name != file_name and name.startswith(f"{file_name}[") and name.endswith("]"):
+            return (file_name, name[len(file_name) + 1 : -1])
+        return (name,)
+
+    split = {name: parts(name) for name in {file_name, *names}}
+    distinct = sorted({part for pieces in split.values() for part in pieces})
     results = in_process(redactor)([n.replace("_", " ") for n in distinct])
-    shown, counts = {}, Counter()
-    for name, result in zip(distinct, results, strict=True):
+    plain, counts = {}, Counter()
+    for part, result in zip(distinct, results, strict=True):
+        plain[part] = result.text if result.counts else part
         counts.update(result.counts)
-        shown[name] = result.text if result.counts else name
+    shown = {}
+    for name, pieces in split.items():
+        shown[name] = f"{plain[pieces[0]]}[{plain[pieces[1]]}]" if len(pieces) == 2 else plain[name]
     return shown, counts
 
 
@@ -678,7 +689,7 @@ def _ingest_sources(
     from voc.store.writes import create_run, finish_run
 
     redactor = redactor or _default_redactor()
-    shown, name_pii = _shown_names(redactor, [path.name, *(s.name for s in sources)])
+    shown, name_pii = _shown_names(redactor, path.name, [s.name for s in sources])
     file_name = shown[path.name]
     mapped, warnings = _map_sources(sources, explicit, shown)
     language_detector = language_detector or _default_language_detector()

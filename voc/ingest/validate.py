@@ -130,7 +130,11 @@ def parse_datetime(value: Any) -> dt.datetime | None:
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is a {type(value).__name__}, not a date")
+        what = "a number" if isinstance(value, int | float) else f"a {type(value).__name__}"
+        hint = " (a spreadsheet serial number? format the column as dates)"
+        raise ValueError(
+            f"{value!r} is {what}, not a date" + (hint if isinstance(value, int | float) else "")
+        )
     text = " ".join(value.split())
     try:
         return _to_naive_utc(dt.datetime.fromisoformat(_ISO_SPACE_Z.sub("+00:00", text)))
