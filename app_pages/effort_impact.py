@@ -95,7 +95,12 @@ def _add_to_backlog(url: str, items, period_label: str) -> None:
     names = {f"{i.topic}|{i.touchpoint}": i.title() for i in items}
     with st.form("add_backlog"):
         by_title = {title: key for key, title in names.items()}
-        titles = st.multiselect(t("effort.pick_issues"), list(by_title), key="add_pick")
+        titles = st.multiselect(
+            t("effort.pick_issues"),
+            list(by_title),
+            placeholder=t("widget.choose"),
+            key="add_pick",
+        )
         picked = [by_title[title] for title in titles]
         by = st.text_input(t("backlog.by"), value="analyst", key="add_by")
         if st.form_submit_button(t("effort.add"), type="primary") and picked:

@@ -62,6 +62,7 @@ def render() -> None:
                 t(label_key),
                 _options(frame, column),
                 format_func=labeller(kind),
+                placeholder=t("widget.all"),
                 key=f"ex_{key}",
             )
         filters["min_confidence"] = st.slider(
@@ -76,10 +77,15 @@ def render() -> None:
         return
     prepared = data.prepared(url, None, None)
     weekly = dashboard.weekly_by_sentiment(prepared, mask)
+    names = {
+        "volume": t("col.volume"),
+        "negative": label("sentiment", "negative"),
+        "positive": label("sentiment", "positive"),
+    }
     fig = px.line(
-        weekly,
+        weekly.rename(columns=names),
         x="week",
-        y=["volume", "negative", "positive"],
+        y=list(names.values()),
         title=t("explorer.trend"),
         labels={"week": "", "value": t("col.volume"), "variable": ""},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from app_support import data
@@ -33,7 +34,15 @@ def _stages_chart(model) -> None:
         secondary_y=True,
     )
     fig.update_yaxes(title_text=t("col.volume"), secondary_y=False)
-    fig.update_yaxes(range=[-1, 1], secondary_y=True)
+    fig.update_yaxes(
+        range=[-1.05, 1.05],
+        tickmode="array",
+        tickvals=[-1, -0.5, 0, 0.5, 1],
+        showgrid=False,
+        zeroline=True,
+        title_text=t("journey.right_axis"),
+        secondary_y=True,
+    )
     fig.update_layout(title=t("journey.stages"), height=420)
     st.plotly_chart(fig, width="stretch")
 
@@ -82,7 +91,12 @@ def render() -> None:
     table = model.stages[["volume", "net_sentiment", "csat_percent"]].copy()
     table.index = [label("touchpoint", s) for s in table.index]
     table.columns = [t("col.volume"), t("kpi.net_sentiment"), t("kpi.csat")]
-    st.dataframe(table.round(1).T, width="stretch")
+    # a stage without comments (or without CSAT answers) has no value: "-", not "None"
+    digits = dict(zip(table.columns, (0, 1, 1), strict=True))
+    shown = table.apply(
+        lambda column: column.map(lambda v: "-" if pd.isna(v) else f"{v:,.{digits[column.name]}f}")
+    )
+    st.dataframe(shown.T, width="stretch")
 
     touchpoints, topics = _grid(model)
     st.caption(t("journey.grid_help"))

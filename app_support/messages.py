@@ -151,6 +151,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.created_at": ("Waktu", "Time"),
     "col.confidence": ("Keyakinan topik", "Topic confidence"),
     "col.volume": ("Volume", "Volume"),
+    "widget.all": ("Semua (pilih untuk menyaring)", "All (pick to filter)"),
+    "widget.choose": ("Pilih", "Choose"),
     "col.impact": ("Dampak", "Impact"),
     "col.effort": ("Usaha", "Effort"),
     "col.quadrant": ("Kuadran", "Quadrant"),
@@ -171,6 +173,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # journey page
     "journey.title": ("Peta perjalanan pelanggan", "Customer journey map"),
     "journey.stages": ("Tahap: volume, sentimen, CSAT", "Stages: volume, sentiment, CSAT"),
+    "journey.right_axis": ("Skor sentimen; CSAT / 100", "Sentiment score; CSAT / 100"),
     "journey.curve": ("Kurva emosi (skor sentimen rata-rata)", "Emotion curve (mean sentiment)"),
     "journey.grid": ("Tahap x topik (komentar negatif)", "Touchpoint x topic (negative comments)"),
     "journey.grid_help": (
