@@ -34,6 +34,9 @@ OUTPUT_COLUMNS = ("feedback_id", "lang", "text_redacted", *PREDICTION_COLUMNS)
 _FLOATS = ("sentiment_score", "topic_confidence", "touchpoint_confidence")
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
 _SUFFIXES[".ndjson"] = "jsonl"
+# Inputs read by the ingest's own readers (encoding, delimiter and title lines found as
+# `voc ingest` finds them); Parquet and JSONL go through pandas/pyarrow as they are.
+_TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".xlsx", ".xlsm")
 _MANIFEST = "manifest.json"
 
 
@@ -66,6 +69,74 @@ def _format(path: Path) -> str:
             "streaming classification reads .csv, .tsv, .parquet, .jsonl and .ndjson."
         )
     return kind
+
+
+def _input_format(path: Path) -> str:
+    """``parquet``, ``jsonl`` or ``table`` (a file for the ingest readers)."""
+    suffix = path.suffix.lower()
+    if suffix in _TABLE_SUFFIXES:
+        return "table"
+    if _SUFFIXES.get(suffix) in ("parquet", "jsonl"):
+        return _SUFFIXES[suffix]
+    raise InputFileError(
+        f"{path.name} is not a CSV, TSV, XLSX, JSON, Parquet or JSONL file; classification "
+        "reads .csv, .tsv, .txt, .xlsx, .json, .parquet, .jsonl and .ndjson (or a .gz/.zip of "
+        "one)."
+    )
+
+
+def _table_chunks(path: Path, chunk_size: int) -> Iterator:
+    """DataFrames of string values from a CSV/TSV/XLSX/JSON file, read as `voc ingest` reads it.
+
+    A row broken at the file level (ragged, bad JSON) stops the run with its line, as
+    classification writes one output row per input row.
+    """
+    import pandas as pd
+
+    from voc.ingest.readers import open_sources
+    from voc.ingest.sniff import sniff_file
+
+    kind = sniff_file(path)
+    sources = open_sources(path, kind)
+    try:
+        if len(sources) > 1:
+            names = ", ".join(source.name for source in sources)
+            raise InputFileError(
+                f"{path.name} holds {len(sources)} tables ({names}); classification reads one.",
+                hint="Save the sheet you want as its own file, or use `voc classify "
+                "--to-store`, which ingests every sheet.",
+            )
+        (source,) = sources
+        columns = list(source.columns)
+        text_only = kind.format == "csv"  # the CSV reader gives every field as a string
+        rows: list[list[str]] = []
+        for record in source.records:
+            if record.values is None:
+                reason, detail = record.error or ("broken_row", "the row cannot be read")
+                raise InputFileError(
+                    f"{source.name} line {record.line} cannot be read ({reason}: {detail}).",
+                    hint="Fix the row, or load the file with `voc ingest` (or `voc classify "
+                    "--to-store`), which quarantines such rows.",
+                )
+            row = list(map(record.values.get, columns))
+            rows.append(row if text_only else [_as_cell(value) for value in row])
+            if len(rows) == chunk_size:
+                yield pd.DataFrame(rows, columns=columns, dtype=object)
+                rows = []
+        if rows:
+            yield pd.DataFrame(rows, columns=columns, dtype=object)
+    finally:
+        for source in sources:
+            source.close()
+
+
+def _as_cell(value) -> str:
+    """A value as the text the CSV path gives (empty for missing, ``12`` for ``12.0``)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def row_id(text: str) -> str:
@@ -112,22 +183,18 @@ def iter_chunks(path: str | Path, chunk_size: int) -> Iterator:
     path = Path(path)
     if not path.is_file():
         raise InputFileError(f"Input file {path} does not exist.")
-    kind = _format(path)
+    kind = _input_format(path)
+    if kind == "table":
+        yield from _table_chunks(path, chunk_size)
+        return
     try:
         if kind == "parquet":
             import pyarrow.parquet as pq
 
             batches = pq.ParquetFile(path).iter_batches(batch_size=chunk_size)
             yield from _rebatch((b.to_pandas() for b in batches), chunk_size)
-        elif kind == "jsonl":
-            reader = pd.read_json(path, lines=True, dtype=False, chunksize=chunk_size)
-            with reader:
-                yield from _rebatch(iter(reader), chunk_size)
         else:
-            sep = "\t" if path.suffix.lower() == ".tsv" else ","
-            reader = pd.read_csv(
-                path, sep=sep, dtype=str, keep_default_na=False, chunksize=chunk_size
-            )
+            reader = pd.read_json(path, lines=True, dtype=False, chunksize=chunk_size)
             with reader:
                 yield from _rebatch(iter(reader), chunk_size)
     except (ValueError, OSError, UnicodeDecodeError) as exc:
@@ -344,7 +411,7 @@ def classify_file(
                 show_progress=show_progress,
                 on_chunk=on_chunk,
             )
-    kind = _format(input)
+    kind = _input_format(input)
     _format(output)
     if output.resolve() == input.resolve():
         raise InputFileError("The output file must differ from the input file.")
@@ -361,7 +428,9 @@ def classify_file(
                 f"Could not read {input.name} as PARQUET: {exc}. Check the file type."
             ) from exc
     else:
-        total = max(lines - (kind == "csv"), 0)
+        # a CSV's lines less its header; 0 (unknown, the bar counts up) for XLSX and JSON
+        is_csv = input.suffix.lower() in (".csv", ".tsv", ".tab", ".txt")
+        total = max(lines - 1, 0) if is_csv else lines if kind == "jsonl" else 0
     manifest = {
         "input_sha256": digest,
         "chunk_size": chunk_size,

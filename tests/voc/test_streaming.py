@@ -216,9 +216,10 @@ def test_bad_options(toy_model, tmp_path, kwargs, error, match):
     ("name", "content", "match"),
     [
         ("missing.csv", None, "does not exist"),
-        ("book.xlsx", b"PK\x03\x04", "not a CSV, TSV, Parquet or JSONL"),
+        ("book.xlsx", b"PK\x03\x04", "book.xlsx starts like a ZIP/XLSX file but is damaged"),
+        ("notes.doc", b"x", "not a CSV, TSV, XLSX, JSON, Parquet or JSONL"),
         ("broken.parquet", b"not parquet at all", "Could not read broken.parquet"),
-        ("empty.csv", b"", "Could not read empty.csv"),
+        ("empty.csv", b"", "empty.csv is empty"),
         ("header.csv", b"text,id\n", "has no rows"),
     ],
 )
@@ -328,3 +329,40 @@ def test_a_compressed_input_gives_the_plain_files_output(toy_model, tmp_path, pa
     pd.testing.assert_frame_equal(
         pd.read_parquet(tmp_path / "plain.parquet"), pd.read_parquet(tmp_path / "packed.parquet")
     )
+
+
+def test_csv_and_other_tables_are_read_as_voc_ingest_reads_them(toy_model, tmp_path):
+    # A Windows export: cp1252, semicolons (decimal commas), a title line above the header.
+    # The pandas reader used before failed on the encoding and saw one column 'id;text'.
+    src = _input(tmp_path, ".csv", n=6)
+    plain = classify_file(src, tmp_path / "plain.parquet", id_col="ticket", model=toy_model)
+    frame = pd.read_csv(src, dtype=str, keep_default_na=False)
+    windows = tmp_path / "windows.csv"
+    body = frame.to_csv(sep=";", index=False)
+    windows.write_bytes(("Laporan Keluhan Mei 2026\n" + body + "").encode("cp1252"))
+    workbook = tmp_path / "book.xlsx"
+    frame.to_excel(workbook, index=False)
+    records = tmp_path / "array.json"
+    records.write_text(frame.to_json(orient="records"), encoding="utf-8")
+    expected = pd.read_parquet(tmp_path / "plain.parquet")
+    for other in (windows, workbook, records):
+        out = tmp_path / f"{other.stem}.parquet"
+        summary = classify_file(other, out, id_col="ticket", model=toy_model)
+        assert summary["rows"] == plain["rows"] == 6
+        pd.testing.assert_frame_equal(pd.read_parquet(out), expected, check_dtype=False)
+
+
+def test_a_ragged_row_stops_classification_with_its_line(toy_model, tmp_path):
+    src = tmp_path / "ragged.csv"
+    src.write_text("text,channel\nkopi enak,app\npaket telat,app,extra\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"ragged.csv line 3 cannot be read \(ragged_row"):
+        classify_file(src, tmp_path / "o.parquet", model=toy_model)
+
+
+def test_a_workbook_of_several_sheets_is_refused_with_their_names(toy_model, tmp_path):
+    book = tmp_path / "two.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame({"text": ["kopi enak"]}).to_excel(writer, sheet_name="Mei", index=False)
+        pd.DataFrame({"text": ["paket telat"]}).to_excel(writer, sheet_name="Juni", index=False)
+    with pytest.raises(InputFileError, match=r"holds 2 tables \(two.xlsx\[Mei\], two.xlsx"):
+        classify_file(book, tmp_path / "o.parquet", model=toy_model)

@@ -147,7 +147,8 @@ def classify(
     )
     skipped = f" ({result['chunks_skipped']} chunks resumed)" if result["chunks_skipped"] else ""
     typer.echo(
-        f"Classified {result['rows']:,} comments with {model.model_version} -> {output}{skipped}"
+        f"Classified {result['rows']:,} {'comment' if result['rows'] == 1 else 'comments'} "
+        f"with {model.model_version} -> {output}{skipped}"
     )
 
 
