@@ -280,8 +280,13 @@ def test_workbook_sheet_without_text_column_is_skipped_with_a_note(tmp_path, db_
     ("value", "expected"),
     [
         ("2026-05-12", dt.datetime(2026, 5, 12)),
-        ("2026-05-12T14:05:00Z", dt.datetime(2026, 5, 12, 14, 5)),
-        ("2026-05-12T21:05:00+07:00", dt.datetime(2026, 5, 12, 14, 5)),
+        # offsets are converted to the business time zone (default Asia/Jakarta, UTC+7)
+        ("2026-05-12T14:05:00Z", dt.datetime(2026, 5, 12, 21, 5)),
+        ("2026-05-12T21:05:00+07:00", dt.datetime(2026, 5, 12, 21, 5)),
+        ("2026-05-12T23:30:00+00:00", dt.datetime(2026, 5, 13, 6, 30)),
+        ("2026-05-12 01:30 UTC", dt.datetime(2026, 5, 12, 8, 30)),
+        ("1 Juni 2026 09.15 WITA", dt.datetime(2026, 6, 1, 8, 15)),
+        ("12/05/2026 08:30 WIT", dt.datetime(2026, 5, 12, 6, 30)),
         ("2026-05-12 14:05", dt.datetime(2026, 5, 12, 14, 5)),
         ("12/05/2026", dt.datetime(2026, 5, 12)),
         ("12-05-2026 08:30:15", dt.datetime(2026, 5, 12, 8, 30, 15)),
@@ -298,8 +303,33 @@ def test_workbook_sheet_without_text_column_is_skipped_with_a_note(tmp_path, db_
         ("N/A", None),
     ],
 )
-def test_parse_datetime(value, expected):
+def test_parse_datetime(value, expected, monkeypatch):
+    monkeypatch.delenv("VOC_TIMEZONE", raising=False)
     assert parse_datetime(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        ("UTC", [dt.datetime(2026, 5, 12, 14, 5), dt.datetime(2026, 5, 12, 2, 15)]),
+        ("Asia/Makassar", [dt.datetime(2026, 5, 12, 22, 5), dt.datetime(2026, 5, 12, 10, 15)]),
+    ],
+)
+def test_voc_timezone_names_the_business_time_zone(monkeypatch, zone, expected):
+    monkeypatch.setenv("VOC_TIMEZONE", zone)
+    values = ["2026-05-12T14:05:00Z", "12/05/2026 09:15 WIB"]
+    assert [parse_datetime(v) for v in values] == expected
+    assert parse_datetime("12/05/2026 09:15") == dt.datetime(2026, 5, 12, 9, 15)  # as written
+
+
+def test_a_bad_voc_timezone_stops_the_ingest_first(tmp_path, db_engine, stub_stages, monkeypatch):
+    from voc.errors import ConfigError
+
+    monkeypatch.setenv("VOC_TIMEZONE", "Asia/Bandung")
+    path = _write(tmp_path, "a.csv", "id,text,created_at\nA,Oke,2026-05-12T14:05:00Z\n")
+    with pytest.raises(ConfigError, match="VOC_TIMEZONE='Asia/Bandung' is not a time zone"):
+        ingest_file(path, engine=db_engine, **stub_stages)
+    assert list_runs(db_engine) == []
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from voc.ingest.validate import (
     MAX_TEXT_CHARS,
     MAX_VALUE_CHARS,
     RowProblem,
+    business_timezone,
     validate_row,
 )
 
@@ -647,6 +648,7 @@ def ingest_file(
     """
     if chunk_size < 1:
         raise VocError(f"chunk_size must be at least 1, got {chunk_size}.")
+    business_timezone()  # a bad VOC_TIMEZONE stops here, before any row is read
     started = time.perf_counter()
     path = Path(path)
     explicit = load_mapping(mapping) if isinstance(mapping, str | Path) else mapping

@@ -8,17 +8,24 @@ quarantine. Texts longer than :data:`MAX_TEXT_CHARS` are loaded truncated and fl
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import os
 import re
 import unicodedata
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from voc.errors import ConfigError
 
 __all__ = [
     "CLEAN_KEYS",
+    "DEFAULT_TIMEZONE",
     "MAX_TEXT_CHARS",
     "QUARANTINE_REASONS",
     "RowProblem",
+    "business_timezone",
     "parse_bool",
     "parse_datetime",
     "parse_number",
@@ -72,7 +79,11 @@ _DAY_NAMES = (
     r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
 )
-_TIME = r"(?:[ T,]+(?:pukul\s+|jam\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:wib|wita|wit)?)?"
+_TIME = r"(?:[ T,]+(?:pukul\s+|jam\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(wib|wita|wit)?)?"
+# Indonesia's time zones (no daylight saving): western, central, eastern.
+_ZONE_HOURS = {"wib": 7, "wita": 8, "wit": 9}
+#: The business time zone timestamps are stored in (``VOC_TIMEZONE``, an IANA name).
+DEFAULT_TIMEZONE = "Asia/Jakarta"
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})" + _TIME + r"$", re.IGNORECASE)
 _D_MONTH_Y = re.compile(
     rf"^(?:{_DAY_NAMES},?\s+)?(\d{{1,2}})[\s\-]+([a-z]+)\.?[\s\-,]+(\d{{4}})" + _TIME + r"$",
@@ -102,20 +113,57 @@ def _is_missing(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower() in _MISSING
 
 
-def _to_naive_utc(value: dt.datetime) -> dt.datetime:
+def business_timezone() -> ZoneInfo:
+    """The zone of ``VOC_TIMEZONE`` (default ``Asia/Jakarta``, WIB) that times are kept in.
+
+    Raises:
+        ConfigError: The name is not a known IANA time zone.
+    """
+    name = os.environ.get("VOC_TIMEZONE", "").strip() or DEFAULT_TIMEZONE
+    return _zone(name)
+
+
+@functools.lru_cache(maxsize=8)
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(
+            f"VOC_TIMEZONE={name!r} is not a time zone name.",
+            hint="Use an IANA name such as Asia/Jakarta (WIB), Asia/Makassar (WITA), "
+            "Asia/Jayapura (WIT) or UTC.",
+        ) from exc
+
+
+def _to_local(value: dt.datetime) -> dt.datetime:
+    """A timestamp with an offset in the business time zone, naive; naive ones as they are."""
     if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        value = value.astimezone(business_timezone()).replace(tzinfo=None)
     return value
 
 
-def _build(year: str, month: int, day: str, hh: str | None, mm: str | None, ss: str | None):
-    return dt.datetime(int(year), month, int(day), int(hh or 0), int(mm or 0), int(ss or 0))
+def _build(
+    year: str,
+    month: int,
+    day: str,
+    hh: str | None,
+    mm: str | None,
+    ss: str | None,
+    zone: str | None = None,
+) -> dt.datetime:
+    value = dt.datetime(int(year), month, int(day), int(hh or 0), int(mm or 0), int(ss or 0))
+    if zone:  # "09.15 WITA": that zone's time, told in the business zone
+        offset = dt.timezone(dt.timedelta(hours=_ZONE_HOURS[zone.lower()]))
+        value = _to_local(value.replace(tzinfo=offset))
+    return value
 
 
 def parse_datetime(value: Any) -> dt.datetime | None:
     """Parse a timestamp in ISO 8601, d/m/Y or day-month-year form (Indonesian or English).
 
-    Offsets are converted to UTC and dropped; naive values are kept as they are.
+    A time with an offset (``+07:00``, ``Z``, ``UTC``, ``WIB``/``WITA``/``WIT``) is converted
+    to the business time zone (:func:`business_timezone`) and the offset dropped; a time
+    without one is taken as business time already and kept as written.
 
     Returns:
         The naive datetime, or ``None`` for a missing value.
@@ -126,7 +174,7 @@ def parse_datetime(value: Any) -> dt.datetime | None:
     if _is_missing(value):
         return None
     if isinstance(value, dt.datetime):
-        return _to_naive_utc(value)
+        return _to_local(value)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     if not isinstance(value, str):
@@ -137,21 +185,21 @@ def parse_datetime(value: Any) -> dt.datetime | None:
         )
     text = " ".join(value.split())
     try:
-        return _to_naive_utc(dt.datetime.fromisoformat(_ISO_SPACE_Z.sub("+00:00", text)))
+        return _to_local(dt.datetime.fromisoformat(_ISO_SPACE_Z.sub("+00:00", text)))
     except ValueError:
         pass
     try:
         if match := _DMY.match(text):
-            day, month, year, hh, mm, ss = match.groups()
-            return _build(year, int(month), day, hh, mm, ss)
+            day, month, year, hh, mm, ss, zone = match.groups()
+            return _build(year, int(month), day, hh, mm, ss, zone)
         if match := _D_MONTH_Y.match(text):
-            day, month_name, year, hh, mm, ss = match.groups()
+            day, month_name, year, hh, mm, ss, zone = match.groups()
             if month_name.lower() in _MONTHS:
-                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss)
+                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss, zone)
         if match := _MONTH_D_Y.match(text):
-            month_name, day, year, hh, mm, ss = match.groups()
+            month_name, day, year, hh, mm, ss, zone = match.groups()
             if month_name.lower() in _MONTHS:
-                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss)
+                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss, zone)
     except ValueError as exc:
         raise ValueError(f"{value!r} is not a valid calendar date ({exc})") from None
     raise ValueError(f"{value!r} is not a date in ISO, d/m/Y or '12 Mei 2026' form")
