@@ -123,3 +123,11 @@ def test_app_upload_of_an_archive_gives_the_table(tmp_path):
     path = save_upload(Upload(), tmp_path)
     assert path == tmp_path / "feedback.csv"
     assert path.read_text(encoding="utf-8") == CSV
+
+
+def test_names_inside_an_archive_are_redacted_too(tmp_path, db_engine, stub_stages):
+    packed = _zip(tmp_path / "export.zip", {"chat_081234567890.csv": CSV})
+    summary = ingest_file(packed, engine=db_engine, **stub_stages)
+    assert "Read chat [NUMBER].csv from the archive export.zip." in summary.warnings
+    assert not any("081234567890" in w for w in summary.warnings)
+    assert set(read_feedback(db_engine)["source_file"]) == {"chat [NUMBER].csv"}

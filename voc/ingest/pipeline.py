@@ -15,7 +15,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -661,8 +661,7 @@ def ingest_file(
     with unpacked(path) as table_path:
         kind = sniff_file(table_path)
         if table_path != path:
-            note = f"Read {table_path.name} from the archive {path.name}."
-            kind = replace(kind, warnings=(note, *kind.warnings))
+            stages["archive_member"] = table_path.name
         sources = _open(table_path, kind, sheet, chunk_size)
         try:
             summary = _ingest_sources(path, kind, sources, explicit, engine, chunk_size, **stages)
@@ -684,16 +683,23 @@ def _ingest_sources(
     language_detector,
     show_progress: bool,
     on_progress,
+    archive_member: str | None = None,
 ) -> IngestSummary:
-    """Map, check and store the tables of one file (see :func:`ingest_file`)."""
+    """Map, check and store the tables of one file (see :func:`ingest_file`).
+
+    ``archive_member`` names the table file when ``path`` is an archive it was unpacked from.
+    """
     from voc.progress import progress_bar
     from voc.store import get_engine
     from voc.store.writes import create_run, finish_run
 
     redactor = redactor or _default_redactor()
-    shown, name_pii = _shown_names(redactor, path.name, [s.name for s in sources])
+    members = [archive_member] if archive_member else []
+    shown, name_pii = _shown_names(redactor, path.name, [s.name for s in sources] + members)
     file_name = shown[path.name]
     mapped, warnings = _map_sources(sources, explicit, shown)
+    if archive_member:
+        warnings.insert(0, f"Read {shown[archive_member]} from the archive {file_name}.")
     language_detector = language_detector or _default_language_detector()
     engine = engine if engine is not None else get_engine()
     with engine.begin() as conn:
