@@ -32,6 +32,11 @@ EXPECTED = {
     "duplicates.csv": (5, 3, 1, 0, {"conflicting_duplicate_id": 1}),
     "no_id_duplicates.csv": (3, 2, 1, 0, {}),
     "pii.csv": (7, 5, 0, 0, {"invalid_csat": 1, "ragged_row": 1}),
+    "report_with_title.csv": (5, 4, 0, 0, {"value_too_long": 1}),
+    "feedback.csv.gz": (3, 2, 0, 0, {"empty_text": 1}),
+    "export.zip": (3, 2, 0, 0, {"empty_text": 1}),
+    "array_table.json": (4, 2, 0, 0, {"broken_json": 1, "ragged_row": 1}),
+    "chat_export.csv": (4, 4, 0, 0, {}),
 }
 
 
@@ -229,3 +234,32 @@ def test_conflicting_duplicate_keeps_the_first_text(db_engine, stub_stages):
     assert frame.loc["DU-2", "text_redacted"] == "Refund belum masuk"
     (row,) = read_quarantine(db_engine).itertuples()
     assert (row.source_line, row.reason) == (5, "conflicting_duplicate_id")
+
+
+def test_report_with_title_nul_and_time_zones(db_engine, stub_stages, monkeypatch):
+    monkeypatch.delenv("VOC_TIMEZONE", raising=False)
+    summary = _ingest("report_with_title.csv", db_engine, stub_stages)
+    assert summary.warnings == [
+        "Decoded as cp1252 (Windows-1252, not UTF-8).",
+        "report_with_title.csv: the header is on line 2; the line above it was read as a "
+        "title, not as rows.",
+        "NUL bytes were removed from the values of 1 row (first: report_with_title.csv line 4).",
+    ]
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame.loc["R-1", "created_at"] == dt.datetime(2026, 5, 12, 8, 30)  # WIB as written
+    assert frame.loc["R-2", "created_at"] == dt.datetime(2026, 5, 12, 8, 15)  # 09:15 WITA
+    assert frame.loc["R-3", "created_at"] == dt.datetime(2026, 5, 12, 9, 0)  # 02:00 UTC
+    assert frame.loc["R-2", "text_redacted"] == "Café di bandara tutup padahal jadwal buka"
+    (row,) = read_quarantine(db_engine).to_dict("records")
+    assert (row["source_line"], row["detail"]) == (6, "channel has 116 characters (at most 100)")
+
+
+def test_chat_export_keyed_by_phone_numbers_stores_pseudonyms(db_engine, stub_stages):
+    summary = _ingest("chat_export.csv", db_engine, stub_stages)
+    assert summary.mapping["chat_export.csv"]["feedback_id"] == "conversation_id"
+    ids = sorted(read_feedback(db_engine)["feedback_id"])
+    assert ids[0] == "TKT-00045" and all(i.startswith("pid_") for i in ids[1:])
+    raw = (NASTY / "chat_export.csv").read_text(encoding="utf-8")
+    for secret in ("812-0000-1111", "628120000222", "siti.contoh@example.com"):
+        assert secret in raw
+        assert not any(secret in i for i in ids)

@@ -279,6 +279,58 @@ def pii_file() -> None:
     _write_text("pii.csv", text)
 
 
+def report_with_title_file() -> None:
+    # A Windows report export: cp1252, semicolons, a title line above the header, a NUL
+    # pasted into one comment, a channel that is a whole sentence (longer than 100 chars).
+    rows = [
+        "Laporan Keluhan Pelanggan Mei 2026;;;",
+        "no_tiket;tanggal;kanal;keluhan",
+        "R-1;12/05/2026 08:30 WIB;WhatsApp;Paket belum sampai, kurir tidak bisa dihubungi",
+        "R-2;12/05/2026 09:15 WITA;Email;Caf\u00e9 di bandara tutup\x00 padahal jadwal buka",
+        "R-3;2026-05-12T02:00:00Z;Chat;Refund sudah 2 minggu belum masuk",
+        "R-4;13/05/2026;" + "telepon ke call center lalu diteruskan " * 3 + ";Aplikasi error",
+        "R-5;13/05/2026;App;Mantap, cepat sekali responnya",
+    ]
+    _write_text("report_with_title.csv", "\r\n".join(rows) + "\r\n", "cp1252")
+
+
+def compressed_files() -> None:
+    import gzip
+    import zipfile
+
+    text = "id,text,csat\nG-1,Paket telat tiga hari,2\nG-2,Pelayanan ramah,5\nG-3,,3\n"
+    (HERE / "feedback.csv.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    path = HERE / "export.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("export/", "")
+        archive.writestr("export/keluhan.csv", text.replace("G-", "Z-"))
+        archive.writestr("__MACOSX/export/._keluhan.csv", "metadata")
+    _freeze_zip_times(path)
+
+
+def array_table_file() -> None:
+    rows = [
+        ["id", "text", "csat"],
+        ["A-1", "Sinyal hilang tiap malam", 1],
+        ["A-2", "Promo cashback tidak masuk", 2, "extra"],
+        ["A-3", "Terima kasih, sudah beres", 5],
+        {"id": "A-4", "text": "an object among arrays"},
+    ]
+    _write_text("array_table.json", json.dumps(rows, indent=1))
+
+
+def chat_export_file() -> None:
+    # Conversations keyed by the (fake) customer's phone number or e-mail address.
+    rows = [
+        "conversation_id,pesan",
+        '"+62 812-0000-1111",Halo kak paket saya belum sampai',
+        "628120000222@s.whatsapp.net,Saldo terpotong tapi transaksi gagal",
+        "siti.contoh@example.com,Mohon info cara ganti alamat",
+        "TKT-00045,Kurir ramah sekali",
+    ]
+    _write_text("chat_export.csv", "\n".join(rows) + "\n")
+
+
 def main() -> None:
     """Write every nasty file next to this script."""
     for make in (
@@ -299,6 +351,10 @@ def main() -> None:
         long_text_file,
         duplicates_file,
         pii_file,
+        report_with_title_file,
+        compressed_files,
+        array_table_file,
+        chat_export_file,
     ):
         make()
 
