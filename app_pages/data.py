@@ -113,6 +113,9 @@ def render() -> None:
     st.caption(t("data.preview_caption"))
     st.dataframe(_preview(path), width="stretch")
     mapping = _mapping_editor(table)
+    id_prefix = st.text_input(
+        t("data.id_prefix"), help=t("data.id_prefix_help"), key="data_id_prefix"
+    )
     classify = st.checkbox(t("data.classify_after"), value=True, key="data_classify")
     if not st.button(t("data.ingest"), type="primary", key="data_ingest"):
         return
@@ -123,7 +126,13 @@ def render() -> None:
         share = min(rows / total, 1.0) if total else 0.5
         bar.progress(share, text=t("data.ingest_rows", rows=rows))
 
-    summary = ingest_file(path, engine=data.engine(url), mapping=mapping, on_progress=advance)
+    summary = ingest_file(
+        path,
+        engine=data.engine(url),
+        mapping=mapping,
+        on_progress=advance,
+        id_prefix=id_prefix or None,
+    )
     bar.progress(1.0, text=t("data.ingest_rows", rows=summary.rows_in))
     data.invalidate()
     _summary(url, summary)

@@ -76,6 +76,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.target": ("Kolom tujuan", "Target column"),
     "data.source": ("Kolom berkas", "File column"),
     "data.unmapped": ("(tidak dipakai)", "(not used)"),
+    "data.id_prefix": ("Prefiks ID sistem sumber (opsional)", "Source-system id prefix (optional)"),
+    "data.id_prefix_help": (
+        "Isi nama sistem (mis. zendesk) bila berkas ini dari sistem lain yang juga memberi "
+        "nomor 1, 2, 3...: ID menjadi zendesk:1 dan tidak bentrok dengan berkas sebelumnya.",
+        "Name the system (e.g. zendesk) when this file comes from another system that also "
+        "numbers records 1, 2, 3...: ids become zendesk:1 and do not collide with earlier files.",
+    ),
     "data.ingest": ("Muat ke basis data", "Load into the database"),
     "data.classify_after": ("Klasifikasikan setelah dimuat", "Classify after loading"),
     "data.ingesting": ("Memuat {name}...", "Loading {name}..."),

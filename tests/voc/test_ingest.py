@@ -755,3 +755,40 @@ def test_json_array_of_arrays_quarantines_rows_that_do_not_fit(tmp_path, db_engi
     details = set(read_quarantine(db_engine)["detail"])
     assert "too many fields: expected 2, found 3" in details
     assert "the array element is a JSON object, not an array like the header" in details
+
+
+# --- files of several source systems ----------------------------------------------------------
+
+
+def _numbered(tmp_path, name, texts):
+    body = "".join(f"{i},{text}\n" for i, text in enumerate(texts, start=1))
+    return _write(tmp_path, name, "id,text\n" + body)
+
+
+def test_an_id_prefix_keeps_two_systems_numbering_apart(tmp_path, db_engine, stub_stages):
+    first = _numbered(tmp_path, "helpdesk.csv", [f"Keluhan helpdesk {i}" for i in range(12)])
+    second = _numbered(tmp_path, "survey.csv", [f"Jawaban survei {i}" for i in range(12)])
+    ingest_file(first, engine=db_engine, **stub_stages)
+    clash = ingest_file(second, engine=db_engine, **stub_stages)
+    assert clash.quarantine_reasons == {"conflicting_duplicate_id": 12}
+    (hint,) = [w for w in clash.warnings if "--id-prefix" in w]
+    assert hint.startswith("12 of 12 rows have the id of a stored row with other content.")
+    apart = ingest_file(second, engine=db_engine, id_prefix="survey", **stub_stages)
+    assert (apart.loaded, apart.quarantined) == (12, 0)
+    assert not any("--id-prefix" in w for w in apart.warnings)
+    ids = set(read_feedback(db_engine)["feedback_id"])
+    assert {"1", "12", "survey:1", "survey:12"} <= ids and len(ids) == 24
+    again = ingest_file(second, engine=db_engine, id_prefix="survey", **stub_stages)
+    assert (again.loaded, again.duplicates) == (0, 12)
+
+
+def test_an_id_prefix_leaves_content_ids_and_checks_lengths(tmp_path, db_engine, stub_stages):
+    from voc.errors import ConfigError
+
+    path = _write(tmp_path, "mixed.csv", "id,text\n,Tanpa id\n" + "x" * 253 + ",Id panjang\n")
+    summary = ingest_file(path, engine=db_engine, id_prefix="crm", **stub_stages)
+    assert (summary.loaded, summary.quarantine_reasons) == (1, {"invalid_id": 1})
+    assert read_feedback(db_engine)["feedback_id"].iloc[0].startswith("h")  # a content id
+    for bad in ("two words", "x" * 41, "crm:"):
+        with pytest.raises(ConfigError, match="is not a short name"):
+            ingest_file(path, engine=db_engine, id_prefix=bad, **stub_stages)

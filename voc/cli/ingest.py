@@ -72,6 +72,14 @@ def ingest(
             "per CPU core, at most 4; 1 = no worker processes).",
         ),
     ] = None,
+    id_prefix: Annotated[
+        str | None,
+        typer.Option(
+            "--id-prefix",
+            help="Name of the source system, put before each source id (zendesk:123) so that "
+            "files of systems that number records alike do not collide.",
+        ),
+    ] = None,
 ) -> None:
     """Load a feedback file: validate, quarantine bad rows, redact PII, store."""
     from voc.ingest import ingest_file
@@ -86,6 +94,7 @@ def ingest(
         sheet=sheet,
         show_progress=not (quiet or as_json),
         redactor=batch_redactor(pii_workers),
+        id_prefix=id_prefix,
     )
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))

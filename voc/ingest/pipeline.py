@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import itertools
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -19,13 +20,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from voc.errors import ColumnMappingError, InputFileError, StoreError, VocError
+from voc.errors import ColumnMappingError, ConfigError, InputFileError, StoreError, VocError
 from voc.ingest.archives import unpacked
 from voc.ingest.mapping import load_mapping, resolve_mapping
 from voc.ingest.readers import RawRecord, TableSource, open_sources, raw_text
 from voc.ingest.sniff import sniff_file
 from voc.ingest.validate import (
     CLEAN_KEYS,
+    MAX_ID_CHARS,
     MAX_TEXT_CHARS,
     MAX_VALUE_CHARS,
     RowProblem,
@@ -135,6 +137,36 @@ def _may_hold_pii(source_id: str) -> bool:
     )
 
 
+_PREFIX = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")
+
+
+def _collision_warning(summary: IngestSummary, id_prefix: str | None) -> str | None:
+    """A hint when most rows hit stored ids with other content: another system's numbering."""
+    conflicts = summary.quarantine_reasons.get("conflicting_duplicate_id", 0)
+    if id_prefix or conflicts < max(10, summary.rows_in // 2):
+        return None
+    return (
+        f"{conflicts:,} of {summary.rows_in:,} rows have the id of a stored row with other "
+        "content. If this file comes from another system than earlier files (both numbering "
+        "their records from 1, say), ingest it again with an id prefix naming that system "
+        "(voc ingest --id-prefix NAME); its quarantined rows stay where they are."
+    )
+
+
+def _checked_prefix(prefix: str | None) -> str | None:
+    """``prefix`` stripped, or ``None``; raise when it is not a short plain name."""
+    if prefix is None or not prefix.strip():
+        return None
+    prefix = prefix.strip()
+    if not _PREFIX.fullmatch(prefix):
+        raise ConfigError(
+            f"The id prefix {prefix!r} is not a short name of letters, digits, '_', '.' or "
+            "'-' (at most 40 characters).",
+            hint="Name the source system, e.g. --id-prefix zendesk.",
+        )
+    return prefix
+
+
 def _without_nul(value):
     """``value`` without NUL characters when it is a string; other values as they are."""
     return value.replace("\x00", "") if isinstance(value, str) else value
@@ -206,11 +238,13 @@ class _Ingest:
         redactor,
         detector,
         shown: Mapping[str, str] | None = None,
+        id_prefix: str | None = None,
     ) -> None:
         from voc.pii.parallel import in_process
 
         self.engine = engine
         self.shown = shown or {}
+        self.id_prefix = id_prefix
         self.summary = summary
         self.redactor = redactor
         # Distinct short values (channel names, customer ids) stay in this process.
@@ -306,8 +340,19 @@ class _Ingest:
             clean["content_hash"] = content_hash(clean)
             candidates.append((record, clean))
         self._pseudonymise_ids(candidates)
-        for _, clean in candidates:
+        kept = []
+        for record, clean in candidates:
+            if clean["feedback_id"] and self.id_prefix:
+                clean["feedback_id"] = f"{self.id_prefix}:{clean['feedback_id']}"
+                if len(clean["feedback_id"]) > MAX_ID_CHARS:
+                    detail = (
+                        f"feedback_id with its prefix has {len(clean['feedback_id'])} characters"
+                    )
+                    chunk.quarantine.append((record, "invalid_id", detail))
+                    continue
             clean["feedback_id"] = clean["feedback_id"] or content_id(clean)
+            kept.append((record, clean))
+        candidates = kept
         stored = existing_content_hashes(conn, [c["feedback_id"] for _, c in candidates])
         for record, clean in candidates:
             fid, digest = clean["feedback_id"], clean["content_hash"]
@@ -622,6 +667,7 @@ def ingest_file(
     language_detector: LanguageDetector | None = None,
     show_progress: bool = False,
     on_progress: Callable[[int], None] | None = None,
+    id_prefix: str | None = None,
 ) -> IngestSummary:
     """Ingest one file into the store and return what happened.
 
@@ -638,6 +684,9 @@ def ingest_file(
             :func:`voc.language.detect_languages`).
         show_progress: Show a progress bar on stderr.
         on_progress: Called with the number of rows read so far after each chunk.
+        id_prefix: Put ``PREFIX:`` before every source id (``zendesk:123``), so that files
+            from systems that number their records alike (two exports both starting at 1)
+            do not collide; content ids (rows without a source id) are left as they are.
 
     Returns:
         The :class:`IngestSummary` (also stored in ``ingest_runs``).
@@ -649,6 +698,7 @@ def ingest_file(
     if chunk_size < 1:
         raise VocError(f"chunk_size must be at least 1, got {chunk_size}.")
     business_timezone()  # a bad VOC_TIMEZONE stops here, before any row is read
+    id_prefix = _checked_prefix(id_prefix)
     started = time.perf_counter()
     path = Path(path)
     explicit = load_mapping(mapping) if isinstance(mapping, str | Path) else mapping
@@ -657,6 +707,7 @@ def ingest_file(
         "language_detector": language_detector,
         "show_progress": show_progress,
         "on_progress": on_progress,
+        "id_prefix": id_prefix,
     }
     with unpacked(path) as table_path:
         kind = sniff_file(table_path)
@@ -684,6 +735,7 @@ def _ingest_sources(
     show_progress: bool,
     on_progress,
     archive_member: str | None = None,
+    id_prefix: str | None = None,
 ) -> IngestSummary:
     """Map, check and store the tables of one file (see :func:`ingest_file`).
 
@@ -719,7 +771,7 @@ def _ingest_sources(
         mapping={shown[source.name]: mapping for source, mapping in mapped},
         warnings=[*kind.warnings, *warnings],
     )
-    job = _Ingest(engine, summary, redactor, language_detector, shown)
+    job = _Ingest(engine, summary, redactor, language_detector, shown, id_prefix)
     job.pii.update(name_pii)
     summary.pii_counts = dict(sorted(job.pii.items()))
     try:
@@ -753,6 +805,8 @@ def _ingest_sources(
             raise
         raise error from exc
     if note := job.nul_warning():
+        summary.warnings.append(note)
+    if note := _collision_warning(summary, id_prefix):
         summary.warnings.append(note)
     with engine.begin() as conn:
         finish_run(

@@ -22,6 +22,7 @@ from voc.errors import ConfigError
 __all__ = [
     "CLEAN_KEYS",
     "DEFAULT_TIMEZONE",
+    "MAX_ID_CHARS",
     "MAX_TEXT_CHARS",
     "QUARANTINE_REASONS",
     "RowProblem",
@@ -33,7 +34,7 @@ __all__ = [
 ]
 
 MAX_TEXT_CHARS = 20_000
-_MAX_ID_CHARS = 255
+MAX_ID_CHARS = 255
 #: The longest value each short column holds (the store's column sizes; PostgreSQL refuses
 #: longer ones, SQLite would keep them).
 MAX_VALUE_CHARS = {
@@ -55,7 +56,7 @@ QUARANTINE_REASONS: dict[str, str] = {
     "invalid_nps": "nps is not a number from 0 to 10",
     "invalid_number": "first_response_seconds or handle_seconds is not a number >= 0",
     "invalid_boolean": "resolved_first_contact is not yes/no, true/false, ya/tidak or 1/0",
-    "invalid_id": f"feedback_id is longer than {_MAX_ID_CHARS} characters",
+    "invalid_id": f"feedback_id is longer than {MAX_ID_CHARS} characters",
     "value_too_long": "channel is longer than 100 characters, or customer_id, customer_segment, "
     "product_line, region or agent_id longer than 255",
     "conflicting_duplicate_id": "the id was loaded before with different content",
@@ -341,7 +342,7 @@ def validate_row(values: dict[str, Any]) -> dict[str, Any]:
             raise RowProblem("invalid_boolean", f"resolved_first_contact {exc}") from None
     if (value := get("feedback_id")) is not None:
         source_id = _as_text(value)
-        if source_id is not None and len(source_id) > _MAX_ID_CHARS:
+        if source_id is not None and len(source_id) > MAX_ID_CHARS:
             raise RowProblem("invalid_id", f"feedback_id has {len(source_id)} characters")
         clean["feedback_id"] = source_id
     if (value := get("channel")) is not None:
