@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_support import data, jobs
 from app_support.guard import run_page, show_error
-from app_support.i18n import t
+from app_support.i18n import label, t
 
 _UPLOAD_DIR = "data_upload_dir"
 
@@ -64,7 +64,10 @@ def _summary(url: str, summary) -> None:
     if summary.quarantine_reasons:
         st.markdown(f"**{t('data.reasons')}**")
         st.dataframe(
-            [{"reason": k, "rows": v} for k, v in summary.quarantine_reasons.items()],
+            [
+                {t("data.reason"): label("reason", k), t("data.rows"): v}
+                for k, v in summary.quarantine_reasons.items()
+            ],
             hide_index=True,
         )
         quarantined = read_quarantine(data.engine(url), ingest_run_id=summary.run_id)
@@ -73,6 +76,15 @@ def _summary(url: str, summary) -> None:
             quarantined.to_csv(index=False).encode("utf-8"),
             file_name=f"quarantine_run_{summary.run_id}.csv",
             mime="text/csv",
+        )
+    if summary.pii_counts:
+        st.markdown(f"**{t('data.pii_found')}**")
+        st.dataframe(
+            [
+                {t("data.pii_type"): kind, t("data.pii_count"): count}
+                for kind, count in summary.pii_counts.items()
+            ],
+            hide_index=True,
         )
     for warning in summary.warnings:
         st.caption(warning)

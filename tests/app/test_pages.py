@@ -184,6 +184,15 @@ def test_catalogue_has_every_key_used():
         assert len(pair) == 2 and all(pair), key
 
 
+def test_every_quarantine_reason_has_a_label_in_both_languages():
+    from app_support.i18n import label
+    from voc.ingest import QUARANTINE_REASONS
+
+    for reason in QUARANTINE_REASONS:
+        names = {label("reason", reason, lang) for lang in ("id", "en")}
+        assert len(names) == 2 and reason not in names, reason
+
+
 @pytest.mark.parametrize("package", ["voc", "journey"])
 def test_library_never_imports_streamlit(package):
     offenders = [
