@@ -487,7 +487,8 @@ def test_a_chunk_the_store_keeps_refusing_fails_with_a_clear_error(
 
     monkeypatch.setattr(writes, "insert_feedback", refuse)
     path = _csv(tmp_path, "a.csv", [("r1", "Satu"), ("r2", "Dua")])
-    with pytest.raises(StoreError, match=r"Rows 2-3 of .* after 3 tries") as info:
+    refused = r"Rows 2-3 of a.csv could not be stored after 3 tries"
+    with pytest.raises(StoreError, match=refused) as info:
         ingest_file(path, engine=db_engine, **stub_stages)
     assert "Another ingest" in info.value.hint
     assert calls == [2, 2, 2]

@@ -436,7 +436,7 @@ class _Ingest:
         """
         import sqlalchemy as sa
 
-        name = self.shown.get(source.name, source.name)
+        table = self.shown.get(source.name, source.name)
         for attempt in range(1, _CHUNK_ATTEMPTS + 1):
             saved = (
                 asdict(self.summary),
@@ -448,13 +448,13 @@ class _Ingest:
                 self._write_chunk(records, source, mapping)
                 return
             except sa.exc.IntegrityError as exc:
-                for name, value in saved[0].items():
-                    setattr(self.summary, name, value)
+                for key, value in saved[0].items():
+                    setattr(self.summary, key, value)
                 self.pii, self.reasons = saved[1], saved[2]
                 self.nul_rows, self.nul_first = saved[3]
                 if attempt == _CHUNK_ATTEMPTS:
                     raise StoreError(
-                        f"Rows {records[0].line}-{records[-1].line} of {name} could "
+                        f"Rows {records[0].line}-{records[-1].line} of {table} could "
                         f"not be stored after {attempt} tries: the database refused them "
                         f"({type(exc.orig).__name__}).",
                         hint="Another ingest may be writing the same feedback ids; run this "
@@ -472,7 +472,7 @@ class _Ingest:
                 # error would print the statement's parameters (redacted rows) instead.
                 reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
                 raise StoreError(
-                    f"The database refused rows {records[0].line}-{records[-1].line} of {name} "
+                    f"The database refused rows {records[0].line}-{records[-1].line} of {table} "
                     f"({type(exc.orig).__name__}: {reason}). The rows before them are stored; "
                     "this run is marked failed.",
                     hint=(
