@@ -793,3 +793,9 @@ def test_an_id_prefix_leaves_content_ids_and_checks_lengths(tmp_path, db_engine,
     for bad in ("two words", "x" * 41, "crm:"):
         with pytest.raises(ConfigError, match="is not a short name"):
             ingest_file(path, engine=db_engine, id_prefix=bad, **stub_stages)
+
+
+def test_csv_title_above_a_table_whose_last_column_is_often_empty(tmp_path):
+    text = "Laporan Mei 2026,,\nid,text,nps\nA,Oke,\nB,Lama,\nC,Bagus,9\n"
+    path = _write(tmp_path, "optional.csv", text)
+    assert inspect_file(path)["tables"][0]["columns"] == ["id", "text", "nps"]

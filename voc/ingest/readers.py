@@ -120,12 +120,13 @@ def _header_index(rows: list[list[str]]) -> int:
     row with two filled fields are taken as such a title only when each has at most one
     filled field and that first row looks like a header: its filled fields are distinct and
     none is a number or date, and the rows after it mostly have its number of fields.
+    Rows before that first row have at most one filled field by its definition.
     Otherwise the first row is the header, as in any CSV (one-column files included).
     """
     scan = rows[:_TITLE_SCAN_ROWS]
     filled = [[f.strip() for f in row if f.strip()] for row in scan]
     first = next((i for i, names in enumerate(filled) if len(names) >= 2), None)
-    if not first or any(len(names) > 1 for names in filled[:first]):
+    if not first:
         return 0
     names, after = filled[first], scan[first + 1 :]
     if len(set(names)) < len(names) or any(_DATA_LIKE.fullmatch(n) for n in names) or not after:
@@ -134,8 +135,12 @@ def _header_index(rows: list[list[str]]) -> int:
     def width(row: list[str]) -> int:  # without trailing empty fields
         return max((i + 1 for i, f in enumerate(row) if f.strip()), default=0)
 
-    usual = Counter(width(row) for row in after).most_common(1)[0][0]
-    return first if usual == width(scan[first]) else 0
+    # the rows after it have its number of fields, counted with or without trailing empties
+    # (spreadsheets write every delimiter; an optional last column is often empty)
+    fields = Counter(len(row) for row in after).most_common(1)[0][0]
+    filled_width = Counter(width(row) for row in after).most_common(1)[0][0]
+    header = scan[first]
+    return first if fields == len(header) or filled_width == width(header) else 0
 
 
 def _sniff_delimiter(sample: str, suffix: str) -> str:
