@@ -2,6 +2,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from voc.cli import app
@@ -42,4 +43,23 @@ def test_console_script_reports_voc_errors_without_traceback(tmp_path):
         text=True,
     )
     assert out.returncode != 0
+    assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest"], "Missing argument 'file'"),
+        (["issues", "--top", "abc"], "Invalid value for '--top'"),
+        (["issues", "--top", "0"], "greater than or equal to 1"),
+        (["nosuchcmd"], "No such command 'nosuchcmd'"),
+    ],
+)
+def test_usage_errors_print_usage_not_a_traceback(args, message):
+    # Typer 0.29 raises its own copy of click's usage errors; they printed a traceback.
+    if not VOC.exists():
+        pytest.skip("the voc console script is not installed")
+    out = subprocess.run([str(VOC), *args], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert message in out.stderr and "Usage: voc" in out.stderr
     assert "Traceback" not in out.stderr

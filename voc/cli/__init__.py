@@ -54,10 +54,12 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(130)
-    except Exception as exc:  # click usage errors and the like
+    except Exception as exc:  # usage errors: a bad option value, a missing argument
         import click
 
-        if isinstance(exc, click.ClickException):
+        # Typer 0.29 raises the usage errors of its own copy of click, which are not
+        # click.ClickException: they printed a traceback until 2026-11-28.
+        if isinstance(exc, click.ClickException | typer.TyperException) and hasattr(exc, "show"):
             exc.show()
-            sys.exit(exc.exit_code)
+            sys.exit(getattr(exc, "exit_code", 2))
         raise
