@@ -325,8 +325,14 @@ def _open_parts(parts: Path, manifest: dict) -> set[int]:
         if old == manifest:
             return {int(p.stem.split("-")[1]) for p in parts.glob("part-*.parquet")}
         shutil.rmtree(parts)
-    parts.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    try:
+        parts.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    except OSError as exc:
+        raise InputFileError(
+            f"Cannot write {exc.filename or parts}: {exc.strerror or exc}.",
+            hint="Choose an output path in a folder you can write to.",
+        ) from None
     return set()
 
 
@@ -413,6 +419,11 @@ def classify_file(
             )
     kind = _input_format(input)
     _format(output)
+    if not output.parent.is_dir():
+        raise InputFileError(
+            f"Cannot write {output}: the folder {output.parent} does not exist.",
+            hint="Create the folder first, or choose another output path.",
+        )
     if output.resolve() == input.resolve():
         raise InputFileError("The output file must differ from the input file.")
     if model is None:

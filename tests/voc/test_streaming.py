@@ -366,3 +366,9 @@ def test_a_workbook_of_several_sheets_is_refused_with_their_names(toy_model, tmp
         pd.DataFrame({"text": ["paket telat"]}).to_excel(writer, sheet_name="Juni", index=False)
     with pytest.raises(InputFileError, match=r"holds 2 tables \(two.xlsx\[Mei\], two.xlsx"):
         classify_file(book, tmp_path / "o.parquet", model=toy_model)
+
+
+def test_an_output_folder_that_does_not_exist_is_a_clear_error(toy_model, tmp_path):
+    src = _input(tmp_path, ".csv", n=3)
+    with pytest.raises(InputFileError, match="the folder .*missing does not exist"):
+        classify_file(src, tmp_path / "missing" / "out.parquet", model=toy_model)

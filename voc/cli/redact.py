@@ -33,7 +33,10 @@ def _read_lines(file: Path | None):
     if file is None or str(file) == "-":
         name, stream = "stdin", typer.get_binary_stream("stdin")
     elif not file.is_file():
-        raise InputFileError(f"Cannot read {file}: no such file.", hint="Check the path.")
+        what = "it is a folder" if file.is_dir() else "no such file"
+        raise InputFileError(
+            f"Cannot read {file}: {what}.", hint="Give a text file, or '-' for stdin."
+        )
     else:
         name, stream = str(file), file.open("rb")
     number = 0
