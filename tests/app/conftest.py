@@ -19,3 +19,16 @@ def app_env(sample_store_url, monkeypatch, tmp_path) -> str:
     monkeypatch.setenv("VOC_DATABASE_URL", sample_store_url)
     monkeypatch.setenv("VOC_REVIEW_EXAMPLES", str(tmp_path / "review.csv"))
     return sample_store_url
+
+
+@pytest.fixture(scope="session")
+def postgres_store_url(tmp_path_factory):
+    """The same sample store in a fresh schema of the test PostgreSQL server."""
+    from tests.conftest import _postgres_schema, postgres_base_url
+    from voc.store import dispose_engine
+
+    url, drop = _postgres_schema(postgres_base_url())
+    build_sample_store(tmp_path_factory.mktemp("app_store_pg"), url=url)
+    yield url
+    dispose_engine(url)
+    drop()

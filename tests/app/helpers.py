@@ -37,11 +37,19 @@ def truth_predictions(feedback_ids, truth):
     )
 
 
-def build_sample_store(directory: Path, *, every: int = 6, with_bad_rows: bool = True) -> str:
+def build_sample_store(
+    directory: Path, *, every: int = 6, with_bad_rows: bool = True, url: str | None = None
+) -> str:
     """Ingest every ``every``-th sample row (plus two bad rows) and write truth predictions.
 
+    Args:
+        directory: Where the subset file (and the SQLite store) go.
+        every: Keep every ``every``-th sample row.
+        with_bad_rows: Add two rows with empty text (quarantined).
+        url: Another database to fill (an empty PostgreSQL schema) instead of SQLite.
+
     Returns:
-        The SQLite URL of the store.
+        The URL of the store.
     """
     import pandas as pd
 
@@ -57,7 +65,7 @@ def build_sample_store(directory: Path, *, every: int = 6, with_bad_rows: bool =
         subset = pd.concat([subset, bad])
     path = Path(directory) / "sample_subset.csv"
     subset.to_csv(path, index=False)
-    url = f"sqlite:///{Path(directory) / 'app.db'}"
+    url = url or f"sqlite:///{Path(directory) / 'app.db'}"
     engine = get_engine(url)
     ingest_file(path, engine=engine)
     truth = pd.read_csv(SAMPLE / "truth.csv", dtype=str, keep_default_na=False)

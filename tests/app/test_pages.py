@@ -40,6 +40,20 @@ def test_page_renders_without_errors(app_env, page):
     assert not at.error, [e.value for e in at.error]
 
 
+@pytest.mark.postgres
+def test_every_page_renders_on_postgresql(postgres_store_url, monkeypatch, tmp_path):
+    # The pages read the store through another path on PostgreSQL (DBAPI rows, no ADBC).
+    monkeypatch.setenv("VOC_DATABASE_URL", postgres_store_url)
+    monkeypatch.setenv("VOC_REVIEW_EXAMPLES", str(tmp_path / "review.csv"))
+    for page, title in PAGES.items():
+        at = _open(page)
+        assert [t.value for t in at.title] == [title]
+        assert not at.error, (page, [e.value for e in at.error])
+    at = _open("overview")
+    volume = next(m for m in at.metric if m.label.startswith("Volume"))
+    assert int(str(volume.value).replace(",", "")) > 0
+
+
 def test_overview_tiles_and_sections(app_env):
     at = _open("overview")
     labels = [m.label for m in at.metric]
