@@ -128,12 +128,17 @@ def pseudonymous_id(source_id: str) -> str:
     return "pid_" + _digest("feedback_id", source_id)[:24]
 
 
+# The fewest digits of a PII item the redactor finds without a cue word (a phone number
+# such as 0812345678); account numbers need a cue ("rek"), NIK, NPWP and cards are longer.
+_PII_MIN_DIGITS = 10
+
+
 def _may_hold_pii(source_id: str) -> bool:
-    """Whether an id could hold a PII item: an ``@``, whitespace or 7+ digits."""
+    """Whether an id could hold a PII item: an ``@``, whitespace or 10+ digits."""
     return (
         "@" in source_id
         or any(ch.isspace() for ch in source_id)
-        or sum(ch.isdigit() for ch in source_id) >= 7
+        or sum(ch.isdigit() for ch in source_id) >= _PII_MIN_DIGITS
     )
 
 
@@ -300,8 +305,8 @@ class _Ingest:
         """Replace source ids that hold PII (a phone number, an e-mail) by a stable hash.
 
         Chat exports often key a conversation by the customer's phone number. Only ids that
-        could hold PII (an ``@``, whitespace or seven or more digits) go to the redactor, so
-        opaque keys such as ``TKT-00123`` cost nothing.
+        could hold PII (an ``@``, whitespace or ten or more digits) go to the redactor, so
+        opaque keys such as ``TKT-00123`` or ``T0000001`` cost nothing.
         """
         ids = [clean["feedback_id"] for _, clean in candidates]
         suspect = sorted({i for i in ids if i is not None and _may_hold_pii(i)})
