@@ -46,6 +46,7 @@ def _mapping_editor(table: dict) -> dict[str, str | None]:
 
 
 def _summary(url: str, summary) -> None:
+    from voc.spreadsheet import spreadsheet_csv
     from voc.store import read_quarantine
 
     st.subheader(t("data.summary"))
@@ -73,7 +74,7 @@ def _summary(url: str, summary) -> None:
         quarantined = read_quarantine(data.engine(url), ingest_run_id=summary.run_id)
         st.download_button(
             t("data.download_quarantine"),
-            quarantined.to_csv(index=False).encode("utf-8"),
+            spreadsheet_csv(quarantined),
             file_name=f"quarantine_run_{summary.run_id}.csv",
             mime="text/csv",
         )

@@ -43,6 +43,8 @@ def render() -> None:
     """Draw the page."""
     import plotly.express as px
 
+    from voc.spreadsheet import spreadsheet_csv
+
     st.title(t("explorer.title"))
     url = data.database_url()
     frame = data.with_columns(url, None, None, data.EXPLORER_COLUMNS)
@@ -114,7 +116,7 @@ def render() -> None:
     columns = [c for c in rows.columns if c != "aspects"]
     st.download_button(
         t("explorer.download"),
-        rows[columns].to_csv(index=False).encode("utf-8"),
+        spreadsheet_csv(rows[columns]),
         file_name="feedback_filtered.csv",
         mime="text/csv",
     )

@@ -1,6 +1,7 @@
 """``voc ingest`` and ``voc quarantine`` from the command line."""
 
 import csv
+import io
 import json
 import subprocess
 import sys
@@ -102,7 +103,8 @@ def test_quarantine_list_and_csv_export(tmp_path, stubbed):
     out = tmp_path / "q.csv"
     exported = runner.invoke(app, ["quarantine", "--run", "1", "--csv", str(out), "--db", db])
     assert exported.exit_code == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: Excel reads UTF-8
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert sorted(r["reason"] for r in rows) == ["invalid_csat", "ragged_row"]
     assert all("@example.com" not in r["raw_redacted"] for r in rows)
     assert "[EMAIL]" in next(r["raw_redacted"] for r in rows if r["reason"] == "invalid_csat")
@@ -112,3 +114,31 @@ def test_quarantine_of_unknown_run(tmp_path):
     result = _voc("quarantine", "--run", "42", env_db=f"sqlite:///{tmp_path / 'v.db'}")
     assert result.returncode != 0
     assert "There is no ingest run 42" in result.stderr
+
+
+def test_spreadsheet_csv_defuses_formulas():
+    import pandas as pd
+
+    from voc.spreadsheet import spreadsheet_csv
+
+    frame = pd.DataFrame(
+        {
+            "text": [
+                '=HYPERLINK("http://x.test","klik")',
+                "- barang rusak",
+                "+62 812",
+                "@admin",
+                "ok",
+            ],
+            "csat": [1.0, 2.0, None, 4.0, -1.0],
+        }
+    )
+    back = pd.read_csv(io.BytesIO(spreadsheet_csv(frame)), encoding="utf-8-sig")
+    assert back["text"].tolist() == [
+        '\'=HYPERLINK("http://x.test","klik")',
+        "'- barang rusak",
+        "'+62 812",
+        "'@admin",
+        "ok",
+    ]
+    assert back["csat"].tolist()[-1] == -1.0  # numbers stay numbers

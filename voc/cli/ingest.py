@@ -123,9 +123,11 @@ def quarantine(
             f"There is no ingest run {run}.", hint="Run `voc quarantine` to see every run."
         )
     if csv_out is not None:
+        from voc.spreadsheet import spreadsheet_csv
+
         frame = read_quarantine(engine, ingest_run_id=run)
         csv_out.parent.mkdir(parents=True, exist_ok=True)
-        frame.to_csv(csv_out, index=False)
+        csv_out.write_bytes(spreadsheet_csv(frame))
         typer.echo(f"Wrote {len(frame):,} quarantined rows to {csv_out}")
         return
     frame = read_quarantine(engine, ingest_run_id=run, limit=limit)
