@@ -13,6 +13,7 @@ from journey.backlog._db import _taxonomy
 from journey.backlog.model import BacklogItem
 from journey.backlog.store import list_items
 from voc.errors import ConfigError
+from voc.spreadsheet import formula_safe
 
 if TYPE_CHECKING:
     from journey.backlog.views import MonthlyView, WeeklyView
@@ -104,7 +105,8 @@ def export_csv(source: Any, path: str | Path | None = None) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(ITEM_COLUMNS)
     for item in _items(source):
-        writer.writerow([_cell(getattr(item, c)) for c in ITEM_COLUMNS])
+        # text a spreadsheet would run as a formula gets an apostrophe (voc.spreadsheet)
+        writer.writerow([formula_safe(_cell(getattr(item, c))) for c in ITEM_COLUMNS])
     return _write_text(buffer.getvalue(), path)
 
 
@@ -129,6 +131,9 @@ def export_xlsx(source: Any, path: str | Path | None = None) -> bytes:
                 else value
             )
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # openpyxl takes text starting with "=" as a formula
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

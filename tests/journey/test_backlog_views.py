@@ -224,3 +224,19 @@ def test_jira_export_has_importable_columns(db_engine):
     assert labels == ["voc-backlog", "refund_return", "returns", "sop_script"]
     assert "fb-1, fb-2" in first["Description"] and "62 to 75" in first["Description"]
     assert rows[2][header.index("Priority")] == "Lowest"
+
+
+def test_spreadsheet_exports_keep_formula_like_text_as_text(db_engine, tmp_path):
+    from openpyxl import load_workbook
+
+    title = '=HYPERLINK("http://x.test","klik")'
+    create_item(
+        db_engine, title, by="rina", description="- kurir telat", owner_department="logistics"
+    )
+    rows = list(csv.DictReader(io.StringIO(export_csv(db_engine))))
+    assert rows[0]["title"] == "'" + title and rows[0]["description"] == "'- kurir telat"
+    export_xlsx(db_engine, tmp_path / "b.xlsx")
+    sheet = load_workbook(tmp_path / "b.xlsx")["backlog"]
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index("title") + 1)
+    assert cell.value == title and cell.data_type == "s"  # the text, not a formula
