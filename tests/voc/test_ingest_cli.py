@@ -142,3 +142,20 @@ def test_spreadsheet_csv_defuses_formulas():
         "ok",
     ]
     assert back["csat"].tolist()[-1] == -1.0  # numbers stay numbers
+
+
+def test_several_files_in_one_command_with_one_that_fails(tmp_path):
+    db = f"sqlite:///{tmp_path / 'v.db'}"
+    files = [NASTY / "utf8_bom.csv", NASTY / "binary.bin", NASTY / "cp1252.csv"]
+    result = CliRunner().invoke(app, ["ingest", *map(str, files), "--json", "--db", db])
+    assert result.exit_code == 2  # the good files went in; the bad one is reported
+    out = json.loads(result.stdout)
+    assert [run["file_name"] for run in out["runs"]] == ["utf8_bom.csv", "cp1252.csv"]
+    assert out["failed"][0]["file"].endswith("binary.bin")
+    assert "looks like binary data" in out["failed"][0]["error"]
+    assert out["total"] == {"rows_in": 7, "loaded": 7, "quarantined": 0, "duplicates": 0}
+    plain = CliRunner().invoke(app, ["ingest", *map(str, files[::2]), "--db", db])
+    assert plain.exit_code == 0
+    assert "2 of 2 files ingested: 7 rows in, 0 loaded, 0 quarantined, 7 duplicates." in (
+        " ".join(plain.output.split())
+    )

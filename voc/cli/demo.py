@@ -63,7 +63,8 @@ def demo(
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    raise typer.Exit(subprocess.call(cmd, env=os.environ.copy()))
+    # sys.exit: Typer returns (does not raise) a typer.Exit's code under standalone_mode=False
+    sys.exit(subprocess.call(cmd, env=os.environ.copy()))
 
 
 def register(app: typer.Typer) -> None:

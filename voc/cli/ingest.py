@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -49,9 +50,13 @@ def _print_summary(summary) -> None:
 
 
 def ingest(
-    file: Annotated[
-        Path,
-        typer.Argument(help="CSV/TSV, XLSX, JSON, JSONL or Parquet file, or a .gz/.zip of one."),
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="CSV/TSV, XLSX, JSON, JSONL or Parquet files, or .gz/.zip of one; several "
+            "files (exports/*.csv) are ingested one after the other.",
+            metavar="FILE...",
+        ),
     ],
     mapping: Annotated[
         Path | None,
@@ -81,25 +86,58 @@ def ingest(
         ),
     ] = None,
 ) -> None:
-    """Load a feedback file: validate, quarantine bad rows, redact PII, store."""
+    """Load feedback files: validate, quarantine bad rows, redact PII, store."""
+    from voc.errors import VocError
     from voc.ingest import ingest_file
     from voc.pii.parallel import batch_redactor
     from voc.store import get_engine
 
     engine = get_engine(database_url)
-    summary = ingest_file(
-        file,
-        engine=engine,
-        mapping=mapping,
-        sheet=sheet,
-        show_progress=not (quiet or as_json),
-        redactor=batch_redactor(pii_workers),
-        id_prefix=id_prefix,
-    )
+    redactor = batch_redactor(pii_workers)  # shared: worker processes start once at most
+    summaries, failed = [], []
+    for file in files:
+        try:
+            summary = ingest_file(
+                file,
+                engine=engine,
+                mapping=mapping,
+                sheet=sheet,
+                show_progress=not (quiet or as_json),
+                redactor=redactor,
+                id_prefix=id_prefix,
+            )
+        except VocError as exc:
+            if len(files) == 1:
+                raise
+            # the other files still go in; this one's rows before the error stay stored
+            failed.append({"file": str(file), "error": str(exc)})
+            typer.echo(f"Error in {file}: {exc}", err=True)
+            continue
+        summaries.append(summary)
+        if not as_json:
+            _print_summary(summary)
     if as_json:
-        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_summary(summary)
+        if len(files) == 1:
+            out = summaries[0].to_dict()
+        else:
+            out = {"runs": [s.to_dict() for s in summaries], "failed": failed, **_totals(summaries)}
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    elif len(files) > 1:
+        total = _totals(summaries)["total"]
+        typer.echo(
+            f"{len(summaries)} of {len(files)} files ingested: {total['rows_in']:,} rows in, "
+            f"{total['loaded']:,} loaded, {total['quarantined']:,} quarantined, "
+            f"{total['duplicates']:,} duplicates."
+        )
+    if failed:
+        # sys.exit, not typer.Exit: with standalone_mode=False Typer returns an Exit's code
+        # instead of raising it, and `voc` exited 0
+        sys.exit(2)
+
+
+def _totals(summaries) -> dict:
+    keys = ("rows_in", "loaded", "quarantined", "duplicates")
+    return {"total": {k: sum(getattr(s, k) for s in summaries) for k in keys}}
 
 
 def quarantine(
