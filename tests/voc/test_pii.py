@@ -184,6 +184,9 @@ SIGNATURE_CASES = [
 # Brands and businesses built on an honorific or a person's name, company branches and
 # landmarks, look-alike numbers: all stay.
 LOOKALIKE_NEGATIVES = [
+    # 20-digit prepaid electricity tokens grouped by four: the first 16 digits pass Luhn
+    "Token listrik 4111 1111 1111 1111 0019 gak bisa masuk ke meteran",
+    "my PLN token 5555 5555 5555 4444 7781 was rejected twice",
     "beli di Mr. DIY kemarin, barangnya cacat",
     "Dr. Martens boots arrived with a scuffed toe",
     "sepatu Dr. Martens saya lecet padahal baru",
@@ -222,6 +225,8 @@ LOOKALIKE_NEGATIVES = [
 
 # Numbers and e-mails in the wider phrasings: (text, value, type).
 NUMBER_CASES = [
+    ("kartu 4111 1111 1111 1111 123 exp 12/27", "4111 1111 1111 1111 123", "CARD"),  # + CVV
+    ("NIK 3174 0512 0490 0002 1 salah ketik", "3174 0512 0490 0002", "NIK"),  # a stray digit
     ("refund to a/c 0067 1234 56 at BCA", "0067 1234 56", "ACCOUNT"),
     ("Please transfer to acct 7720098812", "7720098812", "ACCOUNT"),
     ("norek lama 1230004455 udah tutup, pakai 1230009988 aja", "1230009988", "ACCOUNT"),

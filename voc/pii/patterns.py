@@ -459,6 +459,10 @@ def find_numbers(text: str) -> list[Candidate]:
             if len(digits) < 6:
                 break
             pii_type = _classify(sub, digits, cues)
+            if pii_type in ("CARD", "NIK") and len(digits_only) - len(digits) >= 4:
+                # A whole group more: one longer number, not a card or NIK with a stray
+                # digit ("token listrik 5523 1234 5678 9012 0019" is a 20-digit meter token).
+                break
             if pii_type:
                 found.append((start, start + sub_end, pii_type))
                 typed = True
