@@ -49,7 +49,7 @@ def test_console_script_reports_voc_errors_without_traceback(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["ingest"], "Missing argument 'file'"),
+        (["ingest"], "Missing argument 'files"),
         (["issues", "--top", "abc"], "Invalid value for '--top'"),
         (["issues", "--top", "0"], "greater than or equal to 1"),
         (["nosuchcmd"], "No such command 'nosuchcmd'"),

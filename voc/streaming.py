@@ -18,6 +18,7 @@ from pathlib import Path
 from voc.classify.model import PREDICTION_COLUMNS
 from voc.errors import ColumnMappingError, ConfigError, InputFileError
 from voc.ingest.archives import archive_kind, unpacked
+from voc.ingest.tables import READER_SUFFIXES, table_frames
 
 __all__ = [
     "OUTPUT_COLUMNS",
@@ -36,7 +37,7 @@ _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".jsonl": "jso
 _SUFFIXES[".ndjson"] = "jsonl"
 # Inputs read by the ingest's own readers (encoding, delimiter and title lines found as
 # `voc ingest` finds them); Parquet and JSONL go through pandas/pyarrow as they are.
-_TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".xlsx", ".xlsm")
+_TABLE_SUFFIXES = READER_SUFFIXES
 _MANIFEST = "manifest.json"
 
 
@@ -85,60 +86,6 @@ def _input_format(path: Path) -> str:
     )
 
 
-def _table_chunks(path: Path, chunk_size: int) -> Iterator:
-    """DataFrames of string values from a CSV/TSV/XLSX/JSON file, read as `voc ingest` reads it.
-
-    A row broken at the file level (ragged, bad JSON) stops the run with its line, as
-    classification writes one output row per input row.
-    """
-    import pandas as pd
-
-    from voc.ingest.readers import open_sources
-    from voc.ingest.sniff import sniff_file
-
-    kind = sniff_file(path)
-    sources = open_sources(path, kind)
-    try:
-        if len(sources) > 1:
-            names = ", ".join(source.name for source in sources)
-            raise InputFileError(
-                f"{path.name} holds {len(sources)} tables ({names}); classification reads one.",
-                hint="Save the sheet you want as its own file, or use `voc classify "
-                "--to-store`, which ingests every sheet.",
-            )
-        (source,) = sources
-        columns = list(source.columns)
-        text_only = kind.format == "csv"  # the CSV reader gives every field as a string
-        rows: list[list[str]] = []
-        for record in source.records:
-            if record.values is None:
-                reason, detail = record.error or ("broken_row", "the row cannot be read")
-                raise InputFileError(
-                    f"{source.name} line {record.line} cannot be read ({reason}: {detail}).",
-                    hint="Fix the row, or load the file with `voc ingest` (or `voc classify "
-                    "--to-store`), which quarantines such rows.",
-                )
-            row = list(map(record.values.get, columns))
-            rows.append(row if text_only else [_as_cell(value) for value in row])
-            if len(rows) == chunk_size:
-                yield pd.DataFrame(rows, columns=columns, dtype=object)
-                rows = []
-        if rows:
-            yield pd.DataFrame(rows, columns=columns, dtype=object)
-    finally:
-        for source in sources:
-            source.close()
-
-
-def _as_cell(value) -> str:
-    """A value as the text the CSV path gives (empty for missing, ``12`` for ``12.0``)."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def row_id(text: str) -> str:
     """Stable content id of a row without an id column: a hash of its raw text."""
     return "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
@@ -185,7 +132,7 @@ def iter_chunks(path: str | Path, chunk_size: int) -> Iterator:
         raise InputFileError(f"Input file {path} does not exist.")
     kind = _input_format(path)
     if kind == "table":
-        yield from _table_chunks(path, chunk_size)
+        yield from table_frames(path, chunk_size, purpose="classification")
         return
     try:
         if kind == "parquet":

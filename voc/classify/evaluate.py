@@ -21,18 +21,17 @@ _HEAD_C = 16.0
 
 
 def read_labelled(path: Path, text_col: str, label_col: str):
-    """Read a labelled CSV/JSONL/Parquet file and check the two columns exist."""
-    import pandas as pd
+    """Read a labelled file and check the two columns exist.
+
+    CSV/TSV, XLSX and JSON are read as ``voc ingest`` reads them (encoding, delimiter, title
+    lines; :func:`voc.ingest.tables.read_table`), Parquet and JSONL with pandas.
+    """
+    from voc.ingest.tables import read_table
 
     path = Path(path)
     if not path.exists():
         raise InputFileError(f"Labelled file {path} does not exist.")
-    if path.suffix.lower() == ".parquet":
-        frame = pd.read_parquet(path)
-    elif path.suffix.lower() in (".jsonl", ".ndjson"):
-        frame = pd.read_json(path, lines=True, dtype=False)
-    else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = read_table(path, purpose="evaluation")
     for col, opt in ((text_col, "--text-col"), (label_col, "--label-col")):
         if col not in frame.columns:
             raise ColumnMappingError(

@@ -28,11 +28,11 @@ AUGMENT_CORPUS = True
 
 
 def _read_examples(path: Path):
-    import pandas as pd
+    from voc.ingest.tables import read_table
 
     if not path.exists():
         raise InputFileError(f"Examples file {path} does not exist.")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = read_table(path, purpose="training")  # as `voc ingest` reads it (cp1252, ';')
     if "text" not in frame.columns:
         raise ConfigError(
             f"Examples file {path} needs a 'text' column; found: {', '.join(frame.columns)}."

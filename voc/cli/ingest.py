@@ -55,7 +55,6 @@ def ingest(
         typer.Argument(
             help="CSV/TSV, XLSX, JSON, JSONL or Parquet files, or .gz/.zip of one; several "
             "files (exports/*.csv) are ingested one after the other.",
-            metavar="FILE...",
         ),
     ],
     mapping: Annotated[

@@ -1,0 +1,132 @@
+"""Whole tables as DataFrames of text, read as ``voc ingest`` reads files.
+
+For commands that need the rows of a file rather than a load into the store: ``voc classify``
+(in chunks), ``voc eval``, ``voc fewshot-eval`` and ``voc train --examples``. The encoding,
+the delimiter, title lines above the header, archives and workbooks are handled by the ingest
+readers, so a cp1252 ``;`` export from Excel reads the same everywhere. Parquet and JSONL go
+through pyarrow/pandas as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from voc.errors import InputFileError
+
+__all__ = ["READER_SUFFIXES", "read_table", "table_frames"]
+
+#: File endings read by the ingest readers (the others: Parquet and JSONL).
+READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".xlsx", ".xlsm")
+
+
+def table_frames(path: str | Path, chunk_size: int, *, purpose: str = "this command") -> Iterator:
+    """Yield DataFrames of up to ``chunk_size`` rows of text from a CSV/TSV/XLSX/JSON file.
+
+    A row broken at the file level (ragged, bad JSON) stops with its line: the callers need
+    every row, and ``voc ingest`` is the command that quarantines such rows.
+
+    Args:
+        path: The file (not an archive: see :func:`voc.ingest.archives.unpacked`).
+        chunk_size: Rows per frame.
+        purpose: What reads the table, for the messages ("classification").
+
+    Raises:
+        InputFileError: Several tables (sheets), or a row that cannot be read.
+        NotATableError: The file holds no table.
+    """
+    import pandas as pd
+
+    from voc.ingest.readers import open_sources
+    from voc.ingest.sniff import sniff_file
+
+    path = Path(path)
+    kind = sniff_file(path)
+    sources = open_sources(path, kind)
+    try:
+        if len(sources) > 1:
+            names = ", ".join(source.name for source in sources)
+            raise InputFileError(
+                f"{path.name} holds {len(sources)} tables ({names}); {purpose} reads one.",
+                hint="Save the sheet you want as its own file (`voc ingest` reads every sheet).",
+            )
+        (source,) = sources
+        columns = list(source.columns)
+        text_only = kind.format == "csv"  # the CSV reader gives every field as a string
+        rows: list[list[Any]] = []
+        for record in source.records:
+            if record.values is None:
+                reason, detail = record.error or ("broken_row", "the row cannot be read")
+                raise InputFileError(
+                    f"{source.name} line {record.line} cannot be read ({reason}: {detail}).",
+                    hint="Fix the row, or load the file with `voc ingest`, which quarantines "
+                    "such rows.",
+                )
+            row = list(map(record.values.get, columns))
+            rows.append(row if text_only else [_as_cell(value) for value in row])
+            if len(rows) == chunk_size:
+                yield pd.DataFrame(rows, columns=columns, dtype=object)
+                rows = []
+        if rows:
+            yield pd.DataFrame(rows, columns=columns, dtype=object)
+    finally:
+        for source in sources:
+            source.close()
+
+
+def read_table(path: str | Path, *, purpose: str = "this command"):
+    """The whole table of ``path`` as a DataFrame of text (``""`` for missing values).
+
+    CSV/TSV/TXT, XLSX (one sheet) and JSON go through the ingest readers, Parquet and JSONL
+    through pandas; a ``.gz`` or single-table ``.zip`` is unpacked first.
+
+    Raises:
+        InputFileError: A missing file, an unknown type, several sheets or a broken row.
+    """
+    import pandas as pd
+
+    from voc.ingest.archives import unpacked
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputFileError(f"{path} does not exist or is not a file.", hint="Check the path.")
+    with unpacked(path) as table_path:
+        suffix = table_path.suffix.lower()
+        if suffix in READER_SUFFIXES:
+            frames = list(table_frames(table_path, 50_000, purpose=purpose))
+            if not frames:
+                return pd.DataFrame(columns=_columns(table_path), dtype=object)
+            return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        try:
+            if suffix == ".parquet":
+                return pd.read_parquet(table_path)
+            if suffix in (".jsonl", ".ndjson"):
+                return pd.read_json(table_path, lines=True, dtype=False)
+        except (ValueError, OSError) as exc:
+            raise InputFileError(f"Could not read {path.name}: {exc}.") from exc
+    raise InputFileError(
+        f"{path.name} is not a CSV, TSV, XLSX, JSON, Parquet or JSONL file.",
+        hint="Export the table in one of those formats.",
+    )
+
+
+def _columns(path: Path) -> list[str]:
+    from voc.ingest.readers import open_sources
+    from voc.ingest.sniff import sniff_file
+
+    sources = open_sources(path, sniff_file(path))
+    try:
+        return list(sources[0].columns)
+    finally:
+        for source in sources:
+            source.close()
+
+
+def _as_cell(value: Any) -> str:
+    """A value as the text the CSV path gives (empty for missing, ``12`` for ``12.0``)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
