@@ -27,8 +27,8 @@ def _board(items) -> None:
                         t("col.status"): label("status", item.status),
                         t("col.title"): item.title,
                         t("col.assignee"): item.assignee or "",
-                        t("col.effort"): item.effort,
-                        t("col.due_date"): item.due_date,
+                        t("col.effort"): "-" if item.effort is None else str(item.effort),
+                        t("col.due_date"): item.due_date.isoformat() if item.due_date else "-",
                         t("col.target_kpi"): item.target_kpi or "",
                         t("col.version"): item.version,
                     }
