@@ -15,7 +15,7 @@ import logging
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -271,35 +271,34 @@ class _Ingest:
             out.append(result.text)
         return out
 
-    def _redact_values(self, values: list[str | None]) -> list[str | None]:
-        """Redact a column of short values, each distinct value once."""
-        distinct = sorted({v for v in values if v is not None})
-        if not distinct:
-            return values
+    def _redact_distinct(self, values: Iterable[str | None]) -> dict[str, Any]:
+        """Redact each distinct value once; its PII counts once per occurrence.
+
+        Returns ``value -> redaction`` (``None`` values are skipped).
+        """
         occurrences = Counter(v for v in values if v is not None)
-        results = self.value_redactor(distinct)
-        mapped = {}
+        distinct = sorted(occurrences)
+        results = self.value_redactor(distinct) if distinct else []
+        redactions = {}
         for value, result in zip(distinct, results, strict=True):
             for kind, count in result.counts.items():
                 self.pii[kind] += count * occurrences[value]
-            mapped[value] = result.text
-        return [None if v is None else mapped[v] for v in values]
+            redactions[value] = result
+        return redactions
+
+    def _redact_values(self, values: list[str | None]) -> list[str | None]:
+        """Redact a column of short values, each distinct value once."""
+        redactions = self._redact_distinct(values)
+        return [None if v is None else redactions[v].text for v in values]
 
     def _pseudonymise(self, values: list[str | None]) -> list[str | None]:
         """Replace customer ids that contain PII (an email, a phone) by a stable hash."""
-        distinct = sorted({v for v in values if v is not None})
-        if not distinct:
-            return values
-        occurrences = Counter(v for v in values if v is not None)
-        mapped = {}
-        for value, result in zip(distinct, self.value_redactor(distinct), strict=True):
-            if result.counts:
-                for kind, count in result.counts.items():
-                    self.pii[kind] += count * occurrences[value]
-                mapped[value] = "cust_" + _digest(value)[:16]
-            else:
-                mapped[value] = value
-        return [None if v is None else mapped[v] for v in values]
+        mapped = {
+            value: "cust_" + _digest(value)[:16]
+            for value, result in self._redact_distinct(values).items()
+            if result.counts
+        }
+        return [mapped.get(v, v) for v in values]
 
     def _pseudonymise_ids(self, candidates: list[tuple[RawRecord, dict[str, Any]]]) -> None:
         """Replace source ids that hold PII (a phone number, an e-mail) by a stable hash.
@@ -309,16 +308,12 @@ class _Ingest:
         opaque keys such as ``TKT-00123`` or ``T0000001`` cost nothing.
         """
         ids = [clean["feedback_id"] for _, clean in candidates]
-        suspect = sorted({i for i in ids if i is not None and _may_hold_pii(i)})
-        if not suspect:
-            return
-        occurrences = Counter(i for i in ids if i in suspect)
-        mapped = {}
-        for value, result in zip(suspect, self.value_redactor(suspect), strict=True):
-            if result.counts:
-                for kind, count in result.counts.items():
-                    self.pii[kind] += count * occurrences[value]
-                mapped[value] = pseudonymous_id(value)
+        suspect = [i for i in ids if i is not None and _may_hold_pii(i)]
+        mapped = {
+            value: pseudonymous_id(value)
+            for value, result in self._redact_distinct(suspect).items()
+            if result.counts
+        }
         for _, clean in candidates:
             clean["feedback_id"] = mapped.get(clean["feedback_id"], clean["feedback_id"])
 
