@@ -35,9 +35,6 @@ OUTPUT_COLUMNS = ("feedback_id", "lang", "text_redacted", *PREDICTION_COLUMNS)
 _FLOATS = ("sentiment_score", "topic_confidence", "touchpoint_confidence")
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
 _SUFFIXES[".ndjson"] = "jsonl"
-# Inputs read by the ingest's own readers (encoding, delimiter and title lines found as
-# `voc ingest` finds them); Parquet and JSONL go through pandas/pyarrow as they are.
-_TABLE_SUFFIXES = READER_SUFFIXES
 _MANIFEST = "manifest.json"
 
 
@@ -75,7 +72,7 @@ def _format(path: Path) -> str:
 def _input_format(path: Path) -> str:
     """``parquet``, ``jsonl`` or ``table`` (a file for the ingest readers)."""
     suffix = path.suffix.lower()
-    if suffix in _TABLE_SUFFIXES:
+    if suffix in READER_SUFFIXES:  # the ingest readers (voc.ingest.tables)
         return "table"
     if _SUFFIXES.get(suffix) in ("parquet", "jsonl"):
         return _SUFFIXES[suffix]

@@ -62,3 +62,10 @@ def test_a_broken_row_or_missing_file_is_a_clear_error(tmp_path):
         read_table(path, purpose="evaluation")
     with pytest.raises(InputFileError, match="does not exist"):
         read_table(tmp_path / "nope.csv")
+
+
+def test_a_header_without_rows_is_an_empty_table_with_its_columns(tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("text,label\n", encoding="utf-8")
+    frame = read_table(path)
+    assert list(frame.columns) == ["text", "label"] and frame.empty

@@ -114,9 +114,11 @@ def unpack_to(path: str | Path, directory: str | Path) -> Path:
     """
     path = Path(path)
     kind = archive_kind(path)
-    if kind is None:
-        return path
-    directory = Path(directory)
+    return path if kind is None else _unpack(path, kind, Path(directory))
+
+
+def _unpack(path: Path, kind: str, directory: Path) -> Path:
+    """Unpack the table of the ``kind`` archive ``path`` into ``directory`` (see unpack_to)."""
     try:
         if kind == "gzip":
             target = directory / _member_name(path)
@@ -148,11 +150,12 @@ def unpacked(path: str | Path) -> Iterator[Path]:
     The unpacked copy is deleted when the block ends.
     """
     path = Path(path)
-    if archive_kind(path) is None:
+    kind = archive_kind(path)
+    if kind is None:
         yield path
         return
     directory = Path(tempfile.mkdtemp(prefix="voc-unpack-"))
     try:
-        yield unpack_to(path, directory)
+        yield _unpack(path, kind, directory)
     finally:
         shutil.rmtree(directory, ignore_errors=True)

@@ -445,7 +445,7 @@ class _Ingest:
                 (self.nul_rows, self.nul_first),
             )
             try:
-                self._write_chunk(records, source, mapping)
+                self._write_chunk(records, table, mapping)
                 return
             except sa.exc.IntegrityError as exc:
                 for key, value in saved[0].items():
@@ -485,17 +485,16 @@ class _Ingest:
                     ),
                 ) from None
 
-    def _write_chunk(self, records: list[RawRecord], source: TableSource, mapping) -> None:
-        """Check, redact and write one chunk in one transaction, with the run's counters."""
+    def _write_chunk(self, records: list[RawRecord], table: str, mapping) -> None:
+        """Check, redact and write one chunk of ``table`` (its shown name) in one transaction."""
         from voc.store.writes import insert_feedback, insert_quarantine, update_run_counts
 
         summary = self.summary
         with self.engine.begin() as conn:
             chunk = self.check(conn, records, mapping)
-            name = self.shown.get(source.name, source.name)
-            rows = self.feedback_rows(chunk.loaded, name)
+            rows = self.feedback_rows(chunk.loaded, table)
             insert_feedback(conn, rows)
-            insert_quarantine(conn, self.quarantine_rows(chunk.quarantine, name))
+            insert_quarantine(conn, self.quarantine_rows(chunk.quarantine, table))
             summary.rows_in += len(records)
             summary.loaded += len(rows)
             summary.duplicates += chunk.duplicates
@@ -503,7 +502,7 @@ class _Ingest:
             summary.truncated += sum(r["text_truncated"] for r in rows)
             if chunk.nul_lines:
                 self.nul_rows += len(chunk.nul_lines)
-                self.nul_first = self.nul_first or (name, chunk.nul_lines[0])
+                self.nul_first = self.nul_first or (table, chunk.nul_lines[0])
             self.reasons.update(reason for _, reason, _ in chunk.quarantine)
             summary.quarantine_reasons = dict(sorted(self.reasons.items()))
             summary.pii_counts = dict(sorted(self.pii.items()))

@@ -21,7 +21,9 @@ __all__ = ["READER_SUFFIXES", "read_table", "table_frames"]
 READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".xlsx", ".xlsm")
 
 
-def table_frames(path: str | Path, chunk_size: int, *, purpose: str = "this command") -> Iterator:
+def table_frames(
+    path: str | Path, chunk_size: int, *, purpose: str = "this command", empty: bool = False
+) -> Iterator:
     """Yield DataFrames of up to ``chunk_size`` rows of text from a CSV/TSV/XLSX/JSON file.
 
     A row broken at the file level (ragged, bad JSON) stops with its line: the callers need
@@ -31,6 +33,8 @@ def table_frames(path: str | Path, chunk_size: int, *, purpose: str = "this comm
         path: The file (not an archive: see :func:`voc.ingest.archives.unpacked`).
         chunk_size: Rows per frame.
         purpose: What reads the table, for the messages ("classification").
+        empty: Yield one frame of no rows (with the columns) when the table has none;
+            otherwise nothing is yielded then.
 
     Raises:
         InputFileError: Several tables (sheets), or a row that cannot be read.
@@ -55,6 +59,7 @@ def table_frames(path: str | Path, chunk_size: int, *, purpose: str = "this comm
         columns = list(source.columns)
         text_only = kind.format == "csv"  # the CSV reader gives every field as a string
         rows: list[list[Any]] = []
+        yielded = False
         for record in source.records:
             if record.values is None:
                 reason, detail = record.error or ("broken_row", "the row cannot be read")
@@ -67,8 +72,8 @@ def table_frames(path: str | Path, chunk_size: int, *, purpose: str = "this comm
             rows.append(row if text_only else [_as_cell(value) for value in row])
             if len(rows) == chunk_size:
                 yield pd.DataFrame(rows, columns=columns, dtype=object)
-                rows = []
-        if rows:
+                rows, yielded = [], True
+        if rows or (empty and not yielded):
             yield pd.DataFrame(rows, columns=columns, dtype=object)
     finally:
         for source in sources:
@@ -94,9 +99,7 @@ def read_table(path: str | Path, *, purpose: str = "this command"):
     with unpacked(path) as table_path:
         suffix = table_path.suffix.lower()
         if suffix in READER_SUFFIXES:
-            frames = list(table_frames(table_path, 50_000, purpose=purpose))
-            if not frames:
-                return pd.DataFrame(columns=_columns(table_path), dtype=object)
+            frames = list(table_frames(table_path, 50_000, purpose=purpose, empty=True))
             return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         try:
             if suffix == ".parquet":
@@ -109,18 +112,6 @@ def read_table(path: str | Path, *, purpose: str = "this command"):
         f"{path.name} is not a CSV, TSV, XLSX, JSON, Parquet or JSONL file.",
         hint="Export the table in one of those formats.",
     )
-
-
-def _columns(path: Path) -> list[str]:
-    from voc.ingest.readers import open_sources
-    from voc.ingest.sniff import sniff_file
-
-    sources = open_sources(path, sniff_file(path))
-    try:
-        return list(sources[0].columns)
-    finally:
-        for source in sources:
-            source.close()
 
 
 def _as_cell(value: Any) -> str:
