@@ -80,7 +80,7 @@ def test_the_shared_pipeline_is_renewed_after_its_quota(monkeypatch):
     assert results == expected
     third = component._default_pipeline()
     assert third is not first
-    assert component._texts_done[third] == 21
+    assert component._states[third].texts_done == 21
     component.redact("nomor saya 0812-3456-7890")
     assert component._default_pipeline() is third
 
@@ -134,4 +134,4 @@ def test_threads_sharing_a_pipeline_get_what_one_thread_gets(monkeypatch):
     for thread in threads:
         thread.join()
     assert problems == []
-    assert component._texts_done[nlp] == 2 * 4 * 600
+    assert component._states[nlp].texts_done == 2 * 4 * 600

@@ -17,6 +17,7 @@ import re
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from voc.errors import ConfigError, ValidationError
 from voc.pii.address import find_addresses
@@ -232,7 +233,8 @@ def _default_pipeline():
     the same run peaked at 524 MB.
     """
     with _lock:
-        if not _shared or _texts_done.get(_shared[0], 0) >= _RENEW_TEXTS:
+        state = _states.get(_shared[0]) if _shared else None
+        if not _shared or (state is not None and state.texts_done >= _RENEW_TEXTS):
             _shared[:] = []  # let the old pipeline go before the new one is built
             _shared.append(build_pipeline())
         return _shared[0]
@@ -316,17 +318,25 @@ def redact_batch(
 # pipe_redactions).
 _ZONE_TEXTS = 5_000
 _WARM_TEXTS = 20_000
-# Texts each pipeline has redacted so far, and the lock that lets one thread at a time use it.
-_texts_done: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_pipeline_locks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _pipeline_lock(nlp) -> threading.Lock:
+@dataclass
+class _PipelineState:
+    """Per pipeline: the lock that lets one thread at a time use it, texts redacted so far."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    texts_done: int = 0
+
+
+_states: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _state(nlp) -> _PipelineState:
     with _lock:
-        lock = _pipeline_locks.get(nlp)
-        if lock is None:
-            lock = _pipeline_locks[nlp] = threading.Lock()
-        return lock
+        state = _states.get(nlp)
+        if state is None:
+            state = _states[nlp] = _PipelineState()
+        return state
 
 
 def pipe_redactions(
@@ -352,12 +362,12 @@ def pipe_redactions(
     """
     out: list[Redaction] = []
     run = _runner(nlp, batch_size)
-    lock = _pipeline_lock(nlp)
+    state = _state(nlp)
     for start in range(0, len(texts), _ZONE_TEXTS):
         block = texts[start : start + _ZONE_TEXTS]
-        with lock:
-            done = _texts_done.get(nlp, 0)
-            _texts_done[nlp] = done + len(block)
+        with state.lock:
+            done = state.texts_done
+            state.texts_done = done + len(block)
             warm = min(max(_WARM_TEXTS - done, 0), len(block))
             if warm:
                 out += run(block[:warm])
