@@ -106,6 +106,17 @@ def _is_blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+def _ragged(found: int, width: int) -> str:
+    """The detail of a ``ragged_row``: a row of ``found`` fields under a header of ``width``."""
+    what = "too many" if found > width else "too few"
+    return f"{what} fields: expected {width}, found {found}"
+
+
+def _json_type(value: Any) -> str:
+    """JSON's name for the type of a parsed value's container (``object``, ``array``)."""
+    return type(value).__name__.replace("dict", "object").replace("list", "array")
+
+
 # --- CSV / TSV -------------------------------------------------------------------------------
 
 
@@ -239,8 +250,7 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
                 if len(fields) > width and not any(f.strip() for f in fields[width:]):
                     fields = fields[:width]  # trailing empty cells, as spreadsheets write them
                 if len(fields) != width:
-                    what = "too many" if len(fields) > width else "too few"
-                    detail = f"{what} fields: expected {width}, found {len(fields)}"
+                    detail = _ragged(len(fields), width)
                     yield RawRecord(start, None, lines, ("ragged_row", detail))
                     continue
                 yield RawRecord(start, dict(zip(columns, fields, strict=True)), lines)
@@ -286,7 +296,7 @@ def _jsonl_records(path: Path, kind: FileKind) -> Iterator[RawRecord]:
                 yield RawRecord(number, None, line, ("broken_json", f"invalid JSON: {exc.msg}"))
                 continue
             if not isinstance(obj, dict):
-                found = type(obj).__name__.replace("dict", "object").replace("list", "array")
+                found = _json_type(obj)
                 detail = f"the line holds a JSON {found}, not an object"
                 yield RawRecord(number, None, line, ("broken_json", detail))
                 continue
@@ -419,12 +429,11 @@ def _array_rows(items: Iterator[tuple[int, Any]], columns: list[str]) -> Iterato
     for line, element in items:
         raw = json.dumps(element, ensure_ascii=False, default=str)
         if not isinstance(element, list):
-            found = type(element).__name__.replace("dict", "object")
+            found = _json_type(element)
             detail = f"the array element is a JSON {found}, not an array like the header"
             yield RawRecord(line, None, raw, ("broken_json", detail))
         elif len(element) != width:
-            what = "too many" if len(element) > width else "too few"
-            detail = f"{what} fields: expected {width}, found {len(element)}"
+            detail = _ragged(len(element), width)
             yield RawRecord(line, None, raw, ("ragged_row", detail))
         else:
             yield RawRecord(line, dict(zip(columns, element, strict=True)), raw)
