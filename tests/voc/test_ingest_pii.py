@@ -101,14 +101,16 @@ def _chat_export(tmp_path, texts=("Paket belum sampai", "Refund belum masuk", "O
 def test_source_ids_that_are_pii_are_pseudonymised(db_engine, stub_stages, tmp_path):
     from voc.ingest.pipeline import pseudonymous_id
     from voc.store import read_feedback
+    from voc.store.settings import pseudonym_key
 
     summary = ingest_file(_chat_export(tmp_path), engine=db_engine, **stub_stages)
     assert summary.loaded == 3
     assert summary.pii_counts == {"EMAIL": 1, "NUMBER": 1}
     ids = set(read_feedback(db_engine)["feedback_id"])
+    key = pseudonym_key(db_engine)
     assert ids == {
-        pseudonymous_id("+62 812-3456-7890"),
-        pseudonymous_id("siti.aminah@example.com"),
+        pseudonymous_id("+62 812-3456-7890", key),
+        pseudonymous_id("siti.aminah@example.com", key),
         "TKT-00123",  # an opaque key stays as it is
     }
     assert all(len(i) == 28 for i in ids - {"TKT-00123"})
@@ -224,3 +226,97 @@ def test_sheet_names_are_redacted_apart_from_the_file_name(db_engine, tmp_path):
 
     (detail,) = read_quarantine(db_engine)["detail"]
     assert detail.startswith("created_at 45789 is a number, not a date (a spreadsheet serial")
+
+
+def _stored_ids(engine):
+    from voc.store import read_feedback
+
+    frame = read_feedback(engine)
+    return set(frame["feedback_id"]), set(frame["customer_id"].dropna())
+
+
+def test_pseudonyms_and_hashes_are_keyed_per_store(db_engine, stub_stages, tmp_path):
+    """A plain SHA-256 of a phone number can be reversed by hashing every number."""
+    from voc.ingest.pipeline import content_hash, customer_pseudonym, pseudonymous_id
+    from voc.store.schema import feedback
+    from voc.store.settings import pseudonym_key
+
+    chat = _chat_export(tmp_path)
+    later = tmp_path / "customers.csv"
+    later.write_text("id,text,customer_id\nZ-1,Lagi,budi.santoso@example.com\n", "utf-8")
+    ingest_file(chat, engine=db_engine, **stub_stages)
+    ingest_file(later, engine=db_engine, **stub_stages)
+    key = pseudonym_key(db_engine)
+    assert len(key) == 32 and pseudonym_key(db_engine) == key  # created once, then kept
+    ids, customers = _stored_ids(db_engine)
+    assert pseudonymous_id("+62 812-3456-7890", key) in ids
+    assert pseudonymous_id("+62 812-3456-7890") not in ids  # not the unkeyed hash
+    assert customers == {customer_pseudonym("budi.santoso@example.com", key)}
+    assert customer_pseudonym("budi.santoso@example.com") not in customers
+    with db_engine.connect() as conn:
+        stored = conn.execute(
+            sa.select(feedback.c.content_hash).where(feedback.c.feedback_id == "Z-1")
+        ).scalar_one()
+    row = {"feedback_id": "Z-1", "text": "Lagi", "customer_id": "budi.santoso@example.com"}
+    from voc.ingest.pipeline import _HASHED_KEYS
+
+    row = {k: row.get(k) for k in _HASHED_KEYS}
+    assert stored == content_hash(row, key) != content_hash(row)
+    # Re-ingesting still finds every row as a duplicate under the kept key.
+    again = ingest_file(chat, engine=db_engine, **stub_stages)
+    assert (again.loaded, again.duplicates) == (0, 3)
+
+
+def test_two_stores_give_the_same_id_different_pseudonyms(stub_stages, tmp_path):
+    from voc.store import dispose_engine, get_engine
+
+    found = []
+    for name in ("a", "b"):
+        url = f"sqlite:///{tmp_path / name}.db"
+        ingest_file(_chat_export(tmp_path), engine=get_engine(url), **stub_stages)
+        found.append(_stored_ids(get_engine(url))[0] - {"TKT-00123"})
+        dispose_engine(url)
+    assert len(found[0]) == len(found[1]) == 2 and not found[0] & found[1]
+
+
+def test_a_store_written_before_the_key_keeps_unkeyed_pseudonyms(db_url, stub_stages, tmp_path):
+    """Keyed ids would no longer match the stored ones: every re-ingest would load again."""
+    from alembic import command
+
+    from voc.ingest.pipeline import pseudonymous_id
+    from voc.store import get_engine, init_db
+    from voc.store.engine import alembic_config
+    from voc.store.settings import pseudonym_key
+
+    engine = get_engine(db_url, migrate=False)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0003_review_corrections")
+        run = conn.execute(
+            sa.text(
+                "INSERT INTO ingest_runs (file_name, file_hash, status, started_at) "
+                "VALUES ('old.csv', 'x', 'completed', '2026-11-01') RETURNING id"
+            )
+        ).scalar_one()
+        conn.execute(
+            sa.text(
+                "INSERT INTO feedback (feedback_id, text_redacted, content_hash, "
+                "ingest_run_id, text_truncated) VALUES (:i, 'Oke', 'h', :r, false)"
+            ),
+            {"i": pseudonymous_id("+62 812-3456-7890"), "r": run},
+        )
+    init_db(engine)
+    assert pseudonym_key(engine) == b""
+    ingest_file(_chat_export(tmp_path), engine=engine, **stub_stages)
+    ids, _ = _stored_ids(engine)
+    assert pseudonymous_id("siti.aminah@example.com") in ids
+    assert len(ids) == 3  # the stored phone-number id was found again (a conflict, not a row)
+
+
+def test_concurrent_first_ingests_agree_on_one_key(db_engine):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from voc.store.settings import pseudonym_key
+
+    with ThreadPoolExecutor(4) as pool:
+        keys = set(pool.map(lambda _: pseudonym_key(db_engine), range(8)))
+    assert len(keys) == 1 and len(keys.pop()) == 32

@@ -110,22 +110,42 @@ def _default_language_detector() -> LanguageDetector:
     return detect_languages
 
 
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+def _digest(*parts: str, key: bytes = b"") -> str:
+    """Hex digest of ``parts``: keyed BLAKE2b (a MAC) or, without a key, SHA-256.
+
+    The key is the store's pseudonym key; a store written before it has none
+    (:mod:`voc.store.settings`).
+    """
+    data = "\x1f".join(parts).encode("utf-8")
+    if key:
+        return hashlib.blake2b(data, key=key, digest_size=32).hexdigest()
+    return hashlib.sha256(data).hexdigest()
 
 
 def _iso(value: dt.datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def content_id(clean: Mapping[str, Any]) -> str:
-    """Stable id of a row without a source id: a hash of text, created_at and channel."""
-    return "h" + _digest(clean["text"], _iso(clean["created_at"]), clean["channel"] or "")[:24]
+def content_id(clean: Mapping[str, Any], key: bytes = b"") -> str:
+    """Stable id of a row without a source id: a hash of text, created_at and channel.
+
+    ``key`` is the store's pseudonym key (:func:`voc.store.settings.pseudonym_key`).
+    """
+    parts = (clean["text"], _iso(clean["created_at"]), clean["channel"] or "")
+    return "h" + _digest(*parts, key=key)[:24]
 
 
-def pseudonymous_id(source_id: str) -> str:
-    """Stable stand-in for a source id that holds PII: ``pid_`` + 24 hex digits."""
-    return "pid_" + _digest("feedback_id", source_id)[:24]
+def pseudonymous_id(source_id: str, key: bytes = b"") -> str:
+    """Stable stand-in for a source id that holds PII: ``pid_`` + 24 hex digits.
+
+    ``key`` is the store's pseudonym key: the same store gives the same id the same stand-in.
+    """
+    return "pid_" + _digest("feedback_id", source_id, key=key)[:24]
+
+
+def customer_pseudonym(customer_id: str, key: bytes = b"") -> str:
+    """Stable stand-in for a customer id that holds PII: ``cust_`` + 16 hex digits."""
+    return "cust_" + _digest(customer_id, key=key)[:16]
 
 
 # The fewest digits of a PII item the redactor finds without a cue word (a phone number
@@ -206,9 +226,14 @@ def _shown_names(redactor, file_name: str, names: list[str]) -> tuple[dict[str, 
     return shown, counts
 
 
-def content_hash(clean: Mapping[str, Any]) -> str:
-    """Hash of every mapped value of a row (raw text included): equal hashes, same content."""
-    return _digest(*("\x00" if clean[k] is None else str(clean[k]) for k in _HASHED_KEYS))
+def content_hash(clean: Mapping[str, Any], key: bytes = b"") -> str:
+    """Hash of every mapped value of a row (raw text included): equal hashes, same content.
+
+    Keyed with the store's pseudonym ``key``, so a stored hash cannot be tested against
+    guesses of the raw text by anyone without the store.
+    """
+    values = ("\x00" if clean[k] is None else str(clean[k]) for k in _HASHED_KEYS)
+    return _digest(*values, key=key)
 
 
 def _week(value: dt.datetime | None) -> dt.date | None:
@@ -246,8 +271,11 @@ class _Ingest:
         id_prefix: str | None = None,
     ) -> None:
         from voc.pii.parallel import in_process
+        from voc.store.settings import pseudonym_key
 
         self.engine = engine
+        # Keys the content hashes and pseudonyms (a MAC), so they cannot be tested by guessing.
+        self.key = pseudonym_key(engine)
         self.shown = shown or {}
         self.id_prefix = id_prefix
         self.summary = summary
@@ -294,7 +322,7 @@ class _Ingest:
     def _pseudonymise(self, values: list[str | None]) -> list[str | None]:
         """Replace customer ids that contain PII (an email, a phone) by a stable hash."""
         mapped = {
-            value: "cust_" + _digest(value)[:16]
+            value: customer_pseudonym(value, self.key)
             for value, result in self._redact_distinct(values).items()
             if result.counts
         }
@@ -310,7 +338,7 @@ class _Ingest:
         ids = [clean["feedback_id"] for _, clean in candidates]
         suspect = [i for i in ids if i is not None and _may_hold_pii(i)]
         mapped = {
-            value: pseudonymous_id(value)
+            value: pseudonymous_id(value, self.key)
             for value, result in self._redact_distinct(suspect).items()
             if result.counts
         }
@@ -337,7 +365,7 @@ class _Ingest:
             except RowProblem as problem:
                 chunk.quarantine.append((record, problem.reason, problem.detail))
                 continue
-            clean["content_hash"] = content_hash(clean)
+            clean["content_hash"] = content_hash(clean, self.key)
             candidates.append((record, clean))
         self._pseudonymise_ids(candidates)
         kept = []
@@ -350,7 +378,7 @@ class _Ingest:
                     )
                     chunk.quarantine.append((record, "invalid_id", detail))
                     continue
-            clean["feedback_id"] = clean["feedback_id"] or content_id(clean)
+            clean["feedback_id"] = clean["feedback_id"] or content_id(clean, self.key)
             kept.append((record, clean))
         candidates = kept
         stored = existing_content_hashes(conn, [c["feedback_id"] for _, c in candidates])

@@ -22,6 +22,7 @@ __all__ = [
     "predictions",
     "quarantine",
     "review_corrections",
+    "store_settings",
 ]
 
 #: JSON on SQLite, JSONB on PostgreSQL.
@@ -199,4 +200,14 @@ review_corrections = sa.Table(
     sa.Column("sentiment", sa.String(20), nullable=False),
     sa.Column("corrected_by", sa.String(200), nullable=False),
     sa.Column("corrected_at", sa.DateTime, nullable=False),
+)
+
+#: Settings of the store itself, one row each, such as the secret key of the pseudonyms
+#: (``pseudonym_key``, see :mod:`voc.store.settings`).
+store_settings = sa.Table(
+    "store_settings",
+    metadata,
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
 )
