@@ -276,8 +276,16 @@ def test_cli_to_store_ingests_then_classifies(toy_model, tmp_path, monkeypatch):
         stored = read_feedback(engine)
         assert sorted(stored["feedback_id"]) == sorted(f"t{i}" for i in range(9) if i != 4)
         assert not stored["text_redacted"].str.contains("0812").any()
+        # The same file from another system: its ids get that system's name before them.
+        again = CliRunner().invoke(app, [*args, "--id-prefix", "crm"])
+        assert again.exit_code == 0, again.output
+        assert "8 rows stored, 1 quarantined" in again.output
+        assert sum(read_feedback(engine)["feedback_id"].str.startswith("crm:t")) == 8
     finally:
         dispose_engine(url)
+    alone = CliRunner().invoke(app, ["classify", str(src), "-o", "x.csv", "--id-prefix", "crm"])
+    assert isinstance(alone.exception, ConfigError)
+    assert "needs --to-store" in str(alone.exception)
 
 
 def test_cli_review_thresholds(toy_model, tmp_path, monkeypatch):

@@ -53,6 +53,14 @@ def classify(
     id_col: Annotated[
         str | None, typer.Option(help="Column to use as feedback_id (passes through).")
     ] = None,
+    id_prefix: Annotated[
+        str | None,
+        typer.Option(
+            "--id-prefix",
+            help="With --to-store: name of the source system, put before each source id "
+            "(zendesk:123), as in voc ingest.",
+        ),
+    ] = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", help="Rows per chunk and checkpoint.")
     ] = 10_000,
@@ -89,6 +97,11 @@ def classify(
         raise ConfigError("Give exactly one of -o OUTPUT or --to-store.")
     if engine not in ("local", "dask"):
         raise ConfigError(f"--engine must be 'local' or 'dask', not {engine!r}.")
+    if id_prefix is not None and not to_store:
+        raise ConfigError(
+            "--id-prefix names the source system of ids kept in the store; it needs --to-store "
+            "(an output file keeps the input's ids as they are)."
+        )
     if to_store:
         if engine != "local":
             raise ConfigError("--to-store runs on the local engine; leave out --engine dask.")
@@ -99,7 +112,12 @@ def classify(
         store = get_engine()
         mapping = {"text": text_col, **({"feedback_id": id_col} if id_col else {})}
         summary = ingest_file(
-            input, engine=store, mapping=mapping, chunk_size=batch_size, show_progress=not quiet
+            input,
+            engine=store,
+            mapping=mapping,
+            chunk_size=batch_size,
+            show_progress=not quiet,
+            id_prefix=id_prefix,
         )
         model = _with_review(_load_model(taxonomy, model_version), review_thresholds)
         written = classify_store(
