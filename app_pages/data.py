@@ -10,6 +10,7 @@ import streamlit as st
 from app_support import data, jobs
 from app_support.guard import run_page, show_error
 from app_support.i18n import label, t
+from voc.errors import ColumnMappingError, VocError
 
 _UPLOAD_DIR = "data_upload_dir"
 
@@ -45,11 +46,7 @@ def _mapping_editor(table: dict) -> dict[str, str | None]:
     return mapping
 
 
-def _summary(url: str, summary) -> None:
-    from voc.spreadsheet import spreadsheet_csv
-    from voc.store import read_quarantine
-
-    st.subheader(t("data.summary"))
+def _counts(summary) -> None:
     cols = st.columns(4)
     for column, (key, value) in zip(
         cols,
@@ -62,6 +59,13 @@ def _summary(url: str, summary) -> None:
         strict=True,
     ):
         column.metric(t(key), f"{value:,}")
+
+
+def _details(url: str, summary) -> None:
+    """Quarantine reasons (with a download), PII found and warnings of one ingest."""
+    from voc.spreadsheet import spreadsheet_csv
+    from voc.store import read_quarantine
+
     if summary.quarantine_reasons:
         st.markdown(f"**{t('data.reasons')}**")
         st.dataframe(
@@ -102,15 +106,188 @@ def _classify(url: str) -> None:
     st.success(t("data.classified", n=count) if count else t("data.nothing_to_classify"))
 
 
+def _shown_error(exc: Exception, path: Path, shown: str) -> Exception:
+    """``exc`` with the file's own name (which may hold PII) replaced by its shown name."""
+    message = getattr(exc, "message", None) or str(exc)
+    for raw in (str(path), path.name):
+        message = message.replace(raw, shown)
+    hint = getattr(exc, "hint", None)
+    return VocError(message, hint=hint.replace(path.name, shown) if hint else None)
+
+
+def _one_file(url: str, path: Path, shown: str) -> None:
+    """One file: a redacted preview, a mapping to edit, then ingest (and classify)."""
+    from voc.ingest import ingest_file, inspect_file
+
+    try:
+        info = inspect_file(path)
+        preview = _preview(path)
+    except VocError as exc:
+        show_error(_shown_error(exc, path, shown))
+        return
+    table = info["tables"][0]
+    st.subheader(t("data.preview"))
+    st.caption(t("data.preview_caption"))
+    st.dataframe(preview, width="stretch")
+    mapping = _mapping_editor(table)
+    id_prefix, classify = _options()
+    if not st.button(t("data.ingest"), type="primary", key="data_ingest"):
+        return
+    bar = st.progress(0.0, text=t("data.ingesting", name=shown))
+    total = max(sum(1 for _ in path.open("rb")) - 1, 1) if info["format"] == "csv" else None
+
+    def advance(rows: int) -> None:
+        share = min(rows / total, 1.0) if total else 0.5
+        bar.progress(share, text=t("data.ingest_rows", rows=rows))
+
+    try:
+        summary = ingest_file(
+            path,
+            engine=data.engine(url),
+            mapping=mapping,
+            on_progress=advance,
+            id_prefix=id_prefix or None,
+        )
+    except VocError as exc:
+        data.invalidate()
+        show_error(_shown_error(exc, path, shown))
+        return
+    bar.progress(1.0, text=t("data.ingest_rows", rows=summary.rows_in))
+    data.invalidate()
+    st.subheader(t("data.summary"))
+    _counts(summary)
+    _details(url, summary)
+    if classify:
+        _classify_safely(url)
+
+
+def _options() -> tuple[str, bool]:
+    id_prefix = st.text_input(
+        t("data.id_prefix"), help=t("data.id_prefix_help"), key="data_id_prefix"
+    )
+    classify = st.checkbox(t("data.classify_after"), value=True, key="data_classify")
+    return id_prefix, classify
+
+
+def _classify_safely(url: str) -> None:
+    try:
+        _classify(url)
+    except Exception as exc:  # no model yet: say how to get one, keep the summary
+        show_error(exc)
+
+
+def _file_overview(paths: list[Path], names: dict[Path, str]) -> list[dict]:
+    """One row per file: format, tables and the columns guessed (the ingest's own guesses)."""
+    from voc.ingest import inspect_file
+
+    rows = []
+    for path in paths:
+        row = {t("data.file"): names[path]}
+        try:
+            info = inspect_file(path)
+        except VocError as exc:
+            row[t("data.file_problem")] = _shown_error(exc, path, names[path]).message
+            rows.append(row)
+            continue
+        guess = info["tables"][0]["guess"]
+        row[t("data.format")] = info["format"]
+        row[t("data.tables")] = len(info["tables"])
+        row[t("data.text_column")] = guess.get("text") or t("data.no_text_column")
+        row[t("data.other_columns")] = ", ".join(
+            f"{target} = {column}" for target, column in guess.items() if target != "text"
+        )
+        row[t("data.file_problem")] = ""
+        rows.append(row)
+    return rows
+
+
+def _several_files(url: str, paths: list[Path], names: dict[Path, str]) -> None:
+    """Several files: columns guessed per file, each file its own ingest run, one summary."""
+    from voc.ingest import ingest_file
+
+    st.subheader(t("data.files", n=len(paths)))
+    st.caption(t("data.files_caption"))
+    st.dataframe(_file_overview(paths, names), hide_index=True, width="stretch")
+    id_prefix, classify = _options()
+    if not st.button(t("data.ingest_files", n=len(paths)), type="primary", key="data_ingest"):
+        return
+    bar = st.progress(0.0)
+    done: list = []
+    failed: list[tuple[str, VocError]] = []
+    for position, path in enumerate(paths):
+        name = names[path]
+        bar.progress(position / len(paths), text=t("data.ingesting", name=name))
+
+        def advance(rows: int, name: str = name, position: int = position) -> None:
+            text = t("data.ingest_file_rows", name=name, rows=rows)
+            bar.progress(position / len(paths), text=text)
+
+        try:
+            summary = ingest_file(
+                path,
+                engine=data.engine(url),
+                on_progress=advance,
+                id_prefix=id_prefix or None,
+            )
+        except VocError as exc:
+            shown = _shown_error(exc, path, name)
+            if isinstance(exc, ColumnMappingError):  # the app's way to map a file by hand
+                shown.hint = t("data.map_alone")
+            failed.append((name, shown))
+            continue
+        done.append(summary)
+    bar.progress(1.0, text=t("data.files_done", n=len(done), total=len(paths)))
+    data.invalidate()
+    st.subheader(t("data.summary"))
+    if done:
+        _counts(_Totals(done))
+        st.dataframe(
+            [
+                {
+                    t("data.file"): s.file_name,
+                    t("data.rows_in"): s.rows_in,
+                    t("data.loaded"): s.loaded,
+                    t("data.quarantined"): s.quarantined,
+                    t("data.duplicates"): s.duplicates,
+                }
+                for s in done
+            ],
+            hide_index=True,
+        )
+        for summary in done:
+            if summary.quarantine_reasons or summary.pii_counts or summary.warnings:
+                with st.expander(summary.file_name):
+                    _details(url, summary)
+    for name, exc in failed:
+        st.error(t("data.file_failed", name=name, error=exc.message))
+        if exc.hint:
+            st.info(t("error.next_step", hint=exc.hint))
+    if classify and done:
+        _classify_safely(url)
+
+
+class _Totals:
+    """The counters of several ingest summaries added up (for the metric row)."""
+
+    def __init__(self, summaries: list) -> None:
+        for name in ("rows_in", "loaded", "quarantined", "duplicates"):
+            setattr(self, name, sum(getattr(s, name) for s in summaries))
+
+
 def render() -> None:
     """Draw the page."""
-    from voc.ingest import ingest_file, inspect_file
+    from voc.ingest import shown_file_name
 
     st.title(t("data.title"))
     url = data.database_url()
     st.caption(t("app.database", url=url.split("///")[-1]))
-    upload = st.file_uploader(t("data.upload"), help=t("data.upload_help"), key="data_upload")
-    if upload is None:
+    uploads = st.file_uploader(
+        t("data.upload"),
+        help=t("data.upload_help"),
+        key="data_upload",
+        accept_multiple_files=True,
+    )
+    if not uploads:
         st.info(t("data.pick_file"))
         pending = jobs.pending_count(url)
         if pending:
@@ -119,41 +296,12 @@ def render() -> None:
                 _classify(url)
         return
     directory = st.session_state.setdefault(_UPLOAD_DIR, tempfile.mkdtemp(prefix="voc_upload_"))
-    path = jobs.save_upload(upload, Path(directory))
-    info = inspect_file(path)
-    table = info["tables"][0]
-    st.subheader(t("data.preview"))
-    st.caption(t("data.preview_caption"))
-    st.dataframe(_preview(path), width="stretch")
-    mapping = _mapping_editor(table)
-    id_prefix = st.text_input(
-        t("data.id_prefix"), help=t("data.id_prefix_help"), key="data_id_prefix"
-    )
-    classify = st.checkbox(t("data.classify_after"), value=True, key="data_classify")
-    if not st.button(t("data.ingest"), type="primary", key="data_ingest"):
-        return
-    bar = st.progress(0.0, text=t("data.ingesting", name=path.name))
-    total = max(sum(1 for _ in path.open("rb")) - 1, 1) if info["format"] == "csv" else None
-
-    def advance(rows: int) -> None:
-        share = min(rows / total, 1.0) if total else 0.5
-        bar.progress(share, text=t("data.ingest_rows", rows=rows))
-
-    summary = ingest_file(
-        path,
-        engine=data.engine(url),
-        mapping=mapping,
-        on_progress=advance,
-        id_prefix=id_prefix or None,
-    )
-    bar.progress(1.0, text=t("data.ingest_rows", rows=summary.rows_in))
-    data.invalidate()
-    _summary(url, summary)
-    if classify:
-        try:
-            _classify(url)
-        except Exception as exc:  # no model yet: say how to get one, keep the summary
-            show_error(exc)
+    paths = [jobs.save_upload(upload, Path(directory)) for upload in uploads]
+    names = {path: shown_file_name(path.name) for path in paths}
+    if len(paths) == 1:
+        _one_file(url, paths[0], names[paths[0]])
+    else:
+        _several_files(url, paths, names)
 
 
 run_page(render)

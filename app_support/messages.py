@@ -54,9 +54,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # data page
     "data.title": ("Data: unggah, petakan, muat", "Data: upload, map, load"),
     "data.upload": (
-        "Unggah berkas umpan balik (CSV, TSV, XLSX, JSON, JSONL, Parquet; boleh .gz atau .zip)",
-        "Upload a feedback file (CSV, TSV, XLSX, JSON, JSONL, Parquet; .gz or .zip too)",
+        "Unggah satu atau beberapa berkas umpan balik (CSV, TSV, XLSX, JSON, JSONL, Parquet; "
+        "boleh .gz atau .zip)",
+        "Upload one or more feedback files (CSV, TSV, XLSX, JSON, JSONL, Parquet; .gz or .zip too)",
     ),
+    "data.files": ("{n} berkas dipilih", "{n} files chosen"),
+    "data.files_caption": (
+        "Kolom setiap berkas dipetakan otomatis; untuk memetakan kolom sendiri, unggah satu "
+        "berkas saja. Setiap berkas dimuat sendiri-sendiri: berkas yang gagal tidak "
+        "menghentikan yang lain.",
+        "Each file's columns are matched automatically; to map columns by hand, upload one "
+        "file at a time. Each file is loaded on its own: a file that fails does not stop the "
+        "others.",
+    ),
+    "data.file": ("Berkas", "File"),
+    "data.format": ("Format", "Format"),
+    "data.tables": ("Tabel", "Tables"),
+    "data.text_column": ("Kolom teks", "Text column"),
+    "data.no_text_column": ("(tidak ditemukan)", "(not found)"),
+    "data.other_columns": ("Kolom lain yang dikenali", "Other columns recognised"),
+    "data.file_problem": ("Masalah", "Problem"),
+    "data.ingest_files": ("Muat {n} berkas ke basis data", "Load {n} files into the database"),
+    "data.ingest_file_rows": ("{name}: {rows:,} baris dibaca", "{name}: {rows:,} rows read"),
+    "data.files_done": (
+        "{n} dari {total} berkas dimuat",
+        "{n} of {total} files loaded",
+    ),
+    "data.map_alone": (
+        "Unggah berkas ini sendiri untuk memilih kolomnya (kolom teks dan lainnya) secara manual.",
+        "Upload this file on its own to pick its columns (the text column and others) by hand.",
+    ),
+    "data.file_failed": ("{name} tidak dimuat: {error}", "{name} was not loaded: {error}"),
     "data.upload_help": (
         "Hanya kolom teks yang wajib; kolom lain dipetakan otomatis dan bisa diubah.",
         "Only a text column is required; the other columns are guessed and can be changed.",

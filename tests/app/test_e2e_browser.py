@@ -161,3 +161,60 @@ def _round_trip(app_url: str, browser, tmp_path: Path) -> None:
     for nav, title in PAGES.items():
         open_page(browser, nav, title)
         _shot(browser, nav.lower().replace(" ", "_").replace("&", "and"))
+
+
+def test_several_files_load_each_on_its_own(tmp_path):
+    """Three files at once: two load, one without a text column is reported, none stops."""
+    from selenium.webdriver.common.by import By
+
+    march = tmp_path / "march.csv"
+    march.write_text(
+        "id,ulasan,tanggal\nM-1,Paket telat 3 hari,2026-03-02\nM-2,Refund cepat,2026-03-03\n",
+        encoding="utf-8",
+    )
+    chat = tmp_path / "chat_081234567890.csv"  # named after the customer, as chat exports are
+    chat.write_text("pesan\nKurir ramah sekali\nAplikasi sering error\n", encoding="utf-8")
+    numbers = tmp_path / "numbers.csv"
+    numbers.write_text("a,b\n1,2\n3,4\n", encoding="utf-8")
+    with (
+        app_server(f"sqlite:///{tmp_path / 'e2e.db'}", tmp_path) as url,
+        chromium(tmp_path) as browser,
+    ):
+        browser.get(url)
+        visible(browser, "//h1[normalize-space(.)='Ringkasan']", SLOW)
+        open_page(browser, "Data", "Data: unggah, petakan, muat")
+        upload = browser.find_element(By.CSS_SELECTOR, "input[type='file']")
+        upload.send_keys("\n".join(str(p) for p in (march, chat, numbers)))
+        visible(browser, text_xpath("button", "Muat 3 berkas ke basis data"), SLOW)
+        idle(browser)
+        click(browser, "//label[.//*[normalize-space(text())='Klasifikasikan setelah dimuat']]")
+        click(browser, text_xpath("button", "Muat 3 berkas ke basis data"))
+        visible(browser, "//*[contains(normalize-space(text()), '2 dari 3 berkas dimuat')]", SLOW)
+        failed = visible(browser, "//*[contains(normalize-space(text()), 'tidak dimuat')]")
+        assert failed.text.startswith("numbers.csv tidak dimuat:"), failed.text
+        visible(browser, "//*[contains(normalize-space(text()), 'Unggah berkas ini sendiri')]")
+        # the chat file's summary is headed by its redacted name (its name held PII)
+        visible(browser, "//summary//*[normalize-space(text())='chat [PHONE].csv']")
+        idle(browser)
+        # The uploader lists the chosen files under their own names (the browser's, not the
+        # app's): the screenshot starts at the summary, so it holds no personal data.
+        summary = visible(browser, "//h3[.//*[normalize-space(text())='Ringkasan pemuatan']]")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start'});", summary)
+        shot(browser, ARTIFACTS / "e2e_data_several_files.png")
+    from voc.store import dispose_engine, get_engine, list_runs, read_feedback
+
+    db = f"sqlite:///{tmp_path / 'e2e.db'}"
+    try:
+        engine = get_engine(db)
+        stored = read_feedback(engine)
+        assert sorted(stored["text_redacted"]) == [
+            "Aplikasi sering error",
+            "Kurir ramah sekali",
+            "Paket telat 3 hari",
+            "Refund cepat",
+        ]
+        names = {run["file_name"] for run in list_runs(engine)}
+        assert "march.csv" in names and "chat [PHONE].csv" in names
+        assert not any("081234567890" in n for n in names)
+    finally:
+        dispose_engine(db)

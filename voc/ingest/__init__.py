@@ -11,6 +11,7 @@ from voc.ingest.pipeline import (
     ingest_file,
     inspect_file,
     preview_file,
+    shown_file_name,
 )
 from voc.ingest.sniff import FileKind, sniff_file
 from voc.ingest.validate import (
@@ -37,5 +38,6 @@ __all__ = [
     "parse_number",
     "preview_file",
     "resolve_mapping",
+    "shown_file_name",
     "sniff_file",
 ]

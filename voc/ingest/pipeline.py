@@ -226,6 +226,18 @@ def _shown_names(redactor, file_name: str, names: list[str]) -> tuple[dict[str, 
     return shown, counts
 
 
+def shown_file_name(name: str, redactor: Redactor | None = None) -> str:
+    """A file's name as the ingest stores and shows it: PII in it redacted.
+
+    For showing a file's name before it is ingested (the app's upload page names files in
+    its progress bar and summaries); the same rule as the stored ``file_name``.
+    """
+    from voc.pii import redact_batch
+
+    shown, _ = _shown_names(redactor or redact_batch, name, [])
+    return shown[name]
+
+
 def content_hash(clean: Mapping[str, Any], key: bytes = b"") -> str:
     """Hash of every mapped value of a row (raw text included): equal hashes, same content.
 
