@@ -28,6 +28,7 @@ __all__ = [
     "iter_chunks",
     "load_model",
     "row_id",
+    "unreadable_path",
 ]
 
 #: Columns every classified output carries (input columns other than the text pass through).
@@ -39,7 +40,47 @@ _MANIFEST = "manifest.json"
 
 
 class StreamSummary(dict):
-    """What :func:`classify_file` did: rows, chunks, chunks_skipped, distinct_texts, output."""
+    """What :func:`classify_file` did.
+
+    Keys: rows, chunks, chunks_skipped, distinct_texts, output, model_version,
+    rows_unreadable and unreadable_file (the list of the rows that could not be read, or None).
+    """
+
+
+def unreadable_path(output: Path) -> Path:
+    """Where :func:`classify_file` lists the rows of its input it could not read."""
+    return output.with_name(output.name + ".unreadable.csv")
+
+
+def _write_unreadable(records: list, output: Path) -> Path | None:
+    """List unreadable rows (line, reason, detail, raw content redacted) beside ``output``.
+
+    Returns the file, or ``None`` when there were none (a list left by an earlier run of the
+    same output is removed).
+    """
+    import pandas as pd
+
+    from voc.ingest.readers import raw_text
+    from voc.pii import redact_batch
+    from voc.spreadsheet import spreadsheet_csv
+
+    path = unreadable_path(output)
+    if not records:
+        path.unlink(missing_ok=True)
+        return None
+    reasons = [record.error or ("broken_row", "the row cannot be read") for record in records]
+    raws = redact_batch([raw_text(record).replace("\x00", "") for record in records])
+    details = redact_batch([detail for _, detail in reasons])
+    frame = pd.DataFrame(
+        {
+            "line": [record.line for record in records],
+            "reason": [reason for reason, _ in reasons],
+            "detail": [d.text for d in details],
+            "raw_redacted": [r.text for r in raws],
+        }
+    )
+    path.write_bytes(spreadsheet_csv(frame))
+    return path
 
 
 def load_model(taxonomy: str | Path | None = None, version: str | None = None):
@@ -116,8 +157,11 @@ def _rebatch(frames: Iterator, size: int) -> Iterator:
         yield pd.concat(pending, ignore_index=True)
 
 
-def iter_chunks(path: str | Path, chunk_size: int) -> Iterator:
+def iter_chunks(path: str | Path, chunk_size: int, on_broken=None) -> Iterator:
     """Yield DataFrames of ``chunk_size`` rows (text columns as strings) from a file.
+
+    ``on_broken`` is handed each row of a CSV/TSV/XLSX/JSON file that cannot be read (see
+    :func:`voc.ingest.tables.table_frames`); without it such a row stops the reading.
 
     Raises:
         InputFileError: If the file is missing, of an unsupported type or unreadable.
@@ -129,7 +173,7 @@ def iter_chunks(path: str | Path, chunk_size: int) -> Iterator:
         raise InputFileError(f"Input file {path} does not exist.")
     kind = _input_format(path)
     if kind == "table":
-        yield from table_frames(path, chunk_size, purpose="classification")
+        yield from table_frames(path, chunk_size, purpose="classification", on_broken=on_broken)
         return
     try:
         if kind == "parquet":
@@ -398,13 +442,14 @@ def classify_file(
     parts = output.with_name(output.name + ".parts")
     done = _open_parts(parts, manifest)
     summary = StreamSummary(rows=0, chunks=0, chunks_skipped=0, distinct_texts=0)
+    unreadable: list = []  # rows of the input that cannot be read (ragged, bad JSON)
     progress = _rate_progress(total, show_progress)
     task = None
     if progress is not None:
         progress.start()
         task = progress.add_task("Classifying", total=total)
     try:
-        for number, frame in enumerate(iter_chunks(input, chunk_size)):
+        for number, frame in enumerate(iter_chunks(input, chunk_size, unreadable.append)):
             summary["chunks"] += 1
             summary["rows"] += len(frame)
             if number in done:
@@ -421,6 +466,15 @@ def classify_file(
                 progress.update(task, advance=len(frame), total=max(total, summary["rows"]))
             if on_chunk is not None:
                 on_chunk(number)
+        if summary["chunks"] == 0 and unreadable:
+            first = unreadable[0]
+            reason = (first.error or ("broken_row", ""))[0]
+            raise InputFileError(
+                f"None of the {len(unreadable):,} rows of {input.name} can be read "
+                f"(line {first.line}: {reason}).",
+                hint="Check the delimiter and quoting, or load the file with `voc ingest`, "
+                "which lists each such row in its quarantine.",
+            )
         if summary["chunks"] == 0:
             raise InputFileError(f"{input.name} has no rows to classify.")
         if progress is not None:
@@ -430,6 +484,9 @@ def classify_file(
             progress.stop()
     _concat_parts(parts, output, summary["chunks"])
     shutil.rmtree(parts)
+    listed = _write_unreadable(unreadable, output)
+    summary["rows_unreadable"] = len(unreadable)
+    summary["unreadable_file"] = str(listed) if listed else None
     summary["output"] = str(output)
     summary["model_version"] = model.model_version
     return summary

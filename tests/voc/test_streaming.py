@@ -1,5 +1,6 @@
 import json
 import os
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,7 @@ from tests.voc.classify_helpers import BagOfWordsEncoder
 from voc.classify.train import TrainConfig, train_classifier
 from voc.embed import EmbeddingCache, Encoder
 from voc.errors import ColumnMappingError, ConfigError, InputFileError
-from voc.streaming import OUTPUT_COLUMNS, classify_file, row_id
+from voc.streaming import OUTPUT_COLUMNS, classify_file, row_id, unreadable_path
 from voc.taxonomy import load_taxonomy
 
 TOY = {
@@ -360,11 +361,39 @@ def test_csv_and_other_tables_are_read_as_voc_ingest_reads_them(toy_model, tmp_p
         pd.testing.assert_frame_equal(pd.read_parquet(out), expected, check_dtype=False)
 
 
-def test_a_ragged_row_stops_classification_with_its_line(toy_model, tmp_path):
+def test_unreadable_rows_are_listed_redacted_and_the_others_classified(
+    toy_model, tmp_path, monkeypatch
+):
+    """A ragged row stopped the whole run (pandas, before, padded it silently)."""
+    from voc.cli import app
+
     src = tmp_path / "ragged.csv"
-    src.write_text("text,channel\nkopi enak,app\npaket telat,app,extra\n", encoding="utf-8")
-    with pytest.raises(InputFileError, match=r"ragged.csv line 3 cannot be read \(ragged_row"):
-        classify_file(src, tmp_path / "o.parquet", model=toy_model)
+    src.write_text(
+        "text,channel\nkopi enak,app\npaket telat,WA 081234567890,extra\nrefund lama,web\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.csv"
+    summary = classify_file(src, out, model=toy_model)
+    assert (summary["rows"], summary["rows_unreadable"]) == (2, 1)
+    assert list(pd.read_csv(out)["text_redacted"]) == ["kopi enak", "refund lama"]
+    listed = pd.read_csv(summary["unreadable_file"], encoding="utf-8-sig")
+    assert listed.loc[0, ["line", "reason"]].tolist() == [3, "ragged_row"]
+    assert "[PHONE]" in listed.loc[0, "raw_redacted"]
+    assert "0812" not in Path(summary["unreadable_file"]).read_text(encoding="utf-8-sig")
+    # a run over a repaired file removes the old list
+    src.write_text("text,channel\nkopi enak,app\n", encoding="utf-8")
+    assert classify_file(src, out, model=toy_model)["unreadable_file"] is None
+    assert not unreadable_path(out).exists()
+    # the CLI says so on stderr; the exit code stays 0 (the rows are listed, not lost)
+    src.write_text("text,channel\nkopi enak,app\nx,y,z\n", encoding="utf-8")
+    monkeypatch.setattr("voc.cli.classify._load_model", lambda taxonomy, version: toy_model)
+    result = CliRunner().invoke(app, ["classify", str(src), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "1 row of ragged.csv could not be read" in result.stderr
+    # a file none of whose rows can be read is an error
+    src.write_text("a,b\n1,2,3\n4,5,6\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"None of the 2 rows of ragged.csv can be read"):
+        classify_file(src, out, model=toy_model)
 
 
 def test_a_workbook_of_several_sheets_is_refused_with_their_names(toy_model, tmp_path):

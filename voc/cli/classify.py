@@ -168,6 +168,14 @@ def classify(
         f"Classified {result['rows']:,} {'comment' if result['rows'] == 1 else 'comments'} "
         f"with {model.model_version} -> {output}{skipped}"
     )
+    if result["rows_unreadable"]:
+        count = result["rows_unreadable"]
+        typer.echo(
+            f"{count:,} {'row' if count == 1 else 'rows'} of {input.name} could not be read "
+            f"(ragged or broken) and {'is' if count == 1 else 'are'} not classified; "
+            f"each is listed with its line and reason in {result['unreadable_file']}.",
+            err=True,
+        )
 
 
 def train(

@@ -9,11 +9,14 @@ through pyarrow/pandas as they are.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from voc.errors import InputFileError
+
+if TYPE_CHECKING:
+    from voc.ingest.readers import RawRecord
 
 __all__ = ["READER_SUFFIXES", "read_table", "table_frames"]
 
@@ -22,12 +25,18 @@ READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".xlsx", ".xlsm")
 
 
 def table_frames(
-    path: str | Path, chunk_size: int, *, purpose: str = "this command", empty: bool = False
+    path: str | Path,
+    chunk_size: int,
+    *,
+    purpose: str = "this command",
+    empty: bool = False,
+    on_broken: Callable[[RawRecord], None] | None = None,
 ) -> Iterator:
     """Yield DataFrames of up to ``chunk_size`` rows of text from a CSV/TSV/XLSX/JSON file.
 
-    A row broken at the file level (ragged, bad JSON) stops with its line: the callers need
-    every row, and ``voc ingest`` is the command that quarantines such rows.
+    A row broken at the file level (ragged, bad JSON) stops with its line (evaluation and
+    training need every row; ``voc ingest`` quarantines such rows), unless ``on_broken`` is
+    given: then it is handed the row (its ``line``, ``error`` and ``raw``) and reading goes on.
 
     Args:
         path: The file (not an archive: see :func:`voc.ingest.archives.unpacked`).
@@ -61,6 +70,9 @@ def table_frames(
         rows: list[list[Any]] = []
         yielded = False
         for record in source.records:
+            if record.values is None and on_broken is not None:
+                on_broken(record)
+                continue
             if record.values is None:
                 reason, detail = record.error or ("broken_row", "the row cannot be read")
                 raise InputFileError(
