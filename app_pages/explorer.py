@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_support import dashboard, data
 from app_support.guard import run_page
-from app_support.i18n import label, labeller, t
+from app_support.i18n import date_ticks, label, labeller, short_date, t
 
 _SHOWN = 200
 # (filter key, column, label key, kind for display names)
@@ -90,6 +90,13 @@ def render() -> None:
         y=list(names.values()),
         title=t("explorer.trend"),
         labels={"week": "", "value": t("col.volume"), "variable": ""},
+    )
+    # Plotly names months in English: the ticks and hover labels say them in the UI language
+    tickvals, ticktext = date_ticks(weekly["week"])
+    fig.update_xaxes(tickvals=tickvals, ticktext=ticktext)
+    fig.update_traces(
+        customdata=[short_date(week) for week in weekly["week"]],
+        hovertemplate="%{customdata}: %{y:,}",
     )
     st.plotly_chart(fig, width="stretch")
 

@@ -8,11 +8,25 @@ from typing import Any
 
 from app_support.messages import MESSAGES
 
-__all__ = ["LANGS", "current_lang", "label", "labeller", "set_lang", "t"]
+__all__ = [
+    "LANGS",
+    "current_lang",
+    "date_ticks",
+    "label",
+    "labeller",
+    "set_lang",
+    "short_date",
+    "t",
+]
 
 #: Supported interface languages; Indonesian first (the default).
 LANGS = ("id", "en")
 _LANG_KEY = "lang"
+#: Month abbreviations per language (Plotly's date axes only know English ones).
+_MONTHS = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
 
 
 def current_lang() -> str:
@@ -72,3 +86,25 @@ def labeller(kind: str) -> Callable[[Any], str]:
     Streamlit (or ``AppTest``) calls it later outside the script run.
     """
     return partial(label, kind, lang=current_lang())
+
+
+def short_date(day, lang: str | None = None, *, year: bool = True) -> str:
+    """``4 Mei 2026`` (or ``4 May 2026``): a date with its month named in the language."""
+    text = f"{day.day} {_MONTHS[lang or current_lang()][day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def date_ticks(days, most: int = 12, lang: str | None = None) -> tuple[list, list[str]]:
+    """Tick positions and labels for a date axis, months named in the session's language.
+
+    At most ``most`` ticks, evenly spaced over ``days``; the year is written on the first
+    tick and wherever it changes. For ``fig.update_xaxes(tickvals=..., ticktext=...)``.
+    """
+    days = list(days)
+    step = max(1, -(-len(days) // most))
+    values = days[::step]
+    labels, last_year = [], None
+    for day in values:
+        labels.append(short_date(day, lang, year=day.year != last_year))
+        last_year = day.year
+    return values, labels

@@ -100,6 +100,22 @@ def test_explorer_filter_narrows_rows(app_env):
     assert 0 < narrowed < total
 
 
+@pytest.mark.parametrize(("lang", "may"), [("id", "Mei"), ("en", "May")])
+def test_explorer_trend_names_months_in_the_ui_language(app_env, lang, may):
+    """Plotly's own date axis wrote "May" and "Aug" in the Indonesian UI."""
+    import json
+
+    at = _open("explorer", lang=lang)
+    (chart,) = at.get("plotly_chart")
+    figure = json.loads(chart.proto.spec)
+    ticks = figure["layout"]["xaxis"]["ticktext"]
+    assert len(ticks) <= 12 and re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} 20\d\d", ticks[0])
+    hovers = figure["data"][0]["customdata"]
+    assert any(f" {may} 2026" in day for day in hovers)
+    other = {"id": " May ", "en": " Mei "}[lang]
+    assert not any(other in day for day in [*hovers, *ticks])
+
+
 def test_journey_period_comparison_caption(app_env):
     at = _open("journey_map")
     assert any(c.value.startswith("Dibandingkan dengan") for c in at.caption)
