@@ -333,7 +333,7 @@ def test_a_bad_voc_timezone_stops_the_ingest_first(tmp_path, db_engine, stub_sta
 
 
 @pytest.mark.parametrize(
-    "value", ["31/02/2026", "kemarin", "05/13/2026", "12 Foo 2026", "2026-13-01", 20260512]
+    "value", ["31/02/2026", "kemarin", "05/13/2026", "12 Foo 2026", "2026-13-01", 20261340, 12]
 )
 def test_parse_datetime_rejects(value):
     with pytest.raises(ValueError, match="not a"):
@@ -799,3 +799,55 @@ def test_csv_title_above_a_table_whose_last_column_is_often_empty(tmp_path):
     text = "Laporan Mei 2026,,\nid,text,nps\nA,Oke,\nB,Lama,\nC,Bagus,9\n"
     path = _write(tmp_path, "optional.csv", text)
     assert inspect_file(path)["tables"][0]["columns"] == ["id", "text", "nps"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "kind"),
+    [
+        # Unix time (chat platforms' API exports) is UTC: 1714000000 = 2024-04-24 23:06:40Z
+        (1714000000, dt.datetime(2024, 4, 25, 6, 6, 40), "unix_seconds"),
+        ("1714000000", dt.datetime(2024, 4, 25, 6, 6, 40), "unix_seconds"),
+        (1714000000250, dt.datetime(2024, 4, 25, 6, 6, 40, 250000), "unix_milliseconds"),
+        # a date column formatted as a number in a spreadsheet: serial days, local time
+        (45789, dt.datetime(2025, 5, 12), "serial_days"),
+        ("45789.75", dt.datetime(2025, 5, 12, 18), "serial_days"),
+        (45789.999988426, dt.datetime(2025, 5, 12, 23, 59, 59), "serial_days"),
+        (20260512, dt.datetime(2026, 5, 12), "compact_date"),
+    ],
+)
+def test_numbers_in_known_date_ranges_are_read_as_dates(value, expected, kind):
+    from voc.ingest.validate import numeric_datetime
+
+    assert numeric_datetime(value) == (expected, kind)
+    assert parse_datetime(value) == expected
+
+
+@pytest.mark.parametrize("value", [12, 5.0, "12", 123456, 99999999999, "1714000000x", True])
+def test_other_numbers_are_not_dates(value):
+    from voc.ingest.validate import numeric_datetime
+
+    assert numeric_datetime(value) is None
+    with pytest.raises(ValueError, match="not a date"):
+        parse_datetime(value)
+
+
+def test_numeric_dates_are_loaded_and_reported(db_engine, stub_stages, tmp_path, monkeypatch):
+    """Every row of an API export keyed by Unix time was quarantined as invalid_date."""
+    import pandas as pd
+
+    monkeypatch.setenv("VOC_TIMEZONE", "Asia/Makassar")  # WITA, UTC+8
+    path = tmp_path / "intercom.json"
+    rows = [
+        {"id": "c1", "body": "Refund belum masuk", "created_at": 1714000000},
+        {"id": "c2", "body": "Kurir ramah", "created_at": 1714003600},
+        {"id": "c3", "body": "Aplikasi error", "created_at": "2024-04-25T10:00:00+07:00"},
+        {"id": "c4", "body": "Oke", "created_at": 12},
+    ]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.loaded, summary.quarantine_reasons) == (3, {"invalid_date": 1})
+    stored = read_feedback(db_engine).set_index("feedback_id")["created_at"]
+    assert stored["c1"] == pd.Timestamp("2024-04-25 07:06:40")
+    assert stored["c3"] == pd.Timestamp("2024-04-25 11:00:00")
+    (note,) = [w for w in summary.warnings if "read as dates" in w]
+    assert "2 Unix times in seconds (UTC)" in note and "Asia/Makassar" in note

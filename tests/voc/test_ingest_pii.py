@@ -221,11 +221,7 @@ def test_sheet_names_are_redacted_apart_from_the_file_name(db_engine, tmp_path):
     summary = ingest_file(path, engine=db_engine)
     assert set(summary.mapping) == {"report.xlsx[Mei]", "report.xlsx[Pak [NAME] [PHONE]]"}
     assert summary.pii_counts == {"NAME": 1, "PHONE": 1}
-    assert summary.quarantine_reasons == {"invalid_date": 1}
-    from voc.store import read_quarantine
-
-    (detail,) = read_quarantine(db_engine)["detail"]
-    assert detail.startswith("created_at 45789 is a number, not a date (a spreadsheet serial")
+    assert summary.loaded == 2 and summary.quarantine_reasons == {}
 
 
 def _stored_ids(engine):

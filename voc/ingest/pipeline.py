@@ -30,6 +30,8 @@ from voc.ingest.validate import (
     MAX_ID_CHARS,
     MAX_TEXT_CHARS,
     MAX_VALUE_CHARS,
+    NUMERIC_DATE_KEY,
+    NUMERIC_DATE_KINDS,
     RowProblem,
     business_timezone,
     validate_row,
@@ -300,6 +302,8 @@ class _Ingest:
         # Rows whose values held NUL bytes (removed): count and first (table, line).
         self.nul_rows = 0
         self.nul_first: tuple[str, int] | None = None
+        # created_at values that were numbers read as dates, by kind (Unix time, serial days)
+        self.numeric_dates: Counter[str] = Counter()
 
     def _redact(self, texts: Sequence[str]) -> list[str]:
         if not texts:
@@ -377,6 +381,8 @@ class _Ingest:
             except RowProblem as problem:
                 chunk.quarantine.append((record, problem.reason, problem.detail))
                 continue
+            if kind := clean.pop(NUMERIC_DATE_KEY, None):
+                self.numeric_dates[kind] += 1
             clean["content_hash"] = content_hash(clean, self.key)
             candidates.append((record, clean))
         self._pseudonymise_ids(candidates)
@@ -557,6 +563,21 @@ class _Ingest:
         return (
             f"NUL bytes were removed from the values of {self.nul_rows:,} {rows} "
             f"(first: {table} line {line})."
+        )
+
+    def numeric_date_warning(self) -> str | None:
+        """The sentence that says how many ``created_at`` numbers were read as dates."""
+        if not self.numeric_dates:
+            return None
+        kinds = ", ".join(
+            f"{count:,} {NUMERIC_DATE_KINDS[kind]}"
+            for kind, count in sorted(self.numeric_dates.items(), key=lambda kv: -kv[1])
+        )
+        zone = business_timezone().key
+        return (
+            f"created_at held numbers, read as dates: {kinds}; Unix times are converted to "
+            f"{zone}, serial days and YYYYMMDD are taken as {zone} time. Check a few rows "
+            "against the source."
         )
 
     def counters(self) -> dict[str, Any]:
@@ -844,6 +865,8 @@ def _ingest_sources(
             raise
         raise error from exc
     if note := job.nul_warning():
+        summary.warnings.append(note)
+    if note := job.numeric_date_warning():
         summary.warnings.append(note)
     if note := _collision_warning(summary, id_prefix):
         summary.warnings.append(note)

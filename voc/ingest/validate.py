@@ -159,6 +159,65 @@ def _build(
     return value
 
 
+#: Numbers read as dates, by range: Unix time in seconds or milliseconds (API exports such as
+#: chat platforms', always UTC), compact ``YYYYMMDD`` integers, and spreadsheet serial days
+#: (a date column formatted as a number in Excel or LibreOffice: day 0 is 1899-12-30, the
+#: time of day is the fraction, in local time). Any other number is not a date.
+_UNIX_SECONDS = (1e9, 1e10)  # 2001-09-09 .. 2286
+_UNIX_MILLISECONDS = (1e12, 1e13)
+_SERIAL_DAYS = (20_000, 73_051)  # 1954-10-03 .. 2099-12-31
+_COMPACT_DATE = (19_000_101, 21_001_231)
+_SERIAL_EPOCH = dt.datetime(1899, 12, 30)
+_NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")
+
+#: The kinds of :func:`numeric_datetime`, as the ingest's warning names them.
+NUMERIC_DATE_KINDS = {
+    "unix_seconds": "Unix times in seconds (UTC)",
+    "unix_milliseconds": "Unix times in milliseconds (UTC)",
+    "compact_date": "YYYYMMDD numbers",
+    "serial_days": "spreadsheet serial day numbers",
+}
+
+
+def numeric_datetime(value: Any) -> tuple[dt.datetime, str] | None:
+    """Read a number (or a text of digits) as a date: ``(naive business time, kind)``.
+
+    Returns ``None`` for anything that is not a number in one of the ranges above (most
+    values: a text with anything but digits and one decimal point is not looked at).
+
+    Raises:
+        ValueError: The number is in a range but not a valid calendar date (``20261340``).
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    if isinstance(value, str):
+        if not _NUMBER_TEXT.fullmatch(value.strip()):
+            return None
+        number = float(value)
+    else:
+        number = float(value)
+        if not math.isfinite(number):
+            return None
+    if _UNIX_SECONDS[0] <= number < _UNIX_SECONDS[1]:
+        moment = dt.datetime.fromtimestamp(number, dt.UTC)
+        return _to_local(moment), "unix_seconds"
+    if _UNIX_MILLISECONDS[0] <= number < _UNIX_MILLISECONDS[1]:
+        moment = dt.datetime.fromtimestamp(number / 1000, dt.UTC)
+        return _to_local(moment), "unix_milliseconds"
+    if _COMPACT_DATE[0] <= number <= _COMPACT_DATE[1] and number.is_integer():
+        digits = f"{int(number)}"
+        try:
+            day = dt.datetime(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a valid YYYYMMDD date ({exc})") from None
+        return day, "compact_date"
+    if _SERIAL_DAYS[0] <= number < _SERIAL_DAYS[1]:
+        # Spreadsheets keep times to the millisecond at most; round off float noise below it.
+        moment = _SERIAL_EPOCH + dt.timedelta(milliseconds=round(number * 86_400_000))
+        return moment, "serial_days"
+    return None
+
+
 def parse_datetime(value: Any) -> dt.datetime | None:
     """Parse a timestamp in ISO 8601, d/m/Y or day-month-year form (Indonesian or English).
 
@@ -179,8 +238,13 @@ def parse_datetime(value: Any) -> dt.datetime | None:
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     if not isinstance(value, str):
+        if numeric := numeric_datetime(value):
+            return numeric[0]
         what = "a number" if isinstance(value, int | float) else f"a {type(value).__name__}"
-        hint = " (a spreadsheet serial number? format the column as dates)"
+        hint = (
+            " (numbers are read as dates only as Unix times, YYYYMMDD or spreadsheet serial "
+            "days of 1954-2099)"
+        )
         raise ValueError(
             f"{value!r} is {what}, not a date" + (hint if isinstance(value, int | float) else "")
         )
@@ -189,6 +253,8 @@ def parse_datetime(value: Any) -> dt.datetime | None:
         return _to_local(dt.datetime.fromisoformat(_ISO_SPACE_Z.sub("+00:00", text)))
     except ValueError:
         pass
+    if numeric := numeric_datetime(text):
+        return numeric[0]
     try:
         if match := _DMY.match(text):
             day, month, year, hh, mm, ss, zone = match.groups()
@@ -297,6 +363,11 @@ CLEAN_KEYS = (
 )
 
 
+#: Set in a clean row whose ``created_at`` was a number (its kind, see
+#: :data:`NUMERIC_DATE_KINDS`); the ingest pops it and reports the counts.
+NUMERIC_DATE_KEY = "_numeric_date"
+
+
 def validate_row(values: dict[str, Any]) -> dict[str, Any]:
     """Check and parse one mapped row (target column -> raw value).
 
@@ -319,6 +390,8 @@ def validate_row(values: dict[str, Any]) -> dict[str, Any]:
     if (value := get("created_at")) is not None:
         try:
             clean["created_at"] = parse_datetime(value)
+            if not isinstance(value, dt.date) and (numeric := numeric_datetime(value)):
+                clean[NUMERIC_DATE_KEY] = numeric[1]  # counted for the run's warning
         except ValueError as exc:
             raise RowProblem("invalid_date", f"created_at {exc}") from None
     if (value := get("csat")) is not None:
