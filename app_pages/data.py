@@ -15,17 +15,56 @@ from voc.errors import ColumnMappingError, VocError
 _UPLOAD_DIR = "data_upload_dir"
 
 
-def _preview(path: Path):
+def _preview(path: Path, sheet: str | None = None):
     """The first 20 rows as the ingest reads them, every value redacted.
 
     Nothing personal is shown: not on a projector in the CX committee, not in a screenshot.
     """
     from voc.ingest import preview_file
 
-    return preview_file(path, rows=20)
+    return preview_file(path, rows=20, sheet=sheet)
 
 
-def _mapping_editor(table: dict) -> dict[str, str | None]:
+def _sheet_name(path: Path, table: dict) -> str:
+    """The sheet of a workbook table named ``file.xlsx[Sheet]``."""
+    return table["name"][len(path.name) + 1 : -1]
+
+
+def _guessed(guess: dict) -> dict[str, str]:
+    """The text column and the other columns the ingest guessed, as table cells."""
+    return {
+        t("data.text_column"): guess.get("text") or t("data.no_text_column"),
+        t("data.other_columns"): ", ".join(
+            f"{target} = {column}" for target, column in guess.items() if target != "text"
+        ),
+    }
+
+
+def _pick_sheet(path: Path, tables: list[dict]) -> int | None:
+    """A workbook of several sheets: load them all (guessed per sheet) or pick one to map."""
+    from voc.ingest import shown_table_names
+
+    names = shown_table_names(path.name, [table["name"] for table in tables])
+    choice = st.selectbox(
+        t("data.sheet"),
+        [None, *range(len(tables))],
+        format_func=lambda i: (
+            t("data.all_sheets", n=len(tables)) if i is None else names[tables[i]["name"]]
+        ),
+        help=t("data.sheet_help"),
+        key="data_sheet",
+    )
+    if choice is None:
+        rows = [{t("data.sheet"): names[tb["name"]], **_guessed(tb["guess"])} for tb in tables]
+        st.dataframe(
+            rows,
+            hide_index=True,
+            width="stretch",
+        )
+    return choice
+
+
+def _mapping_editor(table: dict, key: str = "") -> dict[str, str | None]:
     from voc.ingest import TARGET_COLUMNS
 
     st.subheader(t("data.mapping"))
@@ -41,7 +80,7 @@ def _mapping_editor(table: dict) -> dict[str, str | None]:
             choices,
             index=choices.index(guess) if guess in choices else 0,
             format_func=lambda c: unmapped if c is None else c,
-            key=f"map_{target}",
+            key=f"map_{key}{target}",
         )
     return mapping
 
@@ -121,15 +160,20 @@ def _one_file(url: str, path: Path, shown: str) -> None:
 
     try:
         info = inspect_file(path)
-        preview = _preview(path)
+        tables = info["tables"]
+        choice = _pick_sheet(path, tables) if len(tables) > 1 else 0
+        sheet = None if choice is None or len(tables) == 1 else _sheet_name(path, tables[choice])
+        preview = None if choice is None else _preview(path, sheet)
     except VocError as exc:
         show_error(_shown_error(exc, path, shown))
         return
-    table = info["tables"][0]
-    st.subheader(t("data.preview"))
-    st.caption(t("data.preview_caption"))
-    st.dataframe(preview, width="stretch")
-    mapping = _mapping_editor(table)
+    if choice is None:  # every sheet, columns guessed per sheet
+        mapping = None
+    else:
+        st.subheader(t("data.preview"))
+        st.caption(t("data.preview_caption"))
+        st.dataframe(preview, width="stretch")
+        mapping = _mapping_editor(tables[choice], key=f"{choice}_" if len(tables) > 1 else "")
     id_prefix, classify = _options()
     if not st.button(t("data.ingest"), type="primary", key="data_ingest"):
         return
@@ -145,6 +189,7 @@ def _one_file(url: str, path: Path, shown: str) -> None:
             path,
             engine=data.engine(url),
             mapping=mapping,
+            sheet=sheet,
             on_progress=advance,
             id_prefix=id_prefix or None,
         )
@@ -189,13 +234,9 @@ def _file_overview(paths: list[Path], names: dict[Path, str]) -> list[dict]:
             row[t("data.file_problem")] = _shown_error(exc, path, names[path]).message
             rows.append(row)
             continue
-        guess = info["tables"][0]["guess"]
         row[t("data.format")] = info["format"]
         row[t("data.tables")] = len(info["tables"])
-        row[t("data.text_column")] = guess.get("text") or t("data.no_text_column")
-        row[t("data.other_columns")] = ", ".join(
-            f"{target} = {column}" for target, column in guess.items() if target != "text"
-        )
+        row.update(_guessed(info["tables"][0]["guess"]))
         row[t("data.file_problem")] = ""
         rows.append(row)
     return rows

@@ -84,6 +84,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unggah berkas ini sendiri untuk memilih kolomnya (kolom teks dan lainnya) secara manual.",
         "Upload this file on its own to pick its columns (the text column and others) by hand.",
     ),
+    "data.sheet": ("Lembar", "Sheet"),
+    "data.all_sheets": (
+        "Semua {n} lembar (kolom dipetakan otomatis per lembar)",
+        "All {n} sheets (columns matched automatically per sheet)",
+    ),
+    "data.sheet_help": (
+        "Pilih satu lembar untuk melihat pratinjau dan memetakan kolomnya sendiri.",
+        "Pick one sheet to preview it and map its columns by hand.",
+    ),
     "data.file_failed": ("{name} tidak dimuat: {error}", "{name} was not loaded: {error}"),
     "data.upload_help": (
         "Hanya kolom teks yang wajib; kolom lain dipetakan otomatis dan bisa diubah.",

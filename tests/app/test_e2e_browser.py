@@ -218,3 +218,43 @@ def test_several_files_load_each_on_its_own(tmp_path):
         assert not any("081234567890" in n for n in names)
     finally:
         dispose_engine(db)
+
+
+def test_a_workbook_of_several_layouts_loads_every_sheet(tmp_path):
+    """The mapping editor showed the first sheet's columns and applied them to every sheet:
+    a sheet laid out otherwise was skipped. Sheet names are shown redacted."""
+    import openpyxl
+    from selenium.webdriver.common.by import By
+
+    book = openpyxl.Workbook()
+    book.active.title = "Mei"
+    book.active.append(["id", "keluhan", "tanggal"])
+    book.active.append(["M-1", "Paket telat", "2026-05-02"])
+    other = book.create_sheet("Pak Budi 0812-3456-7890")  # a sheet named after a customer
+    other.append(["no", "pesan"])
+    other.append(["J-1", "Refund lama"])
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    db = f"sqlite:///{tmp_path / 'e2e.db'}"
+    with app_server(db, tmp_path) as url, chromium(tmp_path) as browser:
+        browser.get(url)
+        visible(browser, "//h1[normalize-space(.)='Ringkasan']", SLOW)
+        open_page(browser, "Data", "Data: unggah, petakan, muat")
+        browser.find_element(By.CSS_SELECTOR, "input[type='file']").send_keys(str(path))
+        visible(browser, "//*[normalize-space(text())='Lembar']", SLOW)
+        idle(browser)
+        # the sheets' table (its cells are also in the page as an accessible table)
+        wait(browser, SLOW).until(lambda d: "Pak [NAME] [PHONE]" in d.page_source)
+        assert "3456-7890" not in browser.page_source
+        click(browser, "//label[.//*[normalize-space(text())='Klasifikasikan setelah dimuat']]")
+        click(browser, text_xpath("button", "Muat ke basis data"))
+        visible(browser, "//h3[.//*[normalize-space(text())='Ringkasan pemuatan']]", SLOW)
+        idle(browser)
+        assert "3456-7890" not in browser.page_source
+    from voc.store import dispose_engine, get_engine, read_feedback
+
+    try:
+        stored = read_feedback(get_engine(db))
+        assert sorted(stored["text_redacted"]) == ["Paket telat", "Refund lama"]
+    finally:
+        dispose_engine(db)

@@ -12,6 +12,7 @@ from voc.ingest.pipeline import (
     inspect_file,
     preview_file,
     shown_file_name,
+    shown_table_names,
 )
 from voc.ingest.sniff import FileKind, sniff_file
 from voc.ingest.validate import (
@@ -39,5 +40,6 @@ __all__ = [
     "preview_file",
     "resolve_mapping",
     "shown_file_name",
+    "shown_table_names",
     "sniff_file",
 ]

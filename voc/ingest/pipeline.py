@@ -234,10 +234,20 @@ def shown_file_name(name: str, redactor: Redactor | None = None) -> str:
     For showing a file's name before it is ingested (the app's upload page names files in
     its progress bar and summaries); the same rule as the stored ``file_name``.
     """
+    return shown_table_names(name, [], redactor)[name]
+
+
+def shown_table_names(
+    file_name: str, names: Sequence[str], redactor: Redactor | None = None
+) -> dict[str, str]:
+    """``name -> shown name`` for a file and its tables (``file.xlsx[Sheet]``), PII redacted.
+
+    The same rule as the names the ingest stores (a sheet's name apart from the file's).
+    """
     from voc.pii import redact_batch
 
-    shown, _ = _shown_names(redactor or redact_batch, name, [])
-    return shown[name]
+    shown, _ = _shown_names(redactor or redact_batch, file_name, list(names))
+    return shown
 
 
 def content_hash(clean: Mapping[str, Any], key: bytes = b"") -> str:
