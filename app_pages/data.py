@@ -10,6 +10,7 @@ import streamlit as st
 from app_support import data, jobs
 from app_support.guard import run_page, show_error
 from app_support.i18n import label, t
+from app_support.ingest_text import localized, localized_error
 from voc.errors import ColumnMappingError, VocError
 
 _UPLOAD_DIR = "data_upload_dir"
@@ -131,7 +132,7 @@ def _details(url: str, summary) -> None:
             hide_index=True,
         )
     for warning in summary.warnings:
-        st.caption(warning)
+        st.caption(localized(warning))
 
 
 def _classify(url: str) -> None:
@@ -231,7 +232,8 @@ def _file_overview(paths: list[Path], names: dict[Path, str]) -> list[dict]:
         try:
             info = inspect_file(path)
         except VocError as exc:
-            row[t("data.file_problem")] = _shown_error(exc, path, names[path]).message
+            problem = _shown_error(exc, path, names[path]).message
+            row[t("data.file_problem")] = localized_error(problem)
             rows.append(row)
             continue
         row[t("data.format")] = info["format"]
@@ -300,7 +302,7 @@ def _several_files(url: str, paths: list[Path], names: dict[Path, str]) -> None:
                 with st.expander(summary.file_name):
                     _details(url, summary)
     for name, exc in failed:
-        st.error(t("data.file_failed", name=name, error=exc.message))
+        st.error(t("data.file_failed", name=name, error=localized_error(exc.message)))
         if exc.hint:
             st.info(t("error.next_step", hint=exc.hint))
     if classify and done:

@@ -16,7 +16,9 @@ def show_error(exc: Exception) -> None:
     """Show a project error as a sentence and, when it has one, its next step."""
     import streamlit as st
 
-    message = getattr(exc, "message", None) or str(exc)
+    from app_support.ingest_text import localized_error
+
+    message = localized_error(getattr(exc, "message", None) or str(exc))
     st.error(message)
     hint = getattr(exc, "hint", None)
     if hint:

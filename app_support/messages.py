@@ -93,6 +93,82 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pilih satu lembar untuk melihat pratinjau dan memetakan kolomnya sendiri.",
         "Pick one sheet to preview it and map its columns by hand.",
     ),
+    # the ingest's warnings and common file errors (app_support/ingest_text.py)
+    "warn.stray_cp1252": (
+        "Sebagian byte bukan UTF-8 yang sah; byte itu dibaca sebagai cp1252 (Windows-1252).",
+        "Some bytes are not valid UTF-8; they were decoded as cp1252 (Windows-1252).",
+    ),
+    "warn.decoded_detected": (
+        "Dibaca dengan encoding {encoding} (terdeteksi).",
+        "Decoded as {encoding} (detected).",
+    ),
+    "warn.latin1": ("Dibaca sebagai latin-1 (bukan UTF-8).", "Decoded as latin-1 (not UTF-8)."),
+    "warn.cp1252": (
+        "Dibaca sebagai cp1252 (Windows-1252, bukan UTF-8).",
+        "Decoded as cp1252 (Windows-1252, not UTF-8).",
+    ),
+    "warn.title_lines": (
+        "{name}: judul kolom ada di baris {line}; {lines} baris di atasnya dibaca sebagai "
+        "judul laporan, bukan sebagai data.",
+        "{name}: the header is on line {line}; the {lines} line(s) above it were read as a "
+        "title, not as rows.",
+    ),
+    "warn.skipped_table": ("{name} dilewati: {reason}", "Skipped {name}: {reason}"),
+    "warn.unused_columns": (
+        "Kolom {name} yang tidak dipakai: {columns}.",
+        "Columns of {name} not used: {columns}.",
+    ),
+    "warn.archive": (
+        "{member} dibaca dari arsip {archive}.",
+        "Read {member} from the archive {archive}.",
+    ),
+    "warn.nul": (
+        "Byte NUL dihapus dari nilai {rows} baris (pertama: {table} baris {line}).",
+        "NUL bytes were removed from the values of {rows} rows (first: {table} line {line}).",
+    ),
+    "warn.numeric_dates": (
+        "created_at berisi angka yang dibaca sebagai tanggal: {kinds}; waktu Unix diubah ke "
+        "{zone}, nomor seri hari dan YYYYMMDD dianggap waktu {zone}. Cocokkan beberapa baris "
+        "dengan sumbernya.",
+        "created_at held numbers, read as dates: {kinds}; Unix times are converted to {zone}, "
+        "serial days and YYYYMMDD are taken as {zone} time. Check a few rows against the "
+        "source.",
+    ),
+    "warn.kind.unix_seconds": ("waktu Unix dalam detik (UTC)", "Unix times in seconds (UTC)"),
+    "warn.kind.unix_milliseconds": (
+        "waktu Unix dalam milidetik (UTC)",
+        "Unix times in milliseconds (UTC)",
+    ),
+    "warn.kind.compact_date": ("angka YYYYMMDD", "YYYYMMDD numbers"),
+    "warn.kind.serial_days": (
+        "nomor seri hari spreadsheet",
+        "spreadsheet serial day numbers",
+    ),
+    "warn.id_collision": (
+        "{conflicts} dari {rows} baris memakai ID baris tersimpan yang isinya lain. Bila berkas "
+        "ini dari sistem lain (keduanya memberi nomor mulai 1, misalnya), muat lagi dengan "
+        "prefiks ID bernama sistem itu; baris yang dikarantina tetap di karantina.",
+        "{conflicts} of {rows} rows have the id of a stored row with other content. If this "
+        "file comes from another system than earlier files (both numbering their records "
+        "from 1, say), load it again with an id prefix naming that system; its quarantined "
+        "rows stay where they are.",
+    ),
+    "err.no_text_column": (
+        "Kolom teks tidak ditemukan di {name}. Kolom yang ada: {columns}.",
+        "No text column found in {name}. Available columns: {columns}.",
+    ),
+    "err.empty": (
+        "{name} kosong: tidak ada tabel untuk dibaca.",
+        "{name} is empty: there is no table to read.",
+    ),
+    "err.html": (
+        "{name} adalah halaman HTML, bukan tabel. Ekspor ulang sebagai CSV atau XLSX.",
+        "{name} is an HTML page, not a table. Export it again as CSV or XLSX.",
+    ),
+    "err.binary": (
+        "{name} tampak seperti data biner, bukan tabel.",
+        "{name} looks like binary data, not a table.",
+    ),
     "data.file_failed": ("{name} tidak dimuat: {error}", "{name} was not loaded: {error}"),
     "data.upload_help": (
         "Hanya kolom teks yang wajib; kolom lain dipetakan otomatis dan bisa diubah.",
