@@ -45,6 +45,13 @@ _WARNINGS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
+            r"(?P<name>.+): created_at dates were read month first \(MM/DD/YYYY, US order\): "
+            r"some have a second number above 12 \(such as 05/13/2026\) and none a first one\."
+        ),
+        "warn.month_first",
+    ),
+    (
+        re.compile(
             r"created_at held numbers, read as dates: (?P<kinds>.+); Unix times are converted "
             r"to (?P<zone>\S+), serial days and YYYYMMDD are taken as \S+ time\. Check a few "
             r"rows against the source\."

@@ -126,6 +126,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Byte NUL dihapus dari nilai {rows} baris (pertama: {table} baris {line}).",
         "NUL bytes were removed from the values of {rows} rows (first: {table} line {line}).",
     ),
+    "warn.month_first": (
+        "{name}: tanggal created_at dibaca bulan lebih dulu (BB/HH/TTTT, urutan AS): ada "
+        "yang angka keduanya di atas 12 (seperti 05/13/2026) dan tidak ada yang angka "
+        "pertamanya.",
+        "{name}: created_at dates were read month first (MM/DD/YYYY, US order): some have a "
+        "second number above 12 (such as 05/13/2026) and none a first one.",
+    ),
     "warn.numeric_dates": (
         "created_at berisi angka yang dibaca sebagai tanggal: {kinds}; waktu Unix diubah ke "
         "{zone}, nomor seri hari dan YYYYMMDD dianggap waktu {zone}. Cocokkan beberapa baris "

@@ -851,3 +851,48 @@ def test_numeric_dates_are_loaded_and_reported(db_engine, stub_stages, tmp_path,
     assert stored["c3"] == pd.Timestamp("2024-04-25 11:00:00")
     (note,) = [w for w in summary.warnings if "read as dates" in w]
     assert "2 Unix times in seconds (UTC)" in note and "Asia/Makassar" in note
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["05/13/2026", "05/12/2026 09:00"], True),  # a second number above 12: US order
+        (["13/05/2026", "05/13/2026"], False),  # both orders in one column: keep day first
+        (["05/12/2026", "01/02/2026"], False),  # no evidence: day first (Indonesian)
+        (["2026-05-13", 45789, None, "12 Mei 2026"], False),  # no NN/NN/YYYY dates at all
+    ],
+)
+def test_month_first_dates_needs_evidence(values, expected):
+    from voc.ingest.validate import month_first_dates
+
+    assert month_first_dates(values) is expected
+
+
+def test_a_us_ordered_survey_export_is_read_month_first(db_engine, stub_stages, tmp_path):
+    """A Google Forms export in US English: 5/12/2026 was read as 5 December, and every
+    date with a day above 12 was quarantined, so one file held two orders."""
+    import pandas as pd
+
+    path = _write(
+        tmp_path,
+        "form.csv",
+        "Timestamp,Feedback\n"
+        "5/12/2026 14:05:33,Paket telat\n"
+        "5/13/2026 9:00:00,Refund lama\n"
+        "6/1/2026 10:30:00,Kurir ramah\n",
+    )
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert summary.loaded == 3 and not summary.quarantine_reasons
+    stored = sorted(read_feedback(db_engine)["created_at"])
+    assert stored == [
+        pd.Timestamp("2026-05-12 14:05:33"),
+        pd.Timestamp("2026-05-13 09:00:00"),
+        pd.Timestamp("2026-06-01 10:30:00"),
+    ]
+    assert any("read month first (MM/DD/YYYY" in w for w in summary.warnings)
+    # An Indonesian file keeps day first, with no warning.
+    path = _write(tmp_path, "id.csv", "id,text,tanggal\nA,Oke,13/05/2026\nB,Baik,05/06/2026\n")
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert not any("month first" in w for w in summary.warnings)
+    stored = read_feedback(db_engine).set_index("feedback_id")["created_at"]
+    assert stored["B"] == pd.Timestamp("2026-06-05")

@@ -34,6 +34,7 @@ from voc.ingest.validate import (
     NUMERIC_DATE_KINDS,
     RowProblem,
     business_timezone,
+    month_first_dates,
     validate_row,
 )
 
@@ -314,6 +315,9 @@ class _Ingest:
         self.nul_first: tuple[str, int] | None = None
         # created_at values that were numbers read as dates, by kind (Unix time, serial days)
         self.numeric_dates: Counter[str] = Counter()
+        # Per table: whether its d/m/Y-looking dates are month first (US), and the tables so
+        self.month_first: dict[str, bool] = {}
+        self.month_first_tables: list[str] = []
 
     def _redact(self, texts: Sequence[str]) -> list[str]:
         if not texts:
@@ -371,8 +375,13 @@ class _Ingest:
         for _, clean in candidates:
             clean["feedback_id"] = mapped.get(clean["feedback_id"], clean["feedback_id"])
 
-    def check(self, conn, records: list[RawRecord], mapping: dict[str, str]) -> _Chunk:
-        """Validate and de-duplicate one chunk (nothing is written yet)."""
+    def check(
+        self, conn, records: list[RawRecord], mapping: dict[str, str], month_first: bool = False
+    ) -> _Chunk:
+        """Validate and de-duplicate one chunk (nothing is written yet).
+
+        ``month_first``: read ``05/13/2026`` dates as month/day/year (the table's order).
+        """
         from voc.store.writes import existing_content_hashes
 
         chunk = _Chunk()
@@ -387,7 +396,7 @@ class _Ingest:
                 values = {k: _without_nul(v) for k, v in values.items()}
                 chunk.nul_lines.append(record.line)
             try:
-                clean = validate_row(values)
+                clean = validate_row(values, month_first=month_first)
             except RowProblem as problem:
                 chunk.quarantine.append((record, problem.reason, problem.detail))
                 continue
@@ -493,21 +502,30 @@ class _Ingest:
         import sqlalchemy as sa
 
         table = self.shown.get(source.name, source.name)
+        if source.name not in self.month_first:  # decided on the table's first chunk
+            column = mapping.get("created_at")
+            values = [r.values.get(column) for r in records if r.values] if column else []
+            self.month_first[source.name] = month_first_dates(values)
+            if self.month_first[source.name]:
+                self.month_first_tables.append(table)
+        month_first = self.month_first[source.name]
         for attempt in range(1, _CHUNK_ATTEMPTS + 1):
             saved = (
                 asdict(self.summary),
                 self.pii.copy(),
                 self.reasons.copy(),
                 (self.nul_rows, self.nul_first),
+                self.numeric_dates.copy(),
             )
             try:
-                self._write_chunk(records, table, mapping)
+                self._write_chunk(records, table, mapping, month_first)
                 return
             except sa.exc.IntegrityError as exc:
                 for key, value in saved[0].items():
                     setattr(self.summary, key, value)
                 self.pii, self.reasons = saved[1], saved[2]
                 self.nul_rows, self.nul_first = saved[3]
+                self.numeric_dates = saved[4]
                 if attempt == _CHUNK_ATTEMPTS:
                     raise StoreError(
                         f"Rows {records[0].line}-{records[-1].line} of {table} could "
@@ -541,13 +559,15 @@ class _Ingest:
                     ),
                 ) from None
 
-    def _write_chunk(self, records: list[RawRecord], table: str, mapping) -> None:
+    def _write_chunk(
+        self, records: list[RawRecord], table: str, mapping, month_first: bool = False
+    ) -> None:
         """Check, redact and write one chunk of ``table`` (its shown name) in one transaction."""
         from voc.store.writes import insert_feedback, insert_quarantine, update_run_counts
 
         summary = self.summary
         with self.engine.begin() as conn:
-            chunk = self.check(conn, records, mapping)
+            chunk = self.check(conn, records, mapping, month_first)
             rows = self.feedback_rows(chunk.loaded, table)
             insert_feedback(conn, rows)
             insert_quarantine(conn, self.quarantine_rows(chunk.quarantine, table))
@@ -574,6 +594,14 @@ class _Ingest:
             f"NUL bytes were removed from the values of {self.nul_rows:,} {rows} "
             f"(first: {table} line {line})."
         )
+
+    def month_first_warnings(self) -> list[str]:
+        """One sentence per table whose dates were read month first."""
+        return [
+            f"{table}: created_at dates were read month first (MM/DD/YYYY, US order): some "
+            "have a second number above 12 (such as 05/13/2026) and none a first one."
+            for table in self.month_first_tables
+        ]
 
     def numeric_date_warning(self) -> str | None:
         """The sentence that says how many ``created_at`` numbers were read as dates."""
@@ -876,6 +904,7 @@ def _ingest_sources(
         raise error from exc
     if note := job.nul_warning():
         summary.warnings.append(note)
+    summary.warnings.extend(job.month_first_warnings())
     if note := job.numeric_date_warning():
         summary.warnings.append(note)
     if note := _collision_warning(summary, id_prefix):

@@ -13,6 +13,7 @@ import math
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -27,6 +28,8 @@ __all__ = [
     "QUARANTINE_REASONS",
     "RowProblem",
     "business_timezone",
+    "month_first_dates",
+    "numeric_datetime",
     "parse_bool",
     "parse_datetime",
     "parse_number",
@@ -218,8 +221,32 @@ def numeric_datetime(value: Any) -> tuple[dt.datetime, str] | None:
     return None
 
 
-def parse_datetime(value: Any) -> dt.datetime | None:
+_SLASH_DATE = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{4}")
+
+
+def month_first_dates(values: Iterable[Any]) -> bool:
+    """Whether the ``NN/NN/YYYY`` dates among ``values`` are month first (US order).
+
+    Yes only when some have a second number above 12 (``05/13/2026``) and none has a first
+    number above 12 (``13/05/2026``). Without such evidence dates stay day first (the
+    Indonesian order): ``05/12/2026`` alone is 5 December.
+    """
+    day_first = month_first = False
+    for value in values:
+        if isinstance(value, str) and (match := _SLASH_DATE.match(value)):
+            first, second = int(match[1]), int(match[2])
+            day_first |= first > 12
+            month_first |= second > 12
+            if day_first:
+                return False
+    return month_first
+
+
+def parse_datetime(value: Any, *, month_first: bool = False) -> dt.datetime | None:
     """Parse a timestamp in ISO 8601, d/m/Y or day-month-year form (Indonesian or English).
+
+    ``month_first`` reads ``NN/NN/YYYY`` as month/day/year instead (a table whose dates are
+    in US order, see :func:`month_first_dates`).
 
     A time with an offset (``+07:00``, ``Z``, ``UTC``, ``WIB``/``WITA``/``WIT``) is converted
     to the business time zone (:func:`business_timezone`) and the offset dropped; a time
@@ -258,6 +285,8 @@ def parse_datetime(value: Any) -> dt.datetime | None:
     try:
         if match := _DMY.match(text):
             day, month, year, hh, mm, ss, zone = match.groups()
+            if month_first:
+                day, month = month, day
             return _build(year, int(month), day, hh, mm, ss, zone)
         if match := _D_MONTH_Y.match(text):
             day, month_name, year, hh, mm, ss, zone = match.groups()
@@ -368,8 +397,10 @@ CLEAN_KEYS = (
 NUMERIC_DATE_KEY = "_numeric_date"
 
 
-def validate_row(values: dict[str, Any]) -> dict[str, Any]:
+def validate_row(values: dict[str, Any], *, month_first: bool = False) -> dict[str, Any]:
     """Check and parse one mapped row (target column -> raw value).
+
+    ``month_first``: the table's ``NN/NN/YYYY`` dates are month/day/year.
 
     Returns:
         The clean row with every key of :data:`CLEAN_KEYS`: ``text`` (NFC, stripped, full
@@ -389,7 +420,7 @@ def validate_row(values: dict[str, Any]) -> dict[str, Any]:
     clean["text"] = text
     if (value := get("created_at")) is not None:
         try:
-            clean["created_at"] = parse_datetime(value)
+            clean["created_at"] = parse_datetime(value, month_first=month_first)
             if not isinstance(value, dt.date) and (numeric := numeric_datetime(value)):
                 clean[NUMERIC_DATE_KEY] = numeric[1]  # counted for the run's warning
         except ValueError as exc:
