@@ -93,6 +93,20 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
         "err.html",
     ),
     (re.compile(r"(?P<name>.+) looks like binary data, not a table: .*"), "err.binary"),
+    (
+        re.compile(
+            r"(?P<name>.+) is a password-protected \(encrypted\) Excel workbook, which cannot "
+            r"be read without its password\."
+        ),
+        "err.encrypted",
+    ),
+    (
+        re.compile(
+            r"(?P<name>.+) is a legacy binary Office file \(\.xls/\.doc\), which is not "
+            r"supported\."
+        ),
+        "err.legacy_office",
+    ),
 ]
 
 

@@ -172,6 +172,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} adalah halaman HTML, bukan tabel. Ekspor ulang sebagai CSV atau XLSX.",
         "{name} is an HTML page, not a table. Export it again as CSV or XLSX.",
     ),
+    "err.encrypted": (
+        "{name} adalah workbook Excel yang diproteksi kata sandi (terenkripsi); buka di Excel, "
+        "hapus kata sandinya lalu simpan, atau simpan lembarnya sebagai CSV.",
+        "{name} is a password-protected (encrypted) Excel workbook; open it in Excel, remove "
+        "the password and save it, or save the sheet as CSV.",
+    ),
+    "err.legacy_office": (
+        "{name} adalah berkas Office biner lama (.xls/.doc) yang tidak didukung; buka lalu "
+        "simpan sebagai XLSX atau CSV.",
+        "{name} is a legacy binary Office file (.xls/.doc), which is not supported; open it "
+        "and save it as XLSX or CSV.",
+    ),
     "err.binary": (
         "{name} tampak seperti data biner, bukan tabel.",
         "{name} looks like binary data, not a table.",

@@ -92,3 +92,22 @@ def test_common_file_errors_are_shown_in_indonesian(db_engine, stub_stages, name
 def test_an_unknown_sentence_is_shown_as_it_is():
     assert localized("Something new happened.", "id") == "Something new happened."
     assert localized_error("Something failed.", "id") == "Something failed."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "start"),
+    [
+        (
+            "bank.xlsx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512,
+            "bank.xlsx adalah workbook",
+        ),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "old.xls adalah berkas"),
+    ],
+)
+def test_office_file_errors_are_shown_in_indonesian(db_engine, tmp_path, name, content, start):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(VocError) as caught:
+        ingest_file(path, engine=db_engine)
+    assert localized_error(caught.value.message, "id").startswith(start)

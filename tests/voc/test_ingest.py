@@ -70,6 +70,12 @@ def test_utf8_with_stray_cp1252_bytes_is_repaired_and_reported(tmp_path, db_engi
     ("content", "message"),
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "legacy binary Office file"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            + b"\x00" * 64
+            + "EncryptedPackage".encode("utf-16-le"),
+            "password-protected \\(encrypted\\) Excel workbook",
+        ),
         (b"%PDF-1.7\n" + b"x" * 64, "is a PDF document"),
         (b"   \n\n  \t\n", "holds only whitespace"),
         (b"SQLite format 3\x00" + b"\x00" * 64, "is a SQLite database"),
@@ -80,6 +86,15 @@ def test_sniff_rejects_non_tables(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(NotATableError, match=message):
         sniff_file(path)
+
+
+def test_an_ole2_file_named_xlsx_is_a_password_protected_workbook(tmp_path):
+    """It was called a legacy .xls file, and the advice to save it as XLSX misled."""
+    path = tmp_path / "export_bank.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    with pytest.raises(NotATableError, match="password-protected") as caught:
+        sniff_file(path)
+    assert "remove the password" in caught.value.hint
 
 
 def test_zip_that_is_not_a_workbook(tmp_path):

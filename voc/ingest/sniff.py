@@ -47,6 +47,7 @@ _MAGIC = (
     (b"MZ", "a Windows executable"),
     (b"SQLite format 3\x00", "a SQLite database"),
 )
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # an OLE2 directory entry name
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(
     rb"^\s*(<!doctype\s+html|<html|<head|<body|<table|<div|<meta|<\?xml[^>]*>\s*<html)",
@@ -253,6 +254,15 @@ def sniff_file(path: str | Path) -> FileKind:
     if head.startswith(b"PAR1"):
         return FileKind("parquet", None, _hash_and_check_utf8(path)[0], size)
     if head.startswith(_OLE2):
+        # An XLSX saved with a password is an OLE2 container of an "EncryptedPackage"
+        # stream (banks' and HR systems' exports often are), not a legacy .xls.
+        if _ENCRYPTED_PACKAGE in head or path.suffix.lower() in (".xlsx", ".xlsm"):
+            raise NotATableError(
+                f"{name} is a password-protected (encrypted) Excel workbook, which cannot be "
+                "read without its password.",
+                hint="Open it in Excel, remove the password (File > Info > Protect Workbook "
+                "> Encrypt with Password, clear it) and save it, or save the sheet as CSV.",
+            )
         raise NotATableError(
             f"{name} is a legacy binary Office file (.xls/.doc), which is not supported.",
             hint="Open it and save it as XLSX or CSV.",
