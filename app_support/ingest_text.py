@@ -45,6 +45,13 @@ _WARNINGS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
+            r"(?P<n>[\d,]+) texts? (?:was|were) HTML \(as help desks export message bodies\): "
+            r"the markup was removed and the words kept\."
+        ),
+        "warn.markup",
+    ),
+    (
+        re.compile(
             r"(?P<name>.+): created_at dates were read month first \(MM/DD/YYYY, US order\): "
             r"some have a second number above 12 \(such as 05/13/2026\) and none a first one\."
         ),

@@ -126,6 +126,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Byte NUL dihapus dari nilai {rows} baris (pertama: {table} baris {line}).",
         "NUL bytes were removed from the values of {rows} rows (first: {table} line {line}).",
     ),
+    "warn.markup": (
+        "{n} teks berformat HTML (seperti isi pesan yang diekspor help desk): tag-nya dibuang, "
+        "kata-katanya disimpan.",
+        "{n} text(s) were HTML (as help desks export message bodies): the markup was removed "
+        "and the words kept.",
+    ),
     "warn.month_first": (
         "{name}: tanggal created_at dibaca bulan lebih dulu (BB/HH/TTTT, urutan AS): ada "
         "yang angka keduanya di atas 12 (seperti 05/13/2026) dan tidak ada yang angka "

@@ -223,6 +223,7 @@ def classify_chunk(frame, *, text_col: str, id_col: str | None, model, aspects: 
     import numpy as np
     import pandas as pd
 
+    from voc.ingest.markup import plain_text
     from voc.language import detect_languages
     from voc.pii import redact_batch
     from voc.pipeline import predict_fast
@@ -244,8 +245,9 @@ def classify_chunk(frame, *, text_col: str, id_col: str | None, model, aspects: 
     passthrough = [c for c in frame.columns if c not in drop]
     if not len(frame):
         return _empty_output(passthrough)
+    texts = [plain_text(t)[0] for t in raw]  # HTML message bodies: the words, not the tags
     slots: dict[str, int] = {}
-    index = np.fromiter((slots.setdefault(t, len(slots)) for t in raw), np.int64, len(raw))
+    index = np.fromiter((slots.setdefault(t, len(slots)) for t in texts), np.int64, len(texts))
     distinct = list(slots)
     redacted = [r.text for r in redact_batch(distinct)]
     pred = predict_fast(model, redacted, aspects=aspects).reset_index(drop=True)

@@ -27,6 +27,7 @@ def _files(tmp_path: Path) -> list[Path]:
         "latin1.csv": b"text\nharga naik \x81 lagi \xe9 ok\n",
         "gb.csv": "text\n快递太慢了，客服也不回复消息\n退款什么时候到账\n".encode("gb18030"),
         "nul.csv": b"id,text,extra\nN-1,Paket\x00 telat,x\n",
+        "html.csv": b"text\n<p>Paket belum sampai</p>\n",
         "us_form.csv": b"Timestamp,Feedback\n5/13/2026 9:00:00,Refund lama\n",
         "unix.json": json.dumps(
             [{"id": "U-1", "text": "Refund", "created_at": 1714000000}]

@@ -911,3 +911,22 @@ def test_a_us_ordered_survey_export_is_read_month_first(db_engine, stub_stages, 
     assert not any("month first" in w for w in summary.warnings)
     stored = read_feedback(db_engine).set_index("feedback_id")["created_at"]
     assert stored["B"] == pd.Timestamp("2026-06-05")
+
+
+def test_html_message_bodies_are_stored_as_their_words(db_engine, stub_stages, tmp_path):
+    """Chat platforms export bodies as HTML; the tags were stored, shown and classified."""
+    path = tmp_path / "conversations.json"
+    rows = [
+        {"id": "c1", "body": "<p>Paket belum sampai</p><p>Sudah 3 hari &amp; belum ada kabar</p>"},
+        {"id": "c2", "body": "Aplikasi bagus, I <3 it"},
+        {"id": "c3", "body": "<p><br></p>"},
+    ]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert summary.loaded == 2 and summary.quarantine_reasons == {"empty_text": 1}
+    stored = read_feedback(db_engine).set_index("feedback_id")["text_redacted"]
+    assert stored["c1"] == "Paket belum sampai\nSudah 3 hari & belum ada kabar"
+    assert stored["c2"] == "Aplikasi bagus, I <3 it"
+    assert any(w.startswith("1 text was HTML") for w in summary.warnings)  # c3: quarantined
+    (detail,) = read_quarantine(db_engine)["detail"]
+    assert detail == "the text is empty (only markup)"

@@ -409,3 +409,13 @@ def test_an_output_folder_that_does_not_exist_is_a_clear_error(toy_model, tmp_pa
     src = _input(tmp_path, ".csv", n=3)
     with pytest.raises(InputFileError, match="the folder .*missing does not exist"):
         classify_file(src, tmp_path / "missing" / "out.parquet", model=toy_model)
+
+
+def test_html_bodies_are_classified_as_their_words(toy_model, tmp_path):
+    src = tmp_path / "bodies.csv"
+    src.write_text('text\n"<p>kopi <b>enak</b></p>"\nkopi enak\n', encoding="utf-8")
+    out = tmp_path / "o.csv"
+    classify_file(src, out, model=toy_model)
+    result = pd.read_csv(out)
+    assert list(result["text_redacted"]) == ["kopi enak", "kopi enak"]
+    assert result["feedback_id"].nunique() == 2  # ids still come from each row's own text

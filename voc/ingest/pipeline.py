@@ -27,6 +27,7 @@ from voc.ingest.readers import RawRecord, TableSource, open_sources, raw_text
 from voc.ingest.sniff import sniff_file
 from voc.ingest.validate import (
     CLEAN_KEYS,
+    MARKUP_KEY,
     MAX_ID_CHARS,
     MAX_TEXT_CHARS,
     MAX_VALUE_CHARS,
@@ -315,6 +316,7 @@ class _Ingest:
         self.nul_first: tuple[str, int] | None = None
         # created_at values that were numbers read as dates, by kind (Unix time, serial days)
         self.numeric_dates: Counter[str] = Counter()
+        self.markup_rows = 0  # texts exported as HTML, their markup removed
         # Per table: whether its d/m/Y-looking dates are month first (US), and the tables so
         self.month_first: dict[str, bool] = {}
         self.month_first_tables: list[str] = []
@@ -402,6 +404,8 @@ class _Ingest:
                 continue
             if kind := clean.pop(NUMERIC_DATE_KEY, None):
                 self.numeric_dates[kind] += 1
+            if clean.pop(MARKUP_KEY, False):
+                self.markup_rows += 1
             clean["content_hash"] = content_hash(clean, self.key)
             candidates.append((record, clean))
         self._pseudonymise_ids(candidates)
@@ -516,6 +520,7 @@ class _Ingest:
                 self.reasons.copy(),
                 (self.nul_rows, self.nul_first),
                 self.numeric_dates.copy(),
+                self.markup_rows,
             )
             try:
                 self._write_chunk(records, table, mapping, month_first)
@@ -525,7 +530,7 @@ class _Ingest:
                     setattr(self.summary, key, value)
                 self.pii, self.reasons = saved[1], saved[2]
                 self.nul_rows, self.nul_first = saved[3]
-                self.numeric_dates = saved[4]
+                self.numeric_dates, self.markup_rows = saved[4], saved[5]
                 if attempt == _CHUNK_ATTEMPTS:
                     raise StoreError(
                         f"Rows {records[0].line}-{records[-1].line} of {table} could "
@@ -593,6 +598,16 @@ class _Ingest:
         return (
             f"NUL bytes were removed from the values of {self.nul_rows:,} {rows} "
             f"(first: {table} line {line})."
+        )
+
+    def markup_warning(self) -> str | None:
+        """The sentence that says how many texts were HTML."""
+        if not self.markup_rows:
+            return None
+        texts = "text was" if self.markup_rows == 1 else "texts were"
+        return (
+            f"{self.markup_rows:,} {texts} HTML (as help desks export message bodies): "
+            "the markup was removed and the words kept."
         )
 
     def month_first_warnings(self) -> list[str]:
@@ -903,6 +918,8 @@ def _ingest_sources(
             raise
         raise error from exc
     if note := job.nul_warning():
+        summary.warnings.append(note)
+    if note := job.markup_warning():
         summary.warnings.append(note)
     summary.warnings.extend(job.month_first_warnings())
     if note := job.numeric_date_warning():

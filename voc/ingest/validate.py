@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from voc.errors import ConfigError
+from voc.ingest.markup import plain_text
 
 __all__ = [
     "CLEAN_KEYS",
@@ -392,6 +393,9 @@ CLEAN_KEYS = (
 )
 
 
+#: Set in a clean row whose text was HTML (markup removed, :mod:`voc.ingest.markup`).
+MARKUP_KEY = "_markup"
+
 #: Set in a clean row whose ``created_at`` was a number (its kind, see
 #: :data:`NUMERIC_DATE_KINDS`); the ingest pops it and reports the counts.
 NUMERIC_DATE_KEY = "_numeric_date"
@@ -413,11 +417,14 @@ def validate_row(values: dict[str, Any], *, month_first: bool = False) -> dict[s
     """
     get = values.get
     raw_text = get("text")
-    text = "" if _is_blank_text(raw_text) else unicodedata.normalize("NFC", str(raw_text)).strip()
+    text, markup = ("", False) if _is_blank_text(raw_text) else plain_text(str(raw_text))
+    text = unicodedata.normalize("NFC", text).strip()
     if not text:
-        raise RowProblem("empty_text", "the text is empty")
+        raise RowProblem("empty_text", "the text is empty" + (" (only markup)" if markup else ""))
     clean: dict[str, Any] = dict.fromkeys(CLEAN_KEYS)
     clean["text"] = text
+    if markup:
+        clean[MARKUP_KEY] = True  # counted for the run's warning
     if (value := get("created_at")) is not None:
         try:
             clean["created_at"] = parse_datetime(value, month_first=month_first)
