@@ -44,6 +44,10 @@ _WARNINGS: list[tuple[re.Pattern[str], str]] = [
         "warn.nul",
     ),
     (
+        re.compile(r"csat held words or stars, read as scores of 1-5: (?P<read>.+)\.", re.DOTALL),
+        "warn.csat_words",
+    ),
+    (
         re.compile(
             r"(?P<n>[\d,]+) texts? (?:was|were) HTML \(as help desks export message bodies\): "
             r"the markup was removed and the words kept\."
@@ -117,6 +121,21 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_CSAT_ROWS = re.compile(
+    r"\((?P<n>[\d,]+) rows?\)|(?P<stars>\d) stars|(?P<of>\d) of 5|; (?P<more>\d+) more$"
+)
+
+
+def _csat_rows(match: re.Match[str]) -> str:
+    if match["n"]:
+        return f"({match['n']} baris)"
+    if match["stars"]:
+        return f"{match['stars']} bintang"
+    if match["of"]:
+        return f"{match['of']} dari 5"
+    return f"; {match['more']} lainnya"
+
+
 def _dates(kinds: str) -> str:
     parts = []
     for match in _DATE_KIND.finditer(kinds):
@@ -136,6 +155,8 @@ def localized(sentence: str, lang: str | None = None) -> str:
                 values["lines"] = values.get("lines", "1")
             if key == "warn.numeric_dates":
                 values["kinds"] = _dates(values["kinds"])
+            if key == "warn.csat_words":
+                values["read"] = _CSAT_ROWS.sub(_csat_rows, values["read"])
             if key == "warn.skipped_table":
                 values["reason"] = localized_error(values["reason"], lang)
             return t(key, lang, **values)

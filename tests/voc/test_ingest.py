@@ -930,3 +930,60 @@ def test_html_message_bodies_are_stored_as_their_words(db_engine, stub_stages, t
     assert any(w.startswith("1 text was HTML") for w in summary.warnings)  # c3: quarantined
     (detail,) = read_quarantine(db_engine)["detail"]
     assert detail == "the text is empty (only markup)"
+
+
+@pytest.mark.parametrize(
+    ("value", "score"),
+    [
+        ("Sangat Puas", 5),
+        ("puas", 4),
+        ("Cukup", 3),
+        ("Kurang puas", 2),
+        ("Very dissatisfied", 1),
+        ("Neither satisfied nor dissatisfied", 3),
+        ("★★★★☆", 4),
+        ("⭐️⭐️⭐️", 3),
+        ("4/5", 4),
+        ("4 dari 5", 4),
+        ("5 stars", 5),
+        ("bintang 2", 2),
+    ],
+)
+def test_csat_words_and_stars_are_read_as_scores(value, score):
+    from voc.ingest.validate import csat_from_words
+
+    assert csat_from_words(value)[0] == score
+    assert validate_row({"text": "ok", "csat": value})["csat"] == score
+
+
+@pytest.mark.parametrize("value", ["bagus", "8/10", "☆☆☆☆☆", "6 stars", "puas banget sih"])
+def test_other_csat_words_are_quarantined(value):
+    from voc.ingest.validate import csat_from_words
+
+    assert csat_from_words(value) is None
+    with pytest.raises(RowProblem, match="invalid_csat|not a number"):
+        validate_row({"text": "ok", "csat": value})
+
+
+def test_a_survey_export_with_labelled_answers_loads(db_engine, stub_stages, tmp_path):
+    """Survey tools export the answer's label: every row was quarantined as invalid_csat."""
+    path = _write(
+        tmp_path,
+        "survey.csv",
+        "id,Kepuasan,Komentar\n"
+        "S-1,Sangat Puas,Kurir ramah\n"
+        "S-2,Tidak Puas,Paket telat\n"
+        "S-3,Sangat Puas,Mantap\n"
+        "S-4,Lumayan lah,Oke\n",
+    )
+    summary = ingest_file(
+        path,
+        engine=db_engine,
+        mapping={"feedback_id": "id", "csat": "Kepuasan", "text": "Komentar"},
+        **stub_stages,
+    )
+    assert summary.loaded == 3 and summary.quarantine_reasons == {"invalid_csat": 1}
+    stored = read_feedback(db_engine).set_index("feedback_id")["csat"]
+    assert (stored["S-1"], stored["S-2"]) == (5, 2)
+    (note,) = [w for w in summary.warnings if w.startswith("csat held words")]
+    assert "sangat puas = 5 (2 rows); tidak puas = 2 (1 row)" in note

@@ -393,6 +393,61 @@ CLEAN_KEYS = (
 )
 
 
+#: Set in a clean row whose CSAT was words or stars (how it was read, e.g. ``puas = 4``).
+CSAT_WORDS_KEY = "_csat_words"
+
+#: The answers of five-point satisfaction scales as survey tools export them (Indonesian and
+#: English), read as the score they stand for.
+CSAT_WORDS = {
+    5: (
+        "sangat puas", "amat puas", "sangat senang", "very satisfied", "extremely satisfied",
+        "completely satisfied",
+    ),
+    4: ("puas", "senang", "satisfied", "somewhat satisfied", "mostly satisfied"),
+    3: (
+        "cukup", "cukup puas", "netral", "biasa", "biasa saja", "neutral",
+        "neither satisfied nor dissatisfied", "neither dissatisfied nor satisfied",
+    ),
+    2: (
+        "tidak puas", "kurang puas", "kecewa", "dissatisfied", "unsatisfied",
+        "somewhat dissatisfied", "not satisfied",
+    ),
+    1: (
+        "sangat tidak puas", "sangat kecewa", "amat tidak puas", "very dissatisfied",
+        "extremely dissatisfied", "very unsatisfied", "completely dissatisfied",
+    ),
+}  # fmt: skip
+_CSAT_WORD = {word: score for score, words in CSAT_WORDS.items() for word in words}
+_STARS = re.compile(r"[★⭐☆✩✰\s\ufe0f]+")
+_OUT_OF_FIVE = re.compile(
+    r"(?P<score>[1-5])\s*(?:/|dari|of|out of)\s*5|(?P<stars>[1-5])\s*(?:bintang|stars?)"
+    r"|bintang\s*(?P<after>[1-5])",
+    re.IGNORECASE,
+)
+
+
+def csat_from_words(value: Any) -> tuple[float, str] | None:
+    """A CSAT answer written as words or stars: ``(score, how it was read)``, else ``None``.
+
+    Reads the five-point scale's labels (:data:`CSAT_WORDS`: ``Sangat puas`` = 5, ``Very
+    dissatisfied`` = 1), star ratings (``★★★★☆``, ``⭐⭐⭐``: the filled stars) and ``4/5``,
+    ``4 dari 5``, ``4 of 5``, ``4 bintang``, ``4 stars``. Other scales (``8/10``) are not
+    converted.
+    """
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.lower().replace("_", " ").split()).strip(" .!")
+    if (score := _CSAT_WORD.get(text)) is not None:
+        return float(score), f"{text} = {score}"
+    if text and _STARS.fullmatch(text):
+        filled = sum(ch in "★⭐" for ch in text)
+        return (float(filled), f"{filled} stars") if 1 <= filled <= 5 else None
+    if match := _OUT_OF_FIVE.fullmatch(text):
+        score = int(match["score"] or match["stars"] or match["after"])
+        return float(score), f"{score} of 5"
+    return None
+
+
 #: Set in a clean row whose text was HTML (markup removed, :mod:`voc.ingest.markup`).
 MARKUP_KEY = "_markup"
 
@@ -433,7 +488,12 @@ def validate_row(values: dict[str, Any], *, month_first: bool = False) -> dict[s
         except ValueError as exc:
             raise RowProblem("invalid_date", f"created_at {exc}") from None
     if (value := get("csat")) is not None:
-        clean["csat"] = _score(value, "csat", 1, 5)
+        try:
+            clean["csat"] = _score(value, "csat", 1, 5)
+        except RowProblem:
+            if (read := csat_from_words(value)) is None:
+                raise
+            clean["csat"], clean[CSAT_WORDS_KEY] = read  # counted for the run's warning
     if (value := get("nps")) is not None:
         clean["nps"] = _score(value, "nps", 0, 10)
     for name in ("first_response_seconds", "handle_seconds"):
