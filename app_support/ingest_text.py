@@ -44,8 +44,8 @@ _WARNINGS: list[tuple[re.Pattern[str], str]] = [
         "warn.nul",
     ),
     (
-        re.compile(r"csat held words or stars, read as scores of 1-5: (?P<read>.+)\.", re.DOTALL),
-        "warn.csat_words",
+        re.compile(r"Scores held words or stars, read as numbers: (?P<read>.+)\.", re.DOTALL),
+        "warn.score_words",
     ),
     (
         re.compile(
@@ -122,7 +122,8 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
 
 
 _CSAT_ROWS = re.compile(
-    r"\((?P<n>[\d,]+) rows?\)|(?P<stars>\d) stars|(?P<of>\d) of 5|; (?P<more>\d+) more$"
+    r"\((?P<n>[\d,]+) rows?\)|(?P<stars>\d) stars|(?P<of>\d) of 5|(?P<label>\d+) with a label"
+    r"|; (?P<more>\d+) more$"
 )
 
 
@@ -133,6 +134,8 @@ def _csat_rows(match: re.Match[str]) -> str:
         return f"{match['stars']} bintang"
     if match["of"]:
         return f"{match['of']} dari 5"
+    if match["label"]:
+        return f"{match['label']} dengan label"
     return f"; {match['more']} lainnya"
 
 
@@ -155,7 +158,7 @@ def localized(sentence: str, lang: str | None = None) -> str:
                 values["lines"] = values.get("lines", "1")
             if key == "warn.numeric_dates":
                 values["kinds"] = _dates(values["kinds"])
-            if key == "warn.csat_words":
+            if key == "warn.score_words":
                 values["read"] = _CSAT_ROWS.sub(_csat_rows, values["read"])
             if key == "warn.skipped_table":
                 values["reason"] = localized_error(values["reason"], lang)

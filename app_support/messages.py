@@ -126,9 +126,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Byte NUL dihapus dari nilai {rows} baris (pertama: {table} baris {line}).",
         "NUL bytes were removed from the values of {rows} rows (first: {table} line {line}).",
     ),
-    "warn.csat_words": (
-        "csat berisi kata atau bintang, dibaca sebagai skor 1-5: {read}.",
-        "csat held words or stars, read as scores of 1-5: {read}.",
+    "warn.score_words": (
+        "Skor berisi kata atau bintang, dibaca sebagai angka: {read}.",
+        "Scores held words or stars, read as numbers: {read}.",
     ),
     "warn.markup": (
         "{n} teks berformat HTML (seperti isi pesan yang diekspor help desk): tag-nya dibuang, "

@@ -985,5 +985,20 @@ def test_a_survey_export_with_labelled_answers_loads(db_engine, stub_stages, tmp
     assert summary.loaded == 3 and summary.quarantine_reasons == {"invalid_csat": 1}
     stored = read_feedback(db_engine).set_index("feedback_id")["csat"]
     assert (stored["S-1"], stored["S-2"]) == (5, 2)
-    (note,) = [w for w in summary.warnings if w.startswith("csat held words")]
-    assert "sangat puas = 5 (2 rows); tidak puas = 2 (1 row)" in note
+    (note,) = [w for w in summary.warnings if w.startswith("Scores held words")]
+    assert "csat sangat puas = 5 (2 rows); csat tidak puas = 2 (1 row)" in note
+
+
+@pytest.mark.parametrize(
+    ("value", "score"),
+    [("10 - Extremely likely", 10), ("0 - Not at all likely", 0), ("9 (Sangat mungkin)", 9)],
+)
+def test_an_nps_answer_with_its_label_is_read_as_its_number(value, score):
+    row = validate_row({"text": "ok", "nps": value})
+    assert row["nps"] == score and row["_score_words"] == [f"nps {score} with a label"]
+
+
+@pytest.mark.parametrize("value", ["11 - lebih dari 10", "10 rb", "4.5 - ok", "10-12"])
+def test_other_nps_text_is_quarantined(value):
+    with pytest.raises(RowProblem):
+        validate_row({"text": "ok", "nps": value})

@@ -27,13 +27,13 @@ from voc.ingest.readers import RawRecord, TableSource, open_sources, raw_text
 from voc.ingest.sniff import sniff_file
 from voc.ingest.validate import (
     CLEAN_KEYS,
-    CSAT_WORDS_KEY,
     MARKUP_KEY,
     MAX_ID_CHARS,
     MAX_TEXT_CHARS,
     MAX_VALUE_CHARS,
     NUMERIC_DATE_KEY,
     NUMERIC_DATE_KINDS,
+    SCORE_WORDS_KEY,
     RowProblem,
     business_timezone,
     month_first_dates,
@@ -318,7 +318,7 @@ class _Ingest:
         # created_at values that were numbers read as dates, by kind (Unix time, serial days)
         self.numeric_dates: Counter[str] = Counter()
         self.markup_rows = 0  # texts exported as HTML, their markup removed
-        self.csat_words: Counter[str] = Counter()  # CSAT answers read from words or stars
+        self.score_words: Counter[str] = Counter()  # CSAT/NPS answers read from words, stars
         # Per table: whether its d/m/Y-looking dates are month first (US), and the tables so
         self.month_first: dict[str, bool] = {}
         self.month_first_tables: list[str] = []
@@ -408,8 +408,8 @@ class _Ingest:
                 self.numeric_dates[kind] += 1
             if clean.pop(MARKUP_KEY, False):
                 self.markup_rows += 1
-            if read := clean.pop(CSAT_WORDS_KEY, None):
-                self.csat_words[read] += 1
+            for read in clean.pop(SCORE_WORDS_KEY, ()):
+                self.score_words[read] += 1
             clean["content_hash"] = content_hash(clean, self.key)
             candidates.append((record, clean))
         self._pseudonymise_ids(candidates)
@@ -525,7 +525,7 @@ class _Ingest:
                 (self.nul_rows, self.nul_first),
                 self.numeric_dates.copy(),
                 self.markup_rows,
-                self.csat_words.copy(),
+                self.score_words.copy(),
             )
             try:
                 self._write_chunk(records, table, mapping, month_first)
@@ -535,7 +535,7 @@ class _Ingest:
                     setattr(self.summary, key, value)
                 self.pii, self.reasons = saved[1], saved[2]
                 self.nul_rows, self.nul_first = saved[3]
-                self.numeric_dates, self.markup_rows, self.csat_words = saved[4:7]
+                self.numeric_dates, self.markup_rows, self.score_words = saved[4:7]
                 if attempt == _CHUNK_ATTEMPTS:
                     raise StoreError(
                         f"Rows {records[0].line}-{records[-1].line} of {table} could "
@@ -605,17 +605,17 @@ class _Ingest:
             f"(first: {table} line {line})."
         )
 
-    def csat_words_warning(self) -> str | None:
-        """The sentence that says how CSAT words and stars were read."""
-        if not self.csat_words:
+    def score_words_warning(self) -> str | None:
+        """The sentence that says how CSAT and NPS words and stars were read."""
+        if not self.score_words:
             return None
         read = "; ".join(
             f"{how} ({count:,} {'row' if count == 1 else 'rows'})"
-            for how, count in self.csat_words.most_common(8)
+            for how, count in self.score_words.most_common(8)
         )
-        more = len(self.csat_words) - 8
+        more = len(self.score_words) - 8
         return (
-            f"csat held words or stars, read as scores of 1-5: {read}"
+            f"Scores held words or stars, read as numbers: {read}"
             + (f"; {more} more" if more > 0 else "")
             + "."
         )
@@ -941,7 +941,7 @@ def _ingest_sources(
         summary.warnings.append(note)
     if note := job.markup_warning():
         summary.warnings.append(note)
-    if note := job.csat_words_warning():
+    if note := job.score_words_warning():
         summary.warnings.append(note)
     summary.warnings.extend(job.month_first_warnings())
     if note := job.numeric_date_warning():

@@ -393,8 +393,24 @@ CLEAN_KEYS = (
 )
 
 
-#: Set in a clean row whose CSAT was words or stars (how it was read, e.g. ``puas = 4``).
-CSAT_WORDS_KEY = "_csat_words"
+#: Set in a clean row whose CSAT or NPS was words or stars: how each was read
+#: (``csat puas = 4``, ``nps 10 with a label``), counted for the run's warning.
+SCORE_WORDS_KEY = "_score_words"
+_LEADING_SCORE = re.compile(r"(?P<n>\d{1,2})\s*(?:[-\u2013\u2014:=.]|\()\s*[^\W\d_].*", re.DOTALL)
+
+
+def leading_score(value: Any) -> tuple[float, str] | None:
+    """A score written before its label: ``(score, "N with a label")``, else ``None``.
+
+    Survey tools export the ends of a scale so: ``10 - Extremely likely``, ``4. Puas``,
+    ``5 (Sangat puas)``. The label itself is not repeated (a free-text answer could follow
+    the number).
+    """
+    if isinstance(value, str) and (match := _LEADING_SCORE.fullmatch(value.strip())):
+        score = int(match["n"])
+        return float(score), f"{score} with a label"
+    return None
+
 
 #: The answers of five-point satisfaction scales as survey tools export them (Indonesian and
 #: English), read as the score they stand for.
@@ -487,15 +503,17 @@ def validate_row(values: dict[str, Any], *, month_first: bool = False) -> dict[s
                 clean[NUMERIC_DATE_KEY] = numeric[1]  # counted for the run's warning
         except ValueError as exc:
             raise RowProblem("invalid_date", f"created_at {exc}") from None
-    if (value := get("csat")) is not None:
+    for name, low, high in (("csat", 1, 5), ("nps", 0, 10)):
+        if (value := get(name)) is None:
+            continue
         try:
-            clean["csat"] = _score(value, "csat", 1, 5)
+            clean[name] = _score(value, name, low, high)
         except RowProblem:
-            if (read := csat_from_words(value)) is None:
+            read = (csat_from_words(value) if name == "csat" else None) or leading_score(value)
+            if read is None or not low <= read[0] <= high:
                 raise
-            clean["csat"], clean[CSAT_WORDS_KEY] = read  # counted for the run's warning
-    if (value := get("nps")) is not None:
-        clean["nps"] = _score(value, "nps", 0, 10)
+            clean[name] = read[0]
+            clean.setdefault(SCORE_WORDS_KEY, []).append(f"{name} {read[1]}")
     for name in ("first_response_seconds", "handle_seconds"):
         if (value := get(name)) is None:
             continue
