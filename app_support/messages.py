@@ -251,6 +251,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the row has more or fewer fields than the header",
     ),
     "reason.broken_json": ("baris JSON rusak", "broken JSON line or element"),
+    "reason.repeated_header": (
+        "baris header berulang (berkas digabung)",
+        "repeated header row (files joined together)",
+    ),
     "reason.empty_text": ("teks kosong", "empty text"),
     "reason.invalid_date": ("tanggal tidak terbaca", "unreadable date"),
     "reason.invalid_csat": ("CSAT bukan angka 1-5", "CSAT is not a number from 1 to 5"),

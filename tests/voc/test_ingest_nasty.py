@@ -37,6 +37,9 @@ EXPECTED = {
     "export.zip": (3, 2, 0, 0, {"empty_text": 1}),
     "array_table.json": (4, 2, 0, 0, {"broken_json": 1, "ragged_row": 1}),
     "chat_export.csv": (4, 4, 0, 0, {}),
+    "joined_exports.csv": (5, 4, 0, 0, {"repeated_header": 1}),
+    "us_survey.csv": (3, 3, 0, 0, {}),
+    "api_export.json": (3, 2, 0, 0, {"invalid_date": 1}),
 }
 
 
@@ -263,3 +266,38 @@ def test_chat_export_keyed_by_phone_numbers_stores_pseudonyms(db_engine, stub_st
     for secret in ("812-0000-1111", "628120000222", "siti.contoh@example.com"):
         assert secret in raw
         assert not any(secret in i for i in ids)
+
+
+def test_joined_exports_have_their_html_and_satisfaction_words_read(db_engine, stub_stages):
+    summary = _ingest("joined_exports.csv", db_engine, stub_stages)
+    stored = read_feedback(db_engine).set_index("feedback_id")
+    assert stored.loc["A-1", "text_redacted"] == "Paket belum sampai\nSudah 3 hari"
+    assert stored.loc["A-2", "text_redacted"] == "Refund cepat & CS ramah"
+    assert stored["csat"].to_dict() == {"A-1": 2, "A-2": 5, "B-1": 2, "B-2": 4}
+    (row,) = read_quarantine(db_engine).itertuples()
+    assert (row.source_line, row.reason) == (4, "repeated_header")
+    assert any(w.startswith("2 texts were HTML") for w in summary.warnings)
+
+
+def test_a_us_survey_export_is_read_month_first_with_its_nps(db_engine, stub_stages):
+    import pandas as pd
+
+    summary = _ingest("us_survey.csv", db_engine, stub_stages)
+    assert summary.mapping["us_survey.csv"] == {
+        "created_at": "Timestamp",
+        "text": "Any comments?",
+        "nps": "How likely are you to recommend us?",
+    }
+    stored = read_feedback(db_engine).sort_values("created_at")
+    assert list(stored["created_at"].dt.day) == [12, 13, 14]
+    assert list(stored["nps"]) == [10, 6, 0]
+    assert all(isinstance(v, pd.Timestamp) for v in stored["created_at"])
+
+
+def test_an_api_export_has_its_unix_times_in_business_time(db_engine, stub_stages):
+    import pandas as pd
+
+    _ingest("api_export.json", db_engine, stub_stages)
+    stored = read_feedback(db_engine).set_index("feedback_id")
+    assert stored.loc["c-101", "created_at"] == pd.Timestamp("2026-05-12 13:30")  # 06:30Z
+    assert stored.loc["c-101", "text_redacted"] == "Halo kak"

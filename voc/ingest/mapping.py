@@ -55,8 +55,9 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "description", "deskripsi", "catatan", "notes", "note", "question", "pertanyaan",
         ),
         "words": (
-            "comment", "komentar", "feedback", "keluhan", "ulasan", "pesan", "review", "message",
-            "verbatim", "text", "teks", "masukan", "saran",
+            "comment", "comments", "komentar", "feedback", "keluhan", "ulasan", "pesan", "review",
+            "reviews", "message", "messages", "verbatim", "text", "teks", "masukan", "saran",
+            "alasan", "suggestion", "suggestions", "kritik", "tanggapan",
         ),
     },
     "csat": {
@@ -65,14 +66,17 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "bintang", "stars", "star_rating", "rating_csat", "nilai_kepuasan", "skor_kepuasan",
             "skor_csat", "nilai_csat",
         ),
-        "words": ("csat", "rating", "kepuasan", "bintang"),
+        # survey questions: "How satisfied were you ...?", "Seberapa puas Anda ...?"
+        "words": ("csat", "rating", "kepuasan", "bintang", "satisfied", "satisfaction", "puas"),
     },
     "nps": {
         "exact": (
             "nps", "nps_score", "skor_nps", "nilai_nps", "likelihood_to_recommend",
             "recommend", "rekomendasi",
         ),
-        "words": ("nps",),
+        # survey questions: "How likely are you to recommend us?", "Seberapa mungkin Anda
+        # merekomendasikan kami?"
+        "words": ("nps", "recommend", "rekomendasi", "merekomendasikan", "rekomendasikan"),
     },
     "customer_id": {
         "exact": (

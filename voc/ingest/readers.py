@@ -106,6 +106,10 @@ def _is_blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+#: The detail of a ``repeated_header`` row: exports joined with ``cat`` repeat the header.
+_REPEATED_HEADER = "the row repeats the header (files joined together?)"
+
+
 def _ragged(found: int, width: int) -> str:
     """The detail of a ``ragged_row``: a row of ``found`` fields under a header of ``width``."""
     what = "too many" if found > width else "too few"
@@ -243,6 +247,7 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
         notes = (f"the header is on line {head[at][2]}; the {above} read as a title, not as rows.",)
     columns = _unique_columns(head[at][0])
     width = len(columns)
+    header = [f.strip().casefold() for f in head[at][0]]
 
     def records() -> Iterator[RawRecord]:
         try:
@@ -252,6 +257,9 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
                 if len(fields) != width:
                     detail = _ragged(len(fields), width)
                     yield RawRecord(start, None, lines, ("ragged_row", detail))
+                    continue
+                if [f.strip().casefold() for f in fields] == header:
+                    yield RawRecord(start, None, lines, ("repeated_header", _REPEATED_HEADER))
                     continue
                 yield RawRecord(start, dict(zip(columns, fields, strict=True)), lines)
         except csv.Error as exc:

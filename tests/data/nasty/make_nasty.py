@@ -331,6 +331,42 @@ def chat_export_file() -> None:
     _write_text("chat_export.csv", "\n".join(rows) + "\n")
 
 
+def joined_exports_file() -> None:
+    # Two monthly help-desk exports joined with `cat`: the header repeats; bodies are HTML
+    # and satisfaction is exported as the scale's labels or stars.
+    header = "id,tanggal,pesan,kepuasan"
+    rows = [
+        header,
+        "A-1,01/05/2026,<p>Paket belum sampai</p><p>Sudah 3 hari</p>,Tidak puas",
+        "A-2,02/05/2026,Refund cepat &amp; CS ramah,Sangat puas",
+        header,
+        "B-1,15/05/2026,Aplikasi error terus,★★☆☆☆",
+        "B-2,16/05/2026,Kurir ramah,4/5",
+    ]
+    _write_text("joined_exports.csv", "\n".join(rows) + "\n")
+
+
+def us_survey_file() -> None:
+    # A survey tool's export in US English: month-first timestamps, NPS ends labelled.
+    rows = [
+        "Timestamp,How likely are you to recommend us?,Any comments?",
+        "5/12/2026 14:05:33,10 - Extremely likely,Fast delivery",
+        "5/13/2026 9:00:00,6,Refund took two weeks",
+        "5/14/2026 18:45:10,0 - Not at all likely,App keeps crashing",
+    ]
+    _write_text("us_survey.csv", "\n".join(rows) + "\n")
+
+
+def api_export_file() -> None:
+    # A chat platform's API export: Unix times (UTC) and message bodies as HTML.
+    rows = [
+        {"conversation_id": "c-101", "created_at": 1778567400, "body": "<p>Halo kak</p>"},
+        {"conversation_id": "c-102", "created_at": 1778571000, "body": "Saldo terpotong"},
+        {"conversation_id": "c-103", "created_at": "kemarin", "body": "Mohon dibantu"},
+    ]
+    _write_text("api_export.json", json.dumps(rows, indent=1))
+
+
 def main() -> None:
     """Write every nasty file next to this script."""
     for make in (
@@ -355,6 +391,9 @@ def main() -> None:
         compressed_files,
         array_table_file,
         chat_export_file,
+        joined_exports_file,
+        us_survey_file,
+        api_export_file,
     ):
         make()
 
