@@ -65,17 +65,27 @@ def _pick_sheet(path: Path, tables: list[dict]) -> int | None:
     return choice
 
 
-def _mapping_editor(table: dict, key: str = "") -> dict[str, str | None]:
+def _mapping_editor(table: dict, key: str = "") -> dict[str, str | list[str] | None]:
     from voc.ingest import TARGET_COLUMNS
 
     st.subheader(t("data.mapping"))
     st.caption(t("data.mapping_help"))
     choices = [None, *table["columns"]]
-    mapping: dict[str, str | None] = {}
+    mapping: dict[str, str | list[str] | None] = {}
     columns = st.columns(3)
     unmapped = t("data.unmapped")
     for position, target in enumerate(TARGET_COLUMNS):
         guess = table["guess"].get(target)
+        if target == "text":  # a survey's free-text questions can be joined into one comment
+            chosen = columns[position % 3].multiselect(
+                target,
+                table["columns"],
+                default=[guess] if guess in table["columns"] else [],
+                help=t("data.text_columns_help"),
+                key=f"map_{key}{target}",
+            )
+            mapping[target] = (chosen[0] if len(chosen) == 1 else chosen) or None
+            continue
         mapping[target] = columns[position % 3].selectbox(
             target,
             choices,

@@ -217,6 +217,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "data.target": ("Kolom tujuan", "Target column"),
     "data.source": ("Kolom berkas", "File column"),
+    "data.text_columns_help": (
+        "Pilih beberapa kolom bila survei punya lebih dari satu pertanyaan isian (mis. alasan "
+        "dan saran): jawabannya digabung menjadi satu komentar, satu paragraf per jawaban.",
+        "Pick several columns when a survey has more than one free-text question (e.g. reason "
+        "and suggestion): the answers are joined into one comment, one paragraph each.",
+    ),
     "data.unmapped": ("(tidak dipakai)", "(not used)"),
     "data.id_prefix": ("Prefiks ID sistem sumber (opsional)", "Source-system id prefix (optional)"),
     "data.id_prefix_help": (

@@ -1002,3 +1002,48 @@ def test_an_nps_answer_with_its_label_is_read_as_its_number(value, score):
 def test_other_nps_text_is_quarantined(value):
     with pytest.raises(RowProblem):
         validate_row({"text": "ok", "nps": value})
+
+
+def test_several_free_text_questions_join_into_one_comment(db_engine, stub_stages, tmp_path):
+    """A survey asks why and what to improve: both answers are the customer's words."""
+    from voc.ingest import load_mapping
+
+    mapping_file = tmp_path / "map.yaml"
+    mapping_file.write_text("text: [Alasan, Saran]\ncsat: Nilai\n", encoding="utf-8")
+    assert load_mapping(mapping_file) == {"text": ["Alasan", "Saran"], "csat": "Nilai"}
+    path = _write(
+        tmp_path,
+        "survey.csv",
+        "id,Nilai,Alasan,Saran,Email\n"
+        "S-1,2,Paket telat,Kurirnya dilatih lagi,a@example.com\n"
+        "S-2,5,Cepat,,b@example.com\n"
+        "S-3,4,,Tambah metode bayar,c@example.com\n"
+        "S-4,3,,,d@example.com\n",
+    )
+    summary = ingest_file(path, engine=db_engine, mapping=mapping_file, **stub_stages)
+    assert summary.loaded == 3 and summary.quarantine_reasons == {"empty_text": 1}
+    stored = read_feedback(db_engine).set_index("feedback_id")["text_redacted"]
+    assert stored.to_dict() == {
+        "S-1": "Paket telat\n\nKurirnya dilatih lagi",
+        "S-2": "Cepat",
+        "S-3": "Tambah metode bayar",
+    }
+    assert summary.mapping["survey.csv"]["text"] == ["Alasan", "Saran"]
+    assert [w for w in summary.warnings if "not used" in w] == [
+        "Columns of survey.csv not used: Email."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ({"text": []}, "expected one or more column names"),
+        ({"csat": ["a", "b"]}, "only text may list several columns"),
+        ({"text": ["Alasan", "Tidak ada"]}, "does not have"),
+    ],
+)
+def test_bad_lists_in_a_mapping_are_explained(mapping, message):
+    from voc.ingest import resolve_mapping
+
+    with pytest.raises(ColumnMappingError, match=message):
+        resolve_mapping(["Alasan", "Saran", "a", "b"], mapping)

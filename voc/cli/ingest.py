@@ -41,7 +41,10 @@ def _print_summary(summary) -> None:
         f"format {summary.file_format}, encoding {summary.encoding or '-'}, {summary.seconds:.1f} s"
     )
     for name, mapping in summary.mapping.items():
-        pairs = ", ".join(f"{target} <- {source}" for target, source in mapping.items())
+        pairs = ", ".join(
+            f"{target} <- {' + '.join(source) if isinstance(source, list) else source}"
+            for target, source in mapping.items()
+        )
         console.print(f"columns of {name}: {pairs}")
     for warning in summary.warnings:
         console.print(f"[yellow]note:[/yellow] {warning}")

@@ -208,8 +208,11 @@ def guess_mapping(columns: Iterable[str]) -> dict[str, str]:
     return {target: mapping[target] for target in TARGET_COLUMNS if target in mapping}
 
 
-def load_mapping(path: str | Path) -> dict[str, str | None]:
+def load_mapping(path: str | Path) -> dict[str, Any]:
     """Read a YAML mapping file: one ``target: source column`` line per column.
+
+    ``text`` may list several columns (``text: [Alasan, Saran]``): a survey's free-text
+    questions are then joined into one comment, one paragraph per answer.
 
     Raises:
         ColumnMappingError: The file is missing, not YAML, or names an unknown target.
@@ -247,14 +250,54 @@ def _check_mapping(data: Any, origin: str) -> dict[str, str | None]:
             f"{reversed_hint}",
             hint=f"Valid targets are: {', '.join(TARGET_COLUMNS)}.",
         )
-    out: dict[str, str | None] = {}
+    out: dict[str, Any] = {}
     for target, source in data.items():
+        if target == "text" and isinstance(source, list | tuple):
+            names = list(dict.fromkeys(str(s) for s in source if isinstance(s, str | int)))
+            if not names or len(names) != len(source):
+                raise ColumnMappingError(
+                    f"The mapping {origin} gives 'text' the list {list(source)!r}; expected "
+                    "one or more column names.",
+                    hint="e.g.  text: [Alasan, Saran]  (their answers are joined, one "
+                    "paragraph each)",
+                )
+            out["text"] = names[0] if len(names) == 1 else names
+            continue
         if source is not None and not isinstance(source, str | int):
             raise ColumnMappingError(
                 f"The mapping {origin} gives {target!r} the value {source!r}; "
-                "expected a column name or null."
+                "expected a column name or null"
+                + (" (only text may list several columns)." if isinstance(source, list) else ".")
             )
         out[str(target)] = None if source is None else str(source)
+    return out
+
+
+def mapped_columns(mapping: Mapping[str, Any]) -> list[str]:
+    """Every source column a mapping reads (``text`` may name several)."""
+    names: list[str] = []
+    for source in mapping.values():
+        if isinstance(source, list):
+            names.extend(source)
+        elif source is not None:
+            names.append(source)
+    return names
+
+
+def mapped_values(values: Mapping[str, Any], mapping: Mapping[str, Any]) -> dict[str, Any]:
+    """Target -> value of one row; a text read from several columns joins their answers.
+
+    Each non-blank answer is one paragraph (a blank line between), so a survey's "why" and
+    "what could we improve" questions become one comment; ``None`` when all are blank.
+    """
+    out = {}
+    for target, source in mapping.items():
+        if isinstance(source, list):
+            parts = [values.get(column) for column in source]
+            texts = [str(p).strip() for p in parts if p is not None and str(p).strip()]
+            out[target] = "\n\n".join(texts) if texts else None
+        else:
+            out[target] = values.get(source)
     return out
 
 
@@ -272,14 +315,17 @@ def resolve_mapping(
         source_name: File (or sheet) name used in error messages.
 
     Returns:
-        Target column -> source column; always has ``text``.
+        Target column -> source column; always has ``text``, which an explicit mapping may
+        give as a list of columns (their answers joined, see :func:`mapped_values`).
 
     Raises:
         ColumnMappingError: A mapped column is missing from the file, or no text column is
             found.
     """
     explicit = _check_mapping(dict(explicit or {}), "given")
-    missing = {t: s for t, s in explicit.items() if s is not None and s not in columns}
+    missing = {
+        t: s for t, s in explicit.items() if any(c not in columns for c in mapped_columns({t: s}))
+    }
     if missing:
         listed = ", ".join(f"{t}: {s!r}" for t, s in missing.items())
         raise ColumnMappingError(
@@ -287,7 +333,7 @@ def resolve_mapping(
             f"Available columns: {', '.join(columns)}.",
             hint="Correct the column names in the mapping file (they are case-sensitive).",
         )
-    used = {s for s in explicit.values() if s is not None}
+    used = set(mapped_columns(explicit))
     guesses = guess_mapping([c for c in columns if c not in used])
     mapping = {t: s for t, s in explicit.items() if s is not None}
     for target, source in guesses.items():

@@ -22,7 +22,7 @@ from typing import Any
 
 from voc.errors import ColumnMappingError, ConfigError, InputFileError, StoreError, VocError
 from voc.ingest.archives import unpacked
-from voc.ingest.mapping import load_mapping, resolve_mapping
+from voc.ingest.mapping import load_mapping, mapped_columns, mapped_values, resolve_mapping
 from voc.ingest.readers import RawRecord, TableSource, open_sources, raw_text
 from voc.ingest.sniff import sniff_file
 from voc.ingest.validate import (
@@ -394,7 +394,7 @@ class _Ingest:
             if record.error is not None:
                 chunk.quarantine.append((record, *record.error))
                 continue
-            values = {target: record.values.get(source) for target, source in mapping.items()}
+            values = mapped_values(record.values, mapping)
             if any(isinstance(v, str) and "\x00" in v for v in values.values()):
                 # PostgreSQL cannot store NUL in text, and no reader needs one.
                 values = {k: _without_nul(v) for k, v in values.items()}
@@ -707,7 +707,7 @@ def _map_sources(
             continue
         mapped.append((source, mapping))
         warnings.extend(f"{name}: {note}" for note in source.notes)
-        unused = [c for c in source.columns if c not in mapping.values()]
+        unused = [c for c in source.columns if c not in mapped_columns(mapping)]
         if unused:
             warnings.append(f"Columns of {name} not used: {', '.join(unused)}.")
     if not mapped:
