@@ -84,6 +84,7 @@ def _mapping_editor(table: dict, key: str = "") -> dict[str, str | list[str] | N
                 help=t("data.text_columns_help"),
                 key=f"map_{key}{target}",
             )
+            chosen = sorted(chosen, key=table["columns"].index)  # joined in the file's order
             mapping[target] = (chosen[0] if len(chosen) == 1 else chosen) or None
             continue
         mapping[target] = columns[position % 3].selectbox(

@@ -258,3 +258,40 @@ def test_a_workbook_of_several_layouts_loads_every_sheet(tmp_path):
         assert sorted(stored["text_redacted"]) == ["Paket telat", "Refund lama"]
     finally:
         dispose_engine(db)
+
+
+def test_two_free_text_questions_are_mapped_into_one_comment(tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    path = tmp_path / "survey.csv"
+    path.write_text(
+        "id,Nilai,Alasan,Saran\nS-1,2,Paket telat,Kurirnya dilatih lagi\nS-2,5,Cepat,\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'e2e.db'}"
+    with app_server(db, tmp_path) as url, chromium(tmp_path) as browser:
+        browser.get(url)
+        visible(browser, "//h1[normalize-space(.)='Ringkasan']", SLOW)
+        open_page(browser, "Data", "Data: unggah, petakan, muat")
+        browser.find_element(By.CSS_SELECTOR, "input[type='file']").send_keys(str(path))
+        text_box = (
+            "//div[@data-testid='stMultiSelect'][.//label//*[normalize-space(text())='text']]"
+        )
+        visible(browser, f"{text_box}//*[@data-tag]", SLOW)  # the guessed column
+        idle(browser)
+        choose(browser, text_box, "Saran")  # the guess is Alasan (the reason); add Saran
+        browser.find_element(By.XPATH, combobox(text_box)).send_keys(Keys.ESCAPE)
+        idle(browser)
+        click(browser, "//label[.//*[normalize-space(text())='Klasifikasikan setelah dimuat']]")
+        click(browser, text_xpath("button", "Muat ke basis data"))
+        visible(browser, "//h3[.//*[normalize-space(text())='Ringkasan pemuatan']]", SLOW)
+        idle(browser)
+    from voc.store import dispose_engine, get_engine, read_feedback
+
+    try:
+        stored = read_feedback(get_engine(db)).set_index("feedback_id")["text_redacted"]
+        # joined in the file's column order, whatever the order they were picked in
+        assert stored.to_dict() == {"S-1": "Paket telat\n\nKurirnya dilatih lagi", "S-2": "Cepat"}
+    finally:
+        dispose_engine(db)

@@ -256,7 +256,7 @@ def test_load_mapping_file(tmp_path):
             "unknown target column\\(s\\): teks\\.\nHint: Valid targets are: feedback_id",
         ),
         ("- text\n", "must be a YAML mapping"),
-        ("text: [a, b]\n", "expected a column name or null"),
+        ("csat: [a, b]\n", "only text may list several columns"),
         ("text: 'unclosed\n", "not valid YAML"),
     ],
 )
