@@ -320,6 +320,57 @@ def _several_files(url: str, paths: list[Path], names: dict[Path, str]) -> None:
         _classify_safely(url)
 
 
+def _history(url: str) -> None:
+    """The latest ingest runs, and undoing one (a wrong file or a wrong mapping)."""
+    from voc.store import list_runs
+    from voc.store.erase import delete_run
+
+    runs = list_runs(data.engine(url), limit=20)
+    if not runs:
+        return
+    st.subheader(t("data.history"))
+    st.dataframe(
+        [
+            {
+                t("data.run"): r["id"],
+                t("data.file"): r["file_name"],
+                t("data.status"): t(f"data.status.{r['status']}"),
+                t("data.started"): f"{r['started_at']:%Y-%m-%d %H:%M}",
+                t("data.rows_in"): r["rows_in"],
+                t("data.loaded"): r["loaded"],
+                t("data.quarantined"): r["quarantined"],
+                t("data.duplicates"): r["duplicates"],
+            }
+            for r in runs
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    undoable = {r["id"]: r for r in runs if r["status"] in ("completed", "failed")}
+    if not undoable:
+        return
+    with st.expander(t("data.undo")):
+        st.caption(t("data.undo_help"))
+        run_id = st.selectbox(
+            t("data.run"),
+            list(undoable),
+            format_func=lambda i: f"{i}: {undoable[i]['file_name']} ({undoable[i]['loaded']:,})",
+            key="data_undo_run",
+        )
+        sure = st.checkbox(t("data.undo_sure"), key="data_undo_sure")
+        if st.button(t("data.undo_button"), disabled=not sure, key="data_undo"):
+            erasure = delete_run(data.engine(url), run_id)
+            data.invalidate()
+            st.success(
+                t(
+                    "data.undone",
+                    run=run_id,
+                    rows=erasure.feedback_rows,
+                    held=erasure.quarantine_rows,
+                )
+            )
+
+
 class _Totals:
     """The counters of several ingest summaries added up (for the metric row)."""
 
@@ -348,6 +399,7 @@ def render() -> None:
             st.caption(t("data.pending", n=pending))
             if st.button(t("data.classify_pending")):
                 _classify(url)
+        _history(url)
         return
     directory = st.session_state.setdefault(_UPLOAD_DIR, tempfile.mkdtemp(prefix="voc_upload_"))
     paths = [jobs.save_upload(upload, Path(directory)) for upload in uploads]

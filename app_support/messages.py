@@ -198,6 +198,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} tampak seperti data biner, bukan tabel.",
         "{name} looks like binary data, not a table.",
     ),
+    "data.history": ("Riwayat pemuatan", "Load history"),
+    "data.run": ("Pemuatan", "Run"),
+    "data.status": ("Status", "Status"),
+    "data.started": ("Mulai", "Started"),
+    "data.status.completed": ("selesai", "completed"),
+    "data.status.failed": ("gagal", "failed"),
+    "data.status.running": ("berjalan", "running"),
+    "data.status.deleted": ("dibatalkan", "undone"),
+    "data.undo": ("Batalkan sebuah pemuatan", "Undo a load"),
+    "data.undo_help": (
+        "Salah berkas atau salah pemetaan? Baris yang dimuat dan dikarantina oleh pemuatan "
+        "itu dihapus, beserta label dan koreksinya; riwayatnya tetap tercatat. Berkasnya bisa "
+        "dimuat lagi sesudahnya.",
+        "Wrong file or wrong mapping? The rows that load loaded and quarantined are deleted, "
+        "with their labels and corrections; its record stays in the history. The file can be "
+        "loaded again afterwards.",
+    ),
+    "data.undo_sure": (
+        "Saya yakin: hapus baris pemuatan ini",
+        "I am sure: delete this load's rows",
+    ),
+    "data.undo_button": ("Batalkan pemuatan", "Undo the load"),
+    "data.undone": (
+        "Pemuatan {run} dibatalkan: {rows:,} baris dan {held:,} baris karantina dihapus.",
+        "Load {run} undone: {rows:,} rows and {held:,} quarantined rows deleted.",
+    ),
     "data.file_failed": ("{name} tidak dimuat: {error}", "{name} was not loaded: {error}"),
     "data.upload_help": (
         "Hanya kolom teks yang wajib; kolom lain dipetakan otomatis dan bisa diubah.",

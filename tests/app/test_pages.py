@@ -247,3 +247,29 @@ def test_vocerror_shows_sentence_and_hint():
     assert not at.exception
     assert at.error[0].value == "The database cannot be reached."
     assert "Check VOC_DATABASE_URL." in at.info[0].value
+
+
+def test_data_page_lists_loads_and_undoes_one(monkeypatch, tmp_path, stub_stages):
+    from voc.ingest import ingest_file
+    from voc.store import dispose_engine, get_engine, list_runs, read_feedback
+
+    url = f"sqlite:///{tmp_path / 'undo.db'}"
+    engine = get_engine(url)
+    for name, rows in (("wrong.csv", "A-1,Paket telat\nA-2,Oke\n"), ("good.csv", "B-1,Mantap\n")):
+        (tmp_path / name).write_text("id,text\n" + rows, encoding="utf-8")
+        ingest_file(tmp_path / name, engine=engine, **stub_stages)
+    monkeypatch.setenv("VOC_DATABASE_URL", url)
+    monkeypatch.setenv("VOC_REVIEW_EXAMPLES", str(tmp_path / "review.csv"))
+    at = _open("data")
+    assert [s.value for s in at.subheader] == ["Riwayat pemuatan"]
+    assert at.button(key="data_undo").disabled  # not without the confirmation
+    at.selectbox(key="data_undo_run").set_value(1)
+    at.checkbox(key="data_undo_sure").check().run()
+    at.button(key="data_undo").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success] == [
+        "Pemuatan 1 dibatalkan: 2 baris dan 0 baris karantina dihapus."
+    ]
+    assert set(read_feedback(engine)["feedback_id"]) == {"B-1"}
+    assert {r["id"]: r["status"] for r in list_runs(engine)} == {1: "deleted", 2: "completed"}
+    dispose_engine(url)

@@ -99,18 +99,18 @@ def test_migrations_create_every_table_and_match_the_models(db_engine):
     from voc.store.schema import metadata
 
     assert TABLES <= set(sa.inspect(db_engine).get_table_names())
-    assert current_revision(db_engine) == head_revision() == "0004_store_settings"
+    assert current_revision(db_engine) == head_revision() == "0005_erasure"
     with db_engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     init_db(db_engine)  # a second upgrade is a no-op
-    assert current_revision(db_engine) == "0004_store_settings"
+    assert current_revision(db_engine) == "0005_erasure"
 
 
 def test_get_engine_without_migration_leaves_database_empty(db_url):
     engine = get_engine(db_url, migrate=False)
     assert current_revision(engine) is None
     dispose_engine(db_url)
-    assert current_revision(get_engine(db_url)) == "0004_store_settings"
+    assert current_revision(get_engine(db_url)) == "0005_erasure"
 
 
 def test_shipped_head_read_from_the_files_is_alembics_head():

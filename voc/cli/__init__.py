@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "voc.cli.core",
     "voc.cli.models",
     "voc.cli.ingest",
+    "voc.cli.runs",
     "voc.cli.redact",
     "voc.cli.classify",
     "voc.cli.journey",

@@ -50,8 +50,9 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "exact": (
             "text", "comment", "comments", "feedback", "keluhan", "ulasan", "pesan", "komentar",
             "review", "message", "verbatim", "isi", "isi_pesan", "isi_keluhan", "isi_ulasan",
-            "teks", "body", "content", "alasan", "masukan", "saran", "kritik_saran", "kritik_dan_saran",
-            "tanggapan", "customer_comment", "feedback_text", "review_text", "comment_text",
+            "teks", "body", "content", "alasan", "masukan", "saran", "kritik_saran",
+            "kritik_dan_saran", "tanggapan", "customer_comment", "feedback_text", "review_text",
+            "comment_text",
             "description", "deskripsi", "catatan", "notes", "note", "question", "pertanyaan",
         ),
         "words": (

@@ -23,6 +23,7 @@ __all__ = [
     "quarantine",
     "review_corrections",
     "store_settings",
+    "erasures",
 ]
 
 #: JSON on SQLite, JSONB on PostgreSQL.
@@ -90,6 +91,8 @@ ingest_runs = sa.Table(
     sa.Column("column_mapping", JSONType),
     sa.Column("warnings", JSONType),
     sa.Column("error", sa.Text),
+    # Set when the run was undone (voc runs delete): its rows are gone, its counts kept.
+    sa.Column("deleted_at", sa.DateTime),
 )
 
 feedback = sa.Table(
@@ -210,4 +213,16 @@ store_settings = sa.Table(
     sa.Column("name", sa.String(100), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+#: What was erased and when (voc runs delete, voc erase): counts only, never the data.
+erasures = sa.Table(
+    "erasures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),  # run, customer, feedback
+    sa.Column("reference", sa.String(200)),  # the run id; nothing that names a person
+    sa.Column("feedback_rows", sa.Integer, nullable=False),
+    sa.Column("quarantine_rows", sa.Integer, nullable=False),
 )
