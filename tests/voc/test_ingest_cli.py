@@ -159,3 +159,27 @@ def test_several_files_in_one_command_with_one_that_fails(tmp_path):
     assert "2 of 2 files ingested: 7 rows in, 0 loaded, 0 quarantined, 7 duplicates." in (
         " ".join(plain.output.split())
     )
+
+
+def test_a_folder_means_the_table_files_in_it(tmp_path):
+    import shutil
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for name in ("utf8_bom.csv", "cp1252.csv", "feedback.csv.gz"):
+        shutil.copy(NASTY / name, exports / name)
+    (exports / "notes.md").write_text("# not a table\n", encoding="utf-8")
+    (exports / ".~lock.cp1252.csv#").write_text("lock\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'v.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(exports), "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert [run["file_name"] for run in out["runs"]] == [
+        "cp1252.csv",
+        "feedback.csv.gz",
+        "utf8_bom.csv",
+    ]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = CliRunner().invoke(app, ["ingest", str(empty), "--db", db])
+    assert "holds no table files" in str(nothing.exception)

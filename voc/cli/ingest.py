@@ -57,7 +57,8 @@ def ingest(
         list[Path],
         typer.Argument(
             help="CSV/TSV, XLSX, JSON, JSONL or Parquet files, or .gz/.zip of one; several "
-            "files (exports/*.csv) are ingested one after the other.",
+            "files (exports/*.csv) are ingested one after the other; a folder means the "
+            "table files in it.",
         ),
     ],
     mapping: Annotated[
@@ -94,6 +95,7 @@ def ingest(
     from voc.pii.parallel import batch_redactor
     from voc.store import get_engine
 
+    files = _expand_folders(files)
     engine = get_engine(database_url)
     redactor = batch_redactor(pii_workers)  # shared: worker processes start once at most
     summaries, failed = [], []
@@ -135,6 +137,34 @@ def ingest(
         # sys.exit, not typer.Exit: with standalone_mode=False Typer returns an Exit's code
         # instead of raising it, and `voc` exited 0
         sys.exit(2)
+
+
+#: File endings `voc ingest FOLDER` picks up (compressed ones included).
+_TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".json", ".jsonl",
+                   ".ndjson", ".parquet", ".gz", ".zip")  # fmt: skip
+
+
+def _expand_folders(paths: list[Path]) -> list[Path]:
+    """Each folder replaced by the table files directly in it, in name order."""
+    from voc.errors import InputFileError
+
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(
+            p
+            for p in path.iterdir()
+            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in _TABLE_SUFFIXES
+        )
+        if not found:
+            raise InputFileError(
+                f"The folder {path} holds no table files ({', '.join(_TABLE_SUFFIXES)}).",
+                hint="Give the files themselves, or the folder they are in.",
+            )
+        out.extend(found)
+    return out
 
 
 def _totals(summaries) -> dict:
