@@ -8,6 +8,7 @@ partition. See docs/SCALING.md.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from voc.errors import ConfigError, InputFileError
@@ -41,11 +42,18 @@ def _match_encoder_threads() -> None:
     os.environ.setdefault("VOC_ENCODER_THREADS", str(max(int(threads), 1)))
 
 
-def _partition(frame, text_col, id_col, taxonomy, version, aspects):
+def _partition(frame, text_col, id_col, taxonomy, version, aspects, keep_columns=()):
     from voc.streaming import classify_chunk
 
     model = worker_model(taxonomy, version) if len(frame) else None
-    return classify_chunk(frame, text_col=text_col, id_col=id_col, model=model, aspects=aspects)
+    return classify_chunk(
+        frame,
+        text_col=text_col,
+        id_col=id_col,
+        model=model,
+        aspects=aspects,
+        keep_columns=keep_columns,
+    )
 
 
 def _read(path: Path, partition_rows: int):
@@ -82,6 +90,7 @@ def classify_dask(
     taxonomy: str | Path | None = None,
     model_version: str | None = None,
     aspects: bool = True,
+    keep_columns: Sequence[str] = (),
     scheduler: str | None = None,
     workers: int = 2,
     partition_rows: int = 10_000,
@@ -97,6 +106,8 @@ def classify_dask(
         taxonomy: Taxonomy YAML (default taxonomy when ``None``).
         model_version: Classifier version (latest when ``None``).
         aspects: Compute aspect-level sentiment.
+        keep_columns: Input columns named for personal data to pass through all the same
+            (others are left out, as by the local engine).
         scheduler: ``tcp://HOST:PORT`` of a running scheduler; ``None`` starts a
             LocalCluster of ``workers`` processes with one thread each.
         workers: Worker processes of the local cluster.
@@ -127,7 +138,7 @@ def classify_dask(
             hint="Pass the text column with --text-col NAME.",
         )
     tax = str(taxonomy) if taxonomy else None
-    args = (text_col, id_col, tax, model_version, aspects)
+    args = (text_col, id_col, tax, model_version, aspects, tuple(keep_columns))
     meta = _partition(ddf._meta, *args)
     result = ddf.map_partitions(_partition, *args, meta=meta)
     cluster = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from voc.classify.model import PREDICTION_COLUMNS
@@ -43,7 +43,8 @@ class StreamSummary(dict):
     """What :func:`classify_file` did.
 
     Keys: rows, chunks, chunks_skipped, distinct_texts, output, model_version,
-    rows_unreadable and unreadable_file (the list of the rows that could not be read, or None).
+    rows_unreadable and unreadable_file (the list of the rows that could not be read, or
+    None), columns_left_out (input columns named for personal data, not passed through).
     """
 
 
@@ -208,7 +209,15 @@ def _empty_output(passthrough: list[str]):
     return pd.DataFrame(columns)
 
 
-def classify_chunk(frame, *, text_col: str, id_col: str | None, model, aspects: bool = True):
+def classify_chunk(
+    frame,
+    *,
+    text_col: str,
+    id_col: str | None,
+    model,
+    aspects: bool = True,
+    keep_columns: Sequence[str] = (),
+):
     """Classify one chunk, each distinct text once; return :data:`OUTPUT_COLUMNS` + pass-through.
 
     Args:
@@ -219,10 +228,14 @@ def classify_chunk(frame, *, text_col: str, id_col: str | None, model, aspects: 
         model: A loaded :class:`~voc.classify.FeedbackClassifier` (only touched when the
             chunk has rows).
         aspects: Compute aspect-level sentiment.
+        keep_columns: Columns to pass through even though their names say they hold
+            personal data (:func:`voc.ingest.mapping.personal_columns`), which are
+            otherwise left out.
     """
     import numpy as np
     import pandas as pd
 
+    from voc.ingest.mapping import personal_columns
     from voc.ingest.markup import plain_text
     from voc.language import detect_languages
     from voc.pii import redact_batch
@@ -242,6 +255,8 @@ def classify_chunk(frame, *, text_col: str, id_col: str | None, model, aspects: 
     raw = ["" if not isinstance(t, str) else t for t in frame[text_col].tolist()]
     source = id_col or ("feedback_id" if "feedback_id" in frame.columns else None)
     drop = {text_col, *OUTPUT_COLUMNS} | ({source} if source else set())
+    # Columns named for personal data (Email, No HP, Nama) are left out of the output.
+    drop |= set(personal_columns([c for c in frame.columns if c not in drop], keep_columns))
     passthrough = [c for c in frame.columns if c not in drop]
     if not len(frame):
         return _empty_output(passthrough)
@@ -365,6 +380,7 @@ def classify_file(
     aspects: bool = True,
     show_progress: bool = False,
     on_chunk: Callable[[int], None] | None = None,
+    keep_columns: Sequence[str] = (),
 ) -> StreamSummary:
     """Classify a CSV/TSV/Parquet/JSONL file of any size into ``output``, resumably.
 
@@ -378,6 +394,8 @@ def classify_file(
         aspects: Compute aspect-level sentiment.
         show_progress: Progress bar with rate and ETA on stderr.
         on_chunk: Called with the chunk number after each chunk is checkpointed (a test hook).
+        keep_columns: Columns named for personal data to pass through all the same (see
+            :func:`classify_chunk`); the summary's ``columns_left_out`` lists the others.
 
     Returns:
         A :class:`StreamSummary`.
@@ -406,6 +424,7 @@ def classify_file(
                 aspects=aspects,
                 show_progress=show_progress,
                 on_chunk=on_chunk,
+                keep_columns=keep_columns,
             )
     kind = _input_format(input)
     _format(output)
@@ -440,10 +459,15 @@ def classify_file(
         "aspects": aspects,
         "model_version": model.model_version,
         "review_thresholds": dict(vars(getattr(model, "review", None) or {})),
+        "keep_columns": sorted(keep_columns),
     }
     parts = output.with_name(output.name + ".parts")
     done = _open_parts(parts, manifest)
-    summary = StreamSummary(rows=0, chunks=0, chunks_skipped=0, distinct_texts=0)
+    from voc.ingest.mapping import personal_columns
+
+    summary = StreamSummary(
+        rows=0, chunks=0, chunks_skipped=0, distinct_texts=0, columns_left_out=[]
+    )
     unreadable: list = []  # rows of the input that cannot be read (ragged, bad JSON)
     progress = _rate_progress(total, show_progress)
     task = None
@@ -452,13 +476,22 @@ def classify_file(
         task = progress.add_task("Classifying", total=total)
     try:
         for number, frame in enumerate(iter_chunks(input, chunk_size, unreadable.append)):
+            if number == 0:
+                summary["columns_left_out"] = personal_columns(
+                    [c for c in frame.columns if c not in (text_col, id_col)], keep_columns
+                )
             summary["chunks"] += 1
             summary["rows"] += len(frame)
             if number in done:
                 summary["chunks_skipped"] += 1
             else:
                 result = classify_chunk(
-                    frame, text_col=text_col, id_col=id_col, model=model, aspects=aspects
+                    frame,
+                    text_col=text_col,
+                    id_col=id_col,
+                    model=model,
+                    aspects=aspects,
+                    keep_columns=keep_columns,
                 )
                 summary["distinct_texts"] += int(frame[text_col].nunique())
                 tmp = parts / f"tmp-{number:06d}.parquet"

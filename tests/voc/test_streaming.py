@@ -419,3 +419,52 @@ def test_html_bodies_are_classified_as_their_words(toy_model, tmp_path):
     result = pd.read_csv(out)
     assert list(result["text_redacted"]) == ["kopi enak", "kopi enak"]
     assert result["feedback_id"].nunique() == 2  # ids still come from each row's own text
+
+
+def test_columns_named_for_personal_data_are_left_out(toy_model, tmp_path, monkeypatch):
+    """A help-desk export's requester e-mail and phone passed straight into the output."""
+    from voc.cli import app
+
+    src = tmp_path / "tickets.csv"
+    src.write_text(
+        "ticket,text,Requester Email,No HP,Nama,product_name,mail_sent_at\n"
+        "t1,kopi enak,budi@example.com,081234567890,Budi,Kopi,2026-05-01\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.csv"
+    summary = classify_file(src, out, id_col="ticket", model=toy_model)
+    assert summary["columns_left_out"] == ["Requester Email", "No HP", "Nama"]
+    result = pd.read_csv(out)
+    assert {"product_name", "mail_sent_at"} <= set(result.columns)
+    assert not {"Requester Email", "No HP", "Nama"} & set(result.columns)
+    assert "budi@example.com" not in out.read_text(encoding="utf-8")
+    kept = classify_file(src, out, id_col="ticket", model=toy_model, keep_columns=["Nama"])
+    assert "Nama" in pd.read_csv(out).columns and "Nama" not in kept["columns_left_out"]
+    monkeypatch.setattr("voc.cli.classify._load_model", lambda taxonomy, version: toy_model)
+    run = CliRunner().invoke(app, ["classify", str(src), "-o", str(out), "--id-col", "ticket"])
+    assert run.exit_code == 0, run.output
+    assert "Left out of the output, as their names say they hold personal data: " in run.stderr
+    assert "Requester Email, No HP, Nama (keep one with --keep-column NAME)" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("column", "personal"),
+    [
+        ("E-mail", True),
+        ("email_pelanggan", True),
+        ("No. HP", True),
+        ("WhatsApp", True),
+        ("Alamat Pengiriman", True),
+        ("NIK", True),
+        ("customer_name", True),
+        ("product_name", False),
+        ("Agent", False),
+        ("mail_sent_at", False),
+        ("Mobile App Version", False),
+        ("channel", False),
+    ],
+)
+def test_personal_columns_are_judged_by_name(column, personal):
+    from voc.ingest.mapping import personal_columns
+
+    assert (personal_columns([column]) == [column]) is personal

@@ -80,6 +80,14 @@ def classify(
             "(default: the model's; env VOC_REVIEW_THRESHOLDS).",
         ),
     ] = None,
+    keep_column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--keep-column",
+            help="Pass this input column through although its name says it holds personal "
+            "data (Email, No HP, Nama...; left out by default). Repeat for several.",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Redact, detect language and classify every comment of a file, in resumable chunks.
@@ -140,6 +148,7 @@ def classify(
             taxonomy=taxonomy,
             model_version=model_version,
             aspects=not no_aspects,
+            keep_columns=keep_column or (),
             scheduler=scheduler,
             workers=workers,
             partition_rows=batch_size,
@@ -162,12 +171,19 @@ def classify(
         model=model,
         aspects=not no_aspects,
         show_progress=not quiet,
+        keep_columns=keep_column or (),
     )
     skipped = f" ({result['chunks_skipped']} chunks resumed)" if result["chunks_skipped"] else ""
     typer.echo(
         f"Classified {result['rows']:,} {'comment' if result['rows'] == 1 else 'comments'} "
         f"with {model.model_version} -> {output}{skipped}"
     )
+    if result["columns_left_out"]:
+        typer.echo(
+            "Left out of the output, as their names say they hold personal data: "
+            f"{', '.join(result['columns_left_out'])} (keep one with --keep-column NAME).",
+            err=True,
+        )
     if result["rows_unreadable"]:
         count = result["rows_unreadable"]
         typer.echo(

@@ -349,3 +349,36 @@ def resolve_mapping(
             f"--mapping MAP.yaml; the file needs one line like:  text: {example}",
         )
     return {t: mapping[t] for t in TARGET_COLUMNS if t in mapping}
+
+
+#: Column names that hold personal data by what they name (words inside a longer name, and
+#: whole names): a customer's e-mail address, phone number, name, address, identity numbers.
+_PERSONAL_WORDS = frozenset(
+    "email e_mail phone telepon telp tlp hp handphone whatsapp wa msisdn address alamat "
+    "nik ktp npwp rekening passport paspor birthday dob lahir".split()
+)
+_PERSONAL_NAMES = frozenset(
+    "name nama full_name fullname nama_lengkap customer_name nama_pelanggan first_name "
+    "last_name contact_name requester requester_name user_name username mobile mobile_number "
+    "mobile_phone ip ip_address no_hp nomor_hp".split()
+)
+
+
+def personal_columns(columns: Iterable[str], keep: Iterable[str] = ()) -> list[str]:
+    """The columns whose names say they hold personal data (``Email``, ``No HP``, ``Nama``).
+
+    For outputs that pass a file's other columns through (``voc classify``): such columns
+    are left out unless named in ``keep``. Judged by the name only (``e-mail``, ``no_hp``,
+    ``customer_name``, ``alamat_pengiriman``); ``product_name`` or ``agent`` are not.
+    """
+    kept = set(keep)
+    found = []
+    for column in columns:
+        name = _normalise(column)
+        if column in kept or not name:
+            continue
+        words = name.split("_")
+        pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}  # e_mail, no_hp
+        if name in _PERSONAL_NAMES or _PERSONAL_WORDS & (set(words) | pairs):
+            found.append(column)
+    return found
