@@ -285,6 +285,78 @@ class _Chunk:
     nul_lines: list[int] = field(default_factory=list)
 
 
+@dataclass
+class _Notes:
+    """What a run's warnings report, counted while its rows are checked.
+
+    Copied before each chunk attempt and put back when the attempt is retried, so a chunk
+    checked twice counts once.
+    """
+
+    nul_rows: int = 0  # rows whose values held NUL bytes (removed)
+    nul_first: tuple[str, int] | None = None  # (table, line) of the first
+    numeric_dates: Counter[str] = field(default_factory=Counter)  # created_at numbers, by kind
+    markup_rows: int = 0  # texts exported as HTML, their markup removed
+    score_words: Counter[str] = field(default_factory=Counter)  # CSAT/NPS read from words
+    month_first_tables: list[str] = field(default_factory=list)  # tables read MM/DD/YYYY
+
+    def copy(self) -> _Notes:
+        """An independent copy."""
+        return _Notes(
+            self.nul_rows,
+            self.nul_first,
+            self.numeric_dates.copy(),
+            self.markup_rows,
+            self.score_words.copy(),
+            list(self.month_first_tables),
+        )
+
+    def warnings(self) -> list[str]:
+        """The sentences for the run's summary, in a fixed order."""
+        out = []
+        if self.nul_rows:
+            table, line = self.nul_first
+            rows = "row" if self.nul_rows == 1 else "rows"
+            out.append(
+                f"NUL bytes were removed from the values of {self.nul_rows:,} {rows} "
+                f"(first: {table} line {line})."
+            )
+        if self.markup_rows:
+            texts = "text was" if self.markup_rows == 1 else "texts were"
+            out.append(
+                f"{self.markup_rows:,} {texts} HTML (as help desks export message bodies): "
+                "the markup was removed and the words kept."
+            )
+        if self.score_words:
+            read = "; ".join(
+                f"{how} ({count:,} {'row' if count == 1 else 'rows'})"
+                for how, count in self.score_words.most_common(8)
+            )
+            more = len(self.score_words) - 8
+            out.append(
+                f"Scores held words or stars, read as numbers: {read}"
+                + (f"; {more} more" if more > 0 else "")
+                + "."
+            )
+        out.extend(
+            f"{table}: created_at dates were read month first (MM/DD/YYYY, US order): some "
+            "have a second number above 12 (such as 05/13/2026) and none a first one."
+            for table in self.month_first_tables
+        )
+        if self.numeric_dates:
+            kinds = ", ".join(
+                f"{count:,} {NUMERIC_DATE_KINDS[kind]}"
+                for kind, count in sorted(self.numeric_dates.items(), key=lambda kv: -kv[1])
+            )
+            zone = business_timezone().key
+            out.append(
+                f"created_at held numbers, read as dates: {kinds}; Unix times are converted to "
+                f"{zone}, serial days and YYYYMMDD are taken as {zone} time. Check a few rows "
+                "against the source."
+            )
+        return out
+
+
 class _Ingest:
     """One ingest run over the tables of one file."""
 
@@ -312,16 +384,9 @@ class _Ingest:
         self.detector = detector
         self.reasons: Counter[str] = Counter()
         self.pii: Counter[str] = Counter()
-        # Rows whose values held NUL bytes (removed): count and first (table, line).
-        self.nul_rows = 0
-        self.nul_first: tuple[str, int] | None = None
-        # created_at values that were numbers read as dates, by kind (Unix time, serial days)
-        self.numeric_dates: Counter[str] = Counter()
-        self.markup_rows = 0  # texts exported as HTML, their markup removed
-        self.score_words: Counter[str] = Counter()  # CSAT/NPS answers read from words, stars
-        # Per table: whether its d/m/Y-looking dates are month first (US), and the tables so
+        self.notes = _Notes()
+        # Per table: whether its NN/NN/YYYY dates are month first (US order)
         self.month_first: dict[str, bool] = {}
-        self.month_first_tables: list[str] = []
 
     def _redact(self, texts: Sequence[str]) -> list[str]:
         if not texts:
@@ -405,11 +470,11 @@ class _Ingest:
                 chunk.quarantine.append((record, problem.reason, problem.detail))
                 continue
             if kind := clean.pop(NUMERIC_DATE_KEY, None):
-                self.numeric_dates[kind] += 1
+                self.notes.numeric_dates[kind] += 1
             if clean.pop(MARKUP_KEY, False):
-                self.markup_rows += 1
+                self.notes.markup_rows += 1
             for read in clean.pop(SCORE_WORDS_KEY, ()):
-                self.score_words[read] += 1
+                self.notes.score_words[read] += 1
             clean["content_hash"] = content_hash(clean, self.key)
             candidates.append((record, clean))
         self._pseudonymise_ids(candidates)
@@ -515,17 +580,14 @@ class _Ingest:
             values = [r.values.get(column) for r in records if r.values] if column else []
             self.month_first[source.name] = month_first_dates(values)
             if self.month_first[source.name]:
-                self.month_first_tables.append(table)
+                self.notes.month_first_tables.append(table)
         month_first = self.month_first[source.name]
         for attempt in range(1, _CHUNK_ATTEMPTS + 1):
             saved = (
                 asdict(self.summary),
                 self.pii.copy(),
                 self.reasons.copy(),
-                (self.nul_rows, self.nul_first),
-                self.numeric_dates.copy(),
-                self.markup_rows,
-                self.score_words.copy(),
+                self.notes.copy(),
             )
             try:
                 self._write_chunk(records, table, mapping, month_first)
@@ -533,9 +595,7 @@ class _Ingest:
             except sa.exc.IntegrityError as exc:
                 for key, value in saved[0].items():
                     setattr(self.summary, key, value)
-                self.pii, self.reasons = saved[1], saved[2]
-                self.nul_rows, self.nul_first = saved[3]
-                self.numeric_dates, self.markup_rows, self.score_words = saved[4:7]
+                self.pii, self.reasons, self.notes = saved[1], saved[2], saved[3]
                 if attempt == _CHUNK_ATTEMPTS:
                     raise StoreError(
                         f"Rows {records[0].line}-{records[-1].line} of {table} could "
@@ -587,71 +647,12 @@ class _Ingest:
             summary.quarantined += len(chunk.quarantine)
             summary.truncated += sum(r["text_truncated"] for r in rows)
             if chunk.nul_lines:
-                self.nul_rows += len(chunk.nul_lines)
-                self.nul_first = self.nul_first or (table, chunk.nul_lines[0])
+                self.notes.nul_rows += len(chunk.nul_lines)
+                self.notes.nul_first = self.notes.nul_first or (table, chunk.nul_lines[0])
             self.reasons.update(reason for _, reason, _ in chunk.quarantine)
             summary.quarantine_reasons = dict(sorted(self.reasons.items()))
             summary.pii_counts = dict(sorted(self.pii.items()))
             update_run_counts(conn, summary.run_id, **self.counters())
-
-    def nul_warning(self) -> str | None:
-        """The sentence that reports removed NUL bytes, if any were."""
-        if not self.nul_rows:
-            return None
-        table, line = self.nul_first
-        rows = "row" if self.nul_rows == 1 else "rows"
-        return (
-            f"NUL bytes were removed from the values of {self.nul_rows:,} {rows} "
-            f"(first: {table} line {line})."
-        )
-
-    def score_words_warning(self) -> str | None:
-        """The sentence that says how CSAT and NPS words and stars were read."""
-        if not self.score_words:
-            return None
-        read = "; ".join(
-            f"{how} ({count:,} {'row' if count == 1 else 'rows'})"
-            for how, count in self.score_words.most_common(8)
-        )
-        more = len(self.score_words) - 8
-        return (
-            f"Scores held words or stars, read as numbers: {read}"
-            + (f"; {more} more" if more > 0 else "")
-            + "."
-        )
-
-    def markup_warning(self) -> str | None:
-        """The sentence that says how many texts were HTML."""
-        if not self.markup_rows:
-            return None
-        texts = "text was" if self.markup_rows == 1 else "texts were"
-        return (
-            f"{self.markup_rows:,} {texts} HTML (as help desks export message bodies): "
-            "the markup was removed and the words kept."
-        )
-
-    def month_first_warnings(self) -> list[str]:
-        """One sentence per table whose dates were read month first."""
-        return [
-            f"{table}: created_at dates were read month first (MM/DD/YYYY, US order): some "
-            "have a second number above 12 (such as 05/13/2026) and none a first one."
-            for table in self.month_first_tables
-        ]
-
-    def numeric_date_warning(self) -> str | None:
-        """The sentence that says how many ``created_at`` numbers were read as dates."""
-        if not self.numeric_dates:
-            return None
-        kinds = ", ".join(
-            f"{count:,} {NUMERIC_DATE_KINDS[kind]}"
-            for kind, count in sorted(self.numeric_dates.items(), key=lambda kv: -kv[1])
-        )
-        zone = business_timezone().key
-        return (
-            f"created_at held numbers, read as dates: {kinds}; Unix times are converted to "
-            f"{zone}, serial days and YYYYMMDD are taken as {zone} time. Check a few rows "
-            "against the source."
-        )
 
     def counters(self) -> dict[str, Any]:
         """The run's counters as ``ingest_runs`` columns."""
@@ -916,8 +917,7 @@ def _ingest_sources(
                     if on_progress is not None:
                         on_progress(summary.rows_in)
     except BaseException as exc:
-        if note := job.nul_warning():
-            summary.warnings.append(note)
+        summary.warnings.extend(job.notes.warnings())
         error = exc
         if isinstance(exc, UnicodeDecodeError):
             error = InputFileError(
@@ -937,15 +937,7 @@ def _ingest_sources(
         if error is exc:
             raise
         raise error from exc
-    if note := job.nul_warning():
-        summary.warnings.append(note)
-    if note := job.markup_warning():
-        summary.warnings.append(note)
-    if note := job.score_words_warning():
-        summary.warnings.append(note)
-    summary.warnings.extend(job.month_first_warnings())
-    if note := job.numeric_date_warning():
-        summary.warnings.append(note)
+    summary.warnings.extend(job.notes.warnings())
     if note := _collision_warning(summary, id_prefix):
         summary.warnings.append(note)
     with engine.begin() as conn:
