@@ -158,7 +158,9 @@ def _rebatch(frames: Iterator, size: int) -> Iterator:
         yield pd.concat(pending, ignore_index=True)
 
 
-def iter_chunks(path: str | Path, chunk_size: int, on_broken=None) -> Iterator:
+def iter_chunks(
+    path: str | Path, chunk_size: int, on_broken=None, sheet: str | None = None
+) -> Iterator:
     """Yield DataFrames of ``chunk_size`` rows (text columns as strings) from a file.
 
     ``on_broken`` is handed each row of a CSV/TSV/XLSX/JSON file that cannot be read (see
@@ -174,7 +176,9 @@ def iter_chunks(path: str | Path, chunk_size: int, on_broken=None) -> Iterator:
         raise InputFileError(f"Input file {path} does not exist.")
     kind = _input_format(path)
     if kind == "table":
-        yield from table_frames(path, chunk_size, purpose="classification", on_broken=on_broken)
+        yield from table_frames(
+            path, chunk_size, purpose="classification", on_broken=on_broken, sheet=sheet
+        )
         return
     try:
         if kind == "parquet":
@@ -381,6 +385,7 @@ def classify_file(
     show_progress: bool = False,
     on_chunk: Callable[[int], None] | None = None,
     keep_columns: Sequence[str] = (),
+    sheet: str | None = None,
 ) -> StreamSummary:
     """Classify a CSV/TSV/Parquet/JSONL file of any size into ``output``, resumably.
 
@@ -396,6 +401,7 @@ def classify_file(
         on_chunk: Called with the chunk number after each chunk is checkpointed (a test hook).
         keep_columns: Columns named for personal data to pass through all the same (see
             :func:`classify_chunk`); the summary's ``columns_left_out`` lists the others.
+        sheet: The sheet to read from a workbook of several.
 
     Returns:
         A :class:`StreamSummary`.
@@ -425,6 +431,7 @@ def classify_file(
                 show_progress=show_progress,
                 on_chunk=on_chunk,
                 keep_columns=keep_columns,
+                sheet=sheet,
             )
     kind = _input_format(input)
     _format(output)
@@ -460,6 +467,7 @@ def classify_file(
         "model_version": model.model_version,
         "review_thresholds": dict(vars(getattr(model, "review", None) or {})),
         "keep_columns": sorted(keep_columns),
+        "sheet": sheet,
     }
     parts = output.with_name(output.name + ".parts")
     done = _open_parts(parts, manifest)
@@ -475,7 +483,8 @@ def classify_file(
         progress.start()
         task = progress.add_task("Classifying", total=total)
     try:
-        for number, frame in enumerate(iter_chunks(input, chunk_size, unreadable.append)):
+        frames = iter_chunks(input, chunk_size, unreadable.append, sheet=sheet)
+        for number, frame in enumerate(frames):
             if number == 0:
                 summary["columns_left_out"] = personal_columns(
                     [c for c in frame.columns if c not in (text_col, id_col)], keep_columns

@@ -396,13 +396,20 @@ def test_unreadable_rows_are_listed_redacted_and_the_others_classified(
         classify_file(src, out, model=toy_model)
 
 
-def test_a_workbook_of_several_sheets_is_refused_with_their_names(toy_model, tmp_path):
+def test_a_workbook_of_several_sheets_needs_one_named(toy_model, tmp_path):
     book = tmp_path / "two.xlsx"
     with pd.ExcelWriter(book) as writer:
         pd.DataFrame({"text": ["kopi enak"]}).to_excel(writer, sheet_name="Mei", index=False)
         pd.DataFrame({"text": ["paket telat"]}).to_excel(writer, sheet_name="Juni", index=False)
-    with pytest.raises(InputFileError, match=r"holds 2 tables \(two.xlsx\[Mei\], two.xlsx"):
+    with pytest.raises(InputFileError, match=r"holds 2 tables \(two.xlsx\[Mei\], two.xlsx") as e:
         classify_file(book, tmp_path / "o.parquet", model=toy_model)
+    assert "--sheet NAME" in e.value.hint
+    # one sheet named: that sheet is classified
+    out = tmp_path / "juni.csv"
+    assert classify_file(book, out, model=toy_model, sheet="Juni")["rows"] == 1
+    assert list(pd.read_csv(out)["text_redacted"]) == ["paket telat"]
+    with pytest.raises(InputFileError, match="has no sheet named 'Juli'"):
+        classify_file(book, out, model=toy_model, sheet="Juli")
 
 
 def test_an_output_folder_that_does_not_exist_is_a_clear_error(toy_model, tmp_path):

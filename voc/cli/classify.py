@@ -53,6 +53,10 @@ def classify(
     id_col: Annotated[
         str | None, typer.Option(help="Column to use as feedback_id (passes through).")
     ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", help="The sheet to read from a workbook of several."),
+    ] = None,
     id_prefix: Annotated[
         str | None,
         typer.Option(
@@ -126,6 +130,7 @@ def classify(
             chunk_size=batch_size,
             show_progress=not quiet,
             id_prefix=id_prefix,
+            sheet=sheet,
         )
         model = _with_review(_load_model(taxonomy, model_version), review_thresholds)
         written = classify_store(
@@ -172,6 +177,7 @@ def classify(
         aspects=not no_aspects,
         show_progress=not quiet,
         keep_columns=keep_column or (),
+        sheet=sheet,
     )
     skipped = f" ({result['chunks_skipped']} chunks resumed)" if result["chunks_skipped"] else ""
     typer.echo(

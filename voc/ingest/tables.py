@@ -31,6 +31,7 @@ def table_frames(
     purpose: str = "this command",
     empty: bool = False,
     on_broken: Callable[[RawRecord], None] | None = None,
+    sheet: str | None = None,
 ) -> Iterator:
     """Yield DataFrames of up to ``chunk_size`` rows of text from a CSV/TSV/XLSX/JSON file.
 
@@ -44,6 +45,8 @@ def table_frames(
         purpose: What reads the table, for the messages ("classification").
         empty: Yield one frame of no rows (with the columns) when the table has none;
             otherwise nothing is yielded then.
+        on_broken: See above.
+        sheet: The sheet of a workbook to read (a workbook of several needs one).
 
     Raises:
         InputFileError: Several tables (sheets), or a row that cannot be read.
@@ -56,13 +59,13 @@ def table_frames(
 
     path = Path(path)
     kind = sniff_file(path)
-    sources = open_sources(path, kind)
+    sources = open_sources(path, kind, sheet=sheet)
     try:
         if len(sources) > 1:
             names = ", ".join(source.name for source in sources)
             raise InputFileError(
                 f"{path.name} holds {len(sources)} tables ({names}); {purpose} reads one.",
-                hint="Save the sheet you want as its own file (`voc ingest` reads every sheet).",
+                hint="Name the sheet to read with --sheet NAME (`voc ingest` reads every sheet).",
             )
         (source,) = sources
         columns = list(source.columns)
