@@ -213,6 +213,23 @@ def _empty_output(passthrough: list[str]):
     return pd.DataFrame(columns)
 
 
+def _passthrough(
+    columns: list[str], text_col: str, id_col: str | None, keep_columns: Sequence[str]
+) -> tuple[list[str], list[str], str | None]:
+    """The input columns an output passes through, those left out, and the id column.
+
+    Columns named for personal data (``Email``, ``No HP``, ``Nama``) are left out unless
+    kept (:func:`voc.ingest.mapping.personal_columns`).
+    """
+    from voc.ingest.mapping import personal_columns
+
+    source = id_col or ("feedback_id" if "feedback_id" in columns else None)
+    drop = {text_col, *OUTPUT_COLUMNS} | ({source} if source else set())
+    personal = personal_columns([c for c in columns if c not in drop], keep_columns)
+    kept = [c for c in columns if c not in drop and c not in personal]
+    return kept, personal, source
+
+
 def classify_chunk(
     frame,
     *,
@@ -239,7 +256,6 @@ def classify_chunk(
     import numpy as np
     import pandas as pd
 
-    from voc.ingest.mapping import personal_columns
     from voc.ingest.markup import plain_text
     from voc.language import detect_languages
     from voc.pii import redact_batch
@@ -257,11 +273,7 @@ def classify_chunk(
             f"{', '.join(map(str, frame.columns))}."
         )
     raw = ["" if not isinstance(t, str) else t for t in frame[text_col].tolist()]
-    source = id_col or ("feedback_id" if "feedback_id" in frame.columns else None)
-    drop = {text_col, *OUTPUT_COLUMNS} | ({source} if source else set())
-    # Columns named for personal data (Email, No HP, Nama) are left out of the output.
-    drop |= set(personal_columns([c for c in frame.columns if c not in drop], keep_columns))
-    passthrough = [c for c in frame.columns if c not in drop]
+    passthrough, _, source = _passthrough(list(frame.columns), text_col, id_col, keep_columns)
     if not len(frame):
         return _empty_output(passthrough)
     texts = [plain_text(t)[0] for t in raw]  # HTML message bodies: the words, not the tags
@@ -471,8 +483,6 @@ def classify_file(
     }
     parts = output.with_name(output.name + ".parts")
     done = _open_parts(parts, manifest)
-    from voc.ingest.mapping import personal_columns
-
     summary = StreamSummary(
         rows=0, chunks=0, chunks_skipped=0, distinct_texts=0, columns_left_out=[]
     )
@@ -486,9 +496,10 @@ def classify_file(
         frames = iter_chunks(input, chunk_size, unreadable.append, sheet=sheet)
         for number, frame in enumerate(frames):
             if number == 0:
-                summary["columns_left_out"] = personal_columns(
-                    [c for c in frame.columns if c not in (text_col, id_col)], keep_columns
-                )
+                columns = list(frame.columns)
+                summary["columns_left_out"] = _passthrough(columns, text_col, id_col, keep_columns)[
+                    1
+                ]
             summary["chunks"] += 1
             summary["rows"] += len(frame)
             if number in done:
