@@ -163,9 +163,19 @@ def _round_trip(app_url: str, browser, tmp_path: Path) -> None:
         _shot(browser, nav.lower().replace(" ", "_").replace("&", "and"))
 
 
+def _open_data_page(browser, app_url: str, *files: Path) -> None:
+    """Open the app, go to the Data page and choose ``files`` in its uploader."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(app_url)
+    visible(browser, "//h1[normalize-space(.)='Ringkasan']", SLOW)
+    open_page(browser, "Data", "Data: unggah, petakan, muat")
+    upload = browser.find_element(By.CSS_SELECTOR, "input[type='file']")
+    upload.send_keys("\n".join(str(f) for f in files))
+
+
 def test_several_files_load_each_on_its_own(tmp_path):
     """Three files at once: two load, one without a text column is reported, none stops."""
-    from selenium.webdriver.common.by import By
 
     march = tmp_path / "march.csv"
     march.write_text(
@@ -180,11 +190,7 @@ def test_several_files_load_each_on_its_own(tmp_path):
         app_server(f"sqlite:///{tmp_path / 'e2e.db'}", tmp_path) as url,
         chromium(tmp_path) as browser,
     ):
-        browser.get(url)
-        visible(browser, "//h1[normalize-space(.)='Ringkasan']", SLOW)
-        open_page(browser, "Data", "Data: unggah, petakan, muat")
-        upload = browser.find_element(By.CSS_SELECTOR, "input[type='file']")
-        upload.send_keys("\n".join(str(p) for p in (march, chat, numbers)))
+        _open_data_page(browser, url, march, chat, numbers)
         visible(browser, text_xpath("button", "Muat 3 berkas ke basis data"), SLOW)
         idle(browser)
         click(browser, "//label[.//*[normalize-space(text())='Klasifikasikan setelah dimuat']]")
@@ -224,7 +230,6 @@ def test_a_workbook_of_several_layouts_loads_every_sheet(tmp_path):
     """The mapping editor showed the first sheet's columns and applied them to every sheet:
     a sheet laid out otherwise was skipped. Sheet names are shown redacted."""
     import openpyxl
-    from selenium.webdriver.common.by import By
 
     book = openpyxl.Workbook()
     book.active.title = "Mei"
@@ -237,10 +242,7 @@ def test_a_workbook_of_several_layouts_loads_every_sheet(tmp_path):
     book.save(path)
     db = f"sqlite:///{tmp_path / 'e2e.db'}"
     with app_server(db, tmp_path) as url, chromium(tmp_path) as browser:
-        browser.get(url)
-        visible(browser, "//h1[normalize-space(.)='Ringkasan']", SLOW)
-        open_page(browser, "Data", "Data: unggah, petakan, muat")
-        browser.find_element(By.CSS_SELECTOR, "input[type='file']").send_keys(str(path))
+        _open_data_page(browser, url, path)
         visible(browser, "//*[normalize-space(text())='Lembar']", SLOW)
         idle(browser)
         # the sheets' table (its cells are also in the page as an accessible table)
@@ -271,10 +273,7 @@ def test_two_free_text_questions_are_mapped_into_one_comment(tmp_path):
     )
     db = f"sqlite:///{tmp_path / 'e2e.db'}"
     with app_server(db, tmp_path) as url, chromium(tmp_path) as browser:
-        browser.get(url)
-        visible(browser, "//h1[normalize-space(.)='Ringkasan']", SLOW)
-        open_page(browser, "Data", "Data: unggah, petakan, muat")
-        browser.find_element(By.CSS_SELECTOR, "input[type='file']").send_keys(str(path))
+        _open_data_page(browser, url, path)
         text_box = (
             "//div[@data-testid='stMultiSelect'][.//label//*[normalize-space(text())='text']]"
         )
