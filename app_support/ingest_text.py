@@ -123,7 +123,7 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
 
 _CSAT_ROWS = re.compile(
     r"\((?P<n>[\d,]+) rows?\)|(?P<stars>\d) stars|(?P<of>\d) of 5|(?P<label>\d+) with a label"
-    r"|; (?P<more>\d+) more$"
+    r"|(?P<none>= no answer)|; (?P<more>\d+) more$"
 )
 
 
@@ -136,6 +136,8 @@ def _csat_rows(match: re.Match[str]) -> str:
         return f"{match['of']} dari 5"
     if match["label"]:
         return f"{match['label']} dengan label"
+    if match["none"]:
+        return "= tidak ada jawaban"
     return f"; {match['more']} lainnya"
 
 

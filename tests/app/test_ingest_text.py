@@ -27,7 +27,9 @@ def _files(tmp_path: Path) -> list[Path]:
         "latin1.csv": b"text\nharga naik \x81 lagi \xe9 ok\n",
         "gb.csv": "text\n快递太慢了，客服也不回复消息\n退款什么时候到账\n".encode("gb18030"),
         "nul.csv": b"id,text,extra\nN-1,Paket\x00 telat,x\n",
-        "stars.csv": "text,rating,nps\nMantap,★★★★☆,10 - Extremely likely\nOke,Puas,8\n".encode(),
+        "stars.csv": (
+            "text,rating,nps\nMantap,★★★★☆,10 - Extremely likely\nOke,Puas,8\nHalo,Offered,\n"
+        ).encode(),
         "html.csv": b"text\n<p>Paket belum sampai</p>\n",
         "us_form.csv": b"Timestamp,Feedback\n5/13/2026 9:00:00,Refund lama\n",
         "unix.json": json.dumps(
@@ -74,7 +76,8 @@ def test_every_ingest_warning_is_shown_in_indonesian(db_engine, stub_stages, tmp
     )
     assert by_key["warn.score_words"] == (
         "Skor berisi kata atau bintang, dibaca sebagai angka: csat 4 bintang (1 baris); "
-        "nps 10 dengan label (1 baris); csat puas = 4 (1 baris)."
+        "nps 10 dengan label (1 baris); csat puas = 4 (1 baris); csat offered = tidak ada "
+        "jawaban (1 baris)."
     )
     assert re.fullmatch(
         r"report_with_title\.csv: judul kolom ada di baris \d+; \d+ baris di atasnya .*",

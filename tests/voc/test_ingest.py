@@ -947,6 +947,10 @@ def test_html_message_bodies_are_stored_as_their_words(db_engine, stub_stages, t
         ("4 dari 5", 4),
         ("5 stars", 5),
         ("bintang 2", 2),
+        ("Sangat Baik", 5),
+        ("Kurang", 2),
+        ("Good", 4),  # a help desk's two-point rating: Good/Bad as 4/2 keeps its CSAT %
+        ("Bad", 2),
     ],
 )
 def test_csat_words_and_stars_are_read_as_scores(value, score):
@@ -956,7 +960,7 @@ def test_csat_words_and_stars_are_read_as_scores(value, score):
     assert validate_row({"text": "ok", "csat": value})["csat"] == score
 
 
-@pytest.mark.parametrize("value", ["bagus", "8/10", "☆☆☆☆☆", "6 stars", "puas banget sih"])
+@pytest.mark.parametrize("value", ["mantap", "8/10", "☆☆☆☆☆", "6 stars", "puas banget sih"])
 def test_other_csat_words_are_quarantined(value):
     from voc.ingest.validate import csat_from_words
 
@@ -1047,3 +1051,20 @@ def test_bad_lists_in_a_mapping_are_explained(mapping, message):
 
     with pytest.raises(ColumnMappingError, match=message):
         resolve_mapping(["Alasan", "Saran", "a", "b"], mapping)
+
+
+def test_a_help_desk_export_with_two_point_ratings_loads(db_engine, stub_stages, tmp_path):
+    """Unanswered surveys ("Unoffered", "Offered") quarantined nearly every ticket."""
+    path = _write(
+        tmp_path,
+        "tickets.csv",
+        "Ticket ID,Description,Satisfaction Score\n"
+        "1,Paket telat,Bad\n2,Cepat,Good\n3,Refund?,Unoffered\n4,Halo,Offered\n",
+    )
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert summary.mapping["tickets.csv"]["csat"] == "Satisfaction Score"
+    assert summary.loaded == 4 and not summary.quarantine_reasons
+    stored = read_feedback(db_engine).set_index("feedback_id")["csat"]
+    assert (stored["1"], stored["2"]) == (2, 4) and stored[["3", "4"]].isna().all()
+    (note,) = [w for w in summary.warnings if w.startswith("Scores held words")]
+    assert "csat unoffered = no answer (1 row)" in note

@@ -413,28 +413,41 @@ def leading_score(value: Any) -> tuple[float, str] | None:
     return None
 
 
-#: The answers of five-point satisfaction scales as survey tools export them (Indonesian and
-#: English), read as the score they stand for.
+#: The answers of five-point scales as survey tools and help desks export them (Indonesian
+#: and English; satisfaction and quality wording), read as the score they stand for. A
+#: help desk's two-point rating (Zendesk's "Good"/"Bad") reads as 4 and 2: the CSAT % (the
+#: share of 4s and 5s) is the one the help desk reports; an average of such scores is not.
 CSAT_WORDS = {
     5: (
         "sangat puas", "amat puas", "sangat senang", "very satisfied", "extremely satisfied",
-        "completely satisfied",
+        "completely satisfied", "sangat baik", "sangat bagus", "very good", "excellent",
     ),
-    4: ("puas", "senang", "satisfied", "somewhat satisfied", "mostly satisfied"),
+    4: (
+        "puas", "senang", "satisfied", "somewhat satisfied", "mostly satisfied", "baik",
+        "bagus", "good", "good, i'm satisfied", "goodwithcomment",
+    ),
     3: (
         "cukup", "cukup puas", "netral", "biasa", "biasa saja", "neutral",
-        "neither satisfied nor dissatisfied", "neither dissatisfied nor satisfied",
+        "neither satisfied nor dissatisfied", "neither dissatisfied nor satisfied", "fair",
+        "average", "cukup baik",
     ),
     2: (
         "tidak puas", "kurang puas", "kecewa", "dissatisfied", "unsatisfied",
-        "somewhat dissatisfied", "not satisfied",
+        "somewhat dissatisfied", "not satisfied", "kurang", "kurang baik", "buruk", "jelek",
+        "poor", "bad", "bad, i'm unsatisfied", "badwithcomment",
     ),
     1: (
         "sangat tidak puas", "sangat kecewa", "amat tidak puas", "very dissatisfied",
         "extremely dissatisfied", "very unsatisfied", "completely dissatisfied",
+        "sangat kurang", "sangat buruk", "sangat jelek", "very poor", "very bad", "terrible",
     ),
 }  # fmt: skip
 _CSAT_WORD = {word: score for score, words in CSAT_WORDS.items() for word in words}
+#: Survey states that are not an answer (a survey offered, or never sent): no CSAT.
+CSAT_NOT_ANSWERED = frozenset(
+    ("offered", "unoffered", "not offered", "survey offered", "no rating", "not rated",
+     "belum dinilai", "tidak dinilai")
+)  # fmt: skip
 _STARS = re.compile(r"[★⭐☆✩✰\s\ufe0f]+")
 _OUT_OF_FIVE = re.compile(
     r"(?P<score>[1-5])\s*(?:/|dari|of|out of)\s*5|(?P<stars>[1-5])\s*(?:bintang|stars?)"
@@ -443,19 +456,23 @@ _OUT_OF_FIVE = re.compile(
 )
 
 
-def csat_from_words(value: Any) -> tuple[float, str] | None:
+def csat_from_words(value: Any) -> tuple[float | None, str] | None:
     """A CSAT answer written as words or stars: ``(score, how it was read)``, else ``None``.
 
-    Reads the five-point scale's labels (:data:`CSAT_WORDS`: ``Sangat puas`` = 5, ``Very
-    dissatisfied`` = 1), star ratings (``★★★★☆``, ``⭐⭐⭐``: the filled stars) and ``4/5``,
-    ``4 dari 5``, ``4 of 5``, ``4 bintang``, ``4 stars``. Other scales (``8/10``) are not
-    converted.
+    Reads the five-point scales' labels (:data:`CSAT_WORDS`: ``Sangat puas`` = 5, ``Baik``
+    = 4, ``Very dissatisfied`` = 1; a help desk's ``Good``/``Bad`` = 4/2), star ratings
+    (``★★★★☆``, ``⭐⭐⭐``: the filled stars) and ``4/5``, ``4 dari 5``, ``4 of 5``,
+    ``4 bintang``, ``4 stars``; a survey state that is not an answer
+    (:data:`CSAT_NOT_ANSWERED`: ``Offered``, ``Unoffered``) gives the score ``None``. Other
+    scales (``8/10``) are not converted.
     """
     if not isinstance(value, str):
         return None
     text = " ".join(value.lower().replace("_", " ").split()).strip(" .!")
     if (score := _CSAT_WORD.get(text)) is not None:
         return float(score), f"{text} = {score}"
+    if text in CSAT_NOT_ANSWERED:
+        return None, f"{text} = no answer"
     if text and _STARS.fullmatch(text):
         filled = sum(ch in "★⭐" for ch in text)
         return (float(filled), f"{filled} stars") if 1 <= filled <= 5 else None
@@ -511,7 +528,7 @@ def validate_row(values: dict[str, Any], *, month_first: bool = False) -> dict[s
             clean[name] = _score(value, name, low, high)
         except RowProblem:
             read = (csat_from_words(value) if name == "csat" else None) or leading_score(value)
-            if read is None or not low <= read[0] <= high:
+            if read is None or not (read[0] is None or low <= read[0] <= high):
                 raise
             clean[name] = read[0]
             clean.setdefault(SCORE_WORDS_KEY, []).append(f"{name} {read[1]}")
