@@ -1002,7 +1002,15 @@ def test_an_nps_answer_with_its_label_is_read_as_its_number(value, score):
     assert row["nps"] == score and row["_score_words"] == [f"nps {score} with a label"]
 
 
-@pytest.mark.parametrize("value", ["11 - lebih dari 10", "10 rb", "4.5 - ok", "10-12"])
+@pytest.mark.parametrize(
+    ("value", "score"),
+    [("Promoter", 10), ("Passives", 8), ("Detractor", 0), ("detraktor", 0), ("Pasif", 8)],
+)
+def test_nps_groups_are_read_as_scores_that_keep_the_nps(value, score):
+    assert validate_row({"text": "ok", "nps": value})["nps"] == score
+
+
+@pytest.mark.parametrize("value", ["11 - lebih dari 10", "10 rb", "4.5 - ok", "10-12", "maybe"])
 def test_other_nps_text_is_quarantined(value):
     with pytest.raises(RowProblem):
         validate_row({"text": "ok", "nps": value})

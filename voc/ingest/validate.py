@@ -456,6 +456,23 @@ _OUT_OF_FIVE = re.compile(
 )
 
 
+#: NPS exports that give the respondent's group instead of the score: read as 10, 8 and 0,
+#: which keeps the NPS (% promoters - % detractors); an average of such scores means less.
+NPS_CATEGORIES = {
+    "promoter": 10, "promotor": 10, "passive": 8, "pasif": 8, "neutral": 8,
+    "detractor": 0, "detraktor": 0,
+}  # fmt: skip
+
+
+def nps_from_category(value: Any) -> tuple[float, str] | None:
+    """An NPS group (``Promoter``, ``Passive``, ``Detractor``) as ``(score, how)``, else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lower().rstrip("s")  # Promoters, Passives, Detractors too
+    score = NPS_CATEGORIES.get(text)
+    return None if score is None else (float(score), f"{text} = {score}")
+
+
 def csat_from_words(value: Any) -> tuple[float | None, str] | None:
     """A CSAT answer written as words or stars: ``(score, how it was read)``, else ``None``.
 
@@ -527,7 +544,8 @@ def validate_row(values: dict[str, Any], *, month_first: bool = False) -> dict[s
         try:
             clean[name] = _score(value, name, low, high)
         except RowProblem:
-            read = (csat_from_words(value) if name == "csat" else None) or leading_score(value)
+            words = csat_from_words if name == "csat" else nps_from_category
+            read = words(value) or leading_score(value)
             if read is None or not (read[0] is None or low <= read[0] <= high):
                 raise
             clean[name] = read[0]
