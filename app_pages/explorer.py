@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-import re
 
 import streamlit as st
 
 from app_support import dashboard, data
 from app_support.guard import run_page
 from app_support.i18n import date_ticks, label, labeller, short_date, t
+from app_support.verbatim import highlight
 
 _SHOWN = 200
 # (filter key, column, label key, kind for display names)
@@ -29,14 +29,6 @@ def _options(frame, column: str) -> list[str]:
     if column == "topic":
         return [tid for tid in data.taxonomy().topic_ids]
     return sorted(str(v) for v in frame[column].dropna().unique())
-
-
-def _highlight(text: str, phrase: str) -> str:
-    escaped = html.escape(text or "")
-    if not phrase:
-        return escaped
-    pattern = re.compile(re.escape(html.escape(phrase)), re.IGNORECASE)
-    return pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
 
 
 def render() -> None:
@@ -104,7 +96,7 @@ def render() -> None:
     st.caption(t("explorer.showing", n=len(shown)))
     lines = [
         f"<tr><td>{ts:%Y-%m-%d}</td><td>{html.escape(label('topic', tp))}</td>"
-        f"<td>{html.escape(label('sentiment', s))}</td><td>{_highlight(text, phrase)}</td></tr>"
+        f"<td>{html.escape(label('sentiment', s))}</td><td>{highlight(text, phrase)}</td></tr>"
         for ts, tp, s, text in zip(
             shown["created_at"],
             shown["topic"],

@@ -273,3 +273,10 @@ def test_data_page_lists_loads_and_undoes_one(monkeypatch, tmp_path, stub_stages
     assert set(read_feedback(engine)["feedback_id"]) == {"B-1"}
     assert {r["id"]: r["status"] for r in list_runs(engine)} == {1: "deleted", 2: "completed"}
     dispose_engine(url)
+
+
+def test_explorer_keeps_a_comment_s_paragraphs_and_escapes_it():
+    from app_support.verbatim import highlight
+
+    shown = highlight("Paket telat <b>\n\nKurir dilatih", "kurir")
+    assert shown == "Paket telat &lt;b&gt;<br><br><mark>Kurir</mark> dilatih"
