@@ -1076,3 +1076,19 @@ def test_a_help_desk_export_with_two_point_ratings_loads(db_engine, stub_stages,
     assert (stored["1"], stored["2"]) == (2, 4) and stored[["3", "4"]].isna().all()
     (note,) = [w for w in summary.warnings if w.startswith("Scores held words")]
     assert "csat unoffered = no answer (1 row)" in note
+
+
+@pytest.mark.parametrize(
+    ("fields", "second_header"),
+    [
+        (["Start Date", "Response ID", "How satisfied were you?"], True),
+        (['{"ImportId":"startDate"}', '{"ImportId":"_recordId"}', '{"ImportId":"QID1"}'], True),
+        (["2026-05-12", "R_1", "Pengiriman cepat"], False),
+        (["Start date ok", "R_1", ""], False),  # one cell is not a header row
+    ],
+)
+def test_a_second_header_row_is_told_from_data(fields, second_header):
+    from voc.ingest.readers import _second_header
+
+    header = ["StartDate", "ResponseId", "Q1"]
+    assert (_second_header(fields, header) is not None) is second_header

@@ -301,3 +301,23 @@ def test_an_api_export_has_its_unix_times_in_business_time(db_engine, stub_stage
     stored = read_feedback(db_engine).set_index("feedback_id")
     assert stored.loc["c-101", "created_at"] == pd.Timestamp("2026-05-12 13:30")  # 06:30Z
     assert stored.loc["c-101", "text_redacted"] == "Halo kak"
+
+
+def test_a_survey_tools_extra_header_rows_are_quarantined(db_engine, stub_stages):
+    """The questions' texts and the import ids under the header were loaded as comments."""
+    summary = _ingest(
+        "survey_tool.csv", db_engine, stub_stages, mapping={"text": "Q2", "csat": "Q1"}
+    )
+    assert (summary.rows_in, summary.loaded) == (4, 2)
+    assert summary.quarantine_reasons == {"repeated_header": 2}
+    assert summary.mapping["survey_tool.csv"]["feedback_id"] == "ResponseId"  # camelCase
+    assert summary.mapping["survey_tool.csv"]["created_at"] == "StartDate"
+    stored = read_feedback(db_engine).set_index("feedback_id")
+    assert stored["text_redacted"].to_dict() == {
+        "R_1abc": "Pengiriman cepat",
+        "R_2def": "Kurir tidak ramah",
+    }
+    details = sorted(read_quarantine(db_engine)["detail"])
+    assert details[0].startswith("the row holds the columns' import ids")
+    assert details[1].startswith("the row names the columns again")
+    assert any("not used: EndDate, Status, IPAddress" in w for w in summary.warnings)

@@ -159,10 +159,33 @@ _WORD_ORDER = (
 _NOT_TEXT = {"id", "no", "nomor", "date", "tanggal", "tgl", "time", "waktu", "at", "score"}
 
 
-def _normalise(name: str) -> str:
-    """Lower-case a column name and join its words with underscores."""
-    text = re.sub(r"[^0-9a-z]+", "_", str(name).lower().replace("\ufeff", ""))
-    return text.strip("_")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _normalise(name: str, *, camel: bool = False) -> str:
+    """Lower-case a column name and join its words with underscores.
+
+    With ``camel``, camelCase and PascalCase words are split too (``createdAt``,
+    ``ResponseId``, ``IPAddress`` -> ``created_at``, ``response_id``, ``ip_address``), as
+    API and survey-tool exports name their columns.
+    """
+    text = str(name).replace("\ufeff", "")
+    if camel:
+        text = _CAMEL.sub("_", text)
+    return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_")
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """The normalised name, and its camelCase-split form when that differs.
+
+    Both count: ``WhatsApp`` is ``whatsapp`` as well as ``whats_app``.
+    """
+    return tuple(dict.fromkeys((_normalise(name), _normalise(name, camel=True))))
+
+
+def _words(name: str) -> set[str]:
+    """The words of every spelling of a column name."""
+    return {word for spelling in _spellings(name) for word in spelling.split("_")}
 
 
 def guess_mapping(columns: Iterable[str]) -> dict[str, str]:
@@ -178,12 +201,13 @@ def guess_mapping(columns: Iterable[str]) -> dict[str, str]:
         Target column -> source column, only for the targets that were found.
     """
     columns = list(columns)
-    normalised = {column: _normalise(column) for column in columns}
+    spellings = {column: _spellings(column) for column in columns}
+    words = {column: _words(column) for column in columns}
     taken: set[str] = set()
     mapping: dict[str, str] = {}
     for target, names in _SYNONYMS.items():
         for wanted in names["exact"]:
-            hit = next((c for c in columns if c not in taken and normalised[c] == wanted), None)
+            hit = next((c for c in columns if c not in taken and wanted in spellings[c]), None)
             if hit is not None:
                 mapping[target] = hit
                 taken.add(hit)
@@ -197,8 +221,8 @@ def guess_mapping(columns: Iterable[str]) -> dict[str, str]:
                     c
                     for c in columns
                     if c not in taken
-                    and word in normalised[c].split("_")
-                    and not (target == "text" and _NOT_TEXT & set(normalised[c].split("_")))
+                    and word in words[c]
+                    and not (target == "text" and _NOT_TEXT & words[c])
                 ),
                 None,
             )
@@ -355,7 +379,10 @@ def resolve_mapping(
 #: whole names): a customer's e-mail address, phone number, name, address, identity numbers.
 _PERSONAL_WORDS = frozenset(
     "email e_mail phone telepon telp tlp hp handphone whatsapp wa msisdn address alamat "
-    "nik ktp npwp rekening passport paspor birthday dob lahir".split()
+    "nik ktp npwp rekening passport paspor birthday dob lahir latitude longitude geolocation "
+    # two-word names, matched on neighbouring words (recipient_first_name, ip_address)
+    "first_name last_name full_name customer_name contact_name nama_lengkap nama_pelanggan "
+    "ip_address no_hp nomor_hp phone_number".split()
 )
 _PERSONAL_NAMES = frozenset(
     "name nama full_name fullname nama_lengkap customer_name nama_pelanggan first_name "
@@ -374,11 +401,12 @@ def personal_columns(columns: Iterable[str], keep: Iterable[str] = ()) -> list[s
     kept = set(keep)
     found = []
     for column in columns:
-        name = _normalise(column)
-        if column in kept or not name:
+        if column in kept:
             continue
-        words = name.split("_")
-        pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}  # e_mail, no_hp
-        if name in _PERSONAL_NAMES or _PERSONAL_WORDS & (set(words) | pairs):
-            found.append(column)
+        for name in _spellings(column):
+            words = name.split("_")
+            pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}  # e_mail
+            if name in _PERSONAL_NAMES or _PERSONAL_WORDS & (set(words) | pairs):
+                found.append(column)
+                break
     return found

@@ -110,6 +110,30 @@ def _is_blank(value: Any) -> bool:
 _REPEATED_HEADER = "the row repeats the header (files joined together?)"
 
 
+_IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
+
+
+def _second_header(fields: list[str], header: list[str]) -> str | None:
+    """Why a row right under the header is more header, or ``None`` when it is data.
+
+    Survey tools write up to two more header rows: the questions' texts, which name most
+    columns again in other words (``StartDate`` / ``Start Date``, ``ResponseId`` /
+    ``Response ID``), and import ids (``{"ImportId":"QID1"}``), as Qualtrics does. Such a
+    row was loaded as a comment.
+    """
+    from voc.ingest.mapping import _spellings
+
+    filled = [(f, h) for f, h in zip(fields, header, strict=False) if f.strip()]
+    if len(filled) < 2:
+        return None
+    if sum(bool(_IMPORT_ID.match(f)) for f, _ in filled) * 2 > len(filled):
+        return "the row holds the columns' import ids (a survey tool's third header row)"
+    named = sum(bool(set(_spellings(f)) & set(_spellings(h))) for f, h in filled)
+    if named >= 2 and named * 2 >= len(filled):
+        return "the row names the columns again (a survey tool's second header row)"
+    return None
+
+
 def _ragged(found: int, width: int) -> str:
     """The detail of a ``ragged_row``: a row of ``found`` fields under a header of ``width``."""
     what = "too many" if found > width else "too few"
@@ -251,7 +275,8 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
 
     def records() -> Iterator[RawRecord]:
         try:
-            for fields, lines, start in itertools.chain(head[at + 1 :], live):
+            rows = itertools.chain(head[at + 1 :], live)
+            for position, (fields, lines, start) in enumerate(rows):
                 if len(fields) > width and not any(f.strip() for f in fields[width:]):
                     fields = fields[:width]  # trailing empty cells, as spreadsheets write them
                 if len(fields) != width:
@@ -260,6 +285,9 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
                     continue
                 if [f.strip().casefold() for f in fields] == header:
                     yield RawRecord(start, None, lines, ("repeated_header", _REPEATED_HEADER))
+                    continue
+                if position < 2 and (detail := _second_header(fields, head[at][0])):
+                    yield RawRecord(start, None, lines, ("repeated_header", detail))
                     continue
                 yield RawRecord(start, dict(zip(columns, fields, strict=True)), lines)
         except csv.Error as exc:

@@ -367,6 +367,36 @@ def api_export_file() -> None:
     _write_text("api_export.json", json.dumps(rows, indent=1))
 
 
+def survey_tool_file() -> None:
+    # A survey tool's export (as Qualtrics writes it): two more header rows under the header,
+    # the questions' texts and the columns' import ids; camelCase column names.
+    def ids(*names: str) -> str:
+        return ",".join('"{""ImportId"":""%s""}"' % name for name in names)  # noqa: UP031
+
+    rows = [
+        "StartDate,EndDate,Status,IPAddress,Progress,RecordedDate,ResponseId,RecipientEmail,Q1,Q2",
+        "Start Date,End Date,Response Type,IP Address,Progress,Recorded Date,Response ID,"
+        "Recipient Email,How satisfied were you with our service?,Any comments?",
+        ids(
+            "startDate",
+            "endDate",
+            "status",
+            "ipAddress",
+            "progress",
+            "recordedDate",
+            "_recordId",
+            "recipientEmail",
+            "QID1",
+            "QID2_TEXT",
+        ),
+        "2026-05-12 09:00:01,2026-05-12 09:02:11,0,10.0.0.1,100,2026-05-12 09:02:12,R_1abc,"
+        "budi.contoh@example.com,4,Pengiriman cepat",
+        "2026-05-13 14:10:00,2026-05-13 14:12:30,0,10.0.0.2,100,2026-05-13 14:12:31,R_2def,"
+        "siti.contoh@example.com,2,Kurir tidak ramah",
+    ]
+    _write_text("survey_tool.csv", "\n".join(rows) + "\n")
+
+
 def main() -> None:
     """Write every nasty file next to this script."""
     for make in (
@@ -394,6 +424,7 @@ def main() -> None:
         joined_exports_file,
         us_survey_file,
         api_export_file,
+        survey_tool_file,
     ):
         make()
 
