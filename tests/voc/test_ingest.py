@@ -1092,3 +1092,22 @@ def test_a_second_header_row_is_told_from_data(fields, second_header):
 
     header = ["StartDate", "ResponseId", "Q1"]
     assert (_second_header(fields, header) is not None) is second_header
+
+
+def test_a_survey_tools_workbook_has_its_extra_header_rows_quarantined(
+    db_engine, stub_stages, tmp_path
+):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["StartDate", "ResponseId", "Q1", "Q2"])
+    sheet.append(["Start Date", "Response ID", "How satisfied were you?", "Any comments?"])
+    sheet.append(['{"ImportId":"startDate"}', '{"ImportId":"_recordId"}',
+                  '{"ImportId":"QID1"}', '{"ImportId":"QID2_TEXT"}'])  # fmt: skip
+    sheet.append(["2026-05-12 09:00:01", "R_1", 4, "Pengiriman cepat"])
+    path = tmp_path / "survey.xlsx"
+    book.save(path)
+    summary = ingest_file(
+        path, engine=db_engine, mapping={"text": "Q2", "csat": "Q1"}, **stub_stages
+    )
+    assert (summary.loaded, summary.quarantine_reasons) == (1, {"repeated_header": 2})

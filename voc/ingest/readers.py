@@ -563,7 +563,7 @@ def _sheet_records(
     rows: Iterator[tuple[int, tuple[Any, ...]]], columns: list[str]
 ) -> Iterator[RawRecord]:
     width = len(columns)
-    for number, values in rows:
+    for position, (number, values) in enumerate(rows):
         extra = [v for v in values[width:] if not _is_blank(v)]
         if extra:
             raw = {f"column_{i}": v for i, v in enumerate(values, start=1) if not _is_blank(v)}
@@ -572,6 +572,10 @@ def _sheet_records(
             continue
         padded = list(values[:width]) + [None] * (width - len(values))
         row = dict(zip(columns, padded, strict=True))
+        texts = ["" if _is_blank(v) else str(v) for v in padded]
+        if position < 2 and (detail := _second_header(texts, columns)):
+            yield RawRecord(number, None, row, ("repeated_header", detail))
+            continue
         yield RawRecord(number, row, row)
 
 
