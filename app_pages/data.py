@@ -26,11 +26,6 @@ def _preview(path: Path, sheet: str | None = None):
     return preview_file(path, rows=20, sheet=sheet)
 
 
-def _sheet_name(path: Path, table: dict) -> str:
-    """The sheet of a workbook table named ``file.xlsx[Sheet]``."""
-    return table["name"][len(path.name) + 1 : -1]
-
-
 def _guessed(guess: dict) -> dict[str, str]:
     """The text column and the other columns the ingest guessed, as table cells."""
     return {
@@ -174,7 +169,7 @@ def _one_file(url: str, path: Path, shown: str) -> None:
         info = inspect_file(path)
         tables = info["tables"]
         choice = _pick_sheet(path, tables) if len(tables) > 1 else 0
-        sheet = None if choice is None or len(tables) == 1 else _sheet_name(path, tables[choice])
+        sheet = None if choice is None else tables[choice]["sheet"]
         preview = None if choice is None else _preview(path, sheet)
     except VocError as exc:
         show_error(_shown_error(exc, path, shown))

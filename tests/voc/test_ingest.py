@@ -149,6 +149,7 @@ def test_inspect_file_sniffs_delimiter_and_header(tmp_path, text, columns):
     info = inspect_file(_write(tmp_path, "f.csv", text))
     assert info["tables"][0]["columns"] == columns
     assert info["tables"][0]["guess"]["text"] == "text"
+    assert info["tables"][0]["sheet"] is None
 
 
 def test_inspect_workbook_lists_every_sheet():
@@ -157,6 +158,7 @@ def test_inspect_workbook_lists_every_sheet():
         "two_sheets.xlsx[Januari]",
         "two_sheets.xlsx[Februari]",
     ]
+    assert [t["sheet"] for t in info["tables"]] == ["Januari", "Februari"]
     assert info["tables"][1]["guess"] == {"feedback_id": "ID", "created_at": "Waktu",
                                           "text": "Komentar"}  # fmt: skip
 

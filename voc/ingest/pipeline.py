@@ -16,6 +16,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -202,6 +203,14 @@ def _without_nul(value):
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
+def _sheet_of(file_name: str, table_name: str) -> str | None:
+    """The sheet of a workbook table named ``file.xlsx[Sheet]`` (the readers' naming)."""
+    prefix = f"{file_name}["
+    if table_name != file_name and table_name.startswith(prefix) and table_name.endswith("]"):
+        return table_name[len(prefix) : -1]
+    return None
+
+
 def _shown_names(redactor, file_name: str, names: list[str]) -> tuple[dict[str, str], Counter[str]]:
     """File and sheet names as stored and shown: PII in a name is redacted.
 
@@ -214,9 +223,8 @@ def _shown_names(redactor, file_name: str, names: list[str]) -> tuple[dict[str, 
     from voc.pii.parallel import in_process
 
     def parts(name: str) -> tuple[str, ...]:
-        if name != file_name and name.startswith(f"{file_name}[") and name.endswith("]"):
-            return (file_name, name[len(file_name) + 1 : -1])
-        return (name,)
+        sheet = _sheet_of(file_name, name)
+        return (name,) if sheet is None else (file_name, sheet)
 
     split = {name: parts(name) for name in {file_name, *names}}
     distinct = sorted({part for pieces in split.values() for part in pieces})
@@ -298,7 +306,6 @@ class _Notes:
     numeric_dates: Counter[str] = field(default_factory=Counter)  # created_at numbers, by kind
     markup_rows: int = 0  # texts exported as HTML, their markup removed
     score_words: Counter[str] = field(default_factory=Counter)  # CSAT/NPS read from words
-    month_first_tables: list[str] = field(default_factory=list)  # tables read MM/DD/YYYY
 
     def copy(self) -> _Notes:
         """An independent copy."""
@@ -308,11 +315,13 @@ class _Notes:
             self.numeric_dates.copy(),
             self.markup_rows,
             self.score_words.copy(),
-            list(self.month_first_tables),
         )
 
-    def warnings(self) -> list[str]:
-        """The sentences for the run's summary, in a fixed order."""
+    def warnings(self, month_first_tables: Sequence[str] = ()) -> list[str]:
+        """The sentences for the run's summary, in a fixed order.
+
+        ``month_first_tables``: the (shown) tables whose dates were read MM/DD/YYYY.
+        """
         out = []
         if self.nul_rows:
             table, line = self.nul_first
@@ -341,7 +350,7 @@ class _Notes:
         out.extend(
             f"{table}: created_at dates were read month first (MM/DD/YYYY, US order): some "
             "have a second number above 12 (such as 05/13/2026) and none a first one."
-            for table in self.month_first_tables
+            for table in month_first_tables
         )
         if self.numeric_dates:
             kinds = ", ".join(
@@ -387,6 +396,11 @@ class _Ingest:
         self.notes = _Notes()
         # Per table: whether its NN/NN/YYYY dates are month first (US order)
         self.month_first: dict[str, bool] = {}
+
+    def warnings(self) -> list[str]:
+        """The sentences the run's notes add to its summary."""
+        tables = [self.shown.get(name, name) for name, yes in self.month_first.items() if yes]
+        return self.notes.warnings(tables)
 
     def _redact(self, texts: Sequence[str]) -> list[str]:
         if not texts:
@@ -579,8 +593,6 @@ class _Ingest:
             column = mapping.get("created_at")
             values = [r.values.get(column) for r in records if r.values] if column else []
             self.month_first[source.name] = month_first_dates(values)
-            if self.month_first[source.name]:
-                self.notes.month_first_tables.append(table)
         month_first = self.month_first[source.name]
         for attempt in range(1, _CHUNK_ATTEMPTS + 1):
             saved = (
@@ -673,6 +685,23 @@ def _close(sources: list[TableSource]) -> None:
         source.close()
 
 
+@contextmanager
+def _opened_tables(
+    path: str | Path, sheet: str | None = None, batch_size: int = DEFAULT_CHUNK_SIZE
+) -> Iterator[tuple[Path, Any, list[TableSource]]]:
+    """Unpack ``path`` when it is an archive, sniff it and open its tables; close them after.
+
+    Yields ``(table file, its FileKind, its tables)``.
+    """
+    with unpacked(path) as table_path:
+        kind = sniff_file(table_path)
+        sources = _open(table_path, kind, sheet, batch_size)
+        try:
+            yield table_path, kind, sources
+        finally:
+            _close(sources)
+
+
 def _open(path: Path, kind, sheet: str | None, batch_size: int = DEFAULT_CHUNK_SIZE):
     """Open the tables of a file, turning decoding errors into a sentence for the user."""
     try:
@@ -722,19 +751,22 @@ def inspect_file(path: str | Path, *, sheet: str | None = None) -> dict[str, Any
     No row is read beyond what format detection needs, and nothing is stored.
 
     Returns:
-        ``{"format", "encoding", "warnings", "tables": [{"name", "columns", "guess"}]}``
-        where ``guess`` is :func:`voc.ingest.guess_mapping` of the table's columns.
+        ``{"format", "encoding", "warnings", "tables": [{"name", "sheet", "columns",
+        "guess"}]}`` where ``sheet`` is the workbook sheet's own name (``None`` for other
+        files) and ``guess`` is :func:`voc.ingest.guess_mapping` of the table's columns.
     """
     from voc.ingest.mapping import guess_mapping
 
-    with unpacked(path) as table_path:
-        kind = sniff_file(table_path)
-        sources = _open(table_path, kind, sheet)
+    with _opened_tables(path, sheet) as (table_path, kind, sources):
         tables = [
-            {"name": s.name, "columns": list(s.columns), "guess": guess_mapping(s.columns)}
+            {
+                "name": s.name,
+                "sheet": _sheet_of(table_path.name, s.name),
+                "columns": list(s.columns),
+                "guess": guess_mapping(s.columns),
+            }
             for s in sources
         ]
-        _close(sources)
     return {
         "format": kind.format,
         "encoding": kind.encoding,
@@ -765,21 +797,13 @@ def preview_file(
     from voc.pii.parallel import in_process
 
     redact = in_process(redactor or _default_redactor())
-    with unpacked(path) as table_path:
-        kind = sniff_file(table_path)
-        sources = _open(table_path, kind, sheet)
-        try:
-            columns = list(sources[0].columns)
-            records = itertools.islice((r for r in sources[0].records if r.values), rows)
-            values = [
-                [
-                    "" if _is_missing_value(r.values.get(c)) else str(r.values.get(c))
-                    for c in columns
-                ]
-                for r in records
-            ]
-        finally:
-            _close(sources)
+    with _opened_tables(path, sheet) as (_, _, sources):
+        columns = list(sources[0].columns)
+        records = itertools.islice((r for r in sources[0].records if r.values), rows)
+        values = [
+            ["" if _is_missing_value(r.values.get(c)) else str(r.values.get(c)) for c in columns]
+            for r in records
+        ]
     distinct = sorted({v for row in values for v in row if v})
     shown = {v: res.text for v, res in zip(distinct, redact(distinct), strict=True)}
     shown[""] = ""
@@ -843,15 +867,10 @@ def ingest_file(
         "on_progress": on_progress,
         "id_prefix": id_prefix,
     }
-    with unpacked(path) as table_path:
-        kind = sniff_file(table_path)
+    with _opened_tables(path, sheet, chunk_size) as (table_path, kind, sources):
         if table_path != path:
             stages["archive_member"] = table_path.name
-        sources = _open(table_path, kind, sheet, chunk_size)
-        try:
-            summary = _ingest_sources(path, kind, sources, explicit, engine, chunk_size, **stages)
-        finally:
-            _close(sources)
+        summary = _ingest_sources(path, kind, sources, explicit, engine, chunk_size, **stages)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -917,7 +936,7 @@ def _ingest_sources(
                     if on_progress is not None:
                         on_progress(summary.rows_in)
     except BaseException as exc:
-        summary.warnings.extend(job.notes.warnings())
+        summary.warnings.extend(job.warnings())
         error = exc
         if isinstance(exc, UnicodeDecodeError):
             error = InputFileError(
@@ -937,7 +956,7 @@ def _ingest_sources(
         if error is exc:
             raise
         raise error from exc
-    summary.warnings.extend(job.notes.warnings())
+    summary.warnings.extend(job.warnings())
     if note := _collision_warning(summary, id_prefix):
         summary.warnings.append(note)
     with engine.begin() as conn:
