@@ -260,15 +260,24 @@ def parse_datetime(value: Any, *, month_first: bool = False) -> dt.datetime | No
     Raises:
         ValueError: The value is not a date this function reads.
     """
+    return _parse_datetime(value, month_first)[0]
+
+
+def _parse_datetime(value: Any, month_first: bool) -> tuple[dt.datetime | None, str | None]:
+    """:func:`parse_datetime` and the kind of number the date was read from, if any.
+
+    The kind is one of :data:`NUMERIC_DATE_KINDS` (see :func:`numeric_datetime`), else None.
+    """
     if _is_missing(value):
-        return None
+        return None, None
     if isinstance(value, dt.datetime):
-        return _to_local(value)
+        return _to_local(value), None
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
+        return dt.datetime(value.year, value.month, value.day), None
+    # A number, or a text of digits (the only ISO form of digits alone, YYYYMMDD, reads alike)
+    if numeric := numeric_datetime(value):
+        return numeric
     if not isinstance(value, str):
-        if numeric := numeric_datetime(value):
-            return numeric[0]
         what = "a number" if isinstance(value, int | float) else f"a {type(value).__name__}"
         hint = (
             " (numbers are read as dates only as Unix times, YYYYMMDD or spreadsheet serial "
@@ -279,25 +288,23 @@ def parse_datetime(value: Any, *, month_first: bool = False) -> dt.datetime | No
         )
     text = " ".join(value.split())
     try:
-        return _to_local(dt.datetime.fromisoformat(_ISO_SPACE_Z.sub("+00:00", text)))
+        return _to_local(dt.datetime.fromisoformat(_ISO_SPACE_Z.sub("+00:00", text))), None
     except ValueError:
         pass
-    if numeric := numeric_datetime(text):
-        return numeric[0]
     try:
         if match := _DMY.match(text):
             day, month, year, hh, mm, ss, zone = match.groups()
             if month_first:
                 day, month = month, day
-            return _build(year, int(month), day, hh, mm, ss, zone)
+            return _build(year, int(month), day, hh, mm, ss, zone), None
         if match := _D_MONTH_Y.match(text):
             day, month_name, year, hh, mm, ss, zone = match.groups()
             if month_name.lower() in _MONTHS:
-                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss, zone)
+                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss, zone), None
         if match := _MONTH_D_Y.match(text):
             month_name, day, year, hh, mm, ss, zone = match.groups()
             if month_name.lower() in _MONTHS:
-                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss, zone)
+                return _build(year, _MONTHS[month_name.lower()], day, hh, mm, ss, zone), None
     except ValueError as exc:
         raise ValueError(f"{value!r} is not a valid calendar date ({exc})") from None
     raise ValueError(f"{value!r} is not a date in ISO, d/m/Y or '12 Mei 2026' form")
@@ -533,9 +540,9 @@ def validate_row(values: dict[str, Any], *, month_first: bool = False) -> dict[s
         clean[MARKUP_KEY] = True  # counted for the run's warning
     if (value := get("created_at")) is not None:
         try:
-            clean["created_at"] = parse_datetime(value, month_first=month_first)
-            if not isinstance(value, dt.date) and (numeric := numeric_datetime(value)):
-                clean[NUMERIC_DATE_KEY] = numeric[1]  # counted for the run's warning
+            clean["created_at"], kind = _parse_datetime(value, month_first)
+            if kind:
+                clean[NUMERIC_DATE_KEY] = kind  # counted for the run's warning
         except ValueError as exc:
             raise RowProblem("invalid_date", f"created_at {exc}") from None
     for name, low, high in (("csat", 1, 5), ("nps", 0, 10)):
