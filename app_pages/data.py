@@ -92,19 +92,13 @@ def _mapping_editor(table: dict, key: str = "") -> dict[str, str | list[str] | N
     return mapping
 
 
-def _counts(summary) -> None:
-    cols = st.columns(4)
-    for column, (key, value) in zip(
-        cols,
-        (
-            ("data.rows_in", summary.rows_in),
-            ("data.loaded", summary.loaded),
-            ("data.quarantined", summary.quarantined),
-            ("data.duplicates", summary.duplicates),
-        ),
-        strict=True,
-    ):
-        column.metric(t(key), f"{value:,}")
+def _counts(summaries: list) -> None:
+    """The metric row: rows in, loaded, quarantined, duplicates, over ``summaries``."""
+    from voc.ingest import summary_totals
+
+    totals = summary_totals(summaries)
+    for column, (name, value) in zip(st.columns(len(totals)), totals.items(), strict=True):
+        column.metric(t(f"data.{name}"), f"{value:,}")
 
 
 def _details(url: str, summary) -> None:
@@ -207,7 +201,7 @@ def _one_file(url: str, path: Path, shown: str) -> None:
     bar.progress(1.0, text=t("data.ingest_rows", rows=summary.rows_in))
     data.invalidate()
     st.subheader(t("data.summary"))
-    _counts(summary)
+    _counts([summary])
     _details(url, summary)
     if classify:
         _classify_safely(url)
@@ -289,7 +283,7 @@ def _several_files(url: str, paths: list[Path], names: dict[Path, str]) -> None:
     data.invalidate()
     st.subheader(t("data.summary"))
     if done:
-        _counts(_Totals(done))
+        _counts(done)
         st.dataframe(
             [
                 {
@@ -364,14 +358,6 @@ def _history(url: str) -> None:
                     held=erasure.quarantine_rows,
                 )
             )
-
-
-class _Totals:
-    """The counters of several ingest summaries added up (for the metric row)."""
-
-    def __init__(self, summaries: list) -> None:
-        for name in ("rows_in", "loaded", "quarantined", "duplicates"):
-            setattr(self, name, sum(getattr(s, name) for s in summaries))
 
 
 def render() -> None:

@@ -168,8 +168,9 @@ def _expand_folders(paths: list[Path]) -> list[Path]:
 
 
 def _totals(summaries) -> dict:
-    keys = ("rows_in", "loaded", "quarantined", "duplicates")
-    return {"total": {k: sum(getattr(s, k) for s in summaries) for k in keys}}
+    from voc.ingest import summary_totals
+
+    return {"total": summary_totals(summaries)}
 
 
 def quarantine(

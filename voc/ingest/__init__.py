@@ -13,6 +13,7 @@ from voc.ingest.pipeline import (
     preview_file,
     shown_file_name,
     shown_table_names,
+    summary_totals,
 )
 from voc.ingest.sniff import FileKind, sniff_file
 from voc.ingest.validate import (
@@ -42,4 +43,5 @@ __all__ = [
     "shown_file_name",
     "shown_table_names",
     "sniff_file",
+    "summary_totals",
 ]

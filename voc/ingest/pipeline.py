@@ -41,7 +41,14 @@ from voc.ingest.validate import (
     validate_row,
 )
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "IngestSummary", "ingest_file", "inspect_file", "preview_file"]
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "IngestSummary",
+    "ingest_file",
+    "inspect_file",
+    "preview_file",
+    "summary_totals",
+]
 
 DEFAULT_CHUNK_SIZE = 20_000
 # Tries per chunk when another ingest stores the same feedback ids first (see run_chunk).
@@ -102,6 +109,16 @@ class IngestSummary:
         out = asdict(self)
         out["invariant_ok"] = self.invariant_ok
         return out
+
+
+#: The counters of an ingest that add up over several files.
+_TOTALLED = ("rows_in", "loaded", "quarantined", "duplicates")
+
+
+def summary_totals(summaries: Iterable[IngestSummary]) -> dict[str, int]:
+    """``rows_in``, ``loaded``, ``quarantined`` and ``duplicates`` summed over ingests."""
+    summaries = list(summaries)
+    return {name: sum(getattr(s, name) for s in summaries) for name in _TOTALLED}
 
 
 def _default_redactor() -> Redactor:
