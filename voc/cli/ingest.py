@@ -139,14 +139,16 @@ def ingest(
         sys.exit(2)
 
 
-#: File endings `voc ingest FOLDER` picks up (compressed ones included).
-_TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".json", ".jsonl",
-                   ".ndjson", ".parquet", ".gz", ".zip")  # fmt: skip
-
-
 def _expand_folders(paths: list[Path]) -> list[Path]:
-    """Each folder replaced by the table files directly in it, in name order."""
+    """Each folder replaced by the table files directly in it, in name order.
+
+    Table files are those an archive may hold (``voc.ingest.archives.TABLE_SUFFIXES``) and
+    ``.gz``/``.zip`` archives of one.
+    """
     from voc.errors import InputFileError
+    from voc.ingest.archives import TABLE_SUFFIXES
+
+    suffixes = (*TABLE_SUFFIXES, ".gz", ".zip")
 
     out: list[Path] = []
     for path in paths:
@@ -156,11 +158,11 @@ def _expand_folders(paths: list[Path]) -> list[Path]:
         found = sorted(
             p
             for p in path.iterdir()
-            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in _TABLE_SUFFIXES
+            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in suffixes
         )
         if not found:
             raise InputFileError(
-                f"The folder {path} holds no table files ({', '.join(_TABLE_SUFFIXES)}).",
+                f"The folder {path} holds no table files ({', '.join(suffixes)}).",
                 hint="Give the files themselves, or the folder they are in.",
             )
         out.extend(found)

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["register"]
+from voc.cli.ingest import _DB_HELP
 
-_DB_HELP = "Database URL (default: $VOC_DATABASE_URL, else var/voc.db)."
+__all__ = ["register"]
 
 runs_app = typer.Typer(
     help="List ingest runs, or undo one (its loaded and quarantined rows are deleted).",
