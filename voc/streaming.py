@@ -17,7 +17,7 @@ from pathlib import Path
 
 from voc.classify.model import PREDICTION_COLUMNS
 from voc.errors import ColumnMappingError, ConfigError, InputFileError
-from voc.ingest.archives import archive_kind, unpacked
+from voc.ingest.archives import unpacked
 from voc.ingest.tables import READER_SUFFIXES, table_frames
 
 __all__ = [
@@ -428,120 +428,104 @@ def classify_file(
     input, output = Path(input), Path(output)
     if not input.is_file():
         raise InputFileError(f"Input file {input} does not exist.")
-    if archive_kind(input) is not None:  # feedback.csv.gz, export.zip: read the table inside
-        if output.resolve() == input.resolve():
-            raise InputFileError("The output file must differ from the input file.")
-        with unpacked(input) as table:
-            return classify_file(
-                table,
-                output,
-                text_col=text_col,
-                id_col=id_col,
-                chunk_size=chunk_size,
-                model=model,
-                aspects=aspects,
-                show_progress=show_progress,
-                on_chunk=on_chunk,
-                keep_columns=keep_columns,
-                sheet=sheet,
-            )
-    kind = _input_format(input)
-    _format(output)
-    if not output.parent.is_dir():
-        raise InputFileError(
-            f"Cannot write {output}: the folder {output.parent} does not exist.",
-            hint="Create the folder first, or choose another output path.",
-        )
     if output.resolve() == input.resolve():
         raise InputFileError("The output file must differ from the input file.")
-    if model is None:
-        model = load_model()
-    digest, lines = _hash_and_count(input)
-    if kind == "parquet":
-        import pyarrow.parquet as pq
-
-        try:
-            total = pq.ParquetFile(input).metadata.num_rows
-        except (OSError, ValueError) as exc:
+    # feedback.csv.gz, export.zip: the table inside is read (a plain file is read as it is)
+    with unpacked(input) as input:
+        kind = _input_format(input)
+        _format(output)
+        if not output.parent.is_dir():
             raise InputFileError(
-                f"Could not read {input.name} as PARQUET: {exc}. Check the file type."
-            ) from exc
-    else:
-        # a CSV's lines less its header; 0 (unknown, the bar counts up) for XLSX and JSON
-        is_csv = input.suffix.lower() in (".csv", ".tsv", ".tab", ".txt")
-        total = max(lines - 1, 0) if is_csv else lines if kind == "jsonl" else 0
-    manifest = {
-        "input_sha256": digest,
-        "chunk_size": chunk_size,
-        "text_col": text_col,
-        "id_col": id_col,
-        "aspects": aspects,
-        "model_version": model.model_version,
-        "review_thresholds": dict(vars(getattr(model, "review", None) or {})),
-        "keep_columns": sorted(keep_columns),
-        "sheet": sheet,
-    }
-    parts = output.with_name(output.name + ".parts")
-    done = _open_parts(parts, manifest)
-    summary = StreamSummary(
-        rows=0, chunks=0, chunks_skipped=0, distinct_texts=0, columns_left_out=[]
-    )
-    unreadable: list = []  # rows of the input that cannot be read (ragged, bad JSON)
-    progress = _rate_progress(total, show_progress)
-    task = None
-    if progress is not None:
-        progress.start()
-        task = progress.add_task("Classifying", total=total)
-    try:
-        frames = iter_chunks(input, chunk_size, unreadable.append, sheet=sheet)
-        for number, frame in enumerate(frames):
-            if number == 0:
-                columns = list(frame.columns)
-                summary["columns_left_out"] = _passthrough(columns, text_col, id_col, keep_columns)[
-                    1
-                ]
-            summary["chunks"] += 1
-            summary["rows"] += len(frame)
-            if number in done:
-                summary["chunks_skipped"] += 1
-            else:
-                result = classify_chunk(
-                    frame,
-                    text_col=text_col,
-                    id_col=id_col,
-                    model=model,
-                    aspects=aspects,
-                    keep_columns=keep_columns,
-                )
-                summary["distinct_texts"] += int(frame[text_col].nunique())
-                tmp = parts / f"tmp-{number:06d}.parquet"
-                result.to_parquet(tmp, index=False)
-                tmp.replace(parts / f"part-{number:06d}.parquet")
-            if progress is not None:
-                progress.update(task, advance=len(frame), total=max(total, summary["rows"]))
-            if on_chunk is not None:
-                on_chunk(number)
-        if summary["chunks"] == 0 and unreadable:
-            first = unreadable[0]
-            reason = (first.error or ("broken_row", ""))[0]
-            raise InputFileError(
-                f"None of the {len(unreadable):,} rows of {input.name} can be read "
-                f"(line {first.line}: {reason}).",
-                hint="Check the delimiter and quoting, or load the file with `voc ingest`, "
-                "which lists each such row in its quarantine.",
+                f"Cannot write {output}: the folder {output.parent} does not exist.",
+                hint="Create the folder first, or choose another output path.",
             )
-        if summary["chunks"] == 0:
-            raise InputFileError(f"{input.name} has no rows to classify.")
+        if model is None:
+            model = load_model()
+        digest, lines = _hash_and_count(input)
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            try:
+                total = pq.ParquetFile(input).metadata.num_rows
+            except (OSError, ValueError) as exc:
+                raise InputFileError(
+                    f"Could not read {input.name} as PARQUET: {exc}. Check the file type."
+                ) from exc
+        else:
+            # a CSV's lines less its header; 0 (unknown, the bar counts up) for XLSX and JSON
+            is_csv = input.suffix.lower() in (".csv", ".tsv", ".tab", ".txt")
+            total = max(lines - 1, 0) if is_csv else lines if kind == "jsonl" else 0
+        manifest = {
+            "input_sha256": digest,
+            "chunk_size": chunk_size,
+            "text_col": text_col,
+            "id_col": id_col,
+            "aspects": aspects,
+            "model_version": model.model_version,
+            "review_thresholds": dict(vars(getattr(model, "review", None) or {})),
+            "keep_columns": sorted(keep_columns),
+            "sheet": sheet,
+        }
+        parts = output.with_name(output.name + ".parts")
+        done = _open_parts(parts, manifest)
+        summary = StreamSummary(
+            rows=0, chunks=0, chunks_skipped=0, distinct_texts=0, columns_left_out=[]
+        )
+        unreadable: list = []  # rows of the input that cannot be read (ragged, bad JSON)
+        progress = _rate_progress(total, show_progress)
+        task = None
         if progress is not None:
-            progress.update(task, total=summary["rows"])
-    finally:
-        if progress is not None:
-            progress.stop()
-    _concat_parts(parts, output, summary["chunks"])
-    shutil.rmtree(parts)
-    listed = _write_unreadable(unreadable, output)
-    summary["rows_unreadable"] = len(unreadable)
-    summary["unreadable_file"] = str(listed) if listed else None
-    summary["output"] = str(output)
-    summary["model_version"] = model.model_version
-    return summary
+            progress.start()
+            task = progress.add_task("Classifying", total=total)
+        try:
+            frames = iter_chunks(input, chunk_size, unreadable.append, sheet=sheet)
+            for number, frame in enumerate(frames):
+                if number == 0:
+                    columns = list(frame.columns)
+                    _, left_out, _ = _passthrough(columns, text_col, id_col, keep_columns)
+                    summary["columns_left_out"] = left_out
+                summary["chunks"] += 1
+                summary["rows"] += len(frame)
+                if number in done:
+                    summary["chunks_skipped"] += 1
+                else:
+                    result = classify_chunk(
+                        frame,
+                        text_col=text_col,
+                        id_col=id_col,
+                        model=model,
+                        aspects=aspects,
+                        keep_columns=keep_columns,
+                    )
+                    summary["distinct_texts"] += int(frame[text_col].nunique())
+                    tmp = parts / f"tmp-{number:06d}.parquet"
+                    result.to_parquet(tmp, index=False)
+                    tmp.replace(parts / f"part-{number:06d}.parquet")
+                if progress is not None:
+                    progress.update(task, advance=len(frame), total=max(total, summary["rows"]))
+                if on_chunk is not None:
+                    on_chunk(number)
+            if summary["chunks"] == 0 and unreadable:
+                first = unreadable[0]
+                reason = (first.error or ("broken_row", ""))[0]
+                raise InputFileError(
+                    f"None of the {len(unreadable):,} rows of {input.name} can be read "
+                    f"(line {first.line}: {reason}).",
+                    hint="Check the delimiter and quoting, or load the file with `voc ingest`, "
+                    "which lists each such row in its quarantine.",
+                )
+            if summary["chunks"] == 0:
+                raise InputFileError(f"{input.name} has no rows to classify.")
+            if progress is not None:
+                progress.update(task, total=summary["rows"])
+        finally:
+            if progress is not None:
+                progress.stop()
+        _concat_parts(parts, output, summary["chunks"])
+        shutil.rmtree(parts)
+        listed = _write_unreadable(unreadable, output)
+        summary["rows_unreadable"] = len(unreadable)
+        summary["unreadable_file"] = str(listed) if listed else None
+        summary["output"] = str(output)
+        summary["model_version"] = model.model_version
+        return summary
