@@ -54,7 +54,8 @@ MAX_VALUE_CHARS = {
 QUARANTINE_REASONS: dict[str, str] = {
     "ragged_row": "the row has more or fewer fields than the header",
     "broken_json": "the JSON line (or array element) does not parse into an object",
-    "repeated_header": "a CSV row that repeats the header (exports joined together)",
+    "repeated_header": "a CSV row that repeats the header (exports joined together), or a "
+    "survey tool's second or third header row (CSV or sheet)",
     "empty_text": "the text is missing, empty or only whitespace",
     "invalid_date": "created_at is not a date in ISO, d/m/Y or day-month-year form",
     "invalid_csat": "csat is not a number from 1 to 5",
