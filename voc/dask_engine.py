@@ -2,12 +2,17 @@
 
 Each worker process loads the classifier once (a module-level cache keyed by taxonomy and
 model version) and runs :func:`voc.streaming.classify_chunk` on its partitions, so results
-equal the local engine's row for row. Output is a parquet folder with one file per
-partition. See docs/SCALING.md.
+equal the local engine's row for row. A CSV/TSV/XLSX/JSON(L) input is first read by the
+local engine's readers (one sequential pass) into Parquet partitions beside the output, so
+both engines read a file alike: quoted line breaks, `;` delimiters, encodings, title lines,
+and rows that cannot be read, which are listed in ``OUTPUT.unreadable.csv`` instead of
+stopping the job. Output is a parquet folder with one file per partition. See
+docs/SCALING.md.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -56,29 +61,59 @@ def _partition(frame, text_col, id_col, taxonomy, version, aspects, keep_columns
     )
 
 
-def _read(path: Path, partition_rows: int):
+def staging_path(output: Path) -> Path:
+    """Where :func:`classify_dask` stages a table file's partitions (removed afterwards)."""
+    return output.with_name(output.name + ".staging")
+
+
+def _stage(path: Path, output: Path, partition_rows: int) -> tuple[Path, list]:
+    """Read ``path`` with the local engine's readers into Parquet partitions.
+
+    Returns:
+        The staging folder (one ``part-NNNNNN.parquet`` per ``partition_rows`` rows) and
+        the rows that could not be read (:class:`voc.ingest.readers.RawRecord`).
+
+    Raises:
+        InputFileError: No row of the file can be read, or it has none.
+    """
+    from voc.streaming import iter_chunks
+
+    staging = staging_path(output)
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    unreadable: list = []
+    parts = 0
+    try:
+        for number, frame in enumerate(iter_chunks(path, partition_rows, unreadable.append)):
+            frame.to_parquet(staging / f"part-{number:06d}.parquet", index=False)
+            parts += 1
+        if parts == 0 and unreadable:
+            first = unreadable[0]
+            raise InputFileError(
+                f"None of the {len(unreadable):,} rows of {path.name} can be read "
+                f"(line {first.line}: {(first.error or ('broken_row', ''))[0]}).",
+                hint="Check the delimiter and quoting, or load the file with `voc ingest`, "
+                "which lists each such row in its quarantine.",
+            )
+        if parts == 0:
+            raise InputFileError(f"{path.name} has no rows to classify.")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging, unreadable
+
+
+def _read(path: Path, output: Path, partition_rows: int):
+    """The input as a Dask DataFrame, its staging folder (or None) and its unreadable rows."""
     import dask.dataframe as dd
 
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        ddf = dd.read_parquet(path, split_row_groups=True)
-    elif suffix in (".csv", ".tsv"):
-        sep = "\t" if suffix == ".tsv" else ","
-        # ~120 bytes per comment row: the blocksize aims at partition_rows rows per partition
-        ddf = dd.read_csv(
-            path,
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            blocksize=max(partition_rows * 120, 1 << 10),
-        )
-    else:
-        raise InputFileError(
-            f"The dask engine reads CSV, TSV or Parquet, not {path.name}; "
-            "use the local engine (the default) for JSONL and for .gz/.zip files, or unpack "
-            "the file first (a compressed CSV cannot be split into partitions)."
-        )
-    return ddf
+    from voc.ingest.archives import unpacked
+
+    if path.is_dir() or path.suffix.lower() == ".parquet":
+        return dd.read_parquet(path, split_row_groups=True), None, []
+    with unpacked(path) as table:  # a .gz/.zip's table, read from a temporary copy
+        staging, unreadable = _stage(table, output, partition_rows)
+    return dd.read_parquet(staging), staging, unreadable
 
 
 def classify_dask(
@@ -99,7 +134,10 @@ def classify_dask(
     """Classify ``input`` on a Dask cluster into the parquet folder ``output``.
 
     Args:
-        input: CSV/TSV or Parquet file (or a parquet folder); workers must see the same path.
+        input: A Parquet file or folder, read in place (workers must see the same path), or
+            any table file the local engine reads (CSV, TSV, XLSX, JSON, JSONL, also in a
+            .gz/.zip), staged first into Parquet partitions in ``OUTPUT.staging`` beside
+            ``output`` (workers must see that folder too).
         output: Folder for the partitioned parquet output.
         text_col: Column with the comment text.
         id_col: Column to use as ``feedback_id``.
@@ -111,16 +149,14 @@ def classify_dask(
         scheduler: ``tcp://HOST:PORT`` of a running scheduler; ``None`` starts a
             LocalCluster of ``workers`` processes with one thread each.
         workers: Worker processes of the local cluster.
-        partition_rows: Approximate rows per partition (CSV).
+        partition_rows: Rows per partition of a staged file.
         show_progress: Show dask's progress bar.
 
     Returns:
-        ``{"rows", "partitions", "output", "model_version"}``.
+        ``{"rows", "partitions", "output", "model_version", "columns_left_out",
+        "rows_unreadable", "unreadable_file"}``: the rows that could not be read are listed
+        (line, reason, redacted content) in ``OUTPUT.unreadable.csv``, as by the local engine.
     """
-    from distributed import Client, LocalCluster
-
-    from voc.errors import ColumnMappingError
-
     input, output = Path(input), Path(output)
     if not input.exists():
         raise InputFileError(f"Input file {input} does not exist.")
@@ -131,7 +167,61 @@ def classify_dask(
             f"The dask engine writes a parquet folder, not {output.name}; "
             "give -o a folder name such as results.parquet or results/."
         )
-    ddf = _read(input, partition_rows)
+    ddf, staging, unreadable = _read(input, output, partition_rows)
+    try:
+        version = _run(
+            ddf,
+            output,
+            text_col,
+            id_col,
+            taxonomy,
+            model_version,
+            aspects,
+            keep_columns,
+            scheduler,
+            workers,
+            show_progress,
+        )
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    import pyarrow.parquet as pq
+
+    from voc.streaming import _passthrough, _write_unreadable
+
+    files = sorted(output.glob("*.parquet"))
+    rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    _, left_out, _ = _passthrough(list(ddf.columns), text_col, id_col, keep_columns)
+    listed = _write_unreadable(unreadable, output)
+    return {
+        "rows": rows,
+        "partitions": len(files),
+        "output": str(output),
+        "model_version": version,
+        "columns_left_out": left_out,
+        "rows_unreadable": len(unreadable),
+        "unreadable_file": str(listed) if listed else None,
+    }
+
+
+def _run(
+    ddf,
+    output,
+    text_col,
+    id_col,
+    taxonomy,
+    model_version,
+    aspects,
+    keep_columns,
+    scheduler,
+    workers,
+    show_progress,
+) -> str:
+    """Classify ``ddf``'s partitions on the cluster into ``output``; the model version."""
+    from distributed import Client, LocalCluster
+
+    from voc.errors import ColumnMappingError
+
     if text_col not in ddf.columns:
         raise ColumnMappingError(
             f"Column '{text_col}' not found; available columns: {', '.join(ddf.columns)}.",
@@ -162,16 +252,11 @@ def classify_dask(
             handle.result()
         else:
             client.compute(future).result()
-        version = client.submit(_version, tax, model_version, pure=False).result()
+        return client.submit(_version, tax, model_version, pure=False).result()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    import pyarrow.parquet as pq
-
-    files = sorted(output.glob("*.parquet"))
-    rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
-    return {"rows": rows, "partitions": len(files), "output": str(output), "model_version": version}
 
 
 def _arrow_type(dtype):

@@ -20,7 +20,7 @@ COMMENTS = [
 ]
 
 
-def _input(tmp_path, n=200):
+def _input(tmp_path, n=200, broken=False):
     rows = [
         {
             "id": f"r{i:03d}",
@@ -29,15 +29,22 @@ def _input(tmp_path, n=200):
         }
         for i in range(n)
     ]
+    if broken:  # quoted line breaks, which a byte-range split of the file would cut
+        for row in rows[::7]:
+            row["text"] += ',\n"masih" belum\n\nselesai'
     path = tmp_path / "small.csv"
     pd.DataFrame(rows).to_csv(path, index=False)
+    if broken:  # and one ragged row
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("r999,paket rusak,app,extra field\n")
     return path
 
 
 @pytest.mark.parametrize(
     ("name", "kwargs", "error", "match"),
     [
-        ("in.jsonl", {}, InputFileError, "reads CSV, TSV or Parquet"),
+        ("notes.docx", {}, InputFileError, "is not a CSV"),
+        ("empty.csv", {}, InputFileError, "no rows to classify"),
         ("small.csv", {"output": "out.csv"}, ConfigError, "writes a parquet folder"),
         ("small.csv", {"text_col": "comment"}, ColumnMappingError, "Column 'comment' not found"),
         ("small.csv", {"workers": 0}, ConfigError, "positive integer"),
@@ -46,10 +53,12 @@ def _input(tmp_path, n=200):
 )
 def test_bad_arguments_fail_before_starting_a_cluster(tmp_path, name, kwargs, error, match):
     _input(tmp_path, n=5)
-    (tmp_path / "in.jsonl").write_text('{"text": "hi"}\n')
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not a table")
+    (tmp_path / "empty.csv").write_text("id,text\n")
     output = tmp_path / kwargs.pop("output", "out")
     with pytest.raises(error, match=match):
         classify_dask(tmp_path / name, output, **kwargs)
+    assert not (tmp_path / "out.staging").exists()  # staged partitions are removed
 
 
 @pytest.mark.slow
@@ -63,7 +72,7 @@ def test_dask_equals_local_engine_on_two_worker_processes(tmp_path, monkeypatch)
     # give the workers a clean, file-less __main__.
     monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     monkeypatch.setenv("VOC_CACHE_DIR", str(tmp_path / "cache"))
-    src = _input(tmp_path)
+    src = _input(tmp_path, broken=True)
     local = tmp_path / "local.parquet"
     classify_file(src, local, id_col="id", chunk_size=64, model=load_model())
     # the workers get their own, empty cache: equal results must not rely on shared vectors
@@ -84,6 +93,12 @@ def test_dask_equals_local_engine_on_two_worker_processes(tmp_path, monkeypatch)
             threads = client.run(lambda: __import__("os").environ.get("VOC_ENCODER_THREADS"))
     assert sorted(threads.values()) == ["1", "1"]
     assert summary["rows"] == 200 and summary["partitions"] >= 2
+    assert not (tmp_path / "dask_out.staging").exists()
+    # the ragged row is listed as the local engine lists it, not a reason to stop the job
+    assert summary["rows_unreadable"] == 1
+    listed = pd.read_csv(summary["unreadable_file"])
+    assert listed.equals(pd.read_csv(tmp_path / "local.parquet.unreadable.csv"))
+    assert listed["reason"].tolist() == ["ragged_row"]
     a = pd.read_parquet(local).sort_values("feedback_id").reset_index(drop=True)
     b = pd.read_parquet(tmp_path / "dask_out").sort_values("feedback_id").reset_index(drop=True)
     assert list(a.columns) == list(b.columns)

@@ -163,6 +163,7 @@ def classify(
             f"Classified {result['rows']:,} comments in {result['partitions']} partitions "
             f"with {result['model_version']} -> {output}/"
         )
+        _report_left_out(result, input)
         return
     from voc.streaming import classify_file
 
@@ -184,6 +185,11 @@ def classify(
         f"Classified {result['rows']:,} {'comment' if result['rows'] == 1 else 'comments'} "
         f"with {model.model_version} -> {output}{skipped}"
     )
+    _report_left_out(result, input)
+
+
+def _report_left_out(result: dict, input: Path) -> None:
+    """Name on stderr the personal-data columns and the unreadable rows left out."""
     if result["columns_left_out"]:
         typer.echo(
             "Left out of the output, as their names say they hold personal data: "
