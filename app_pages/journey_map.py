@@ -74,6 +74,22 @@ def _grid(model):
     return list(grid.index), topics
 
 
+def _default_to_hottest_cell(model, touchpoints: list, topics: list) -> None:
+    """Open the verbatims on the stage x topic with the most negative comments.
+
+    Only when nothing valid is chosen yet (first visit, or a period without the chosen
+    stage or topic); a cell or selection the user picked stays.
+    """
+    state = st.session_state
+    if not topics or (
+        state.get("journey_touchpoint") in touchpoints and state.get("journey_topic") in topics
+    ):
+        return
+    grid = model.topic_negative.loc[touchpoints, topics].to_numpy()
+    row, column = divmod(int(grid.argmax()), grid.shape[1])
+    state["journey_touchpoint"], state["journey_topic"] = touchpoints[row], topics[column]
+
+
 def render() -> None:
     """Draw the page."""
     from journey import journey_model
@@ -99,6 +115,7 @@ def render() -> None:
     st.dataframe(shown.T, width="stretch")
 
     touchpoints, topics = _grid(model)
+    _default_to_hottest_cell(model, touchpoints, topics)
     st.caption(t("journey.grid_help"))
     left, right = st.columns(2)
     touchpoint = left.selectbox(

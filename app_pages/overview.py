@@ -10,14 +10,16 @@ from app_support.i18n import current_lang, label, t
 from app_support.widgets import delta, fmt, period_picker
 
 # (catalogue key, KPI column, scale to display unit, digits)
+#: (label key, KPI column, scale, digits, delta colour): a lower FRT is better ("inverse"),
+#: volume and AHT are neither better up nor down ("off"; PRODUCT.md's AHT guardrail).
 _TILES = (
-    ("kpi.volume", "volume", 1.0, 0),
-    ("kpi.csat", "csat_percent", 1.0, 1),
-    ("kpi.net_sentiment", "net_sentiment", 1.0, 1),
-    ("kpi.nps", "nps", 1.0, 1),
-    ("kpi.frt", "frt_median_seconds", 60.0, 1),
-    ("kpi.aht", "aht_seconds", 60.0, 1),
-    ("kpi.fcr", "fcr_percent", 1.0, 1),
+    ("kpi.volume", "volume", 1.0, 0, "off"),
+    ("kpi.csat", "csat_percent", 1.0, 1, "normal"),
+    ("kpi.net_sentiment", "net_sentiment", 1.0, 1, "normal"),
+    ("kpi.nps", "nps", 1.0, 1, "normal"),
+    ("kpi.frt", "frt_median_seconds", 60.0, 1, "inverse"),
+    ("kpi.aht", "aht_seconds", 60.0, 1, "off"),
+    ("kpi.fcr", "fcr_percent", 1.0, 1, "normal"),
 )
 
 
@@ -102,12 +104,14 @@ def render() -> None:
     kpis = dashboard.overall_kpis(prepared, period)
     current, previous = kpis["current"], kpis["previous"]
     shown = [tile for tile in _TILES if current.get(tile[1]) == current.get(tile[1])]
-    for column, (key, kpi, scale, digits) in zip(st.columns(len(shown)), shown, strict=True):
+    columns = st.columns(len(shown))
+    for column, (key, kpi, scale, digits, colour) in zip(columns, shown, strict=True):
         column.metric(
             t(key),
             fmt(current[kpi], digits, scale),
             delta(current[kpi], previous.get(kpi), digits, scale),
-            help=t("kpi.help"),
+            delta_color=colour,
+            help=t(key.replace("kpi.", "kpi.help.")),
         )
 
     st.header(t("overview.speed"))

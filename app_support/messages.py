@@ -321,14 +321,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kpi.csat": ("CSAT %", "CSAT %"),
     "kpi.net_sentiment": ("Sentimen bersih", "Net sentiment"),
     "kpi.nps": ("NPS", "NPS"),
-    "kpi.frt": ("FRT median (menit)", "FRT median (min)"),
+    "kpi.frt": ("FRT (menit)", "FRT (min)"),
     "kpi.aht": ("AHT (menit)", "AHT (min)"),
     "kpi.fcr": ("FCR %", "FCR %"),
-    "kpi.help": (
-        "Definisi sesuai brief produk: CSAT = rating 4-5 / semua respons x 100; NPS = % promotor "
-        "- % detraktor; FCR = kasus selesai di kontak pertama.",
-        "Definitions follow the product brief: CSAT = ratings 4-5 / all responses x 100; NPS = "
-        "% promoters - % detractors; FCR = cases resolved at first contact.",
+    "kpi.help.volume": (
+        "Jumlah komentar pada periode ini (duplikat tidak dihitung). Panah: selisih dengan "
+        "periode sebelumnya, tanpa warna karena naik-turunnya volume tidak baik atau buruk "
+        "dengan sendirinya.",
+        "Comments in the period (duplicates not counted). Arrow: change against the previous "
+        "period, not coloured, as more or fewer comments is neither good nor bad by itself.",
+    ),
+    "kpi.help.csat": (
+        "Respons CSAT bernilai 4 atau 5 (skala 1-5) / semua respons CSAT x 100; hanya komentar "
+        "yang punya nilai CSAT. Naik = lebih baik.",
+        "CSAT responses rated 4 or 5 (1-5 scale) / all CSAT responses x 100; only comments "
+        "with a CSAT score. Up = better.",
+    ),
+    "kpi.help.net_sentiment": (
+        "% komentar positif - % komentar negatif (sentimen dari model, semua komentar), "
+        "antara -100 dan 100. Naik = lebih baik.",
+        "% positive comments - % negative comments (sentiment from the model, every comment), "
+        "between -100 and 100. Up = better.",
+    ),
+    "kpi.help.nps": (
+        "% promotor (9-10) - % detraktor (0-6) dari respons NPS (skala 0-10), antara -100 dan "
+        "100. Naik = lebih baik.",
+        "% promoters (9-10) - % detractors (0-6) of the NPS responses (0-10 scale), between "
+        "-100 and 100. Up = better.",
+    ),
+    "kpi.help.frt": (
+        "Median waktu respons pertama (balasan manusia pertama - tiket dibuat), dalam menit, "
+        "dari tiket yang punya data FRT. Turun = lebih baik (hijau); balasan cepat tapi kosong "
+        "hanya memperindah angka ini.",
+        "Median first response time (first human reply - ticket created), in minutes, over "
+        "tickets with FRT data. Down = better (green); a fast but empty reply only games it.",
+    ),
+    "kpi.help.aht": (
+        "Rata-rata waktu penanganan (bicara/chat + hold + after-call work) per tiket yang punya "
+        "data AHT, dalam menit. Tanpa warna: AHT yang ditekan tanpa melihat FCR dan CSAT "
+        "menurunkan keduanya; baca bersama.",
+        "Average handling time (talk/chat + hold + after-call work) per ticket with AHT data, "
+        "in minutes. Not coloured: pushing AHT down without watching FCR and CSAT lowers "
+        "both; read them together.",
+    ),
+    "kpi.help.fcr": (
+        "Kasus yang selesai di kontak pertama / kasus dengan data FCR x 100. Naik = lebih baik.",
+        "Cases resolved at the first contact / cases with FCR data x 100. Up = better.",
     ),
     # overview
     "overview.title": ("Ringkasan", "Overview"),

@@ -59,6 +59,15 @@ def test_overview_tiles_and_sections(app_env):
     labels = [m.label for m in at.metric]
     assert labels[:3] == ["Volume", "CSAT %", "Sentimen bersih"]
     assert int(at.metric[0].value.replace(",", "")) > 0
+    # each tile explains its own KPI, and a delta is coloured only where a direction is better
+    helps = [m.help for m in at.metric]
+    assert len(set(helps)) == len(helps) and all(helps)
+    tiles = {m.label: m.proto for m in at.metric}
+    red, green, gray = 0, 1, 2  # MetricProto.color
+    assert tiles["Volume"].color == gray and tiles["AHT (menit)"].color == gray
+    for label, better_down in (("FRT (menit)", True), ("CSAT %", False), ("FCR %", False)):
+        went_down = tiles[label].delta.startswith("-")
+        assert tiles[label].color == (green if went_down == better_down else red), label
     assert [h.value for h in at.header] == [
         "Kecepatan & beban",
         "Kualitas & penyelesaian",
@@ -119,6 +128,30 @@ def test_explorer_trend_names_months_in_the_ui_language(app_env, lang, may):
 def test_journey_period_comparison_caption(app_env):
     at = _open("journey_map")
     assert any(c.value.startswith("Dibandingkan dengan") for c in at.caption)
+
+
+def test_journey_verbatims_open_on_the_hottest_cell_then_follow_the_user(app_env):
+    from app_support import data
+    from journey import journey_model
+    from journey.periods import parse_period
+
+    at = _open("journey_map")
+    # the first visit shows the stage x topic with the most negative comments, computed here
+    # from the store for the page's period (not the first stage and topic of the lists)
+    period = parse_period(at.selectbox(key="journey_period").value)
+    url = data.database_url()
+    start, end = data.analysis_window(period)
+    model = journey_model(data.prepared(url, start, end), period, taxonomy=data.taxonomy())
+    negative = model.topic_negative
+    hottest = negative.stack().idxmax()
+    chosen = (at.selectbox(key="journey_touchpoint").value, at.selectbox(key="journey_topic").value)
+    assert chosen == hottest
+    assert negative.loc[hottest] > negative.iloc[0, 0]  # the old default was a cooler cell
+    # a choice of the user's stays on the next run
+    other = next(c for c in negative.columns[negative.sum() > 0] if c != chosen[1])
+    at.selectbox(key="journey_topic").set_value(other).run()
+    assert at.selectbox(key="journey_topic").value == other
+    assert at.selectbox(key="journey_touchpoint").value == chosen[0]
 
 
 def test_effort_add_to_backlog_then_edit_round_trip(app_env):
