@@ -31,10 +31,51 @@ def _options(frame, column: str) -> list[str]:
     return sorted(str(v) for v in frame[column].dropna().unique())
 
 
+#: Line colours of the weekly trend: negative red, positive green, volume neutral blue.
+_TREND = (("volume", "#3b6ea8"), ("negative", "#d62728"), ("positive", "#2ca02c"))
+
+
+def _trend(weekly, days: list[int]):
+    """Weekly volume, negative and positive lines; cut weeks at either end dotted."""
+    import plotly.graph_objects as go
+
+    weeks = list(weekly["week"])
+    cut = [d < 7 for d in days]
+    hover = [
+        short_date(w) + (f" ({t('explorer.week_days', days=d)})" if d < 7 else "")
+        for w, d in zip(weeks, days, strict=True)
+    ]
+    fig = go.Figure()
+    for column, colour in _TREND:
+        name = t("col.volume") if column == "volume" else label("sentiment", column)
+        y = weekly[column].tolist()
+        solid = [None if c else v for v, c in zip(y, cut, strict=True)]
+        # a cut week, joined by a dotted line to its complete neighbour
+        dotted = [
+            v if c or any(0 <= j < len(y) and cut[j] for j in (i - 1, i + 1)) else None
+            for i, (v, c) in enumerate(zip(y, cut, strict=True))
+        ]
+        style = {"customdata": hover, "hovertemplate": "%{customdata}: %{y:,}"}
+        fig.add_scatter(x=weeks, y=solid, name=name, mode="lines", line={"color": colour}, **style)
+        if any(cut):
+            fig.add_scatter(
+                x=weeks,
+                y=dotted,
+                name=name,
+                mode="lines+markers",
+                line={"color": colour, "dash": "dot"},
+                showlegend=False,
+                **style,
+            )
+    # Plotly names months in English: the ticks and hover labels say them in the UI language
+    tickvals, ticktext = date_ticks(weeks)
+    fig.update_xaxes(tickvals=tickvals, ticktext=ticktext)
+    fig.update_layout(title=t("explorer.trend"), yaxis_title=t("col.volume"))
+    return fig
+
+
 def render() -> None:
     """Draw the page."""
-    import plotly.express as px
-
     from voc.spreadsheet import spreadsheet_csv
 
     st.title(t("explorer.title"))
@@ -71,26 +112,13 @@ def render() -> None:
         return
     prepared = data.prepared(url, None, None)
     weekly = dashboard.weekly_by_sentiment(prepared, mask)
-    names = {
-        "volume": t("col.volume"),
-        "negative": label("sentiment", "negative"),
-        "positive": label("sentiment", "positive"),
-    }
-    fig = px.line(
-        weekly.rename(columns=names),
-        x="week",
-        y=list(names.values()),
-        title=t("explorer.trend"),
-        labels={"week": "", "value": t("col.volume"), "variable": ""},
+    days = dashboard.week_coverage(
+        weekly["week"], max(first, filters.get("start", first)), min(last, filters.get("end", last))
     )
-    # Plotly names months in English: the ticks and hover labels say them in the UI language
-    tickvals, ticktext = date_ticks(weekly["week"])
-    fig.update_xaxes(tickvals=tickvals, ticktext=ticktext)
-    fig.update_traces(
-        customdata=[short_date(week) for week in weekly["week"]],
-        hovertemplate="%{customdata}: %{y:,}",
-    )
+    fig = _trend(weekly, days)
     st.plotly_chart(fig, width="stretch")
+    if any(d < 7 for d in days):
+        st.caption(t("explorer.partial_weeks"))
 
     shown = rows.sort_values("created_at", ascending=False).head(_SHOWN)
     st.caption(t("explorer.showing", n=len(shown)))

@@ -111,6 +111,23 @@ def weekly_by_sentiment(prepared: PreparedFrame, keep=None) -> pd.DataFrame:
     return table[["week", "volume", "negative", "positive", "net_sentiment"]]
 
 
+def week_coverage(weeks, first, last) -> list[int]:
+    """Days of each week (given by its Monday) that fall within ``first``..``last`` (inclusive).
+
+    A week at either end of a date range is usually cut: its count is lower because it has
+    fewer days, which a chart must not show as a fall.
+    """
+    import datetime as dt
+
+    covered = []
+    for week in weeks:
+        monday = week.date() if hasattr(week, "date") else week
+        sunday = monday + dt.timedelta(days=6)
+        days = (min(sunday, last) - max(monday, first)).days + 1
+        covered.append(max(0, min(7, days)))
+    return covered
+
+
 def filter_mask(frame: pd.DataFrame, filters: dict):
     """Boolean mask of the rows of ``frame`` that pass the explorer's filters.
 

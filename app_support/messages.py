@@ -457,6 +457,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explorer.min_conf": ("Keyakinan topik minimum", "Minimum topic confidence"),
     "explorer.phrase": ("Sorot frasa", "Highlight phrase"),
     "explorer.matches": ("{n:,} komentar cocok.", "{n:,} comments match."),
+    "explorer.partial_weeks": (
+        "Garis titik-titik: minggu pertama atau terakhir tidak penuh dalam rentang tanggal; "
+        "angkanya lebih kecil karena harinya lebih sedikit, bukan karena komentar berkurang.",
+        "Dotted: the first or last week is not complete in the date range; its count is lower "
+        "because it has fewer days, not because comments fell.",
+    ),
+    "explorer.week_days": ("{days}/7 hari", "{days}/7 days"),
     "explorer.trend": ("Tren mingguan", "Weekly trend"),
     "explorer.download": (
         "Unduh baris terfilter (CSV, tersamar)",

@@ -125,6 +125,44 @@ def test_explorer_trend_names_months_in_the_ui_language(app_env, lang, may):
     assert not any(other in day for day in [*hovers, *ticks])
 
 
+def test_week_coverage_counts_the_days_of_each_week_inside_the_range():
+    import datetime as dt
+
+    from app_support.dashboard import week_coverage
+
+    mondays = [dt.date(2025, 12, 29), dt.date(2026, 1, 5), dt.date(2026, 6, 29)]
+    first, last = dt.date(2026, 1, 1), dt.date(2026, 6, 30)  # a Thursday, a Tuesday
+    assert week_coverage(mondays, first, last) == [4, 7, 2]
+    assert week_coverage([dt.date(2026, 1, 5)], dt.date(2026, 1, 6), dt.date(2026, 1, 6)) == [1]
+
+
+def test_explorer_trend_dots_cut_weeks_and_colours_sentiment(app_env):
+    """A week cut by the date range looked like a fall in comments; negative was drawn red
+    only by chance of the colour cycle (positive was red in the demo)."""
+    import datetime as dt
+    import json
+
+    at = _open("explorer")
+    (chart,) = at.get("plotly_chart")
+    traces = json.loads(chart.proto.spec)["data"]
+    solid = {tr["name"]: tr for tr in traces if tr.get("showlegend", True)}
+    assert solid["negatif"]["line"]["color"] == "#d62728"
+    assert solid["positif"]["line"]["color"] == "#2ca02c"
+    dotted = [tr for tr in traces if tr.get("line", {}).get("dash") == "dot"]
+    hovers = solid["Volume"]["customdata"]
+    cut = [i for i, text in enumerate(hovers) if "/7 hari" in text]
+    assert cut == [0, len(hovers) - 1]  # the test store starts and ends inside a week
+    assert len(dotted) == 3 and any("tidak penuh" in c.value for c in at.caption)
+    for i in cut:
+        assert solid["Volume"]["y"][i] is None and dotted[0]["y"][i] is not None
+    # a date range of whole weeks has nothing to dot
+    weeks = [dt.date.fromisoformat(w[:10]) for w in solid["Volume"]["x"]]
+    at.date_input(key="ex_dates").set_value((weeks[1], weeks[-2] + dt.timedelta(days=6))).run()
+    (chart,) = at.get("plotly_chart")
+    traces = json.loads(chart.proto.spec)["data"]
+    assert len(traces) == 3 and not any("tidak penuh" in c.value for c in at.caption)
+
+
 def test_journey_period_comparison_caption(app_env):
     at = _open("journey_map")
     assert any(c.value.startswith("Dibandingkan dengan") for c in at.caption)
