@@ -8,7 +8,7 @@ import streamlit as st
 
 from app_support import data, review
 from app_support.guard import run_page
-from app_support.i18n import labeller, t
+from app_support.i18n import label, labeller, t
 from app_support.widgets import period_picker
 
 
@@ -39,9 +39,90 @@ def _emerging(url: str) -> None:
                 st.markdown(f"> {example}")
 
 
-def _model_quality() -> list[str]:
-    import pandas as pd
+#: Tasks of a model card's internal-test metrics, in display order, with their label kind.
+_TASKS = (("sentiment", "sentiment"), ("topic", "topic"), ("touchpoint", "touchpoint"))
 
+
+def _task_quality(task: str, values: dict) -> None:
+    """Headline numbers, per-label F1, per-language figures and the confusion matrix."""
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    kind = dict(_TASKS)[task]
+    tiles = [("model.accuracy", "accuracy"), ("model.macro_f1", "macro_f1")]
+    if "set_micro_f1" in values:
+        tiles.append(("model.set_f1", "set_micro_f1"))
+    tiles.append(("model.rows", "n"))
+    for column, (key, name) in zip(st.columns(len(tiles)), tiles, strict=True):
+        value = values.get(name)
+        shown = "-" if value is None else f"{value:,}" if name == "n" else f"{value:.3f}"
+        column.metric(t(key), shown)
+    per_label = pd.DataFrame(values.get("per_label", {})).T
+    if not per_label.empty:
+        per_label = per_label.sort_values("f1")
+        names = [label(kind, i) for i in per_label.index]
+        fig = go.Figure(
+            go.Bar(
+                x=per_label["f1"],
+                y=names,
+                orientation="h",
+                customdata=per_label[["precision", "recall", "support"]].to_numpy(),
+                hovertemplate=t("model.bar_hover"),
+            )
+        )
+        fig.update_layout(
+            title=t("model.per_label"),
+            xaxis={"range": [0, 1], "title": "F1"},
+            yaxis={"tickmode": "array", "tickvals": names, "ticktext": names},
+            height=max(240, 30 * len(names) + 110),
+            margin={"l": 10},
+        )
+        st.plotly_chart(fig, width="stretch")
+    per_group = pd.DataFrame(values.get("per_group", {})).T
+    if not per_group.empty:
+        per_group.index = [label("lang", g) for g in per_group.index]
+        st.markdown(f"**{t('model.per_lang')}**")
+        st.dataframe(_named(per_group), width="stretch")
+    matrix, labels = values.get("confusion_matrix"), values.get("labels")
+    if matrix and labels:
+        with st.expander(t("model.confusion")):
+            names = [label(kind, i) for i in labels]
+            heat = go.Figure(
+                go.Heatmap(z=matrix, x=names, y=names, colorscale="Blues", hoverongaps=False)
+            )
+            heat.update_layout(
+                xaxis_title=t("model.predicted"),
+                yaxis_title=t("model.true"),
+                yaxis_autorange="reversed",
+                height=max(300, 30 * len(names) + 160),
+            )
+            st.plotly_chart(heat, width="stretch")
+    if not per_label.empty:
+        with st.expander(t("model.details")):
+            per_label.index = [label(kind, i) for i in per_label.index]
+            st.dataframe(_named(per_label.iloc[::-1]), width="stretch")
+
+
+def _named(table):
+    """Round and name a metrics table's columns in the UI language."""
+    names = {
+        "accuracy": t("model.accuracy"),
+        "macro_f1": t("model.macro_f1"),
+        "set_micro_f1": t("model.set_f1"),
+        "n": t("model.rows"),
+        "support": t("model.rows"),
+        "precision": t("model.precision"),
+        "recall": "Recall",
+        "f1": "F1",
+    }
+    shown = table.rename(columns=names)
+    rows = t("model.rows")
+    if rows in shown.columns:
+        shown[rows] = shown[rows].astype(int)
+    return shown.round(3)
+
+
+def _model_quality() -> list[str]:
     from voc.classify import available_versions
     from voc.classify.model import CLASSIFIERS_DIR
 
@@ -57,16 +138,13 @@ def _model_quality() -> list[str]:
     if not metrics:
         st.info(t("model.no_metrics"))
         return versions
-    for task, values in metrics.items():
-        if not isinstance(values, dict):
-            continue
-        st.markdown(f"**{task}**")
-        for key in ("per_language", "per_label"):
-            if isinstance(values.get(key), dict):
-                st.dataframe(pd.DataFrame(values[key]).T.round(3), width="stretch")
-        flat = {k: v for k, v in values.items() if not isinstance(v, dict | list)}
-        if flat:
-            st.dataframe(pd.DataFrame([flat]).round(3), hide_index=True)
+    st.caption(t("model.note", n=card.get("internal_test_rows", "-")))
+    tasks = [(task, metrics[task]) for task, _ in _TASKS if isinstance(metrics.get(task), dict)]
+    for tab, (task, values) in zip(
+        st.tabs([t(f"col.{task}") for task, _ in tasks]), tasks, strict=True
+    ):
+        with tab:
+            _task_quality(task, values)
     return versions
 
 

@@ -228,6 +228,30 @@ def test_effort_add_to_backlog_then_edit_round_trip(app_env):
     assert any("diubah orang lain" in e.value and "rina" in e.value for e in board.error)
 
 
+def test_model_quality_reads_the_card_in_the_ui_language(app_env):
+    import json
+
+    from voc.classify import available_versions
+    from voc.classify.model import CLASSIFIERS_DIR
+
+    at = _open("emerging_model")
+    version = available_versions("default")[-1]
+    card = json.loads((CLASSIFIERS_DIR / "default" / version / "model_card.json").read_text())
+    metrics = card["metrics_internal_test"]
+    assert [tab.label for tab in at.tabs] == ["Sentimen", "Topik", "Tahap perjalanan"]
+    shown = {(m.label, m.value) for m in at.metric}
+    for task in ("sentiment", "topic", "touchpoint"):
+        assert ("Akurasi", f"{metrics[task]['accuracy']:.3f}") in shown
+    assert ("F1 set topik (mikro)", f"{metrics['topic']['set_micro_f1']:.3f}") in shown
+    assert any("uji internal" in c.value and "EVALUATION" in c.value for c in at.caption)
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    bars = {tuple(ch["data"][0]["y"]) for ch in charts if ch["data"][0]["type"] == "bar"}
+    assert any("Waktu pengiriman" in names for names in bars)  # topic names, not raw ids
+    assert not any("delivery_speed" in names for names in bars)
+    per_lang = [d.value for d in at.dataframe if "Inggris" in list(d.value.index)]
+    assert per_lang and "Akurasi" in per_lang[0].columns
+
+
 def test_review_correction_is_stored(app_env, tmp_path):
     from app_support import review
 
