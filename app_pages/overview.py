@@ -76,8 +76,12 @@ def _top10(url: str, period) -> None:
         {
             t("col.rank"): int(row["rank"]),
             t("col.issue"): issue_title(row["topic"], row["touchpoint"], taxonomy, lang),
+            t("col.owner"): label("department", row["owner"]),
             t("col.quadrant"): label("quadrant", row["quadrant"]),
+            # the rank follows the priority: impact discounted by effort (PRIORITISATION.md)
+            t("col.priority"): round(float(row["priority"]), 1),
             t("col.impact"): round(float(row["impact"]), 1),
+            t("col.effort"): float(row["effort"]),
             # negative mentions per week, the last 12 weeks (the evidence's sparkline)
             t("overview.trend"): [int(n) for n in weekly[int(row["issue_index"])][-12:]],
         }

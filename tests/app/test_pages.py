@@ -73,6 +73,12 @@ def test_overview_tiles_and_sections(app_env):
         "Kualitas & penyelesaian",
         "Efisiensi",
     ]
+    # the top-10 shows what orders it: priority (impact discounted by effort) and the owner
+    (top,) = [d.value for d in at.dataframe if "Peringkat" in d.value.columns]
+    assert list(top["Peringkat"]) == list(range(1, len(top) + 1))
+    assert top["Prioritas"].is_monotonic_decreasing
+    assert {"Dampak", "Usaha", "Departemen pemilik"} <= set(top.columns)
+    assert not top["Departemen pemilik"].str.contains("_").any()  # names, not ids
 
 
 @pytest.mark.parametrize(
