@@ -107,6 +107,8 @@ def test_cli_flow_from_issue_to_export(db_url, tmp_path, monkeypatch):
     assert [(e["field"], e["who"]) for e in log if e["version"] == 2] == [("status", "rina")]
     listed = json.loads(_run("backlog", "list", "--json", "--db", db_url).stdout)
     assert [i["id"] for i in listed] == [item["id"]]
+    table = _run("backlog", "list", "--db", db_url).stdout
+    assert "Billing & finance" in table and "billing_finance" not in table  # as `voc issues`
     jira = tmp_path / "jira.csv"
     _run("backlog", "export", "--format", "jira", "-o", str(jira), "--db", db_url)
     rows = list(csv.reader(io.StringIO(jira.read_bytes().decode("utf-8-sig"))))

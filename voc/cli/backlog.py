@@ -67,6 +67,10 @@ def _item_table(items, title: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from voc.taxonomy import default_taxonomy
+
+    # departments by name, as `voc issues` shows them (--json keeps the ids)
+    departments = default_taxonomy().names("department", "en")
     table = Table(title=title)
     for column in ("ID", "Title", "Owner", "Status", "Assignee", "Effort", "Priority", "Due", "v"):
         table.add_column(column, overflow="fold")
@@ -74,7 +78,7 @@ def _item_table(items, title: str) -> None:
         table.add_row(
             str(item.id),
             item.title,
-            item.owner_department or "",
+            departments.get(item.owner_department, item.owner_department or ""),
             item.status,
             item.assignee or "",
             "" if item.effort is None else str(item.effort),
