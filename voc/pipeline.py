@@ -18,6 +18,8 @@ def _embed(model, texts: list[str], aspects: bool, show_progress: bool):
     ``voc.embed.onnx_export.per_row_activations``), so a text's vector does not depend on
     its batch mates: batching is free to follow chunk sizes or Dask partitions.
     """
+    from voc.classify.features import model_text
+
     featurizer = model.featurizer
     if aspects:
         from voc.classify.aspects import split_clauses
@@ -27,8 +29,8 @@ def _embed(model, texts: list[str], aspects: bool, show_progress: bool):
         if encoder.cache is not None:
             clauses = [c for t in texts if len(parts := split_clauses(t)) > 1 for c in parts]
             if clauses:
-                encoder.encode(clauses, kind=featurizer.kind)
-    return featurizer.embed(texts, show_progress=show_progress)
+                encoder.encode([model_text(c) for c in clauses], kind=featurizer.kind)
+    return featurizer.embed([model_text(t) for t in texts], show_progress=show_progress)
 
 
 def predict_fast(model, texts, *, aspects: bool = True, show_progress: bool = False):

@@ -41,6 +41,29 @@ def test_shipped_model_classifies_bilingual_examples():
     assert pred["sentiment"].iloc[2] == "positive"
 
 
+def test_shouted_text_is_classified_as_written_in_lower_case():
+    import pandas as pd
+
+    model = load_classifier()
+    shouted = [
+        "PESANAN SAYA TERLAMBAT PARAH, SUDAH SEMINGGU BELUM SAMPAI!",
+        "paket TELAT BANGET, kurirnya GAK ADA KABAR",
+        "THE APP KEEPS CRASHING WHEN I PAY, FIX IT",
+        "TERIMA KASIH [NAME], CS NYA RAMAH SEKALI",
+    ]
+    lower = [
+        "pesanan saya terlambat parah, sudah seminggu belum sampai!",
+        "paket telat banget, kurirnya gak ada kabar",
+        "the app keeps crashing when I pay, fix it",
+        "terima kasih [NAME], cs nya ramah sekali",
+    ]
+    a, b = model.predict(shouted), model.predict(lower)
+    columns = ["sentiment", "topics", "touchpoint", "sentiment_score", "topic_confidence"]
+    pd.testing.assert_frame_equal(a[columns], b[columns])
+    # the aspects keep the clause as the customer wrote it
+    assert "TELAT BANGET" in a["aspects"].iloc[1]
+
+
 def test_retrain_reproduces_committed_heads(tmp_path):
     from voc.classify.trainer import run_training
 

@@ -152,16 +152,20 @@ class FeedbackClassifier:
 
         Args:
             texts: Redacted comment texts.
-            embeddings: Precomputed embeddings aligned with ``texts`` (skips the encoder).
+            embeddings: Precomputed embeddings aligned with ``texts``, of
+                :func:`~voc.classify.features.model_text` of each (skips the encoder).
             aspects: Compute aspect-level sentiment (clause split) as well.
             show_progress: Show a progress bar while embedding.
         """
         import pandas as pd
 
+        from voc.classify.features import model_text
+
         texts = [t if isinstance(t, str) else "" for t in texts]
+        inputs = [model_text(t) for t in texts]
         if embeddings is None:
-            embeddings = self.featurizer.embed(texts, show_progress=show_progress)
-        X = self.featurizer.transform(texts, embeddings=embeddings)
+            embeddings = self.featurizer.embed(inputs, show_progress=show_progress)
+        X = self.featurizer.transform(inputs, embeddings=embeddings)
         sent_proba, topic_proba, tp_proba = self._heads(X)
         sent_classes = self.sentiment_head.classes_
         tp_classes = self.touchpoint_head.classes_
@@ -214,8 +218,9 @@ class FeedbackClassifier:
             for i in range(len(texts))
         ]
         if clause_rows:
-            clause_texts = [c for _, c in clause_rows]
-            Xc = self.featurizer.transform(clause_texts)
+            from voc.classify.features import model_text
+
+            Xc = self.featurizer.transform([model_text(c) for _, c in clause_rows])
             sent_p, topic_p, _ = self._heads(Xc)
             sent_c = self.sentiment_head.classes_[np.argmax(sent_p, axis=1)]
             sets_c = self._topic_sets(topic_p)

@@ -1,0 +1,29 @@
+"""model_text: the text the classifier's features read."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PESANAN TERLAMBAT PARAH!!", "pesanan terlambat parah!!"),
+        (
+            "paket TELAT BANGET, kurirnya gak ada kabar",
+            "paket telat banget, kurirnya gak ada kabar",
+        ),
+        ("OTP tidak masuk ke HP saya", "otp tidak masuk ke hp saya"),
+        ("Hubungi [NAME] di [PHONE] ya", "Hubungi [NAME] di [PHONE] ya"),  # placeholders stay
+        ("SALDO [ACCOUNT] HILANG", "saldo [ACCOUNT] hilang"),
+        (
+            "iPhone 15 dari Jakarta, order INV/2026/001",
+            "iPhone 15 dari Jakarta, order inv/2026/001",
+        ),
+        ("A B C 4G", "A B C 4G"),  # single letters and letter-digit tokens stay
+        ("ÜBER SCHÖN", "über schön"),
+        ("", ""),
+    ],
+)
+def test_model_text_lower_cases_words_in_capitals_only(text, expected):
+    from voc.classify.features import model_text
+
+    assert model_text(text) == expected
