@@ -20,6 +20,9 @@ import pytest
         ),
         ("A B C 4G", "A B C 4G"),  # single letters and letter-digit tokens stay
         ("ÜBER SCHÖN", "über schön"),
+        ("lamaaa bangettt, pleaseeee", "lama banget, please"),  # stretched letters
+        ("LAMAAAA BGTTT!!!", "lama bgt!!!"),
+        ("maaf, sudah 3333 kali", "maaf, sudah 3333 kali"),  # two in a row and digits stay
         ("", ""),
     ],
 )

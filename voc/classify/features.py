@@ -15,6 +15,8 @@ __all__ = ["CharNgramCounter", "TextFeaturizer", "get_encoder", "model_text"]
 _ENCODERS: dict[str, object] = {}
 # A word of two letters or more; not the type inside a placeholder such as [NAME].
 _WORD = re.compile(r"(?<!\[)\b[^\W\d_]{2,}\b(?!\])")
+# A letter written three times or more in a row ("lamaaa", "pleaseee", "GOOOOD").
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 
 
 def _lower_if_capitals(match: re.Match) -> str:
@@ -23,16 +25,20 @@ def _lower_if_capitals(match: re.Match) -> str:
 
 
 def model_text(text: str) -> str:
-    """The text as the classifier's features read it: words in capitals lower-cased.
+    """The text as the classifier's features read it: no shouting, no stretched letters.
 
     Customers shout ("PESANAN TERLAMBAT PARAH", "paket TELAT BANGET"), and the encoder
     reads capitals as other tokens: on the corpus's internal test split written in capitals,
     primary-topic accuracy fell from 0.744 to 0.663, touchpoint from 0.757 to 0.669 and
     sentiment from 0.923 to 0.849 (docs/CLASSIFY.md). Every word of two letters or more in
     capitals is lower-cased (``OTP`` too: lower-casing such words cost nothing measurable);
-    placeholders (``[NAME]``) and mixed-case words stay as they are.
+    placeholders (``[NAME]``) and mixed-case words stay as they are. They also stretch
+    words ("lamaaa bangettt"), which cost about two points: a letter written three times or
+    more in a row is written once (no Indonesian or English word has three in a row).
     """
-    return _WORD.sub(_lower_if_capitals, text) if text else text
+    if not text:
+        return text
+    return _STRETCHED.sub(r"\1", _WORD.sub(_lower_if_capitals, text))
 
 
 def get_encoder(name: str):
