@@ -91,7 +91,7 @@ def _stage(path: Path, output: Path, partition_rows: int) -> tuple[Path, list]:
             first = unreadable[0]
             raise InputFileError(
                 f"None of the {len(unreadable):,} rows of {path.name} can be read "
-                f"(line {first.line}: {(first.error or ('broken_row', ''))[0]}).",
+                f"(line {first.line}: {first.problem[0]}).",
                 hint="Check the delimiter and quoting, or load the file with `voc ingest`, "
                 "which lists each such row in its quarantine.",
             )

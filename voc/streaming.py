@@ -69,7 +69,7 @@ def _write_unreadable(records: list, output: Path) -> Path | None:
     if not records:
         path.unlink(missing_ok=True)
         return None
-    reasons = [record.error or ("broken_row", "the row cannot be read") for record in records]
+    reasons = [record.problem for record in records]
     raws = redact_batch([raw_text(record).replace("\x00", "") for record in records])
     details = redact_batch([detail for _, detail in reasons])
     frame = pd.DataFrame(
@@ -507,7 +507,7 @@ def classify_file(
                     on_chunk(number)
             if summary["chunks"] == 0 and unreadable:
                 first = unreadable[0]
-                reason = (first.error or ("broken_row", ""))[0]
+                reason = first.problem[0]
                 raise InputFileError(
                     f"None of the {len(unreadable):,} rows of {input.name} can be read "
                     f"(line {first.line}: {reason}).",

@@ -15,7 +15,13 @@ from typing import Any
 
 from voc.errors import ColumnMappingError
 
-__all__ = ["TARGET_COLUMNS", "guess_mapping", "load_mapping", "resolve_mapping"]
+__all__ = [
+    "TARGET_COLUMNS",
+    "column_spellings",
+    "guess_mapping",
+    "load_mapping",
+    "resolve_mapping",
+]
 
 #: Target columns of the feedback record with the source names they are guessed from,
 #: best first. ``exact`` names must match whole; ``words`` may appear inside a longer name.
@@ -175,7 +181,7 @@ def _normalise(name: str, *, camel: bool = False) -> str:
     return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_")
 
 
-def _spellings(name: str) -> tuple[str, ...]:
+def column_spellings(name: str) -> tuple[str, ...]:
     """The normalised name, and its camelCase-split form when that differs.
 
     Both count: ``WhatsApp`` is ``whatsapp`` as well as ``whats_app``.
@@ -185,7 +191,7 @@ def _spellings(name: str) -> tuple[str, ...]:
 
 def _words(name: str) -> set[str]:
     """The words of every spelling of a column name."""
-    return {word for spelling in _spellings(name) for word in spelling.split("_")}
+    return {word for spelling in column_spellings(name) for word in spelling.split("_")}
 
 
 def guess_mapping(columns: Iterable[str]) -> dict[str, str]:
@@ -201,7 +207,7 @@ def guess_mapping(columns: Iterable[str]) -> dict[str, str]:
         Target column -> source column, only for the targets that were found.
     """
     columns = list(columns)
-    spellings = {column: _spellings(column) for column in columns}
+    spellings = {column: column_spellings(column) for column in columns}
     words = {column: _words(column) for column in columns}
     taken: set[str] = set()
     mapping: dict[str, str] = {}
@@ -403,7 +409,7 @@ def personal_columns(columns: Iterable[str], keep: Iterable[str] = ()) -> list[s
     for column in columns:
         if column in kept:
             continue
-        for name in _spellings(column):
+        for name in column_spellings(column):
             words = name.split("_")
             pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}  # e_mail
             if name in _PERSONAL_NAMES or _PERSONAL_WORDS & (set(words) | pairs):

@@ -487,8 +487,8 @@ class _Ingest:
         chunk = _Chunk()
         candidates: list[tuple[RawRecord, dict[str, Any]]] = []
         for record in records:
-            if record.error is not None:
-                chunk.quarantine.append((record, *record.error))
+            if record.values is None or record.error is not None:
+                chunk.quarantine.append((record, *record.problem))
                 continue
             values = mapped_values(record.values, mapping)
             if any(isinstance(v, str) and "\x00" in v for v in values.values()):

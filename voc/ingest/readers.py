@@ -51,6 +51,11 @@ class RawRecord:
     raw: Any
     error: tuple[str, str] | None = None
 
+    @property
+    def problem(self) -> tuple[str, str]:
+        """``(reason, detail)`` of a broken row (every reader sets ``error`` for one)."""
+        return self.error or ("broken_row", "the row cannot be read")
+
 
 def raw_text(record: RawRecord) -> str:
     """Return the raw content of ``record`` as one string (for the quarantine)."""
@@ -121,14 +126,14 @@ def _second_header(fields: list[str], header: list[str]) -> str | None:
     ``Response ID``), and import ids (``{"ImportId":"QID1"}``), as Qualtrics does. Such a
     row was loaded as a comment.
     """
-    from voc.ingest.mapping import _spellings
+    from voc.ingest.mapping import column_spellings
 
     filled = [(f, h) for f, h in zip(fields, header, strict=False) if f.strip()]
     if len(filled) < 2:
         return None
     if sum(bool(_IMPORT_ID.match(f)) for f, _ in filled) * 2 > len(filled):
         return "the row holds the columns' import ids (a survey tool's third header row)"
-    named = sum(bool(set(_spellings(f)) & set(_spellings(h))) for f, h in filled)
+    named = sum(bool(set(column_spellings(f)) & set(column_spellings(h))) for f, h in filled)
     if named >= 2 and named * 2 >= len(filled):
         return "the row names the columns again (a survey tool's second header row)"
     return None

@@ -77,7 +77,7 @@ def table_frames(
                 on_broken(record)
                 continue
             if record.values is None:
-                reason, detail = record.error or ("broken_row", "the row cannot be read")
+                reason, detail = record.problem
                 raise InputFileError(
                     f"{source.name} line {record.line} cannot be read ({reason}: {detail}).",
                     hint="Fix the row, or load the file with `voc ingest`, which quarantines "
