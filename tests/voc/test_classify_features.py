@@ -30,3 +30,28 @@ def test_model_text_lower_cases_words_in_capitals_only(text, expected):
     from voc.classify.features import model_text
 
     assert model_text(text) == expected
+
+
+def test_model_text_fast_paths_equal_the_plain_rule_on_the_corpus():
+    """The cheap pre-checks skip texts, never change the result."""
+    import re
+
+    from voc.classify.corpus import load_corpus
+    from voc.classify.features import model_text
+
+    def plain(text: str) -> str:  # the rule written out: words in capitals, stretched letters
+        words = re.sub(
+            r"(?<!\[)\b[^\W\d_]{2,}\b(?!\])",
+            lambda m: m.group(0).lower() if m.group(0).isupper() else m.group(0),
+            text,
+        )
+        return re.sub(r"([^\W\d_])\1{2,}", r"\1", words)
+
+    texts = load_corpus()["text"].tolist()
+    texts += [t.upper() for t in texts] + [
+        "ÇA VA BIEN",
+        "Straße GROẞ",
+        "x_AAA_y 1111 ééé",
+        "ПРИВЕТ 👍",
+    ]
+    assert [model_text(t) for t in texts] == [plain(t) for t in texts]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -17,6 +18,17 @@ _ENCODERS: dict[str, object] = {}
 _WORD = re.compile(r"(?<!\[)\b[^\W\d_]{2,}\b(?!\])")
 # A letter written three times or more in a row ("lamaaa", "pleaseee", "GOOOOD").
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+# The same words when written in ASCII capitals (the common case, found without a callback
+# per word); a text with a letter outside ASCII goes through the general pass.
+_ASCII_CAPITAL_WORD = re.compile(r"(?<!\[)\b[A-Z]{2,}\b(?!\])")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+# Cheap tests before the passes: two ASCII capitals in a row; any character three times.
+_ASCII_CAPITALS = re.compile(r"[A-Z]{2}")
+_TRIPLE = re.compile(r"(\w)\1\1")
+
+
+def _lower(match: re.Match) -> str:
+    return match.group(0).lower()
 
 
 def _lower_if_capitals(match: re.Match) -> str:
@@ -24,6 +36,7 @@ def _lower_if_capitals(match: re.Match) -> str:
     return word.lower() if word.isupper() else word
 
 
+@functools.lru_cache(maxsize=16_384)  # the pipeline's embedding pass, then predict: one work
 def model_text(text: str) -> str:
     """The text as the classifier's features read it: no shouting, no stretched letters.
 
@@ -38,7 +51,11 @@ def model_text(text: str) -> str:
     """
     if not text:
         return text
-    return _STRETCHED.sub(r"\1", _WORD.sub(_lower_if_capitals, text))
+    if not text.isascii() and _NON_ASCII_LETTER.search(text):
+        text = _WORD.sub(_lower_if_capitals, text)
+    elif _ASCII_CAPITALS.search(text):
+        text = _ASCII_CAPITAL_WORD.sub(_lower, text)
+    return _STRETCHED.sub(r"\1", text) if _TRIPLE.search(text) else text
 
 
 def get_encoder(name: str):
