@@ -1,5 +1,7 @@
 """model_text: the text the classifier's features read."""
 
+import re
+
 import pytest
 
 
@@ -55,3 +57,69 @@ def test_model_text_fast_paths_equal_the_plain_rule_on_the_corpus():
         "ПРИВЕТ 👍",
     ]
     assert [model_text(t) for t in texts] == [plain(t) for t in texts]
+
+
+def test_robustness_variants_rewrite_as_named_and_repeat_for_a_seed():
+    from voc.classify.robustness import VARIANTS, perturb
+
+    texts = ["Paket saya telat, kurirnya gak ada kabar!", "The app crashed; please fix it."]
+    assert perturb(texts, "as_written") == texts
+    assert perturb(texts, "capitals") == [t.upper() for t in texts]
+    assert perturb(texts, "lower_case") == [t.lower() for t in texts]
+    assert perturb(texts, "no_punctuation")[1] == "The app crashed please fix it"
+    for variant in VARIANTS:
+        assert perturb(texts, variant, seed=3) == perturb(texts, variant, seed=3)
+    stretched = perturb(texts * 20, "stretched_letters")
+    assert any(re.search(r"([a-z])\1{3}", t) for t in stretched)  # some words stretched
+    assert all(t.replace(" ", "") for t in stretched)
+    part = perturb(texts * 20, "capitals_40pct_of_words")
+    assert any(w.isupper() for t in part for w in t.split()) and part != [
+        t.upper() for t in texts * 20
+    ]
+
+
+def test_robustness_report_scores_each_variant_against_the_same_labels():
+    import pandas as pd
+
+    from voc.classify.robustness import VARIANTS, robustness_report
+
+    class EchoesCase:  # a fake model: right only on texts with a lower-case letter
+        def predict(self, texts, aspects=False):
+            ok = [any(c.islower() for c in t) for t in texts]
+            return pd.DataFrame(
+                {
+                    "topic": ["a" if k else "x" for k in ok],
+                    "touchpoint": ["b" if k else "x" for k in ok],
+                    "sentiment": ["negative" if k else "x" for k in ok],
+                }
+            )
+
+    frame = pd.DataFrame(
+        {"text": ["paket telat", "app crash"], "topics": ["a|c", "a"], "touchpoint": "b",
+         "sentiment": "negative"}
+    )  # fmt: skip
+    report = robustness_report(EchoesCase(), frame)
+    assert report["n"] == 2 and set(report["variants"]) == set(VARIANTS)
+    assert report["variants"]["as_written"] == {"topic": 1.0, "touchpoint": 1.0, "sentiment": 1.0}
+    assert report["variants"]["capitals"]["topic"] == 0.0
+
+
+def test_report_shows_the_robustness_table(tmp_path):
+    from voc.classify.report import write_report
+
+    results = {
+        "eval_dir": str(tmp_path),
+        "available": True,
+        "model_version": "default/v1",
+        "encoder": "e5-small-int8",
+        "robustness": {
+            "n": 2633,
+            "variants": {
+                "as_written": {"topic": 0.744, "touchpoint": 0.757, "sentiment": 0.923},
+                "capitals": {"topic": 0.741, "touchpoint": 0.76, "sentiment": 0.92},
+            },
+        },
+    }
+    text = write_report(results, tmp_path / "EVAL.md").read_text(encoding="utf-8")
+    assert "## Robustness" in text and "2,633 of our own rows" in text
+    assert "| capitals | 0.741 | 0.760 | 0.920 |" in text.splitlines()

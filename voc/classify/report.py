@@ -89,6 +89,7 @@ def run_evaluation(
             on banking77 (each gets its own row; an empty tuple skips the few-shot protocol).
     """
     from voc.classify import load_classifier
+    from voc.classify.corpus import TRAIN_DIR
     from voc.classify.evaluate import evaluate_file, fewshot_evaluate
 
     eval_dir = Path(eval_dir or DEFAULT_EVAL_DIR)
@@ -116,6 +117,13 @@ def run_evaluation(
             )
             rep.pop("confusion_matrix", None)
             results["sentiment"][name] = rep
+    corpus = TRAIN_DIR / "corpus.csv"
+    if corpus.exists():  # our own rows, rewritten as customers type (not an evaluation set)
+        from voc.classify.corpus import load_corpus
+        from voc.classify.robustness import robustness_report
+
+        test = load_corpus(corpus)
+        results["robustness"] = robustness_report(model, test[test["split"] == "test"])
     bank = eval_dir / "fewshot" / "banking77"
     if (bank / "train.csv").exists() and fewshot_methods:
         results["fewshot"] = {"banking77": {}}
@@ -217,6 +225,25 @@ def write_report(results: dict, out: Path) -> Path:
         for name, rep in results["sentiment"].items():
             lines.append(
                 f"| {name} | {rep['n']} | {_fmt(rep['accuracy'])} | {_fmt(rep['macro_f1'])} |"
+            )
+    if results.get("robustness"):
+        rob = results["robustness"]
+        lines += [
+            "",
+            "## Robustness: the internal test split rewritten as customers type",
+            "",
+            f"The corpus's internal test split ({rob['n']:,} of our own rows, not an evaluation "
+            "set) classified as written and rewritten: all in capitals, 40% of the words in "
+            "capitals, the last letter of one word in five stretched, no punctuation, all lower "
+            "case (`voc.classify.robustness`). Same rows, same labels: a drop is the model's.",
+            "",
+            "| rewrite | primary-topic accuracy | touchpoint accuracy | sentiment accuracy |",
+            "|---|---:|---:|---:|",
+        ]
+        for variant, acc in rob["variants"].items():
+            lines.append(
+                f"| {variant.replace('_', ' ')} | {_fmt(acc['topic'])} | "
+                f"{_fmt(acc['touchpoint'])} | {_fmt(acc['sentiment'])} |"
             )
     if results.get("fewshot"):
         lines += [
