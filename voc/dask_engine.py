@@ -187,12 +187,12 @@ def classify_dask(
             shutil.rmtree(staging, ignore_errors=True)
     import pyarrow.parquet as pq
 
-    from voc.streaming import _passthrough, _write_unreadable
+    from voc.streaming import passthrough_columns, write_unreadable
 
     files = sorted(output.glob("*.parquet"))
     rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
-    _, left_out, _ = _passthrough(list(ddf.columns), text_col, id_col, keep_columns)
-    listed = _write_unreadable(unreadable, output)
+    _, left_out, _ = passthrough_columns(list(ddf.columns), text_col, id_col, keep_columns)
+    listed = write_unreadable(unreadable, output)
     return {
         "rows": rows,
         "partitions": len(files),

@@ -27,8 +27,10 @@ __all__ = [
     "classify_file",
     "iter_chunks",
     "load_model",
+    "passthrough_columns",
     "row_id",
     "unreadable_path",
+    "write_unreadable",
 ]
 
 #: Columns every classified output carries (input columns other than the text pass through).
@@ -53,7 +55,7 @@ def unreadable_path(output: Path) -> Path:
     return output.with_name(output.name + ".unreadable.csv")
 
 
-def _write_unreadable(records: list, output: Path) -> Path | None:
+def write_unreadable(records: list, output: Path) -> Path | None:
     """List unreadable rows (line, reason, detail, raw content redacted) beside ``output``.
 
     Returns the file, or ``None`` when there were none (a list left by an earlier run of the
@@ -213,7 +215,7 @@ def _empty_output(passthrough: list[str]):
     return pd.DataFrame(columns)
 
 
-def _passthrough(
+def passthrough_columns(
     columns: list[str], text_col: str, id_col: str | None, keep_columns: Sequence[str]
 ) -> tuple[list[str], list[str], str | None]:
     """The input columns an output passes through, those left out, and the id column.
@@ -273,7 +275,9 @@ def classify_chunk(
             f"{', '.join(map(str, frame.columns))}."
         )
     raw = ["" if not isinstance(t, str) else t for t in frame[text_col].tolist()]
-    passthrough, _, source = _passthrough(list(frame.columns), text_col, id_col, keep_columns)
+    passthrough, _, source = passthrough_columns(
+        list(frame.columns), text_col, id_col, keep_columns
+    )
     if not len(frame):
         return _empty_output(passthrough)
     texts = [plain_text(t)[0] for t in raw]  # HTML message bodies: the words, not the tags
@@ -482,7 +486,7 @@ def classify_file(
             for number, frame in enumerate(frames):
                 if number == 0:
                     columns = list(frame.columns)
-                    _, left_out, _ = _passthrough(columns, text_col, id_col, keep_columns)
+                    _, left_out, _ = passthrough_columns(columns, text_col, id_col, keep_columns)
                     summary["columns_left_out"] = left_out
                 summary["chunks"] += 1
                 summary["rows"] += len(frame)
@@ -523,7 +527,7 @@ def classify_file(
                 progress.stop()
         _concat_parts(parts, output, summary["chunks"])
         shutil.rmtree(parts)
-        listed = _write_unreadable(unreadable, output)
+        listed = write_unreadable(unreadable, output)
         summary["rows_unreadable"] = len(unreadable)
         summary["unreadable_file"] = str(listed) if listed else None
         summary["output"] = str(output)
