@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from voc.errors import ConfigError, InputFileError
+from voc.errors import ColumnMappingError, ConfigError, InputFileError
 
 __all__ = ["classify_dask", "worker_model"]
 
@@ -76,7 +77,7 @@ def _stage(path: Path, output: Path, partition_rows: int) -> tuple[Path, list]:
     Raises:
         InputFileError: No row of the file can be read, or it has none.
     """
-    from voc.streaming import iter_chunks
+    from voc.streaming import iter_chunks, no_rows_error
 
     staging = staging_path(output)
     shutil.rmtree(staging, ignore_errors=True)
@@ -87,16 +88,8 @@ def _stage(path: Path, output: Path, partition_rows: int) -> tuple[Path, list]:
         for number, frame in enumerate(iter_chunks(path, partition_rows, unreadable.append)):
             frame.to_parquet(staging / f"part-{number:06d}.parquet", index=False)
             parts += 1
-        if parts == 0 and unreadable:
-            first = unreadable[0]
-            raise InputFileError(
-                f"None of the {len(unreadable):,} rows of {path.name} can be read "
-                f"(line {first.line}: {first.problem[0]}).",
-                hint="Check the delimiter and quoting, or load the file with `voc ingest`, "
-                "which lists each such row in its quarantine.",
-            )
         if parts == 0:
-            raise InputFileError(f"{path.name} has no rows to classify.")
+            raise no_rows_error(path.name, unreadable)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -169,19 +162,27 @@ def classify_dask(
         )
     ddf, staging, unreadable = _read(input, output, partition_rows)
     try:
-        version = _run(
-            ddf,
-            output,
-            text_col,
-            id_col,
-            taxonomy,
-            model_version,
-            aspects,
-            keep_columns,
-            scheduler,
-            workers,
-            show_progress,
-        )
+        if text_col not in ddf.columns:
+            raise ColumnMappingError(
+                f"Column '{text_col}' not found; available columns: {', '.join(ddf.columns)}.",
+                hint="Pass the text column with --text-col NAME.",
+            )
+        import pyarrow as pa
+
+        tax = str(taxonomy) if taxonomy else None
+        args = (text_col, id_col, tax, model_version, aspects, tuple(keep_columns))
+        meta = _partition(ddf._meta, *args)
+        result = ddf.map_partitions(_partition, *args, meta=meta)
+        schema = pa.schema([(str(c), _arrow_type(t)) for c, t in meta.dtypes.items()])
+        future = result.to_parquet(output, write_index=False, compute=False, schema=schema)
+        with _client(scheduler, workers) as client:
+            handle = client.compute(future)
+            if show_progress:
+                from distributed import progress
+
+                progress(handle)
+            handle.result()
+            version = client.submit(_version, tax, model_version, pure=False).result()
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
@@ -204,59 +205,22 @@ def classify_dask(
     }
 
 
-def _run(
-    ddf,
-    output,
-    text_col,
-    id_col,
-    taxonomy,
-    model_version,
-    aspects,
-    keep_columns,
-    scheduler,
-    workers,
-    show_progress,
-) -> str:
-    """Classify ``ddf``'s partitions on the cluster into ``output``; the model version."""
+@contextmanager
+def _client(scheduler: str | None, workers: int):
+    """A client of the scheduler at ``scheduler``, or of a LocalCluster started for the run."""
     from distributed import Client, LocalCluster
 
-    from voc.errors import ColumnMappingError
-
-    if text_col not in ddf.columns:
-        raise ColumnMappingError(
-            f"Column '{text_col}' not found; available columns: {', '.join(ddf.columns)}.",
-            hint="Pass the text column with --text-col NAME.",
-        )
-    tax = str(taxonomy) if taxonomy else None
-    args = (text_col, id_col, tax, model_version, aspects, tuple(keep_columns))
-    meta = _partition(ddf._meta, *args)
-    result = ddf.map_partitions(_partition, *args, meta=meta)
-    cluster = None
     if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
-    try:
-        import pyarrow as pa
-
-        schema = pa.schema([(str(c), _arrow_type(t)) for c, t in meta.dtypes.items()])
-        future = result.to_parquet(output, write_index=False, compute=False, schema=schema)
-        if show_progress:
-            from distributed import progress
-
-            handle = client.compute(future)
-            progress(handle)
-            handle.result()
-        else:
-            client.compute(future).result()
-        return client.submit(_version, tax, model_version, pure=False).result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
 
 
 def _arrow_type(dtype):

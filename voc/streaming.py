@@ -27,6 +27,7 @@ __all__ = [
     "classify_file",
     "iter_chunks",
     "load_model",
+    "no_rows_error",
     "passthrough_columns",
     "row_id",
     "unreadable_path",
@@ -53,6 +54,19 @@ class StreamSummary(dict):
 def unreadable_path(output: Path) -> Path:
     """Where :func:`classify_file` lists the rows of its input it could not read."""
     return output.with_name(output.name + ".unreadable.csv")
+
+
+def no_rows_error(name: str, unreadable: list) -> InputFileError:
+    """The error for an input that gave no row to classify: none readable, or none at all."""
+    if not unreadable:
+        return InputFileError(f"{name} has no rows to classify.")
+    first = unreadable[0]
+    return InputFileError(
+        f"None of the {len(unreadable):,} rows of {name} can be read "
+        f"(line {first.line}: {first.problem[0]}).",
+        hint="Check the delimiter and quoting, or load the file with `voc ingest`, "
+        "which lists each such row in its quarantine.",
+    )
 
 
 def write_unreadable(records: list, output: Path) -> Path | None:
@@ -509,17 +523,8 @@ def classify_file(
                     progress.update(task, advance=len(frame), total=max(total, summary["rows"]))
                 if on_chunk is not None:
                     on_chunk(number)
-            if summary["chunks"] == 0 and unreadable:
-                first = unreadable[0]
-                reason = first.problem[0]
-                raise InputFileError(
-                    f"None of the {len(unreadable):,} rows of {input.name} can be read "
-                    f"(line {first.line}: {reason}).",
-                    hint="Check the delimiter and quoting, or load the file with `voc ingest`, "
-                    "which lists each such row in its quarantine.",
-                )
             if summary["chunks"] == 0:
-                raise InputFileError(f"{input.name} has no rows to classify.")
+                raise no_rows_error(input.name, unreadable)
             if progress is not None:
                 progress.update(task, total=summary["rows"])
         finally:
