@@ -128,12 +128,12 @@ def _format(path: Path) -> str:
 
 
 def _input_format(path: Path) -> str:
-    """``parquet``, ``jsonl`` or ``table`` (a file for the ingest readers)."""
+    """``parquet`` or ``table`` (a file for the ingest readers, JSONL included)."""
     suffix = path.suffix.lower()
     if suffix in READER_SUFFIXES:  # the ingest readers (voc.ingest.tables)
         return "table"
-    if _SUFFIXES.get(suffix) in ("parquet", "jsonl"):
-        return _SUFFIXES[suffix]
+    if suffix == ".parquet":
+        return "parquet"
     raise InputFileError(
         f"{path.name} is not a CSV, TSV, XLSX, JSON, Parquet or JSONL file; classification "
         "reads .csv, .tsv, .txt, .xlsx, .json, .parquet, .jsonl and .ndjson (or a .gz/.zip of "
@@ -179,14 +179,12 @@ def iter_chunks(
 ) -> Iterator:
     """Yield DataFrames of ``chunk_size`` rows (text columns as strings) from a file.
 
-    ``on_broken`` is handed each row of a CSV/TSV/XLSX/JSON file that cannot be read (see
+    ``on_broken`` is handed each row of a CSV/TSV/XLSX/JSON(L) file that cannot be read (see
     :func:`voc.ingest.tables.table_frames`); without it such a row stops the reading.
 
     Raises:
         InputFileError: If the file is missing, of an unsupported type or unreadable.
     """
-    import pandas as pd
-
     path = Path(path)
     if not path.is_file():
         raise InputFileError(f"Input file {path} does not exist.")
@@ -197,20 +195,15 @@ def iter_chunks(
         )
         return
     try:
-        if kind == "parquet":
-            import pyarrow.parquet as pq
+        import pyarrow.parquet as pq
 
-            batches = pq.ParquetFile(path).iter_batches(batch_size=chunk_size)
-            yield from _rebatch((b.to_pandas() for b in batches), chunk_size)
-        else:
-            reader = pd.read_json(path, lines=True, dtype=False, chunksize=chunk_size)
-            with reader:
-                yield from _rebatch(iter(reader), chunk_size)
+        batches = pq.ParquetFile(path).iter_batches(batch_size=chunk_size)
+        yield from _rebatch((b.to_pandas() for b in batches), chunk_size)
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         if isinstance(exc, InputFileError):
             raise
         raise InputFileError(
-            f"Could not read {path.name} as {kind.upper()}: {exc}. "
+            f"Could not read {path.name} as PARQUET: {exc}. "
             "Check the file type, or convert it with `voc ingest` first."
         ) from exc
 
@@ -470,9 +463,11 @@ def classify_file(
                     f"Could not read {input.name} as PARQUET: {exc}. Check the file type."
                 ) from exc
         else:
-            # a CSV's lines less its header; 0 (unknown, the bar counts up) for XLSX and JSON
-            is_csv = input.suffix.lower() in (".csv", ".tsv", ".tab", ".txt")
-            total = max(lines - 1, 0) if is_csv else lines if kind == "jsonl" else 0
+            # a CSV's lines less its header, a JSONL's lines; 0 (unknown, the bar counts up)
+            # for XLSX and JSON
+            suffix = input.suffix.lower()
+            is_csv = suffix in (".csv", ".tsv", ".tab", ".txt")
+            total = max(lines - 1, 0) if is_csv else lines if suffix in (".jsonl", ".ndjson") else 0
         manifest = {
             "input_sha256": digest,
             "chunk_size": chunk_size,

@@ -396,6 +396,27 @@ def test_unreadable_rows_are_listed_redacted_and_the_others_classified(
         classify_file(src, out, model=toy_model)
 
 
+def test_a_broken_jsonl_line_is_listed_and_the_other_lines_classified(toy_model, tmp_path):
+    """A broken JSONL line stopped the whole run (pandas.read_json) and lost every row."""
+    src = tmp_path / "chat.jsonl"
+    src.write_text(
+        '{"id": 1, "text": "kopi enak"}\n'
+        '{"id": 2, "text": "telpon 081234567890\n'
+        "[1, 2]\n"
+        '{"id": 3, "text": "refund lama", "meta": {"channel": "app"}}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.csv"
+    summary = classify_file(src, out, id_col="id", model=toy_model)
+    assert (summary["rows"], summary["rows_unreadable"]) == (2, 2)
+    result = pd.read_csv(out)
+    assert list(result["text_redacted"]) == ["kopi enak", "refund lama"]
+    assert list(result["feedback_id"]) == [1, 3]
+    listed = pd.read_csv(summary["unreadable_file"], encoding="utf-8-sig")
+    assert listed[["line", "reason"]].values.tolist() == [[2, "broken_json"], [3, "broken_json"]]
+    assert "0812" not in Path(summary["unreadable_file"]).read_text(encoding="utf-8-sig")
+
+
 def test_a_workbook_of_several_sheets_needs_one_named(toy_model, tmp_path):
     book = tmp_path / "two.xlsx"
     with pd.ExcelWriter(book) as writer:

@@ -64,6 +64,13 @@ def test_a_broken_row_or_missing_file_is_a_clear_error(tmp_path):
         read_table(tmp_path / "nope.csv")
 
 
+def test_a_broken_jsonl_line_is_a_clear_error_with_its_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "ok", "label": "positive"}\n{"text": "x\n', encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"bad.jsonl line 2 cannot be read \(broken_json"):
+        read_table(path, purpose="evaluation")
+
+
 def test_a_header_without_rows_is_an_empty_table_with_its_columns(tmp_path):
     path = tmp_path / "h.csv"
     path.write_text("text,label\n", encoding="utf-8")

@@ -3,8 +3,9 @@
 For commands that need the rows of a file rather than a load into the store: ``voc classify``
 (in chunks), ``voc eval``, ``voc fewshot-eval`` and ``voc train --examples``. The encoding,
 the delimiter, title lines above the header, archives and workbooks are handled by the ingest
-readers, so a cp1252 ``;`` export from Excel reads the same everywhere. Parquet and JSONL go
-through pyarrow/pandas as they are.
+readers, so a cp1252 ``;`` export from Excel reads the same everywhere, and a broken JSONL line
+is a row that cannot be read (listed, or stopping with its line number), not a failed file.
+Parquet goes through pyarrow/pandas as it is.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["READER_SUFFIXES", "read_table", "table_frames"]
 
-#: File endings read by the ingest readers (the others: Parquet and JSONL).
-READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".xlsx", ".xlsm")
+#: File endings read by the ingest readers (the other: Parquet).
+READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm")
 
 
 def table_frames(
@@ -33,7 +34,7 @@ def table_frames(
     on_broken: Callable[[RawRecord], None] | None = None,
     sheet: str | None = None,
 ) -> Iterator:
-    """Yield DataFrames of up to ``chunk_size`` rows of text from a CSV/TSV/XLSX/JSON file.
+    """Yield DataFrames of up to ``chunk_size`` rows of text from a CSV/TSV/XLSX/JSON(L) file.
 
     A row broken at the file level (ragged, bad JSON) stops with its line (evaluation and
     training need every row; ``voc ingest`` quarantines such rows), unless ``on_broken`` is
@@ -98,7 +99,7 @@ def table_frames(
 def read_table(path: str | Path, *, purpose: str = "this command"):
     """The whole table of ``path`` as a DataFrame of text (``""`` for missing values).
 
-    CSV/TSV/TXT, XLSX (one sheet) and JSON go through the ingest readers, Parquet and JSONL
+    CSV/TSV/TXT, XLSX (one sheet), JSON and JSONL go through the ingest readers, Parquet
     through pandas; a ``.gz`` or single-table ``.zip`` is unpacked first.
 
     Raises:
@@ -119,8 +120,6 @@ def read_table(path: str | Path, *, purpose: str = "this command"):
         try:
             if suffix == ".parquet":
                 return pd.read_parquet(table_path)
-            if suffix in (".jsonl", ".ndjson"):
-                return pd.read_json(table_path, lines=True, dtype=False)
         except (ValueError, OSError) as exc:
             raise InputFileError(f"Could not read {path.name}: {exc}.") from exc
     raise InputFileError(
