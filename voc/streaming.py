@@ -9,6 +9,7 @@ skips the chunks already written; when every chunk is done the parts are concate
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import shutil
@@ -29,6 +30,7 @@ __all__ = [
     "load_model",
     "no_rows_error",
     "passthrough_columns",
+    "pseudonymised_ids",
     "row_id",
     "unreadable_path",
     "write_unreadable",
@@ -239,6 +241,55 @@ def passthrough_columns(
     return kept, personal, source
 
 
+@functools.lru_cache(maxsize=4)
+def _store_key(url: str) -> bytes:
+    from voc.errors import StoreError
+    from voc.store import get_engine
+    from voc.store.settings import pseudonym_key
+
+    try:
+        return pseudonym_key(get_engine(url))
+    except StoreError as exc:
+        raise ConfigError(
+            "Some ids hold personal data (a phone number, an e-mail address); they are written "
+            "as pseudonyms keyed with the store's key, but the store cannot be opened: "
+            f"{exc}",
+            hint="Set VOC_DATABASE_URL to a store that can be opened, or pass an id column "
+            "without personal data with --id-col.",
+        ) from exc
+
+
+def pseudonymised_ids(ids: list[str], key: bytes | None = None) -> list[str]:
+    """``ids`` with each id that holds personal data replaced by its pseudonym.
+
+    An id such as a chat export's phone number or an e-mail address becomes ``pid_`` + 24 hex
+    digits, the pseudonym ``voc ingest`` stores for it (:func:`voc.ingest.pipeline.
+    pseudonymous_id`): keyed with the store's key when ``key`` is ``None`` (the store is
+    opened only when such an id occurs), so a classified file joins the store's rows and its
+    pseudonyms cannot be tested against a list of numbers. Only ids that could hold PII (an
+    ``@``, whitespace or ten or more digits) reach the redactor; ``TKT-00123`` costs nothing.
+
+    Raises:
+        ConfigError: Such an id occurs, ``key`` is ``None`` and the store cannot be opened.
+    """
+    from voc.ingest.pipeline import may_hold_pii, pseudonymous_id
+
+    suspect = sorted({i for i in ids if may_hold_pii(i)})
+    if not suspect:
+        return ids
+    from voc.pii import redact_batch
+
+    holding = [i for i, r in zip(suspect, redact_batch(suspect), strict=True) if r.counts]
+    if not holding:
+        return ids
+    if key is None:
+        from voc.store.engine import default_database_url
+
+        key = _store_key(default_database_url())
+    mapped = {i: pseudonymous_id(i, key) for i in holding}
+    return [mapped.get(i, i) for i in ids]
+
+
 def classify_chunk(
     frame,
     *,
@@ -247,6 +298,7 @@ def classify_chunk(
     model,
     aspects: bool = True,
     keep_columns: Sequence[str] = (),
+    id_key: bytes | None = None,
 ):
     """Classify one chunk, each distinct text once; return :data:`OUTPUT_COLUMNS` + pass-through.
 
@@ -261,6 +313,8 @@ def classify_chunk(
         keep_columns: Columns to pass through even though their names say they hold
             personal data (:func:`voc.ingest.mapping.personal_columns`), which are
             otherwise left out.
+        id_key: Key of the pseudonyms that replace ids holding personal data (see
+            :func:`pseudonymised_ids`).
     """
     import numpy as np
     import pandas as pd
@@ -297,7 +351,7 @@ def classify_chunk(
     pred.insert(1, "text_redacted", redacted)
     pred = pred.iloc[index].reset_index(drop=True)
     if source:
-        ids = frame[source].astype(str).to_numpy()
+        ids = pseudonymised_ids(frame[source].astype(str).tolist(), id_key)
     else:
         ids = [row_id(t) for t in raw]
     out = frame[passthrough].reset_index(drop=True).astype(object)

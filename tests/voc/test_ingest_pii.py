@@ -126,10 +126,10 @@ def test_source_ids_that_are_pii_are_pseudonymised(db_engine, stub_stages, tmp_p
 
 
 def test_only_ids_that_could_hold_pii_reach_the_redactor(db_engine, stub_stages, tmp_path):
-    from voc.ingest.pipeline import _may_hold_pii
+    from voc.ingest.pipeline import may_hold_pii
 
     ids = ("TKT-00123", "T000000123", "a@b", "A 1", "0812.345.678", "INV/2026/0512/1")
-    assert [_may_hold_pii(i) for i in ids] == [False, False, True, True, True, False]
+    assert [may_hold_pii(i) for i in ids] == [False, False, True, True, True, False]
     seen: list[str] = []
 
     def redactor(texts):

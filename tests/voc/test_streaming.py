@@ -12,7 +12,13 @@ from tests.voc.classify_helpers import BagOfWordsEncoder
 from voc.classify.train import TrainConfig, train_classifier
 from voc.embed import EmbeddingCache, Encoder
 from voc.errors import ColumnMappingError, ConfigError, InputFileError
-from voc.streaming import OUTPUT_COLUMNS, classify_file, row_id, unreadable_path
+from voc.streaming import (
+    OUTPUT_COLUMNS,
+    classify_file,
+    pseudonymised_ids,
+    row_id,
+    unreadable_path,
+)
 from voc.taxonomy import load_taxonomy
 
 TOY = {
@@ -415,6 +421,41 @@ def test_a_broken_jsonl_line_is_listed_and_the_other_lines_classified(toy_model,
     listed = pd.read_csv(summary["unreadable_file"], encoding="utf-8-sig")
     assert listed[["line", "reason"]].values.tolist() == [[2, "broken_json"], [3, "broken_json"]]
     assert "0812" not in Path(summary["unreadable_file"]).read_text(encoding="utf-8-sig")
+
+
+def test_ids_holding_personal_data_are_written_as_the_stores_pseudonyms(
+    toy_model, tmp_path, monkeypatch
+):
+    """A chat export keyed by the customer's phone number wrote the number into the output."""
+    from voc.ingest.pipeline import pseudonymous_id
+    from voc.store import get_engine
+    from voc.store.settings import pseudonym_key
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    monkeypatch.setenv("VOC_DATABASE_URL", url)
+    src = tmp_path / "chats.csv"
+    src.write_text(
+        "chat_id,text\n0812-3456-7890,paket telat\nTKT-00123,refund lama\n"
+        "0812-3456-7890,masih belum\nrina@example.com,makasih\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.csv"
+    classify_file(src, out, id_col="chat_id", model=toy_model)
+    written = out.read_text(encoding="utf-8")
+    assert "0812" not in written and "rina@" not in written
+    key = pseudonym_key(get_engine(url))
+    assert len(key) == 32
+    phone, mail = (pseudonymous_id(v, key) for v in ("0812-3456-7890", "rina@example.com"))
+    assert list(pd.read_csv(out)["feedback_id"]) == [phone, "TKT-00123", phone, mail]
+    # a given key is used as it is, and ids without personal data never open a store
+    assert pseudonymised_ids(["0812-3456-7890", "A-1"], b"k" * 32) == [
+        pseudonymous_id("0812-3456-7890", b"k" * 32),
+        "A-1",
+    ]
+    monkeypatch.setenv("VOC_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    assert pseudonymised_ids(["TKT-00123", "INV/2026/0512/1"]) == ["TKT-00123", "INV/2026/0512/1"]
+    with pytest.raises(ConfigError, match="the store cannot be opened"):
+        pseudonymised_ids(["0812-3456-7890"])
 
 
 def test_a_workbook_of_several_sheets_needs_one_named(toy_model, tmp_path):

@@ -51,7 +51,8 @@ def classify(
     ] = False,
     text_col: Annotated[str, typer.Option(help="Column holding the comment text.")] = "text",
     id_col: Annotated[
-        str | None, typer.Option(help="Column to use as feedback_id (passes through).")
+        str | None,
+        typer.Option(help="Column to use as feedback_id (an id holding PII becomes a pseudonym)."),
     ] = None,
     sheet: Annotated[
         str | None,

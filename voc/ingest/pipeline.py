@@ -46,7 +46,9 @@ __all__ = [
     "IngestSummary",
     "ingest_file",
     "inspect_file",
+    "may_hold_pii",
     "preview_file",
+    "pseudonymous_id",
     "summary_totals",
 ]
 
@@ -176,7 +178,7 @@ def customer_pseudonym(customer_id: str, key: bytes = b"") -> str:
 _PII_MIN_DIGITS = 10
 
 
-def _may_hold_pii(source_id: str) -> bool:
+def may_hold_pii(source_id: str) -> bool:
     """Whether an id could hold a PII item: an ``@``, whitespace or 10+ digits."""
     return (
         "@" in source_id
@@ -466,7 +468,7 @@ class _Ingest:
         opaque keys such as ``TKT-00123`` or ``T0000001`` cost nothing.
         """
         ids = [clean["feedback_id"] for _, clean in candidates]
-        suspect = [i for i in ids if i is not None and _may_hold_pii(i)]
+        suspect = [i for i in ids if i is not None and may_hold_pii(i)]
         mapped = {
             value: pseudonymous_id(value, self.key)
             for value, result in self._redact_distinct(suspect).items()
