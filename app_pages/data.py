@@ -135,13 +135,17 @@ def _details(url: str, summary) -> None:
         st.caption(localized(warning))
 
 
-def _classify(url: str) -> None:
-    bar = st.progress(0.0, text=t("data.classifying", n=jobs.pending_count(url)))
+def _classify(url: str, *, stale: bool = False) -> None:
+    """Classify the comments without a prediction (``stale``: also another version's)."""
+    current = jobs.current_version()
+    counts = jobs.version_counts(url)
+    waiting = sum(n for v, n in counts.items() if v != current) if stale else counts.get(None, 0)
+    bar = st.progress(0.0, text=t("data.classifying", n=waiting))
 
     def advance(done: int, total: int) -> None:
         bar.progress(done / total, text=t("data.classifying", n=total))
 
-    count = jobs.classify_pending(url, advance)
+    count = jobs.classify_pending(url, advance, stale=stale)
     bar.progress(1.0)
     st.success(t("data.classified", n=count) if count else t("data.nothing_to_classify"))
 
@@ -360,6 +364,23 @@ def _history(url: str) -> None:
             )
 
 
+def _pending(url: str) -> None:
+    """Say how many comments wait for the app's model (none yet, or another version's)."""
+    counts = jobs.version_counts(url)
+    current = jobs.current_version()
+    pending = counts.get(None, 0)
+    others = {v: n for v, n in counts.items() if v is not None and v != current}
+    if pending:
+        st.caption(t("data.pending", n=pending))
+    if others:
+        versions = ", ".join(f"{v} ({n:,})" for v, n in others.items())
+        st.caption(t("data.other_versions", n=sum(others.values()), versions=versions, now=current))
+    if pending or others:
+        key = "data.classify_pending" if not others else "data.reclassify"
+        if st.button(t(key, n=pending + sum(others.values())), key="data_classify"):
+            _classify(url, stale=True)
+
+
 def render() -> None:
     """Draw the page."""
     from voc.ingest import shown_file_name
@@ -375,11 +396,7 @@ def render() -> None:
     )
     if not uploads:
         st.info(t("data.pick_file"))
-        pending = jobs.pending_count(url)
-        if pending:
-            st.caption(t("data.pending", n=pending))
-            if st.button(t("data.classify_pending")):
-                _classify(url)
+        _pending(url)
         _history(url)
         return
     directory = st.session_state.setdefault(_UPLOAD_DIR, tempfile.mkdtemp(prefix="voc_upload_"))

@@ -9,7 +9,14 @@ import streamlit as st
 
 from app_support import data
 
-__all__ = ["classify_pending", "classifier", "pending_count", "save_upload"]
+__all__ = [
+    "classifier",
+    "classify_pending",
+    "current_version",
+    "pending_count",
+    "save_upload",
+    "version_counts",
+]
 
 _CHUNK = 512
 
@@ -22,22 +29,41 @@ def classifier():
     return load_classifier(data.taxonomy())
 
 
+def current_version() -> str:
+    """The model version the app classifies with (the newest shipped), without loading it."""
+    from voc.classify.model import available_versions, model_version_of
+
+    name = data.taxonomy().name
+    versions = available_versions(name)
+    return model_version_of(name, versions[-1]) if versions else ""
+
+
 def pending_count(url: str) -> int:
     """Comments in the store without a prediction."""
-    from voc.store import read_feedback
-
-    return len(read_feedback(data.engine(url), unclassified_only=True))
+    return version_counts(url).get(None, 0)
 
 
-def classify_pending(url: str, on_progress: Callable[[int, int], None] | None = None) -> int:
-    """Classify every stored comment that has no prediction yet and store the predictions.
+def version_counts(url: str) -> dict[str | None, int]:
+    """Stored comments per model version of their current prediction (``None``: none yet)."""
+    from voc.store import current_model_versions
 
-    The same steps as ``voc.pipeline.classify_store`` (read the unclassified rows, predict
-    with aspects, write the predictions), chunk by chunk so the page can show progress.
+    return current_model_versions(data.engine(url))
+
+
+def classify_pending(
+    url: str, on_progress: Callable[[int, int], None] | None = None, *, stale: bool = False
+) -> int:
+    """Classify every stored comment without a prediction and store the predictions.
+
+    With ``stale`` also those whose current prediction comes from another model version
+    (an older model, older text rules: ``voc reclassify``). The same steps as
+    ``voc.pipeline.classify_store`` (read the rows, predict with aspects, write the
+    predictions), chunk by chunk so the page can show progress.
 
     Args:
         url: The store.
         on_progress: Called with (done, total) after each chunk.
+        stale: Also re-classify comments another model version classified.
 
     Returns:
         The number of comments classified.
@@ -47,11 +73,14 @@ def classify_pending(url: str, on_progress: Callable[[int, int], None] | None = 
     from voc.store import read_feedback, write_predictions
 
     engine = data.engine(url)
-    pending = read_feedback(engine, unclassified_only=True)
+    model = classifier()
+    if stale:
+        pending = read_feedback(engine, not_current_for=model.model_version)
+    else:
+        pending = read_feedback(engine, unclassified_only=True)
     total = len(pending)
     if not total:
         return 0
-    model = classifier()
     for start in range(0, total, _CHUNK):
         part = pending.iloc[start : start + _CHUNK]
         predicted = model.predict(part["text_redacted"].fillna("").tolist(), aspects=True)

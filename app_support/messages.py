@@ -311,6 +311,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:,} komentar di basis data belum diklasifikasi.",
         "{n:,} comments in the database are not classified yet.",
     ),
+    "data.other_versions": (
+        "{n:,} komentar diklasifikasi dengan versi model lain ({versions}); model aplikasi "
+        "sekarang {now}. Grafik baru memakai satu model setelah diklasifikasi ulang.",
+        "{n:,} comments were classified with another model version ({versions}); the app's "
+        "model is now {now}. Charts rest on one model once they are classified again.",
+    ),
+    "data.reclassify": (
+        "Klasifikasikan ulang dengan model sekarang ({n:,})",
+        "Classify again with the current model ({n:,})",
+    ),
     "data.runs": ("Riwayat pemuatan", "Load history"),
     "data.pick_file": (
         "Pilih berkas untuk memulai. Contoh: data/sample/feedback.csv.",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from voc.errors import ConfigError
+
 __all__ = ["classify_frame", "classify_store", "classify_texts", "predict_fast"]
 
 
@@ -107,6 +109,9 @@ def classify_frame(
     return pd.concat([passthrough, result], axis=1)
 
 
+_REDO = ("unclassified", "stale", "all")
+
+
 def classify_store(
     engine=None,
     model=None,
@@ -114,20 +119,41 @@ def classify_store(
     batch_size: int = 2_000,
     aspects: bool = True,
     show_progress: bool = False,
+    redo: str = "unclassified",
 ) -> int:
-    """Classify every stored feedback row that has no prediction yet; returns rows written.
+    """Classify the stored feedback rows that need it; returns rows written.
 
     The store holds only redacted text, so this step embeds and classifies
     ``text_redacted`` directly. Work is done in batches (bounded memory); an interrupted
-    run resumes where it stopped because finished rows already have predictions.
+    run resumes where it stopped because finished rows already have their predictions.
+
+    Args:
+        engine: The store (default: :func:`voc.store.get_engine`).
+        model: The classifier (default: the newest shipped one).
+        batch_size: Rows per batch.
+        aspects: Compute aspect-level sentiment.
+        show_progress: Progress bar on stderr.
+        redo: Which rows: ``unclassified`` (no prediction yet), ``stale`` (also rows whose
+            current prediction comes from another model version: an older model or older
+            text rules) or ``all``. Older predictions stay in the store as history.
+
+    Raises:
+        ConfigError: ``redo`` is none of the three.
     """
     from voc.classify import load_classifier
     from voc.progress import progress_bar
     from voc.store import get_engine, read_feedback
 
+    if redo not in _REDO:
+        raise ConfigError(f"redo must be one of {', '.join(_REDO)}, not {redo!r}.")
     engine = engine or get_engine()
     model = model or load_classifier()
-    todo = read_feedback(engine, unclassified_only=True)
+    if redo == "unclassified":
+        todo = read_feedback(engine, unclassified_only=True)
+    elif redo == "stale":
+        todo = read_feedback(engine, not_current_for=model.model_version)
+    else:
+        todo = read_feedback(engine)
     if todo.empty:
         return 0
     from voc.store import write_predictions

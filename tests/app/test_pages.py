@@ -376,6 +376,57 @@ def test_data_page_lists_loads_and_undoes_one(monkeypatch, tmp_path, stub_stages
     dispose_engine(url)
 
 
+class _StubClassifier:
+    """Stands in for the shipped classifier on the Data page (no model needed)."""
+
+    model_version = ""
+
+    def predict(self, texts, aspects=True):
+        import pandas as pd
+
+        n = len(texts)
+        return pd.DataFrame(
+            {"sentiment": ["neutral"] * n, "topic": ["other"] * n, "touchpoint": ["usage"] * n}
+        ).assign(model_version=self.model_version)
+
+
+def test_data_page_offers_to_classify_another_versions_comments_again(
+    monkeypatch, tmp_path, stub_stages
+):
+    import pandas as pd
+
+    from app_support import jobs
+    from voc.ingest import ingest_file
+    from voc.store import current_model_versions, dispose_engine, get_engine, write_predictions
+
+    url = f"sqlite:///{tmp_path / 'versions.db'}"
+    engine = get_engine(url)
+    (tmp_path / "f.csv").write_text("id,text\nA-1,Paket telat\nA-2,Oke\nA-3,Mantap\n")
+    ingest_file(tmp_path / "f.csv", engine=engine, **stub_stages)
+    old = pd.DataFrame({"feedback_id": ["A-1", "A-2"], "model_version": "default/v0"})
+    write_predictions(engine, old.assign(topic="price", sentiment="negative"))
+    stub = _StubClassifier()
+    stub.model_version = jobs.current_version()
+    assert stub.model_version.startswith("default/v1+r")
+    monkeypatch.setattr(jobs, "classifier", lambda: stub)
+    monkeypatch.setenv("VOC_DATABASE_URL", url)
+    at = _open("data", lang="en")
+    captions = [c.value for c in at.caption]
+    assert "1 comments in the database are not classified yet." in captions
+    assert (
+        "2 comments were classified with another model version (default/v0 (2)); the app's "
+        f"model is now {stub.model_version}. Charts rest on one model once they are classified "
+        "again." in captions
+    )
+    button = at.button(key="data_classify")
+    assert button.label == "Classify again with the current model (3)"
+    button.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success] == ["3 comments classified."]
+    assert current_model_versions(engine) == {stub.model_version: 3}
+    dispose_engine(url)
+
+
 def test_explorer_keeps_a_comment_s_paragraphs_and_escapes_it():
     from app_support.verbatim import highlight
 

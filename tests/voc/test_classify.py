@@ -15,6 +15,7 @@ from voc.classify import (
     load_classifier,
     split_clauses,
 )
+from voc.classify.features import TEXT_REVISION
 from voc.classify.metrics import label_set_micro_f1, single_label_report
 from voc.classify.train import TrainConfig, train_classifier
 from voc.errors import ConfigError, ModelCardMismatchError, ModelNotPreparedError, NotFittedError
@@ -160,7 +161,7 @@ def test_custom_taxonomy_zero_shot(monkeypatch, toy_taxonomy):
     assert model.mode == "zero-shot"
     pred = model.predict(["the espresso latte taste is great", "courier lost my parcel package"])
     assert list(pred["topic"]) == ["coffee", "shipping"]
-    assert pred["model_version"].iloc[0] == "toy/v1"
+    assert pred["model_version"].iloc[0] == f"toy/v1+r{TEXT_REVISION}"
 
 
 def test_custom_taxonomy_few_shot_beats_nothing(monkeypatch, toy_taxonomy):

@@ -214,6 +214,23 @@ def test_read_feedback_filters(db_engine):
     assert ids(read_feedback(db_engine, limit=2)) == ["a", "b"]
 
 
+def test_rows_not_current_for_a_model_version_and_the_counts_per_version(db_engine):
+    from voc.store import current_model_versions
+
+    _add_feedback(db_engine, ROWS)
+    assert current_model_versions(db_engine) == {None: 5}
+    write_predictions(
+        db_engine, _predictions([("a", "t1", "x"), ("b", "t1", "x"), ("c", "t", "y")])
+    )
+    write_predictions(db_engine, _predictions([("b", "t2", "x")], version="tax/2"))
+    # c has only tax/1; b has both, tax/2 current; a has tax/1 current; d, e nothing
+    assert current_model_versions(db_engine) == {None: 2, "tax/1": 2, "tax/2": 1}
+    ids = lambda frame: frame["feedback_id"].tolist()  # noqa: E731
+    assert ids(read_feedback(db_engine, not_current_for="tax/2")) == ["a", "c", "d", "e"]
+    assert ids(read_feedback(db_engine, not_current_for="tax/1")) == ["b", "d", "e"]
+    assert ids(read_feedback(db_engine, not_current_for="tax/9")) == ["a", "b", "c", "d", "e"]
+
+
 @pytest.fixture(params=["arrow", "dbapi"])
 def read_path(request, monkeypatch):
     """Run a read test through both read paths (on PostgreSQL both are the DBAPI cursor)."""

@@ -9,6 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from tests.voc.classify_helpers import BagOfWordsEncoder
+from voc.classify.features import TEXT_REVISION
 from voc.classify.train import TrainConfig, train_classifier
 from voc.embed import EmbeddingCache, Encoder
 from voc.errors import ColumnMappingError, ConfigError, InputFileError
@@ -112,7 +113,7 @@ def test_column_contract_and_no_raw_text(toy_model, tmp_path, suffix):
     assert "text" not in result.columns and "ticket" not in result.columns
     assert list(result["feedback_id"]) == [f"t{i}" for i in range(23)]
     assert not result["text_redacted"].astype(str).str.contains("0812").any()
-    assert set(result["model_version"]) == {"toy/v1"}
+    assert set(result["model_version"]) == {f"toy/v1+r{TEXT_REVISION}"}
     assert not (tmp_path / f"out{suffix}.parts").exists()
 
 
@@ -256,7 +257,7 @@ def test_cli_streams_with_toy_model(toy_model, tmp_path, monkeypatch):
     args = ["classify", str(src), "-o", str(out), "--id-col", "ticket", "--batch-size", "4", "-q"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "Classified 9 comments with toy/v1" in result.output
+    assert f"Classified 9 comments with toy/v1+r{TEXT_REVISION}" in result.output
     frame = _read(out)
     assert len(frame) == 9 and np.all(frame["feedback_id"].str.startswith("t"))
     both = CliRunner().invoke(app, ["classify", str(src), "-o", str(out), "--to-store"])
@@ -276,7 +277,9 @@ def test_cli_to_store_ingests_then_classifies(toy_model, tmp_path, monkeypatch):
     args = ["classify", str(src), "--to-store", "--id-col", "ticket", "-q"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "8 rows stored, 1 quarantined); classified 8 with toy/v1" in result.output
+    assert (
+        f"8 rows stored, 1 quarantined); classified 8 with toy/v1+r{TEXT_REVISION}" in result.output
+    )
     engine = get_engine(url)
     try:
         assert read_feedback(engine, unclassified_only=True).empty
@@ -293,6 +296,47 @@ def test_cli_to_store_ingests_then_classifies(toy_model, tmp_path, monkeypatch):
     alone = CliRunner().invoke(app, ["classify", str(src), "-o", "x.csv", "--id-prefix", "crm"])
     assert isinstance(alone.exception, ConfigError)
     assert "needs --to-store" in str(alone.exception)
+
+
+def test_reclassify_redoes_what_another_model_version_made(toy_model, tmp_path, monkeypatch):
+    """A new model (or new text rules) left the stored comments on the old predictions."""
+    from voc.cli import app
+    from voc.cli import classify as cli_classify
+    from voc.pipeline import classify_store
+    from voc.store import current_model_versions, dispose_engine, get_engine, write_predictions
+
+    url = f"sqlite:///{tmp_path / 'voc.db'}"
+    monkeypatch.setenv("VOC_DATABASE_URL", url)
+    monkeypatch.setattr(cli_classify, "_load_model", lambda taxonomy, version: toy_model)
+    src = _input(tmp_path, ".csv", n=9)
+    result = CliRunner().invoke(app, ["classify", str(src), "--to-store", "--id-col", "ticket"])
+    assert result.exit_code == 0, result.output
+    engine = get_engine(url)
+    now = toy_model.model_version
+    try:
+        old = pd.DataFrame({"feedback_id": ["t0", "t1", "t2"], "model_version": "toy/v0"})
+        write_predictions(engine, old.assign(topic="x", sentiment="neutral"))
+        assert current_model_versions(engine) == {now: 5, "toy/v0": 3}
+        assert classify_store(engine, toy_model) == 0  # nothing unclassified
+        with pytest.raises(ConfigError, match="redo must be one of"):
+            classify_store(engine, toy_model, redo="everything")
+        result = CliRunner().invoke(app, ["reclassify", "--json", "--batch-size", "2"])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.output)
+        assert report == {
+            "model_version": now,
+            "classified": 3,
+            "before": {now: 5, "toy/v0": 3},
+            "after": {now: 8},
+        }
+        result = CliRunner().invoke(app, ["reclassify", "-q"])
+        assert result.exit_code == 0, result.output
+        assert f"Nothing to do: every stored comment is classified with {now}." in result.output
+        assert classify_store(engine, toy_model, redo="all") == 8
+        bad = CliRunner().invoke(app, ["reclassify", "--batch-size", "0"])
+        assert isinstance(bad.exception, ConfigError)
+    finally:
+        dispose_engine(url)
 
 
 def test_cli_review_thresholds(toy_model, tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from voc.errors import ConfigError, NotFittedError
 
-__all__ = ["CharNgramCounter", "TextFeaturizer", "get_encoder", "model_text"]
+__all__ = ["TEXT_REVISION", "CharNgramCounter", "TextFeaturizer", "get_encoder", "model_text"]
 
 _ENCODERS: dict[str, object] = {}
 # A word of two letters or more; not the type inside a placeholder such as [NAME].
@@ -34,6 +34,14 @@ def _lower(match: re.Match) -> str:
 def _lower_if_capitals(match: re.Match) -> str:
     word = match.group(0)
     return word.lower() if word.isupper() else word
+
+
+#: Revision of what the classifier does to a text before its heads see it (:func:`model_text`).
+#: Revision 1 read texts as written; revision 2 (2026-11-28) lower-cases shouted words and
+#: writes stretched letters once. Predictions carry it in their model version
+#: (``default/v1+r2``), so a store can tell which predictions an older revision made and
+#: ``voc reclassify`` re-does them. Raise it whenever a change here changes predictions.
+TEXT_REVISION = 2
 
 
 @functools.lru_cache(maxsize=16_384)  # the pipeline's embedding pass, then predict: one work

@@ -25,6 +25,7 @@ __all__ = [
     "ReviewThresholds",
     "PREDICTION_COLUMNS",
     "available_versions",
+    "model_version_of",
     "load_classifier",
 ]
 
@@ -118,8 +119,14 @@ class FeedbackClassifier:
 
     @property
     def model_version(self) -> str:
-        """``<taxonomy>/<version>``, stored with every prediction."""
-        return f"{self.taxonomy_name}/{self.version}"
+        """``<taxonomy>/<version>+r<text revision>``, stored with every prediction.
+
+        The heads' folder (``default/v1``) and the revision of the text rules applied before
+        them (:data:`voc.classify.features.TEXT_REVISION`): the same heads under other rules
+        give other predictions. Predictions stored before the revision was recorded carry
+        ``default/v1`` alone (revision 1).
+        """
+        return model_version_of(self.taxonomy_name, self.version)
 
     # -- prediction -----------------------------------------------------------------
     def _heads(self, X):
@@ -260,6 +267,16 @@ class FeedbackClassifier:
             json.dumps(card, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         )
         return directory
+
+
+def model_version_of(taxonomy_name: str, version: str) -> str:
+    """The model version predictions of these heads carry: ``default/v1+r2``.
+
+    See :attr:`FeedbackClassifier.model_version`; needs no loaded model.
+    """
+    from voc.classify.features import TEXT_REVISION
+
+    return f"{taxonomy_name}/{version}+r{TEXT_REVISION}"
 
 
 def available_versions(taxonomy_name: str, root: Path | None = None) -> list[str]:

@@ -113,7 +113,7 @@ def classify(
     if id_prefix is not None and not to_store:
         raise ConfigError(
             "--id-prefix names the source system of ids kept in the store; it needs --to-store "
-            "(an output file keeps the input's ids as they are)."
+            "(an output file keeps the input's ids, as pseudonyms where they hold PII)."
         )
     if to_store:
         if engine != "local":
@@ -187,6 +187,71 @@ def classify(
         f"with {model.model_version} -> {output}{skipped}"
     )
     _report_left_out(result, input)
+
+
+def reclassify(
+    taxonomy: Annotated[Path | None, typer.Option(help="Taxonomy YAML (default one).")] = None,
+    model_version: Annotated[
+        str | None, typer.Option("--model-version", help="Classifier version (default: newest).")
+    ] = None,
+    all_rows: Annotated[
+        bool,
+        typer.Option("--all", help="Every stored comment, also those the model already made."),
+    ] = False,
+    batch_size: Annotated[int, typer.Option(help="Comments per batch.")] = 2_000,
+    no_aspects: Annotated[bool, typer.Option("--no-aspects", help="Skip aspects.")] = False,
+    review_thresholds: Annotated[
+        str | None,
+        typer.Option(
+            help="Flag needs_review below these confidences, e.g. topic=0.5,touchpoint=0.45."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Classify the stored comments again with the current (or chosen) model.
+
+    Re-does every comment whose current prediction comes from another model version (an
+    older model, or the same heads under older text rules) or that has none yet, so that
+    the app's charts rest on one model. The older predictions stay in the store as history.
+    """
+    from voc.pipeline import classify_store
+    from voc.store import current_model_versions, get_engine
+
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ConfigError(f"--batch-size must be a positive integer, not {batch_size!r}.")
+    store = get_engine()
+    model = _with_review(_load_model(taxonomy, model_version), review_thresholds)
+    before = current_model_versions(store)
+    written = classify_store(
+        store,
+        model,
+        batch_size=batch_size,
+        aspects=not no_aspects,
+        show_progress=not quiet and not as_json,
+        redo="all" if all_rows else "stale",
+    )
+    after = current_model_versions(store)
+    if as_json:
+        result = {
+            "model_version": model.model_version,
+            "classified": written,
+            "before": {str(k): v for k, v in before.items()},
+            "after": {str(k): v for k, v in after.items()},
+        }
+        typer.echo(json.dumps(result, ensure_ascii=False))
+        return
+
+    def shown(counts: dict) -> str:
+        parts = [f"{v or 'not classified'} {n:,}" for v, n in counts.items()]
+        return "; ".join(parts) or "no comments"
+
+    typer.echo(f"Before: {shown(before)}")
+    if written:
+        typer.echo(f"Classified {written:,} comments with {model.model_version}.")
+    else:
+        typer.echo(f"Nothing to do: every stored comment is classified with {model.model_version}.")
+    typer.echo(f"Now: {shown(after)}")
 
 
 def _report_left_out(result: dict, input: Path) -> None:
@@ -401,6 +466,7 @@ def report_eval(
 def register(app: typer.Typer) -> None:
     """Attach the classifier commands to ``app``."""
     app.command()(classify)
+    app.command()(reclassify)
     app.command()(train)
     app.command("eval")(eval_cmd)
     app.command("fewshot-eval")(fewshot_eval)

@@ -32,7 +32,7 @@ def demo(
     from voc.embed.prepare import prepare_models
     from voc.ingest import ingest_file
     from voc.pipeline import classify_store
-    from voc.store import get_engine
+    from voc.store import current_model_versions, get_engine
 
     show = not quiet
     typer.echo("1/4 Preparing encoders (reused when up to date)...")
@@ -53,6 +53,12 @@ def demo(
     typer.echo(f"4/4 Classifying new rows with {model.model_version}...")
     written = classify_store(engine, model, show_progress=show)
     typer.echo(f"    classified {written:,} rows")
+    others = sum(n for v, n in current_model_versions(engine).items() if v != model.model_version)
+    if others:
+        typer.echo(
+            f"    {others:,} rows keep predictions of another model version; "
+            f"`voc reclassify` classifies them with {model.model_version}"
+        )
     if no_serve:
         typer.echo("Ready. Start the app with: make demo (or streamlit run app.py)")
         return

@@ -26,6 +26,7 @@ __all__ = [
     "CLASSIFIED_COLUMNS",
     "counts_by_week_topic_touchpoint",
     "csat_by_touchpoint",
+    "current_model_versions",
     "list_runs",
     "read_feedback",
     "read_quarantine",
@@ -113,6 +114,7 @@ def read_feedback(
     model_version: str | None = None,
     classified_only: bool = False,
     unclassified_only: bool = False,
+    not_current_for: str | None = None,
     limit: int | None = None,
 ):
     """Return feedback records joined with their current prediction as a DataFrame.
@@ -129,6 +131,8 @@ def read_feedback(
         model_version: Join this model version's predictions instead of the current ones.
         classified_only: Drop rows without a prediction.
         unclassified_only: Keep only rows without a prediction (the classifier's to-do list).
+        not_current_for: Keep only rows whose current prediction is not from this model
+            version, unclassified rows included (the to-do list of re-classifying with it).
         limit: At most this many rows (ordered by ``created_at``, then id).
 
     Returns:
@@ -155,6 +159,9 @@ def read_feedback(
         clauses.append(predictions.c.id.is_not(None))
     if unclassified_only:
         clauses.append(predictions.c.id.is_(None))
+    if not_current_for is not None:
+        current = feedback.c.current_model_version
+        clauses.append(current.is_(None) | (current != not_current_for))
     if clauses:
         query = query.where(*clauses)
     query = query.order_by(feedback.c.created_at, feedback.c.feedback_id)
@@ -194,6 +201,19 @@ def _classified_source(model_version: str | None):
         return feedback, feedback.c.current_topic, feedback.c.current_touchpoint
     joined = feedback.join(predictions, _prediction_join(model_version))
     return joined, predictions.c.topic, predictions.c.touchpoint
+
+
+def current_model_versions(engine: Engine) -> dict[str | None, int]:
+    """Stored comments per model version of their current prediction (``None``: none yet).
+
+    Most rows first. Shows whether the store's charts rest on one model: after a model or
+    its text rules change, the older version's rows are the ones ``voc reclassify`` re-does.
+    """
+    version = feedback.c.current_model_version
+    query = sa.select(version, sa.func.count()).group_by(version)
+    with engine.connect() as conn:
+        counts = {row[0]: int(row[1]) for row in conn.execute(query)}
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] or "")))
 
 
 def counts_by_week_topic_touchpoint(
