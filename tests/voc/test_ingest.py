@@ -915,6 +915,65 @@ def test_a_us_ordered_survey_export_is_read_month_first(db_engine, stub_stages, 
     assert stored["B"] == pd.Timestamp("2026-06-05")
 
 
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["05/12/2026", "13/05/2026", "05/13/2026"], "day"),
+        (["05/12/2026", "05/13/2026"], "month"),
+        (["05/12/2026", "2026-05-13"], "unknown"),
+        (["2026-05-13", None, 45789], None),
+    ],
+)
+def test_date_order(values, expected):
+    from voc.ingest.validate import date_order
+
+    assert date_order(values) == expected
+
+
+@pytest.mark.parametrize("later", ["1/13/2026", "13/1/2026"])
+def test_the_whole_table_decides_when_its_first_chunk_cannot(
+    db_engine, stub_stages, tmp_path, later
+):
+    """A US export of 1-12 January filled the first chunk with dates such as 1/5/2026: it
+    was read day first (5 January became 1 May) and 1/13/2026 was quarantined."""
+    import pandas as pd
+
+    rows = "".join(f"T{d},Paket telat {d},1/{d}/2026\n" for d in range(1, 13))
+    path = _write(tmp_path, "big.csv", f"id,text,date\n{rows}T13,Refund lama,{later}\n")
+    summary = ingest_file(path, engine=db_engine, chunk_size=4, **stub_stages)
+    stored = read_feedback(db_engine).set_index("feedback_id")["created_at"]
+    if later == "1/13/2026":  # the last row says month first: every row is January
+        assert summary.loaded == 13 and not summary.quarantine_reasons
+        assert stored["T5"] == pd.Timestamp("2026-01-05")
+        assert stored["T13"] == pd.Timestamp("2026-01-13")
+        assert any("read month first" in w for w in summary.warnings)
+    else:  # the last row says day first
+        assert summary.loaded == 13 and not summary.quarantine_reasons
+        assert stored["T5"] == pd.Timestamp("2026-05-01")
+        assert not any("month first" in w for w in summary.warnings)
+
+
+def test_a_first_chunk_that_decides_or_a_single_chunk_reads_the_file_once(
+    db_engine, stub_stages, tmp_path, monkeypatch
+):
+    from voc.ingest import pipeline
+
+    scans: list[str] = []
+    real = pipeline._scan_date_order
+    monkeypatch.setattr(pipeline, "_scan_date_order", lambda *a: scans.append(a[-1]) or real(*a))
+    decided = "".join(f"A{d},Oke,{d}/5/2026\n" for d in range(10, 16))  # 13/5 decides
+    ingest_file(_write(tmp_path, "a.csv", f"id,text,tgl\n{decided}"), engine=db_engine,
+                chunk_size=4, **stub_stages)  # fmt: skip
+    one = "".join(f"B{d},Oke,{d}/5/2026\n" for d in range(1, 4))
+    ingest_file(_write(tmp_path, "b.csv", f"id,text,tgl\n{one}"), engine=db_engine,
+                chunk_size=4, **stub_stages)  # fmt: skip
+    assert scans == []
+    many = "".join(f"C{d},Oke,{d}/5/2026\n" for d in range(1, 9))
+    ingest_file(_write(tmp_path, "c.csv", f"id,text,tgl\n{many}"), engine=db_engine,
+                chunk_size=4, **stub_stages)  # fmt: skip
+    assert scans == ["tgl"]
+
+
 def test_html_message_bodies_are_stored_as_their_words(db_engine, stub_stages, tmp_path):
     """Chat platforms export bodies as HTML; the tags were stored, shown and classified."""
     path = tmp_path / "conversations.json"

@@ -9,6 +9,7 @@ details all pass through the PII redactor first.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import logging
@@ -37,7 +38,7 @@ from voc.ingest.validate import (
     SCORE_WORDS_KEY,
     RowProblem,
     business_timezone,
-    month_first_dates,
+    date_order,
     validate_row,
 )
 
@@ -415,6 +416,9 @@ class _Ingest:
         self.notes = _Notes()
         # Per table: whether its NN/NN/YYYY dates are month first (US order)
         self.month_first: dict[str, bool] = {}
+        # (table, column) -> date_order of the whole column, when a first chunk cannot tell
+        self.rescan: Callable[[str, str], str | None] | None = None
+        self.chunk_size = DEFAULT_CHUNK_SIZE
 
     def warnings(self) -> list[str]:
         """The sentences the run's notes add to its summary."""
@@ -608,10 +612,16 @@ class _Ingest:
         import sqlalchemy as sa
 
         table = self.shown.get(source.name, source.name)
-        if source.name not in self.month_first:  # decided on the table's first chunk
+        if source.name not in self.month_first:  # decided before the table's first chunk
             column = mapping.get("created_at")
             values = [r.values.get(column) for r in records if r.values] if column else []
-            self.month_first[source.name] = month_first_dates(values)
+            order = date_order(values)
+            if order == "unknown" and self.rescan is not None and len(records) >= self.chunk_size:
+                # Only 01..12 in both places so far (a US export of 1-12 January, say): the
+                # rest of the table decides, or 05/12/2026 would be stored as 5 December and
+                # 05/13/2026 quarantined as a bad date.
+                order = self.rescan(source.name, column)
+            self.month_first[source.name] = order == "month"
         month_first = self.month_first[source.name]
         for attempt in range(1, _CHUNK_ATTEMPTS + 1):
             saved = (
@@ -730,6 +740,22 @@ def _open(path: Path, kind, sheet: str | None, batch_size: int = DEFAULT_CHUNK_S
             f"{path.name} is not valid {kind.encoding}: {exc}.",
             hint="Export the file again as UTF-8.",
         ) from exc
+
+
+def _scan_date_order(path: Path, kind, sheet: str | None, table: str, column: str) -> str | None:
+    """:func:`voc.ingest.validate.date_order` of one column of a whole table, read afresh.
+
+    For a table whose first chunk holds only dates such as 05/12/2026: a second pass over
+    the file reads that column alone (stopping at the first day-first date).
+    """
+    sources = _open(path, kind, sheet)
+    try:
+        for source in sources:
+            if source.name == table:
+                return date_order(r.values.get(column) for r in source.records if r.values)
+    finally:
+        _close(sources)
+    return None
 
 
 def _map_sources(
@@ -889,6 +915,7 @@ def ingest_file(
     with _opened_tables(path, sheet, chunk_size) as (table_path, kind, sources):
         if table_path != path:
             stages["archive_member"] = table_path.name
+        stages["rescan"] = functools.partial(_scan_date_order, table_path, kind, sheet)
         summary = _ingest_sources(path, kind, sources, explicit, engine, chunk_size, **stages)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -908,10 +935,13 @@ def _ingest_sources(
     on_progress,
     archive_member: str | None = None,
     id_prefix: str | None = None,
+    rescan: Callable[[str, str], str | None] | None = None,
 ) -> IngestSummary:
     """Map, check and store the tables of one file (see :func:`ingest_file`).
 
     ``archive_member`` names the table file when ``path`` is an archive it was unpacked from.
+    ``rescan(table, column)`` reads a whole column's date order when the first chunk of a
+    table cannot tell (see :func:`_scan_date_order`).
     """
     from voc.progress import progress_bar
     from voc.store import get_engine
@@ -944,6 +974,7 @@ def _ingest_sources(
         warnings=[*kind.warnings, *warnings],
     )
     job = _Ingest(engine, summary, redactor, language_detector, shown, id_prefix)
+    job.rescan, job.chunk_size = rescan, chunk_size
     job.pii.update(name_pii)
     summary.pii_counts = dict(sorted(job.pii.items()))
     try:

@@ -29,6 +29,7 @@ __all__ = [
     "QUARANTINE_REASONS",
     "RowProblem",
     "business_timezone",
+    "date_order",
     "month_first_dates",
     "numeric_datetime",
     "parse_bool",
@@ -227,6 +228,25 @@ def numeric_datetime(value: Any) -> tuple[dt.datetime, str] | None:
 _SLASH_DATE = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{4}")
 
 
+def date_order(values: Iterable[Any]) -> str | None:
+    """What the ``NN/NN/YYYY`` dates among ``values`` say about their order.
+
+    Returns:
+        ``"day"`` when one has a first number above 12 (``13/05/2026``), else ``"month"``
+        when one has a second number above 12 (``05/13/2026``), else ``"unknown"`` when
+        there are such dates but none decides (``05/12/2026``), else ``None`` (no such
+        date). Stops reading at the first day-first date.
+    """
+    seen = month_first = False
+    for value in values:
+        if isinstance(value, str) and (match := _SLASH_DATE.match(value)):
+            seen = True
+            if int(match[1]) > 12:
+                return "day"
+            month_first |= int(match[2]) > 12
+    return "month" if month_first else "unknown" if seen else None
+
+
 def month_first_dates(values: Iterable[Any]) -> bool:
     """Whether the ``NN/NN/YYYY`` dates among ``values`` are month first (US order).
 
@@ -234,15 +254,7 @@ def month_first_dates(values: Iterable[Any]) -> bool:
     number above 12 (``13/05/2026``). Without such evidence dates stay day first (the
     Indonesian order): ``05/12/2026`` alone is 5 December.
     """
-    day_first = month_first = False
-    for value in values:
-        if isinstance(value, str) and (match := _SLASH_DATE.match(value)):
-            first, second = int(match[1]), int(match[2])
-            day_first |= first > 12
-            month_first |= second > 12
-            if day_first:
-                return False
-    return month_first
+    return date_order(values) == "month"
 
 
 def parse_datetime(value: Any, *, month_first: bool = False) -> dt.datetime | None:
