@@ -1,5 +1,6 @@
 """No stored row holds unredacted PII: texts, fields, quarantined rows and details."""
 
+import json
 import re
 from pathlib import Path
 
@@ -202,6 +203,20 @@ def test_preview_shows_every_value_redacted(tmp_path, stub_stages, real):
     shown = " ".join(frame.to_numpy().ravel())
     assert "812" not in shown and "siti.aminah" not in shown
     assert len(preview_file(path, rows=1, **stages)) == 1
+
+
+def test_preview_writes_numbers_as_the_classify_and_eval_readers_do(tmp_path, stub_stages):
+    from voc.ingest import preview_file
+    from voc.ingest.tables import read_table
+
+    path = tmp_path / "survey.json"
+    path.write_text(
+        json.dumps([{"text": "Oke", "csat": 4.0, "nps": None}, {"text": "Baik", "csat": 3.5}]),
+        encoding="utf-8",
+    )
+    frame = preview_file(path, redactor=stub_stages["redactor"])
+    assert frame[["csat", "nps"]].values.tolist() == [["4", ""], ["3.5", ""]]
+    assert frame.values.tolist() == read_table(path).values.tolist()
 
 
 def test_sheet_names_are_redacted_apart_from_the_file_name(db_engine, tmp_path):

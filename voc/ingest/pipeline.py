@@ -839,24 +839,18 @@ def preview_file(
     """
     import pandas as pd
 
+    from voc.ingest.tables import as_cell
     from voc.pii.parallel import in_process
 
     redact = in_process(redactor or _default_redactor())
     with _opened_tables(path, sheet) as (_, _, sources):
         columns = list(sources[0].columns)
         records = itertools.islice((r for r in sources[0].records if r.values), rows)
-        values = [
-            ["" if _is_missing_value(r.values.get(c)) else str(r.values.get(c)) for c in columns]
-            for r in records
-        ]
+        values = [[as_cell(r.values.get(c)) for c in columns] for r in records]
     distinct = sorted({v for row in values for v in row if v})
     shown = {v: res.text for v, res in zip(distinct, redact(distinct), strict=True)}
     shown[""] = ""
     return pd.DataFrame([[shown[v] for v in row] for row in values], columns=columns)
-
-
-def _is_missing_value(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
 
 
 def ingest_file(

@@ -19,7 +19,7 @@ from voc.errors import InputFileError
 if TYPE_CHECKING:
     from voc.ingest.readers import RawRecord
 
-__all__ = ["READER_SUFFIXES", "read_table", "table_frames"]
+__all__ = ["READER_SUFFIXES", "as_cell", "read_table", "table_frames"]
 
 #: File endings read by the ingest readers (the other: Parquet).
 READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm")
@@ -85,7 +85,7 @@ def table_frames(
                     "such rows.",
                 )
             row = list(map(record.values.get, columns))
-            rows.append(row if text_only else [_as_cell(value) for value in row])
+            rows.append(row if text_only else [as_cell(value) for value in row])
             if len(rows) == chunk_size:
                 yield pd.DataFrame(rows, columns=columns, dtype=object)
                 rows, yielded = [], True
@@ -128,7 +128,7 @@ def read_table(path: str | Path, *, purpose: str = "this command"):
     )
 
 
-def _as_cell(value: Any) -> str:
+def as_cell(value: Any) -> str:
     """A value as the text the CSV path gives (empty for missing, ``12`` for ``12.0``)."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
