@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import re
 
-__all__ = ["noisy_copies", "noisy_text"]
+__all__ = ["noisy_copies", "noisy_text", "without_punctuation"]
 
 # Full form -> spellings customers use instead (Indonesian chat style, then English).
 _ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -55,6 +55,11 @@ _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _PUNCTUATION = re.compile(r"[.,!?;:]")
 
 
+def without_punctuation(text: str) -> str:
+    """``text`` without ``. , ! ? ; :`` (as customers who never type them write)."""
+    return _PUNCTUATION.sub("", text)
+
+
 def _typo(word: str, rng: random.Random) -> str:
     """Drop, swap or double one inner letter of an alphabetic word of four letters or more."""
     if len(word) < 4 or not word.isalpha():
@@ -83,7 +88,7 @@ def noisy_text(text: str, rng: random.Random) -> str:
     if rng.random() < 0.4:
         out = out.lower()
     if rng.random() < 0.3:
-        out = _PUNCTUATION.sub("", out)
+        out = without_punctuation(out)
     if rng.random() < 0.3:
         out = _EMOJI.sub("", out).strip()
     return out if out.strip() else text

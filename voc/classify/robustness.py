@@ -9,12 +9,11 @@ the same rows). ``make eval`` reports it beside the evaluation sets. Determinist
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable, Sequence
 
-__all__ = ["VARIANTS", "perturb", "robustness_report"]
+from voc.classify.augment import without_punctuation
 
-_PUNCTUATION = re.compile(r"[.,!?;:]")
+__all__ = ["VARIANTS", "perturb", "robustness_report"]
 
 
 def _capitals_in_part(text: str, rng: random.Random) -> str:
@@ -37,7 +36,7 @@ VARIANTS: dict[str, Callable[[str, random.Random], str]] = {
     "capitals": lambda text, rng: text.upper(),
     "capitals_40pct_of_words": _capitals_in_part,
     "stretched_letters": _stretched,
-    "no_punctuation": lambda text, rng: _PUNCTUATION.sub("", text),
+    "no_punctuation": lambda text, rng: without_punctuation(text),
     "lower_case": lambda text, rng: text.lower(),
 }
 
