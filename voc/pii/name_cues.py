@@ -37,6 +37,7 @@ __all__ = [
     "NAME_PARTICLES",
     "NAME_TITLES",
     "MEDIUM_CUES",
+    "NAME_FIELD_LABELS",
     "NAME_AFTER_WORDS",
     "PERSON_FIELD_WORDS",
     "PERSON_PLACES",
@@ -313,6 +314,18 @@ HEDGES = (
 PERSON_FIELD_WORDS = (
     "nama", "penerima", "pengirim", "pemesan", "pelapor", "pemohon", "pemilik", "tertanggung",
     "peserta", "pasien", "recipient", "receiver", "sender", "cust", "caller",
+)  # fmt: skip
+
+#: Whose name a form asks for, right after "Nama"/"Name" ("Nama Penerima", "Nama Penumpang:
+#: Budi"): the label of the field, never the name in it (``NameFinder`` reads on after it).
+NAME_FIELD_LABELS = frozenset(
+    w
+    for w in (*ROLE_WORDS, *FIELD_WORDS, *PERSON_FIELD_WORDS, *"""penumpang tertanggung peserta
+    pasien tamu pemegang penanggung ahli wali debitur pengguna user akun account pemesan
+    pelapor pemohon anggota nasabah ibu ayah bapak suami istri anak""".split())
+    if " " not in w
+    and w not in {"from", "to", "dari", "kepada", "kayaknya", "kyknya", "sepertinya", "maybe",
+                  "mungkin", "guy", "lady", "man", "woman", "girl", "gentleman", "cowok", "cewek"}
 )  # fmt: skip
 
 #: Words that may close a self-introduction after the name.

@@ -87,6 +87,10 @@ _ROLE_FORMS = frozenset(
 )
 
 
+# A weak cue that asks for a name: the words after it may be the label of the field.
+_NAME_WORDS = frozenset(("nama", "name", "nm"))
+
+
 class NameFinder(NameForms):
     """Find person names after cue phrases in a tokenised :class:`~spacy.tokens.Doc`.
 
@@ -269,6 +273,14 @@ class NameFinder(NameForms):
             paren=kind in ("APPOSITION", "WEAK"),
             word_first=kind == "WEAK",
         )
+        if (
+            span is not None
+            and kind == "WEAK"
+            and doc[start].lower_ in _NAME_WORDS
+            and doc[span[0]].lower_ in cues.NAME_FIELD_LABELS
+        ):
+            # "Nama Penerima", "Nama Penumpang Budi": the field's label, then maybe its name
+            span = self._name_after(doc, span[0] + 1, level, comma=True, word_first=True)
         if span is not None and kind in _CAPITAL_CUES and title_heavy():
             return None  # In Text Where Every Word Is Capitalised, a capital says nothing.
         if span is not None and kind == "WEAK" and self._is_brand(doc, start, end, span):

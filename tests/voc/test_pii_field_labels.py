@@ -1,0 +1,45 @@
+"""Form-field labels after "Nama": the label is no name, the name after it still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from voc.pii import redact
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nama Penerima",
+        "Nama Pengirim di resi salah",
+        "Tolong cek Nama Penerima di resi, kak",
+        "Nama Pemesan tidak muncul di tiket",
+        "Nama Penumpang harus sesuai KTP ya?",
+        "Kolom Nama Tertanggung kosong",
+        "Nama Pelapor wajib diisi",
+        "Nama Ibu Kandung yang saya isi beda",
+        "Nama Penerima Paket",
+    ],
+)
+def test_a_field_label_after_nama_is_kept(text):
+    """'Nama Penerima' (recipient's name) was redacted to 'Nama [NAME]'."""
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nama Penerima: Budi Santoso", "Budi Santoso"),
+        ("Nama Penumpang Wahyu Hidayat, kursi 12A", "Wahyu Hidayat"),
+        ("Nama Pelapor: Sri Wahyuni", "Sri Wahyuni"),
+        ("Nama Ibu Kandung: Siti Aminah", "Siti Aminah"),
+        ("nama Budi Santoso, no order 123", "Budi Santoso"),
+        ("Nama Tertanggung : Rasyid Ridho", "Rasyid Ridho"),
+    ],
+)
+def test_the_name_in_the_field_is_still_redacted(text, name):
+    redacted = redact(text).text
+    assert not any(word in redacted for word in name.split()), redacted
+    assert "Nama" in redacted or "nama" in redacted
+    label = text.split(":")[0].split(name)[0].strip()
+    assert redacted.startswith(label), redacted
