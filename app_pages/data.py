@@ -26,12 +26,19 @@ def _preview(path: Path, sheet: str | None = None):
     return preview_file(path, rows=20, sheet=sheet)
 
 
-def _guessed(guess: dict) -> dict[str, str]:
-    """The text column and the other columns the ingest guessed, as table cells."""
+def _guessed(table: dict) -> dict[str, str]:
+    """The text column and the other columns the ingest guessed, as table cells.
+
+    Headers are shown as ``inspect_file`` gives them (``shown_columns``: PII redacted).
+    """
+    guess, shown = table["guess"], table["shown_columns"]
+    text = guess.get("text")
     return {
-        t("data.text_column"): guess.get("text") or t("data.no_text_column"),
+        t("data.text_column"): shown.get(text, text) if text else t("data.no_text_column"),
         t("data.other_columns"): ", ".join(
-            f"{target} = {column}" for target, column in guess.items() if target != "text"
+            f"{target} = {shown.get(column, column)}"
+            for target, column in guess.items()
+            if target != "text"
         ),
     }
 
@@ -51,7 +58,7 @@ def _pick_sheet(path: Path, tables: list[dict]) -> int | None:
         key="data_sheet",
     )
     if choice is None:
-        rows = [{t("data.sheet"): names[tb["name"]], **_guessed(tb["guess"])} for tb in tables]
+        rows = [{t("data.sheet"): names[tb["name"]], **_guessed(tb)} for tb in tables]
         st.dataframe(
             rows,
             hide_index=True,
@@ -66,6 +73,7 @@ def _mapping_editor(table: dict, key: str = "") -> dict[str, str | list[str] | N
     st.subheader(t("data.mapping"))
     st.caption(t("data.mapping_help"))
     choices = [None, *table["columns"]]
+    shown = table["shown_columns"]  # headers with PII redacted; the values stay the headers
     mapping: dict[str, str | list[str] | None] = {}
     columns = st.columns(3)
     unmapped = t("data.unmapped")
@@ -76,6 +84,7 @@ def _mapping_editor(table: dict, key: str = "") -> dict[str, str | list[str] | N
                 target,
                 table["columns"],
                 default=[guess] if guess in table["columns"] else [],
+                format_func=lambda c: shown.get(c, c),
                 help=t("data.text_columns_help"),
                 key=f"map_{key}{target}",
             )
@@ -86,7 +95,7 @@ def _mapping_editor(table: dict, key: str = "") -> dict[str, str | list[str] | N
             target,
             choices,
             index=choices.index(guess) if guess in choices else 0,
-            format_func=lambda c: unmapped if c is None else c,
+            format_func=lambda c: unmapped if c is None else shown.get(c, c),
             key=f"map_{key}{target}",
         )
     return mapping
@@ -242,7 +251,7 @@ def _file_overview(paths: list[Path], names: dict[Path, str]) -> list[dict]:
             continue
         row[t("data.format")] = info["format"]
         row[t("data.tables")] = len(info["tables"])
-        row.update(_guessed(info["tables"][0]["guess"]))
+        row.update(_guessed(info["tables"][0]))
         row[t("data.file_problem")] = ""
         rows.append(row)
     return rows

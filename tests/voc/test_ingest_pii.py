@@ -219,6 +219,44 @@ def test_preview_writes_numbers_as_the_classify_and_eval_readers_do(tmp_path, st
     assert frame.values.tolist() == read_table(path).values.tolist()
 
 
+def test_headers_holding_pii_are_redacted_where_the_run_keeps_them(
+    db_engine, stub_stages, tmp_path
+):
+    """A survey tool named a column after the agent's e-mail; the run stored it as it was."""
+    from voc.ingest import inspect_file, preview_file, shown_column_names
+    from voc.store import list_runs
+
+    path = tmp_path / "survey.csv"
+    path.write_text(
+        "id,text,Rating for rina@example.com,Follow-up call 081234567890 done\n"
+        "1,Paket telat,2,ya\n2,Oke,4,tidak\n",
+        encoding="utf-8",
+    )
+    mapping = {"text": "text", "csat": "Rating for rina@example.com"}
+    summary = ingest_file(path, engine=db_engine, mapping=mapping, **stub_stages)
+    assert summary.loaded == 2
+    assert summary.mapping["survey.csv"]["csat"] == "Rating for [EMAIL]"
+    assert "Columns of survey.csv not used: Follow-up call [NUMBER] done." in summary.warnings
+    assert summary.pii_counts == {"EMAIL": 1, "NUMBER": 1}
+    (run,) = list_runs(db_engine)
+    stored = json.dumps(run, default=str)
+    assert "rina@" not in stored and "081234567890" not in stored
+    # the upload page: the preview's header and the mapping editor's names
+    redactor = stub_stages["redactor"]
+    frame = preview_file(path, redactor=redactor)
+    assert list(frame.columns) == [
+        "id",
+        "text",
+        "Rating for [EMAIL]",
+        "Follow-up call [NUMBER] done",
+    ]
+    shown = inspect_file(path, redactor=redactor)["tables"][0]["shown_columns"]
+    assert shown["Rating for rina@example.com"] == "Rating for [EMAIL]" and shown["id"] == "id"
+    # two headers that redact alike stay apart
+    names = shown_column_names(["a@b.co x", "c@d.co x", "x"], redactor)
+    assert list(names.values()) == ["[EMAIL] x", "[EMAIL] x (2)", "x"]
+
+
 def test_sheet_names_are_redacted_apart_from_the_file_name(db_engine, tmp_path):
     # Read whole, "report.xlsx[Mei]" looked like a name to the redactor: the month's sheet
     # was stored as "report.xlsx[[NAME]]".

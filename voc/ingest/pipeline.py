@@ -50,6 +50,7 @@ __all__ = [
     "may_hold_pii",
     "preview_file",
     "pseudonymous_id",
+    "shown_column_names",
     "summary_totals",
 ]
 
@@ -257,6 +258,64 @@ def _shown_names(redactor, file_name: str, names: list[str]) -> tuple[dict[str, 
     for name, pieces in split.items():
         shown[name] = f"{plain[pieces[0]]}[{plain[pieces[1]]}]" if len(pieces) == 2 else plain[name]
     return shown, counts
+
+
+def _shown_headers(redactor, columns: Sequence[str]) -> tuple[dict[str, str], Counter[str]]:
+    """Column headers that hold PII (``Pesan dari Budi Santoso``) -> their redacted form.
+
+    A header is stored and shown in the run's mapping and warnings; a survey tool may put a
+    customer's or agent's name or number into one. Headers without PII are not in the dict.
+    """
+    from voc.pii.parallel import in_process
+
+    distinct = sorted({c for c in columns if c and c.strip()})
+    results = in_process(redactor)([c.replace("_", " ") for c in distinct]) if distinct else []
+    shown, counts = {}, Counter()
+    for column, result in zip(distinct, results, strict=True):
+        if result.counts:
+            shown[column] = result.text
+            counts.update(result.counts)
+    return shown, counts
+
+
+def shown_column_names(columns: Sequence[str], redactor: Redactor | None = None) -> dict[str, str]:
+    """Each column -> the name to show for it: PII in a header redacted, the names unique.
+
+    As the ingest stores headers in a run's mapping and warnings (``Pesan dari Budi
+    Santoso`` -> ``Pesan dari [NAME]``); two headers that redact alike get `` (2)``, `` (3)``
+    after the later ones, so a preview's columns stay apart.
+    """
+    from voc.pii import redact_batch
+
+    headers, _ = _shown_headers(redactor or redact_batch, list(columns))
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for column in columns:
+        name = headers.get(column, column)
+        number = 2
+        while name in used:
+            name, number = f"{headers.get(column, column)} ({number})", number + 1
+        names[column] = name
+        used.add(name)
+    return names
+
+
+def _shown_mapping(mapping: Mapping[str, Any], headers: Mapping[str, str]) -> dict[str, Any]:
+    """``mapping`` with the headers that hold PII redacted (see :func:`_shown_headers`)."""
+    return {
+        target: [headers.get(c, c) for c in source]
+        if isinstance(source, list)
+        else headers.get(source, source)
+        if isinstance(source, str)
+        else source
+        for target, source in mapping.items()
+    }
+
+
+def _with_shown_headers(sentence: str, headers: Mapping[str, str]) -> str:
+    for raw, shown in sorted(headers.items(), key=lambda kv: -len(kv[0])):
+        sentence = sentence.replace(raw, shown)
+    return sentence
 
 
 def shown_file_name(name: str, redactor: Redactor | None = None) -> str:
@@ -790,15 +849,19 @@ def _map_sources(
     return mapped, warnings
 
 
-def inspect_file(path: str | Path, *, sheet: str | None = None) -> dict[str, Any]:
+def inspect_file(
+    path: str | Path, *, sheet: str | None = None, redactor: Redactor | None = None
+) -> dict[str, Any]:
     """Describe a file for a mapping editor: format, encoding, tables, columns and guesses.
 
     No row is read beyond what format detection needs, and nothing is stored.
 
     Returns:
         ``{"format", "encoding", "warnings", "tables": [{"name", "sheet", "columns",
-        "guess"}]}`` where ``sheet`` is the workbook sheet's own name (``None`` for other
-        files) and ``guess`` is :func:`voc.ingest.guess_mapping` of the table's columns.
+        "shown_columns", "guess"}]}`` where ``sheet`` is the workbook sheet's own name
+        (``None`` for other files), ``shown_columns`` maps each column to the name to show
+        (:func:`shown_column_names`) and ``guess`` is :func:`voc.ingest.guess_mapping` of
+        the table's columns.
     """
     from voc.ingest.mapping import guess_mapping
 
@@ -808,6 +871,7 @@ def inspect_file(path: str | Path, *, sheet: str | None = None) -> dict[str, Any
                 "name": s.name,
                 "sheet": _sheet_of(table_path.name, s.name),
                 "columns": list(s.columns),
+                "shown_columns": shown_column_names(s.columns, redactor),
                 "guess": guess_mapping(s.columns),
             }
             for s in sources
@@ -845,12 +909,15 @@ def preview_file(
     redact = in_process(redactor or _default_redactor())
     with _opened_tables(path, sheet) as (_, _, sources):
         columns = list(sources[0].columns)
+        names = shown_column_names(columns, redact)
         records = itertools.islice((r for r in sources[0].records if r.values), rows)
         values = [[as_cell(r.values.get(c)) for c in columns] for r in records]
     distinct = sorted({v for row in values for v in row if v})
     shown = {v: res.text for v, res in zip(distinct, redact(distinct), strict=True)}
     shown[""] = ""
-    return pd.DataFrame([[shown[v] for v in row] for row in values], columns=columns)
+    return pd.DataFrame(
+        [[shown[v] for v in row] for row in values], columns=[names[c] for c in columns]
+    )
 
 
 def ingest_file(
@@ -946,6 +1013,8 @@ def _ingest_sources(
     shown, name_pii = _shown_names(redactor, path.name, [s.name for s in sources] + members)
     file_name = shown[path.name]
     mapped, warnings = _map_sources(sources, explicit, shown)
+    headers, header_pii = _shown_headers(redactor, [c for s, _ in mapped for c in s.columns])
+    warnings = [_with_shown_headers(w, headers) for w in warnings]
     if archive_member:
         warnings.insert(0, f"Read {shown[archive_member]} from the archive {file_name}.")
     language_detector = language_detector or _default_language_detector()
@@ -964,12 +1033,15 @@ def _ingest_sources(
         file_hash=kind.file_hash,
         file_format=kind.format,
         encoding=kind.encoding,
-        mapping={shown[source.name]: mapping for source, mapping in mapped},
+        mapping={
+            shown[source.name]: _shown_mapping(mapping, headers) for source, mapping in mapped
+        },
         warnings=[*kind.warnings, *warnings],
     )
     job = _Ingest(engine, summary, redactor, language_detector, shown, id_prefix)
     job.rescan, job.chunk_size = rescan, chunk_size
     job.pii.update(name_pii)
+    job.pii.update(header_pii)
     summary.pii_counts = dict(sorted(job.pii.items()))
     try:
         with progress_bar(f"Ingesting {file_name}", None, enabled=show_progress) as advance:
