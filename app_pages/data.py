@@ -347,6 +347,10 @@ def _history(url: str) -> None:
         ],
         hide_index=True,
         width="stretch",
+        column_config={  # 24,000 rather than 24000
+            t(key): st.column_config.NumberColumn(format="localized")
+            for key in ("data.rows_in", "data.loaded", "data.quarantined", "data.duplicates")
+        },
     )
     undoable = {r["id"]: r for r in runs if r["status"] in ("completed", "failed")}
     if not undoable:
@@ -382,7 +386,7 @@ def _pending(url: str) -> None:
     if pending:
         st.caption(t("data.pending", n=pending))
     if others:
-        versions = ", ".join(f"{v} ({n:,})" for v, n in others.items())
+        versions = ", ".join(f"{v}: {n:,}" for v, n in others.items())
         st.caption(t("data.other_versions", n=sum(others.values()), versions=versions, now=current))
     if pending or others:
         key = "data.classify_pending" if not others else "data.reclassify"

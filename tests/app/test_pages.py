@@ -414,7 +414,7 @@ def test_data_page_offers_to_classify_another_versions_comments_again(
     captions = [c.value for c in at.caption]
     assert "1 comments in the database are not classified yet." in captions
     assert (
-        "2 comments were classified with another model version (default/v0 (2)); the app's "
+        "2 comments were classified with another model version (default/v0: 2); the app's "
         f"model is now {stub.model_version}. Charts rest on one model once they are classified "
         "again." in captions
     )
