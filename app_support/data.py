@@ -95,6 +95,14 @@ def weekly_counts(url: str) -> pd.DataFrame:
     return counts_by_week_topic_touchpoint(engine(url))
 
 
+@st.cache_data(show_spinner=False)
+def model_versions(url: str) -> dict[str, int]:
+    """Classified comments per model version of their current prediction, most first."""
+    from voc.store import current_model_versions
+
+    return {v: n for v, n in current_model_versions(engine(url)).items() if v is not None}
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def classified(url: str, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
     """Classified feedback created in ``[start, end)``: the analysis columns, no text.

@@ -317,6 +317,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n:,} comments were classified with another model version ({versions}); the app's "
         "model is now {now}. Charts rest on one model once they are classified again.",
     ),
+    "overview.mixed_versions": (
+        "Komentar di sini diklasifikasi oleh lebih dari satu versi model ({versions}), jadi "
+        "grafik mencampur label keduanya. Klasifikasikan ulang di halaman Data (atau `voc "
+        "reclassify`).",
+        "The comments here were classified by more than one model version ({versions}), so "
+        "the charts mix their labels. Classify them again on the Data page (or `voc "
+        "reclassify`).",
+    ),
     "data.reclassify": (
         "Klasifikasikan ulang dengan model sekarang ({n:,})",
         "Classify again with the current model ({n:,})",

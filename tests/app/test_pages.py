@@ -376,6 +376,34 @@ def test_data_page_lists_loads_and_undoes_one(monkeypatch, tmp_path, stub_stages
     dispose_engine(url)
 
 
+def test_overview_warns_when_the_charts_mix_model_versions(sample_store_url, monkeypatch, tmp_path):
+    import sqlite3
+
+    import pandas as pd
+
+    from voc.store import dispose_engine, get_engine, read_feedback, write_predictions
+
+    monkeypatch.setenv("VOC_REVIEW_EXAMPLES", str(tmp_path / "review.csv"))
+    monkeypatch.setenv("VOC_DATABASE_URL", sample_store_url)
+    at = _open("overview", lang="en")
+    assert not at.warning  # one model version: nothing to say
+    copy = tmp_path / "mixed.db"
+    with sqlite3.connect(sample_store_url.removeprefix("sqlite:///")) as source:
+        with sqlite3.connect(copy) as target:
+            source.backup(target)  # the WAL's pages too
+    url = f"sqlite:///{copy}"
+    engine = get_engine(url)
+    ids = read_feedback(engine, limit=5)["feedback_id"]
+    old = pd.DataFrame({"feedback_id": ids, "model_version": "default/v0", "topic": "other"})
+    write_predictions(engine, old.assign(sentiment="neutral", touchpoint="usage"))
+    monkeypatch.setenv("VOC_DATABASE_URL", url)
+    at = _open("overview", lang="en")
+    (warning,) = [w.value for w in at.warning]
+    assert warning.startswith("The comments here were classified by more than one model version")
+    assert "default/v0: 5" in warning and "Data page" in warning
+    dispose_engine(url)
+
+
 class _StubClassifier:
     """Stands in for the shipped classifier on the Data page (no model needed)."""
 
