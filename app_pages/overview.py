@@ -99,8 +99,8 @@ def render() -> None:
     """Draw the page."""
     st.title(t("overview.title"))
     url = data.database_url()
-    versions = data.model_versions(url)
-    if len(versions) > 1:  # an older model's labels beside the newer's: charts mix them
+    versions = data.mixed_model_versions(url)
+    if versions:  # an older model's labels beside the newer's: charts mix them
         listed = ", ".join(f"{v}: {n:,}" for v, n in versions.items())
         st.warning(t("overview.mixed_versions", versions=listed))
     period = period_picker(url, "overview")

@@ -96,11 +96,19 @@ def weekly_counts(url: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def model_versions(url: str) -> dict[str, int]:
-    """Classified comments per model version of their current prediction, most first."""
-    from voc.store import current_model_versions
+def mixed_model_versions(url: str) -> dict[str, int]:
+    """Comments per model version of their current prediction when there are several.
 
-    return {v: n for v, n in current_model_versions(engine(url)).items() if v is not None}
+    Most first; empty when every classified comment comes from one version.
+    A store that never held a second version answers from two index look-ups; otherwise
+    every row is read (about 9 ms per 24,000 rows here), once per cache.
+    """
+    from voc.store import current_model_versions, several_model_versions
+
+    if not several_model_versions(engine(url)):
+        return {}
+    versions = {v: n for v, n in current_model_versions(engine(url)).items() if v is not None}
+    return versions if len(versions) > 1 else {}
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

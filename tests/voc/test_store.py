@@ -215,14 +215,17 @@ def test_read_feedback_filters(db_engine):
 
 
 def test_rows_not_current_for_a_model_version_and_the_counts_per_version(db_engine):
-    from voc.store import current_model_versions
+    from voc.store import current_model_versions, several_model_versions
 
     _add_feedback(db_engine, ROWS)
     assert current_model_versions(db_engine) == {None: 5}
+    assert not several_model_versions(db_engine)
     write_predictions(
         db_engine, _predictions([("a", "t1", "x"), ("b", "t1", "x"), ("c", "t", "y")])
     )
+    assert not several_model_versions(db_engine)
     write_predictions(db_engine, _predictions([("b", "t2", "x")], version="tax/2"))
+    assert several_model_versions(db_engine)
     # c has only tax/1; b has both, tax/2 current; a has tax/1 current; d, e nothing
     assert current_model_versions(db_engine) == {None: 2, "tax/1": 2, "tax/2": 1}
     ids = lambda frame: frame["feedback_id"].tolist()  # noqa: E731

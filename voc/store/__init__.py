@@ -26,6 +26,7 @@ from voc.store.queries import (
     list_runs,
     read_feedback,
     read_quarantine,
+    several_model_versions,
 )
 from voc.store.writes import write_predictions
 
@@ -50,5 +51,6 @@ __all__ = [
     "read_frame",
     "read_quarantine",
     "read_texts",
+    "several_model_versions",
     "write_predictions",
 ]

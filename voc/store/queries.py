@@ -30,6 +30,7 @@ __all__ = [
     "list_runs",
     "read_feedback",
     "read_quarantine",
+    "several_model_versions",
 ]
 
 #: Columns of a classified feedback record as :func:`read_feedback` returns them.
@@ -214,6 +215,20 @@ def current_model_versions(engine: Engine) -> dict[str | None, int]:
     with engine.connect() as conn:
         counts = {row[0]: int(row[1]) for row in conn.execute(query)}
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] or "")))
+
+
+def several_model_versions(engine: Engine) -> bool:
+    """Whether predictions of more than one model version were ever stored.
+
+    Two index look-ups (``ix_predictions_model_version``), however large the store: the
+    cheap test before :func:`current_model_versions`, which reads every row.
+    """
+    column = predictions.c.model_version
+    lowest = sa.select(sa.func.min(column)).scalar_subquery()  # one aggregate per query:
+    highest = sa.select(sa.func.max(column)).scalar_subquery()  # each an index look-up
+    with engine.connect() as conn:
+        low, high = conn.execute(sa.select(lowest, highest)).one()
+    return low is not None and low != high
 
 
 def counts_by_week_topic_touchpoint(
