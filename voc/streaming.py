@@ -263,11 +263,12 @@ def pseudonymised_ids(ids: list[str], key: bytes | None = None) -> list[str]:
     """``ids`` with each id that holds personal data replaced by its pseudonym.
 
     An id such as a chat export's phone number or an e-mail address becomes ``pid_`` + 24 hex
-    digits, the pseudonym ``voc ingest`` stores for it (:func:`voc.ingest.pipeline.
-    pseudonymous_id`): keyed with the store's key when ``key`` is ``None`` (the store is
-    opened only when such an id occurs), so a classified file joins the store's rows and its
-    pseudonyms cannot be tested against a list of numbers. Only ids that could hold PII (an
-    ``@``, whitespace or ten or more digits) reach the redactor; ``TKT-00123`` costs nothing.
+    digits, the pseudonym ``voc ingest`` stores for it
+    (:func:`voc.ingest.pipeline.pseudonymous_id`), keyed with the store's key when ``key``
+    is ``None`` (the store is opened only when such an id occurs): a classified file joins
+    the store's rows, and its pseudonyms cannot be tested against a list of numbers. Only
+    ids that could hold PII (an ``@``, whitespace or ten or more digits) reach the redactor;
+    ``TKT-00123`` costs nothing.
 
     Raises:
         ConfigError: Such an id occurs, ``key`` is ``None`` and the store cannot be opened.

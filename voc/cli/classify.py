@@ -248,7 +248,8 @@ def reclassify(
 
     typer.echo(f"Before: {shown(before)}")
     if written:
-        typer.echo(f"Classified {written:,} comments with {model.model_version}.")
+        noun = "comment" if written == 1 else "comments"
+        typer.echo(f"Classified {written:,} {noun} with {model.model_version}.")
     else:
         typer.echo(f"Nothing to do: every stored comment is classified with {model.model_version}.")
     typer.echo(f"Now: {shown(after)}")
