@@ -43,3 +43,31 @@ def test_the_name_in_the_field_is_still_redacted(text, name):
     assert "Nama" in redacted or "nama" in redacted
     label = text.split(":")[0].split(name)[0].strip()
     assert redacted.startswith(label), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yth. Bapak/Ibu Pemegang Polis",
+        "Suster Jaga tidak respon",
+        "Nama Rekening Tujuan tidak sesuai",
+        "Ibu Negara hadir di acara peresmian",
+    ],
+)
+def test_a_very_frequent_word_after_an_honorific_is_kept(text):
+    """'Suster Jaga' (the nurse on duty) became 'Suster [NAME]'."""
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pak Untung sudah datang", "Untung"),  # a frequent word, and a name after Pak
+        ("Bu Sabar ramah sekali", "Sabar"),
+        ("Suster Rina baik", "Rina"),
+        ("Ibu Indah yang bantu", "Indah"),  # frequent, but a known given name
+        ("Nama Rekening Tujuan: Budi Santoso", "Budi"),
+    ],
+)
+def test_names_after_an_honorific_are_still_redacted(text, name):
+    assert name not in redact(text).text

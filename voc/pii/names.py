@@ -295,6 +295,13 @@ class NameFinder(NameForms):
             return None  # "kurir Paxelindo", "pelanggan Fibernusa": one unknown word, a firm
         if kind == "WEAK" and firm_or_subject_after(doc, start, span):
             return None  # "Guru Matematika", "PIC Marketing", "Bunda Sehat Selalu"
+        if (
+            span is not None
+            and kind == "WEAK"
+            and span[1] - span[0] == 1
+            and _everyday_word(doc[span[0]].lower_, self.given_names_)
+        ):
+            return None  # "Suster Jaga", "Ibu Negara": a very frequent word, no known name
         return span
 
     def _is_name_word(self, token, level: int) -> bool:
@@ -515,6 +522,19 @@ class NameFinder(NameForms):
             if after < len(doc) and doc[after].lower_ in cues.PERSON_PLACES:
                 return False
         return after < len(doc) and doc[after].lower_ in cues.PRODUCT_AFTER
+
+
+#: Zipf frequency (wordfreq, Indonesian) from which one word after an honorific or role is
+#: an everyday word rather than a name, unless the given-name lexicon holds it.
+EVERYDAY_ZIPF = 5.0
+
+
+def _everyday_word(word: str, given: frozenset[str] | set[str]) -> bool:
+    if word in given:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "id") >= EVERYDAY_ZIPF
 
 
 def _hedge_at(doc, i: int) -> bool:
