@@ -52,6 +52,12 @@ def test_the_name_in_the_field_is_still_redacted(text, name):
         "Suster Jaga tidak respon",
         "Nama Rekening Tujuan tidak sesuai",
         "Ibu Negara hadir di acara peresmian",
+        "Mbak Pramugari ramah sekali",
+        "Ibu Kos marah karena telat bayar",
+        "Kang Parkir minta 5000",
+        "Ibu Hamil dapat antrean prioritas",
+        "Kak Pengirim tolong kirim ulang",
+        "Mas Ganteng kurirnya",
     ],
 )
 def test_a_very_frequent_word_after_an_honorific_is_kept(text):
@@ -67,6 +73,8 @@ def test_a_very_frequent_word_after_an_honorific_is_kept(text):
         ("Suster Rina baik", "Rina"),
         ("Ibu Indah yang bantu", "Indah"),  # frequent, but a known given name
         ("Nama Rekening Tujuan: Budi Santoso", "Budi"),
+        ("Nama Pengirim: Rina Wijaya", "Rina"),
+        ("Pengirim: Hendra Gunawan", "Hendra"),
     ],
 )
 def test_names_after_an_honorific_are_still_redacted(text, name):
