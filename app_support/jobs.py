@@ -70,27 +70,24 @@ def classify_pending(
     """
     import pandas as pd
 
-    from voc.store import read_feedback, write_predictions
+    from voc.store import count_to_classify, iter_texts_to_classify, write_predictions
 
     engine = data.engine(url)
     model = classifier()
-    if stale:
-        pending = read_feedback(engine, not_current_for=model.model_version)
-    else:
-        pending = read_feedback(engine, unclassified_only=True)
-    total = len(pending)
+    redo = "stale" if stale else "unclassified"
+    total = count_to_classify(engine, redo, model.model_version)
     if not total:
         return 0
-    for start in range(0, total, _CHUNK):
-        part = pending.iloc[start : start + _CHUNK]
-        predicted = model.predict(part["text_redacted"].fillna("").tolist(), aspects=True)
-        predicted = predicted.reset_index(drop=True)
-        predicted.insert(0, "feedback_id", part["feedback_id"].to_numpy())
-        write_predictions(engine, pd.DataFrame(predicted))
+    done = 0
+    pages = iter_texts_to_classify(engine, redo, model.model_version, batch_size=_CHUNK)
+    for ids, texts in pages:
+        predicted = model.predict(texts, aspects=True).reset_index(drop=True)
+        predicted.insert(0, "feedback_id", ids)
+        done += write_predictions(engine, pd.DataFrame(predicted))
         if on_progress is not None:
-            on_progress(min(start + _CHUNK, total), total)
+            on_progress(min(done, total), total)
     data.invalidate()
-    return total
+    return done
 
 
 def save_upload(upload, directory: Path) -> Path:

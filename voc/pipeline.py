@@ -109,9 +109,6 @@ def classify_frame(
     return pd.concat([passthrough, result], axis=1)
 
 
-_REDO = ("unclassified", "stale", "all")
-
-
 def classify_store(
     engine=None,
     model=None,
@@ -142,29 +139,28 @@ def classify_store(
     """
     from voc.classify import load_classifier
     from voc.progress import progress_bar
-    from voc.store import get_engine, read_feedback
+    from voc.store import (
+        REDO_CHOICES,
+        count_to_classify,
+        get_engine,
+        iter_texts_to_classify,
+        write_predictions,
+    )
 
-    if redo not in _REDO:
-        raise ConfigError(f"redo must be one of {', '.join(_REDO)}, not {redo!r}.")
+    if redo not in REDO_CHOICES:  # before loading a model
+        raise ConfigError(f"redo must be one of {', '.join(REDO_CHOICES)}, not {redo!r}.")
     engine = engine or get_engine()
     model = model or load_classifier()
-    if redo == "unclassified":
-        todo = read_feedback(engine, unclassified_only=True)
-    elif redo == "stale":
-        todo = read_feedback(engine, not_current_for=model.model_version)
-    else:
-        todo = read_feedback(engine)
-    if todo.empty:
+    version = model.model_version
+    total = count_to_classify(engine, redo, version)
+    if not total:
         return 0
-    from voc.store import write_predictions
-
     written = 0
-    with progress_bar("Classifying", len(todo), enabled=show_progress) as advance:
-        for start in range(0, len(todo), batch_size):
-            chunk = todo.iloc[start : start + batch_size]
-            texts = chunk["text_redacted"].fillna("").tolist()
+    pages = iter_texts_to_classify(engine, redo, version, batch_size=batch_size)
+    with progress_bar("Classifying", total, enabled=show_progress) as advance:
+        for ids, texts in pages:
             pred = predict_fast(model, texts, aspects=aspects)
-            pred.insert(0, "feedback_id", chunk["feedback_id"].to_numpy())
+            pred.insert(0, "feedback_id", ids)
             written += write_predictions(engine, pred)
-            advance(len(chunk))
+            advance(len(ids))
     return written

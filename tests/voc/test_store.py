@@ -234,6 +234,38 @@ def test_rows_not_current_for_a_model_version_and_the_counts_per_version(db_engi
     assert ids(read_feedback(db_engine, not_current_for="tax/9")) == ["a", "b", "c", "d", "e"]
 
 
+def test_the_texts_a_classification_run_takes_come_in_pages(db_engine):
+    from voc.errors import ConfigError
+    from voc.store import count_to_classify, iter_texts_to_classify
+
+    _add_feedback(db_engine, ROWS)
+    write_predictions(
+        db_engine, _predictions([("a", "t1", "x"), ("b", "t1", "x"), ("c", "t", "y")])
+    )
+    write_predictions(db_engine, _predictions([("b", "t2", "x")], version="tax/2"))
+
+    def pages(*args, size=2):
+        return [ids for ids, _ in iter_texts_to_classify(db_engine, *args, batch_size=size)]
+
+    assert pages("unclassified") == [["d", "e"]]
+    assert pages("stale", "tax/2") == [["a", "c"], ["d", "e"]]
+    assert pages("all", size=3) == [["a", "b", "c"], ["d", "e"]]
+    assert [count_to_classify(db_engine, *a) for a in [("unclassified",), ("stale", "tax/1"),
+                                                       ("all",)]] == [2, 3, 5]  # fmt: skip
+    ((ids, texts),) = list(iter_texts_to_classify(db_engine, "unclassified"))
+    assert texts == [f"text {i}" for i in ids] == ["text d", "text e"]
+    # a run's own writes do not shift the pages: each starts after the last id seen
+    seen = []
+    for ids, _ in iter_texts_to_classify(db_engine, "stale", "tax/3", batch_size=2):
+        seen += ids
+        write_predictions(db_engine, _predictions([(i, "t", "x") for i in ids], version="tax/3"))
+    assert seen == ["a", "b", "c", "d", "e"]
+    with pytest.raises(ConfigError, match="redo must be one of"):
+        count_to_classify(db_engine, "some")
+    with pytest.raises(ConfigError, match="needs the model version"):
+        list(iter_texts_to_classify(db_engine, "stale"))
+
+
 @pytest.fixture(params=["arrow", "dbapi"])
 def read_path(request, monkeypatch):
     """Run a read test through both read paths (on PostgreSQL both are the DBAPI cursor)."""

@@ -20,9 +20,12 @@ from voc.store.engine import (
 from voc.store.frames import ANALYSIS_COLUMNS, CATEGORY_COLUMNS, read_frame, read_texts
 from voc.store.queries import (
     CLASSIFIED_COLUMNS,
+    REDO_CHOICES,
+    count_to_classify,
     counts_by_week_topic_touchpoint,
     csat_by_touchpoint,
     current_model_versions,
+    iter_texts_to_classify,
     list_runs,
     read_feedback,
     read_quarantine,
@@ -32,6 +35,9 @@ from voc.store.writes import write_predictions
 
 __all__ = [
     "ANALYSIS_COLUMNS",
+    "REDO_CHOICES",
+    "count_to_classify",
+    "iter_texts_to_classify",
     "CATEGORY_COLUMNS",
     "CLASSIFIED_COLUMNS",
     "CORRECTION_COLUMNS",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -24,6 +24,9 @@ from voc.store.schema import (
 
 __all__ = [
     "CLASSIFIED_COLUMNS",
+    "REDO_CHOICES",
+    "count_to_classify",
+    "iter_texts_to_classify",
     "counts_by_week_topic_touchpoint",
     "csat_by_touchpoint",
     "current_model_versions",
@@ -215,6 +218,65 @@ def current_model_versions(engine: Engine) -> dict[str | None, int]:
     with engine.connect() as conn:
         counts = {row[0]: int(row[1]) for row in conn.execute(query)}
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] or "")))
+
+
+#: Which stored comments a classification run takes (see :func:`iter_texts_to_classify`).
+REDO_CHOICES = ("unclassified", "stale", "all")
+
+
+def _to_classify(redo: str, model_version: str | None):
+    from voc.errors import ConfigError
+
+    if redo not in REDO_CHOICES:
+        raise ConfigError(f"redo must be one of {', '.join(REDO_CHOICES)}, not {redo!r}.")
+    current = feedback.c.current_model_version
+    if redo == "unclassified":
+        return current.is_(None)
+    if redo == "stale":
+        if not model_version:
+            raise ConfigError("redo='stale' needs the model version to compare with.")
+        return current.is_(None) | (current != model_version)
+    return sa.true()
+
+
+def count_to_classify(engine: Engine, redo: str = "unclassified", model_version=None) -> int:
+    """How many stored comments :func:`iter_texts_to_classify` would yield."""
+    query = sa.select(sa.func.count()).select_from(feedback)
+    with engine.connect() as conn:
+        return int(conn.execute(query.where(_to_classify(redo, model_version))).scalar_one())
+
+
+def iter_texts_to_classify(
+    engine: Engine,
+    redo: str = "unclassified",
+    model_version: str | None = None,
+    *,
+    batch_size: int = 2_000,
+) -> Iterator[tuple[list[str], list[str]]]:
+    """Yield ``(feedback ids, redacted texts)`` of the comments a classification run takes.
+
+    ``redo``: ``unclassified`` (no prediction yet), ``stale`` (also those whose current
+    prediction comes from another version than ``model_version``) or ``all``. Pages of
+    ``batch_size`` rows in feedback-id order (each page starts after the last id of the one
+    before), so memory stays bounded by the page and a run's own writes do not shift it:
+    only the id and the text are read.
+
+    Raises:
+        ConfigError: An unknown ``redo``, or ``stale`` without a model version.
+    """
+    where = _to_classify(redo, model_version)
+    last: str | None = None
+    while True:
+        query = sa.select(feedback.c.feedback_id, feedback.c.text_redacted).where(where)
+        if last is not None:
+            query = query.where(feedback.c.feedback_id > last)
+        query = query.order_by(feedback.c.feedback_id).limit(batch_size)
+        with engine.connect() as conn:
+            rows = conn.execute(query).all()
+        if not rows:
+            return
+        yield [r[0] for r in rows], [r[1] or "" for r in rows]
+        last = rows[-1][0]
 
 
 def several_model_versions(engine: Engine) -> bool:
