@@ -20,10 +20,11 @@ COMMENTS = [
 ]
 
 
-def _input(tmp_path, n=200, broken=False):
+def _input(tmp_path, n=200, broken=False, phone_ids=False):
     rows = [
         {
-            "id": f"r{i:03d}",
+            # a chat export keyed by the customer's phone number, now and then
+            "id": f"0812-3456-7{i:03d}" if phone_ids and i % 25 == 0 else f"r{i:03d}",
             "text": COMMENTS[i % len(COMMENTS)] + (f" (order {i})" if i % 2 else ""),
             "channel": ["app", "email"][i % 2],
         }
@@ -72,7 +73,9 @@ def test_dask_equals_local_engine_on_two_worker_processes(tmp_path, monkeypatch)
     # give the workers a clean, file-less __main__.
     monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     monkeypatch.setenv("VOC_CACHE_DIR", str(tmp_path / "cache"))
-    src = _input(tmp_path, broken=True)
+    # ids holding a phone number become the store's pseudonyms, on the workers too
+    monkeypatch.setenv("VOC_DATABASE_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    src = _input(tmp_path, broken=True, phone_ids=True)
     local = tmp_path / "local.parquet"
     classify_file(src, local, id_col="id", chunk_size=64, model=load_model())
     # the workers get their own, empty cache: equal results must not rely on shared vectors
@@ -106,3 +109,5 @@ def test_dask_equals_local_engine_on_two_worker_processes(tmp_path, monkeypatch)
     pd.testing.assert_frame_equal(a.drop(columns=floats), b.drop(columns=floats))
     pd.testing.assert_frame_equal(a[floats], b[floats], check_exact=False, atol=2e-4)
     assert not b["text_redacted"].str.contains("0812").any()
+    assert not b["feedback_id"].str.contains("0812").any()
+    assert b["feedback_id"].str.startswith("pid_").sum() == 8
