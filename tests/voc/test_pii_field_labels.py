@@ -58,6 +58,13 @@ def test_the_name_in_the_field_is_still_redacted(text, name):
         "Ibu Hamil dapat antrean prioritas",
         "Kak Pengirim tolong kirim ulang",
         "Mas Ganteng kurirnya",
+        "Petugas Loket galak",
+        "Teknisi Lapangan datang telat",
+        "Supervisor Shift Malam ramah",
+        "Talked to Tech Support, no help",
+        "From: Marketing Team",
+        "I was helped by Technical Support",
+        "Shout out to Night Shift team",
     ],
 )
 def test_a_very_frequent_word_after_an_honorific_is_kept(text):
@@ -75,6 +82,10 @@ def test_a_very_frequent_word_after_an_honorific_is_kept(text):
         ("Nama Rekening Tujuan: Budi Santoso", "Budi"),
         ("Nama Pengirim: Rina Wijaya", "Rina"),
         ("Pengirim: Hendra Gunawan", "Hendra"),
+        ("Petugas Loket Budi Santoso galak", "Budi"),
+        ("Talked to Rina from Support", "Rina"),
+        ("Thanks Dewi Team CS", "Dewi"),  # a known given name before a team word
+        ("CS Rina shift malam ramah", "Rina"),
     ],
 )
 def test_names_after_an_honorific_are_still_redacted(text, name):

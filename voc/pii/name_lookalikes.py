@@ -68,6 +68,12 @@ _TEAM_WORDS = frozenset(
     "experience relations success happiness excellence care service support operations "
     "insights engagement".split()
 )
+# Words that close a team's or a desk's name right after the candidate, in capitals or not:
+# a person is "Rina from Support", never "Rina Support" (a known given name keeps the run a
+# name: "Thanks Dewi Team CS").
+_TEAM_AFTER = frozenset(
+    "support team department dept division desk helpdesk squad divisi tim".split()
+)
 # Lower-case words right after a name that make it a product or a shop ("Sekar Jagad scarf");
 # never everyday words that follow people too ("Pak Budi jam 3", "Bu Rina cabang Depok").
 _LOWER_AFTER = frozenset(
@@ -249,6 +255,8 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
         if word == "&":
             pos = match.end()  # "Faith & Glory Candles"
             continue
+        if word.lower() in _TEAM_AFTER and not given_names().intersection(words):
+            return True  # "Talked to Tech Support", "From: Marketing Team", "Night Shift team"
         if not word[0].isupper():
             return word.lower() in _LOWER_AFTER
         if word.lower() in _SHOP_WORDS:
