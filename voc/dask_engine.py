@@ -188,11 +188,13 @@ def classify_dask(
             shutil.rmtree(staging, ignore_errors=True)
     import pyarrow.parquet as pq
 
+    from voc.ingest import shown_column_names
     from voc.streaming import passthrough_columns, write_unreadable
 
     files = sorted(output.glob("*.parquet"))
     rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
     _, left_out, _ = passthrough_columns(list(ddf.columns), text_col, id_col, keep_columns)
+    left_out = list(shown_column_names(left_out).values()) if left_out else []
     listed = write_unreadable(unreadable, output)
     return {
         "rows": rows,

@@ -210,10 +210,19 @@ def iter_chunks(
         ) from exc
 
 
+@functools.lru_cache(maxsize=64)
+def _shown_headers(columns: tuple[str, ...]) -> dict[str, str]:
+    """Pass-through headers as written out: PII in a header redacted (as the ingest does)."""
+    from voc.ingest import shown_column_names
+
+    return shown_column_names(columns) if columns else {}
+
+
 def _empty_output(passthrough: list[str]):
     import pandas as pd
 
-    columns = {c: pd.Series([], dtype=object) for c in passthrough}
+    shown = _shown_headers(tuple(passthrough))
+    columns = {shown[c]: pd.Series([], dtype=object) for c in passthrough}
     for name in OUTPUT_COLUMNS:
         if name in _FLOATS:
             columns[name] = pd.Series([], dtype="float64")
@@ -364,7 +373,9 @@ def classify_chunk(
     out["needs_review"] = out["needs_review"].astype(bool)
     for name in set(OUTPUT_COLUMNS) - set(_FLOATS) - {"needs_review"}:
         out[name] = out[name].astype(object)
-    return out[passthrough + list(OUTPUT_COLUMNS)]
+    shown = _shown_headers(tuple(passthrough))
+    out = out[passthrough + list(OUTPUT_COLUMNS)]
+    return out.rename(columns=shown) if any(shown[c] != c for c in passthrough) else out
 
 
 def _rate_progress(total: int | None, enabled: bool):
@@ -551,7 +562,8 @@ def classify_file(
                 if number == 0:
                     columns = list(frame.columns)
                     _, left_out, _ = passthrough_columns(columns, text_col, id_col, keep_columns)
-                    summary["columns_left_out"] = left_out
+                    shown = _shown_headers(tuple(left_out))  # named on stderr
+                    summary["columns_left_out"] = [shown[c] for c in left_out]
                 summary["chunks"] += 1
                 summary["rows"] += len(frame)
                 if number in done:

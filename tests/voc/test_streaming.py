@@ -502,6 +502,23 @@ def test_ids_holding_personal_data_are_written_as_the_stores_pseudonyms(
         pseudonymised_ids(["0812-3456-7890"])
 
 
+def test_headers_holding_pii_are_written_redacted(toy_model, tmp_path):
+    """A survey tool's header named the agent's e-mail; the output carried it as it was."""
+    src = tmp_path / "survey.csv"
+    src.write_text(
+        "text,Rating for rina@example.com,Email rina@example.com,channel\n"
+        "paket telat,2,x@y.co,app\nmantap,5,z@y.co,web\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.csv"
+    summary = classify_file(src, out, model=toy_model)
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("Rating for [EMAIL],channel,feedback_id,")
+    assert "rina@" not in out.read_text(encoding="utf-8")
+    assert summary["columns_left_out"] == ["Email [EMAIL]"]  # named on stderr, redacted
+    assert "x@y.co" not in out.read_text(encoding="utf-8")
+
+
 def test_a_workbook_of_several_sheets_needs_one_named(toy_model, tmp_path):
     book = tmp_path / "two.xlsx"
     with pd.ExcelWriter(book) as writer:
