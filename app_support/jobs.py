@@ -13,7 +13,6 @@ __all__ = [
     "classifier",
     "classify_pending",
     "current_version",
-    "pending_count",
     "save_upload",
     "version_counts",
 ]
@@ -38,11 +37,6 @@ def current_version() -> str:
     return model_version_of(name, versions[-1]) if versions else ""
 
 
-def pending_count(url: str) -> int:
-    """Comments in the store without a prediction."""
-    return version_counts(url).get(None, 0)
-
-
 def version_counts(url: str) -> dict[str | None, int]:
     """Stored comments per model version of their current prediction (``None``: none yet)."""
     from voc.store import current_model_versions
@@ -56,37 +50,26 @@ def classify_pending(
     """Classify every stored comment without a prediction and store the predictions.
 
     With ``stale`` also those whose current prediction comes from another model version
-    (an older model, older text rules: ``voc reclassify``). The same steps as
-    ``voc.pipeline.classify_store`` (read the rows, predict with aspects, write the
-    predictions), chunk by chunk so the page can show progress.
+    (an older model, older text rules: ``voc reclassify``). Runs
+    ``voc.pipeline.classify_store`` with the app's classifier, in small batches so the page
+    can show progress.
 
     Args:
         url: The store.
-        on_progress: Called with (done, total) after each chunk.
+        on_progress: Called with (done, total) after each batch.
         stale: Also re-classify comments another model version classified.
 
     Returns:
         The number of comments classified.
     """
-    import pandas as pd
+    from voc.pipeline import classify_store
 
-    from voc.store import count_to_classify, iter_texts_to_classify, write_predictions
-
-    engine = data.engine(url)
-    model = classifier()
     redo = "stale" if stale else "unclassified"
-    total = count_to_classify(engine, redo, model.model_version)
-    if not total:
-        return 0
-    done = 0
-    pages = iter_texts_to_classify(engine, redo, model.model_version, batch_size=_CHUNK)
-    for ids, texts in pages:
-        predicted = model.predict(texts, aspects=True).reset_index(drop=True)
-        predicted.insert(0, "feedback_id", ids)
-        done += write_predictions(engine, pd.DataFrame(predicted))
-        if on_progress is not None:
-            on_progress(min(done, total), total)
-    data.invalidate()
+    done = classify_store(
+        data.engine(url), classifier(), batch_size=_CHUNK, redo=redo, on_progress=on_progress
+    )
+    if done:
+        data.invalidate()
     return done
 
 

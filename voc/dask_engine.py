@@ -188,13 +188,11 @@ def classify_dask(
             shutil.rmtree(staging, ignore_errors=True)
     import pyarrow.parquet as pq
 
-    from voc.ingest import shown_column_names
-    from voc.streaming import passthrough_columns, write_unreadable
+    from voc.streaming import columns_left_out, write_unreadable
 
     files = sorted(output.glob("*.parquet"))
     rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
-    _, left_out, _ = passthrough_columns(list(ddf.columns), text_col, id_col, keep_columns)
-    left_out = list(shown_column_names(left_out).values()) if left_out else []
+    left_out = columns_left_out(list(ddf.columns), text_col, id_col, keep_columns)
     listed = write_unreadable(unreadable, output)
     return {
         "rows": rows,

@@ -6,9 +6,7 @@ drops the raw text column.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from voc.errors import ConfigError
+from collections.abc import Callable, Sequence
 
 __all__ = ["classify_frame", "classify_store", "classify_texts", "predict_fast"]
 
@@ -117,6 +115,7 @@ def classify_store(
     aspects: bool = True,
     show_progress: bool = False,
     redo: str = "unclassified",
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Classify the stored feedback rows that need it; returns rows written.
 
@@ -133,6 +132,7 @@ def classify_store(
         redo: Which rows: ``unclassified`` (no prediction yet), ``stale`` (also rows whose
             current prediction comes from another model version: an older model or older
             text rules) or ``all``. Older predictions stay in the store as history.
+        on_progress: Called with (done, total) after each batch (the app's progress bar).
 
     Raises:
         ConfigError: ``redo`` is none of the three.
@@ -140,15 +140,14 @@ def classify_store(
     from voc.classify import load_classifier
     from voc.progress import progress_bar
     from voc.store import (
-        REDO_CHOICES,
+        check_redo,
         count_to_classify,
         get_engine,
         iter_texts_to_classify,
         write_predictions,
     )
 
-    if redo not in REDO_CHOICES:  # before loading a model
-        raise ConfigError(f"redo must be one of {', '.join(REDO_CHOICES)}, not {redo!r}.")
+    check_redo(redo)  # before loading a model
     engine = engine or get_engine()
     model = model or load_classifier()
     version = model.model_version
@@ -163,4 +162,6 @@ def classify_store(
             pred.insert(0, "feedback_id", ids)
             written += write_predictions(engine, pred)
             advance(len(ids))
+            if on_progress is not None:
+                on_progress(min(written, total), total)
     return written

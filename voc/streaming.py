@@ -26,6 +26,7 @@ __all__ = [
     "StreamSummary",
     "classify_chunk",
     "classify_file",
+    "columns_left_out",
     "iter_chunks",
     "load_model",
     "no_rows_error",
@@ -248,6 +249,18 @@ def passthrough_columns(
     personal = personal_columns([c for c in columns if c not in drop], keep_columns)
     kept = [c for c in columns if c not in drop and c not in personal]
     return kept, personal, source
+
+
+def columns_left_out(
+    columns: list[str], text_col: str, id_col: str | None, keep_columns: Sequence[str]
+) -> list[str]:
+    """The columns named for personal data that an output leaves out, as named on stderr.
+
+    Headers that hold PII are given redacted (:func:`voc.ingest.shown_column_names`).
+    """
+    _, left_out, _ = passthrough_columns(columns, text_col, id_col, keep_columns)
+    shown = _shown_headers(tuple(left_out))
+    return [shown[c] for c in left_out]
 
 
 @functools.lru_cache(maxsize=4)
@@ -561,9 +574,8 @@ def classify_file(
             for number, frame in enumerate(frames):
                 if number == 0:
                     columns = list(frame.columns)
-                    _, left_out, _ = passthrough_columns(columns, text_col, id_col, keep_columns)
-                    shown = _shown_headers(tuple(left_out))  # named on stderr
-                    summary["columns_left_out"] = [shown[c] for c in left_out]
+                    left_out = columns_left_out(columns, text_col, id_col, keep_columns)
+                    summary["columns_left_out"] = left_out
                 summary["chunks"] += 1
                 summary["rows"] += len(frame)
                 if number in done:

@@ -409,7 +409,7 @@ class _StubClassifier:
 
     model_version = ""
 
-    def predict(self, texts, aspects=True):
+    def predict(self, texts, embeddings=None, aspects=True, show_progress=False):
         import pandas as pd
 
         n = len(texts)

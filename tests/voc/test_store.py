@@ -215,7 +215,7 @@ def test_read_feedback_filters(db_engine):
 
 
 def test_rows_not_current_for_a_model_version_and_the_counts_per_version(db_engine):
-    from voc.store import current_model_versions, several_model_versions
+    from voc.store import current_model_versions, iter_texts_to_classify, several_model_versions
 
     _add_feedback(db_engine, ROWS)
     assert current_model_versions(db_engine) == {None: 5}
@@ -228,10 +228,13 @@ def test_rows_not_current_for_a_model_version_and_the_counts_per_version(db_engi
     assert several_model_versions(db_engine)
     # c has only tax/1; b has both, tax/2 current; a has tax/1 current; d, e nothing
     assert current_model_versions(db_engine) == {None: 2, "tax/1": 2, "tax/2": 1}
-    ids = lambda frame: frame["feedback_id"].tolist()  # noqa: E731
-    assert ids(read_feedback(db_engine, not_current_for="tax/2")) == ["a", "c", "d", "e"]
-    assert ids(read_feedback(db_engine, not_current_for="tax/1")) == ["b", "d", "e"]
-    assert ids(read_feedback(db_engine, not_current_for="tax/9")) == ["a", "b", "c", "d", "e"]
+
+    def stale(version):
+        return [i for ids, _ in iter_texts_to_classify(db_engine, "stale", version) for i in ids]
+
+    assert stale("tax/2") == ["a", "c", "d", "e"]
+    assert stale("tax/1") == ["b", "d", "e"]
+    assert stale("tax/9") == ["a", "b", "c", "d", "e"]
 
 
 def test_the_texts_a_classification_run_takes_come_in_pages(db_engine):

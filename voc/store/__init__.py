@@ -21,6 +21,7 @@ from voc.store.frames import ANALYSIS_COLUMNS, CATEGORY_COLUMNS, read_frame, rea
 from voc.store.queries import (
     CLASSIFIED_COLUMNS,
     REDO_CHOICES,
+    check_redo,
     count_to_classify,
     counts_by_week_topic_touchpoint,
     csat_by_touchpoint,
@@ -36,6 +37,7 @@ from voc.store.writes import write_predictions
 __all__ = [
     "ANALYSIS_COLUMNS",
     "REDO_CHOICES",
+    "check_redo",
     "count_to_classify",
     "iter_texts_to_classify",
     "CATEGORY_COLUMNS",

@@ -25,6 +25,7 @@ from voc.store.schema import (
 __all__ = [
     "CLASSIFIED_COLUMNS",
     "REDO_CHOICES",
+    "check_redo",
     "count_to_classify",
     "iter_texts_to_classify",
     "counts_by_week_topic_touchpoint",
@@ -118,7 +119,6 @@ def read_feedback(
     model_version: str | None = None,
     classified_only: bool = False,
     unclassified_only: bool = False,
-    not_current_for: str | None = None,
     limit: int | None = None,
 ):
     """Return feedback records joined with their current prediction as a DataFrame.
@@ -135,8 +135,6 @@ def read_feedback(
         model_version: Join this model version's predictions instead of the current ones.
         classified_only: Drop rows without a prediction.
         unclassified_only: Keep only rows without a prediction (the classifier's to-do list).
-        not_current_for: Keep only rows whose current prediction is not from this model
-            version, unclassified rows included (the to-do list of re-classifying with it).
         limit: At most this many rows (ordered by ``created_at``, then id).
 
     Returns:
@@ -163,9 +161,6 @@ def read_feedback(
         clauses.append(predictions.c.id.is_not(None))
     if unclassified_only:
         clauses.append(predictions.c.id.is_(None))
-    if not_current_for is not None:
-        current = feedback.c.current_model_version
-        clauses.append(current.is_(None) | (current != not_current_for))
     if clauses:
         query = query.where(*clauses)
     query = query.order_by(feedback.c.created_at, feedback.c.feedback_id)
@@ -224,11 +219,18 @@ def current_model_versions(engine: Engine) -> dict[str | None, int]:
 REDO_CHOICES = ("unclassified", "stale", "all")
 
 
-def _to_classify(redo: str, model_version: str | None):
+def check_redo(redo: str) -> None:
+    """Refuse a ``redo`` that is none of :data:`REDO_CHOICES` (``ConfigError``)."""
     from voc.errors import ConfigError
 
     if redo not in REDO_CHOICES:
         raise ConfigError(f"redo must be one of {', '.join(REDO_CHOICES)}, not {redo!r}.")
+
+
+def _to_classify(redo: str, model_version: str | None):
+    from voc.errors import ConfigError
+
+    check_redo(redo)
     current = feedback.c.current_model_version
     if redo == "unclassified":
         return current.is_(None)
