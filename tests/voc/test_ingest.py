@@ -181,6 +181,40 @@ def test_json_object_wrapping_records(tmp_path, db_engine, stub_stages):
     assert (summary.rows_in, summary.loaded) == (2, 2)
 
 
+def _late_rating_rows(n=1_300, first_rated=1_150):
+    """Survey rows whose ``rating`` field an export only has from row ``first_rated`` on."""
+    rows = []
+    for i in range(1, n + 1):
+        row = {"id": f"r{i}", "comment": f"pesanan nomor {i} sampai"}
+        if i >= first_rated:
+            row["survey"] = {"rating": 1 + i % 5}
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("name", ["late.jsonl", "late.json"])
+def test_a_json_key_first_seen_after_the_first_thousand_rows_is_read(
+    tmp_path, db_engine, stub_stages, name
+):
+    rows = _late_rating_rows()
+    if name.endswith(".jsonl"):
+        text = "\n".join(json.dumps(r) for r in rows) + "\n"
+    else:
+        text = json.dumps(rows, indent=1)
+    path = _write(tmp_path, name, text)
+
+    table = inspect_file(path)["tables"][0]
+    assert table["columns"] == ["id", "comment", "survey.rating"]
+    assert table["guess"]["csat"] == "survey.rating"
+
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded) == (1_300, 1_300)
+    frame = read_feedback(db_engine)
+    rated = frame.dropna(subset=["csat"])
+    assert len(rated) == 151
+    assert sorted(set(rated["csat"].astype(int))) == [1, 2, 3, 4, 5]
+
+
 def test_failure_mid_file_marks_run_failed_and_keeps_invariant(tmp_path, db_engine, stub_stages):
     # A UTF-16 export cut off after an odd number of bytes fails only when its end is read.
     body = "".join(f"r{i}\tKomentar nomor {i} tentang pengiriman\n" for i in range(3000))
