@@ -155,7 +155,7 @@ def classify_dask(
         raise InputFileError(f"Input file {input} does not exist.")
     if not isinstance(workers, int) or workers < 1:
         raise ConfigError(f"--workers must be a positive integer, not {workers!r}.")
-    if output.suffix.lower() in (".csv", ".jsonl", ".tsv"):
+    if output.suffix.lower() in (".csv", ".jsonl", ".ndjson", ".tsv", ".xlsx"):
         raise ConfigError(
             f"The dask engine writes a parquet folder, not {output.name}; "
             "give -o a folder name such as results.parquet or results/."

@@ -42,6 +42,13 @@ OUTPUT_COLUMNS = ("feedback_id", "lang", "text_redacted", *PREDICTION_COLUMNS)
 _FLOATS = ("sentiment_score", "topic_confidence", "touchpoint_confidence")
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
 _SUFFIXES[".ndjson"] = "jsonl"
+_SUFFIXES[".xlsx"] = "xlsx"
+
+#: Data rows of one worksheet (Excel's 1,048,576 rows less the header); more go on to
+#: "results (2)", "results (3)" ...
+XLSX_SHEET_ROWS = 1_048_575
+#: The most characters Excel keeps in a cell; longer values are cut to it.
+XLSX_CELL_CHARS = 32_767
 _MANIFEST = "manifest.json"
 
 
@@ -121,13 +128,63 @@ def load_model(taxonomy: str | Path | None = None, version: str | None = None):
 
 
 def _format(path: Path) -> str:
+    """The kind of output file ``path`` names (``csv``, ``parquet``, ``jsonl`` or ``xlsx``)."""
     kind = _SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise InputFileError(
-            f"{path.name} is not a CSV, TSV, Parquet or JSONL file; "
-            "streaming classification reads .csv, .tsv, .parquet, .jsonl and .ndjson."
+            f"Cannot write the results as {path.name}: classification writes .csv, .tsv, "
+            ".parquet, .jsonl, .ndjson or .xlsx files.",
+            hint="Name the output file with one of these endings, e.g. -o results.xlsx.",
         )
     return kind
+
+
+def _xlsx_cell(sheet, value):
+    """``value`` as a worksheet cell.
+
+    Text stays text (a comment starting with ``=`` is no formula), the control characters a
+    workbook cannot hold are removed, and longer text is cut to :data:`XLSX_CELL_CHARS`.
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_CHARS]
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def _write_xlsx(files: list[Path], target: Path) -> None:
+    """Write the parquet ``files``, in order, as the worksheet(s) of the workbook ``target``."""
+    import pyarrow.parquet as pq
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet, rows, header, number = None, XLSX_SHEET_ROWS, None, 0
+    for file in files:
+        for batch in pq.ParquetFile(file).iter_batches(batch_size=2_000):
+            names = batch.schema.names
+            header = header or names
+            empty = [None] * batch.num_rows
+            values = [batch.column(c).to_pylist() if c in names else empty for c in header]
+            for row in zip(*values, strict=True):
+                if rows >= XLSX_SHEET_ROWS:
+                    number += 1
+                    sheet = book.create_sheet("results" if number == 1 else f"results ({number})")
+                    sheet.freeze_panes = "A2"  # before the first row: write-only sheets
+                    sheet.append(header)
+                    rows = 0
+                sheet.append([_xlsx_cell(sheet, v) for v in row])
+                rows += 1
+    if sheet is None:
+        book.create_sheet("results").append(header or [])
+    book.save(target)
 
 
 def _input_format(path: Path) -> str:
@@ -456,7 +513,9 @@ def _concat_parts(parts: Path, output: Path, n_chunks: int) -> None:
     kind = _format(output)
     tmp = output.with_name(output.name + ".tmp")
     files = [parts / f"part-{i:06d}.parquet" for i in range(n_chunks)]
-    if kind == "parquet":
+    if kind == "xlsx":
+        _write_xlsx(files, tmp)
+    elif kind == "parquet":
         schemas = [pq.read_schema(f) for f in files]
         schema = pa.unify_schemas(schemas, promote_options="permissive")
         with pq.ParquetWriter(tmp, schema) as writer:

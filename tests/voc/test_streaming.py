@@ -241,8 +241,9 @@ def test_bad_input_files(toy_model, tmp_path, name, content, match):
 
 def test_output_type_checked(toy_model, tmp_path):
     src = _input(tmp_path, ".csv", n=3)
-    with pytest.raises(InputFileError, match="not a CSV"):
-        classify_file(src, tmp_path / "o.xlsx", model=toy_model)
+    with pytest.raises(InputFileError, match=r"as o\.docx: classification writes .*\.xlsx"):
+        classify_file(src, tmp_path / "o.docx", model=toy_model)
+    assert not (tmp_path / "o.docx.parts").exists()  # refused before any classifying
     with pytest.raises(InputFileError, match="must differ"):
         classify_file(src, src, model=toy_model)
 
@@ -598,3 +599,60 @@ def test_personal_columns_are_judged_by_name(column, personal):
     from voc.ingest.mapping import personal_columns
 
     assert (personal_columns([column]) == [column]) is personal
+
+
+def test_xlsx_output_holds_the_same_results_as_parquet(toy_model, tmp_path):
+    src = _input(tmp_path, ".csv", n=23)
+    classify_file(src, tmp_path / "o.parquet", chunk_size=5, model=toy_model)
+    classify_file(src, tmp_path / "o.xlsx", chunk_size=5, model=toy_model)
+    expected = pd.read_parquet(tmp_path / "o.parquet")
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "o.xlsx", read_only=True)
+    assert book.sheetnames == ["results"]
+    rows = list(book["results"].iter_rows(values_only=True))
+    assert list(rows[0]) == list(expected.columns)
+    got = pd.DataFrame(rows[1:], columns=rows[0])
+    assert len(got) == len(expected) == 23
+    for column in expected.columns:
+        want = expected[column].tolist()
+        have = got[column].tolist()
+        if expected[column].dtype.kind == "f":
+            assert have == pytest.approx(want), column
+        else:
+            blank = lambda v: None if v is None or v == "" or pd.isna(v) else v  # noqa: E731
+            assert [blank(v) for v in have] == [blank(v) for v in want], column
+
+
+def test_xlsx_cells_keep_text_as_text(toy_model, tmp_path, monkeypatch):
+    import voc.streaming as streaming
+
+    monkeypatch.setattr(streaming, "XLSX_SHEET_ROWS", 2)
+    monkeypatch.setattr(streaming, "XLSX_CELL_CHARS", 40)
+    texts = [
+        '=HYPERLINK("http://example.invalid","klik") kurir telat',
+        "paket\x0b rusak\x07 parah",
+        "espresso " * 20,
+        "+62 itu kode negara, latte enak",
+        "courier lost my package",
+    ]
+    frame = pd.DataFrame({"ticket": [f"t{i}" for i in range(5)], "text": texts})
+    src = _write(frame, tmp_path / "in.parquet")
+    classify_file(src, tmp_path / "o.xlsx", model=toy_model)
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "o.xlsx")
+    assert book.sheetnames == ["results", "results (2)", "results (3)"]
+    cells = []
+    for sheet in book.worksheets:
+        header = [c.value for c in sheet[1]]
+        assert header[:2] == ["ticket", "feedback_id"] and sheet.freeze_panes == "A2"
+        column = header.index("text_redacted")
+        cells += [row[column] for row in sheet.iter_rows(min_row=2)]
+    assert [c.data_type for c in cells] == ["s"] * 5  # no formula, though one starts with '='
+    assert cells[0].value.startswith("=HYPERLINK(")
+    assert cells[1].value == "paket rusak parah"  # control characters a workbook cannot hold
+    assert len(cells[2].value) == 40  # cut to the cell limit
+    assert cells[4].value == "courier lost my package"

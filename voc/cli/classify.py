@@ -43,7 +43,9 @@ def classify(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Output .parquet/.csv/.jsonl (dask: a parquet folder)."
+            "--output",
+            "-o",
+            help="Output .parquet/.csv/.tsv/.jsonl/.xlsx (dask: a parquet folder).",
         ),
     ] = None,
     to_store: Annotated[
