@@ -113,10 +113,17 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"(?P<name>.+) is a legacy binary Office file \(\.xls/\.doc\), which is not "
-            r"supported\."
+            r"(?P<name>.+) is a legacy binary Office file that holds no workbook \(a \.doc, "
+            r"\.ppt or \.msg file\?\), not a table\."
         ),
         "err.legacy_office",
+    ),
+    (
+        re.compile(
+            r"(?P<name>.+) (?:starts like an Excel 97-2003 workbook \(\.xls\) but is damaged|"
+            r"cannot be read as an Excel 97-2003 workbook): .*"
+        ),
+        "err.damaged_xls",
     ),
 ]
 

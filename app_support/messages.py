@@ -54,9 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # data page
     "data.title": ("Data: unggah, petakan, muat", "Data: upload, map, load"),
     "data.upload": (
-        "Unggah satu atau beberapa berkas umpan balik (CSV, TSV, XLSX, JSON, JSONL, Parquet; "
-        "boleh .gz atau .zip)",
-        "Upload one or more feedback files (CSV, TSV, XLSX, JSON, JSONL, Parquet; .gz or .zip too)",
+        "Unggah satu atau beberapa berkas umpan balik (CSV, TSV, XLSX, XLS, JSON, JSONL, "
+        "Parquet; boleh .gz atau .zip)",
+        "Upload one or more feedback files (CSV, TSV, XLSX, XLS, JSON, JSONL, Parquet; .gz or "
+        ".zip too)",
     ),
     "data.files": ("{n} berkas dipilih", "{n} files chosen"),
     "data.files_caption": (
@@ -189,10 +190,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the password and save it, or save the sheet as CSV.",
     ),
     "err.legacy_office": (
-        "{name} adalah berkas Office biner lama (.xls/.doc) yang tidak didukung; buka lalu "
-        "simpan sebagai XLSX atau CSV.",
-        "{name} is a legacy binary Office file (.xls/.doc), which is not supported; open it "
-        "and save it as XLSX or CSV.",
+        "{name} adalah berkas Office biner lama tanpa workbook (berkas .doc, .ppt atau .msg?), "
+        "bukan tabel. Ekspor datanya sebagai CSV, XLSX atau XLS.",
+        "{name} is a legacy binary Office file that holds no workbook (a .doc, .ppt or .msg "
+        "file?), not a table. Export the data as CSV, XLSX or XLS.",
+    ),
+    "err.damaged_xls": (
+        "{name} tampak seperti workbook Excel 97-2003 (.xls) tetapi rusak; buka di program "
+        "spreadsheet lalu simpan lagi sebagai XLSX atau CSV.",
+        "{name} looks like an Excel 97-2003 workbook (.xls) but is damaged; open it in a "
+        "spreadsheet program and save it again as XLSX or CSV.",
     ),
     "err.binary": (
         "{name} tampak seperti data biner, bukan tabel.",

@@ -195,9 +195,9 @@ def _input_format(path: Path) -> str:
     if suffix == ".parquet":
         return "parquet"
     raise InputFileError(
-        f"{path.name} is not a CSV, TSV, XLSX, JSON, Parquet or JSONL file; classification "
-        "reads .csv, .tsv, .txt, .xlsx, .json, .parquet, .jsonl and .ndjson (or a .gz/.zip of "
-        "one)."
+        f"{path.name} is not a CSV, TSV, XLSX, XLS, JSON, Parquet or JSONL file; classification "
+        "reads .csv, .tsv, .txt, .xlsx, .xls, .json, .parquet, .jsonl and .ndjson (or a .gz/.zip "
+        "of one)."
     )
 
 

@@ -111,7 +111,8 @@ def test_an_unknown_sentence_is_shown_as_it_is():
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512,
             "bank.xlsx adalah workbook",
         ),
-        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "old.xls adalah berkas"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "old.xls tampak seperti"),
+        ("memo.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "memo.doc adalah berkas"),
     ],
 )
 def test_office_file_errors_are_shown_in_indonesian(db_engine, tmp_path, name, content, start):

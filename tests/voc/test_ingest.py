@@ -88,6 +88,21 @@ def test_sniff_rejects_non_tables(tmp_path, content, message):
         sniff_file(path)
 
 
+def test_an_ole2_file_without_a_workbook_is_no_table_and_a_damaged_xls_says_so(tmp_path):
+    fixture = (NASTY / "legacy_export.xls").read_bytes()
+    assert sniff_file(NASTY / "legacy_export.xls").format == "xls"
+    # The same compound file with its "Workbook" stream renamed: a .doc or .msg, say.
+    document = fixture.replace("Workbook".encode("utf-16-le"), "WordDocX".encode("utf-16-le"))
+    path = tmp_path / "minutes.doc"
+    path.write_bytes(document)
+    with pytest.raises(NotATableError, match="legacy binary Office file that holds no workbook"):
+        sniff_file(path)
+    damaged = tmp_path / "export.xls"
+    damaged.write_bytes(fixture[:1536])
+    with pytest.raises(NotATableError, match="export.xls .*Excel 97-2003 workbook"):
+        sniff_file(damaged)
+
+
 def test_an_ole2_file_named_xlsx_is_a_password_protected_workbook(tmp_path):
     """It was called a legacy .xls file, and the advice to save it as XLSX misled."""
     path = tmp_path / "export_bank.xlsx"

@@ -25,6 +25,7 @@ EXPECTED = {
     "broken.jsonl": (8, 4, 0, 0, {"broken_json": 3, "empty_text": 1}),
     "records.json": (4, 3, 0, 0, {"broken_json": 1}),
     "two_sheets.xlsx": (5, 4, 0, 0, {"invalid_csat": 1}),
+    "legacy_export.xls": (5, 3, 0, 0, {"empty_text": 1, "invalid_csat": 1}),
     "feedback.parquet": (4, 3, 0, 0, {"empty_text": 1}),
     "indonesian_dates.csv": (9, 7, 0, 0, {"invalid_date": 2}),
     "bad_scores.csv": (10, 4, 0, 0, {"invalid_csat": 3, "invalid_nps": 3}),
@@ -216,6 +217,26 @@ def test_workbook_sheets_all_or_one(db_engine, stub_stages):
     frame = read_feedback(db_engine).set_index("feedback_id")
     assert frame.loc["X-1", "created_at"] == dt.datetime(2026, 1, 5, 9, 30)
     assert frame.loc["X-1", "source_file"] == "two_sheets.xlsx[Januari]"
+
+
+def test_legacy_xls_export_reads_like_a_workbook(db_engine, stub_stages):
+    """Excel 97-2003: a title row above the header, date cells, numeric ticket numbers."""
+    summary = _ingest("legacy_export.xls", db_engine, stub_stages)
+    assert summary.file_format == "xls"
+    assert list(summary.mapping) == ["legacy_export.xls[Laporan]"]  # the empty sheet skipped
+    assert summary.mapping["legacy_export.xls[Laporan]"]["text"] == "Isi Keluhan"
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert sorted(frame.index) == ["100231", "100232", "100235"]  # no "100231.0"
+    assert frame.loc["100231", "created_at"] == dt.datetime(2026, 3, 2, 8, 45)
+    assert frame.loc["100231", "text_redacted"] == "Tagihan bulan ini dobel 😡"
+    assert frame.loc["100235", "created_at"] == dt.datetime(2026, 3, 5)
+    assert frame.loc["100235", "csat"] == 2
+    assert frame.loc["100232", "source_line"] == 5  # sheet row: title, blank, header first
+    reasons = dict(zip(read_quarantine(db_engine)["source_line"],
+                       read_quarantine(db_engine)["reason"], strict=True))  # fmt: skip
+    assert reasons == {6: "empty_text", 7: "invalid_csat"}
+    with pytest.raises(InputFileError, match="no sheet named 'Maret'.*Laporan, Catatan"):
+        _ingest("legacy_export.xls", db_engine, stub_stages, sheet="Maret")
 
 
 def test_unknown_sheet_lists_the_sheets(db_engine, stub_stages):

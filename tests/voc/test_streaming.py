@@ -225,7 +225,7 @@ def test_bad_options(toy_model, tmp_path, kwargs, error, match):
     [
         ("missing.csv", None, "does not exist"),
         ("book.xlsx", b"PK\x03\x04", "book.xlsx starts like a ZIP/XLSX file but is damaged"),
-        ("notes.doc", b"x", "not a CSV, TSV, XLSX, JSON, Parquet or JSONL"),
+        ("notes.doc", b"x", "not a CSV, TSV, XLSX, XLS, JSON, Parquet or JSONL"),
         ("broken.parquet", b"not parquet at all", "Could not read broken.parquet"),
         ("empty.csv", b"", "empty.csv is empty"),
         ("header.csv", b"text,id\n", "has no rows"),

@@ -76,3 +76,14 @@ def test_a_header_without_rows_is_an_empty_table_with_its_columns(tmp_path):
     path.write_text("text,label\n", encoding="utf-8")
     frame = read_table(path)
     assert list(frame.columns) == ["text", "label"] and frame.empty
+
+
+def test_a_legacy_xls_workbook_is_read_with_its_title_row_and_numeric_ids():
+    from pathlib import Path
+
+    nasty = Path(__file__).resolve().parents[1] / "data" / "nasty"
+    frame = read_table(nasty / "legacy_export.xls")  # its second sheet is empty
+    assert list(frame.columns) == ["No Tiket", "Tanggal", "Kanal", "Isi Keluhan", "Nilai"]
+    assert frame["No Tiket"].tolist() == ["100231", "100232", "100233", "100234", "100235"]
+    assert frame["Isi Keluhan"].tolist()[0] == "Tagihan bulan ini dobel 😡"
+    assert frame["Nilai"].tolist() == ["1", "5", "3", "7", "2"]

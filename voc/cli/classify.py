@@ -38,7 +38,9 @@ def _load_model(taxonomy: Path | None, version: str | None):
 def classify(
     input: Annotated[
         Path,
-        typer.Argument(help="CSV, TSV, JSONL or Parquet file (any size), or a .gz/.zip of one."),
+        typer.Argument(
+            help="CSV, TSV, XLSX, XLS, JSON(L) or Parquet file (any size), or a .gz/.zip of one."
+        ),
     ],
     output: Annotated[
         Path | None,

@@ -22,7 +22,7 @@ __all__ = ["MAX_UNPACKED_BYTES", "TABLE_SUFFIXES", "archive_kind", "unpack_to", 
 
 #: File name endings of tables inside an archive.
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm",
-                  ".parquet", ".pq")  # fmt: skip
+                  ".xls", ".parquet", ".pq")  # fmt: skip
 #: The most an archive may unpack to (a guard against archives that expand without end).
 MAX_UNPACKED_BYTES = 8 * 1024**3
 _GZIP_MAGIC = b"\x1f\x8b"

@@ -583,29 +583,100 @@ def _xlsx_sources(path: Path, sheet: str | None) -> list[TableSource]:
         )
     sources = []
     for name in [sheet] if sheet else names:
-        sheet_rows = _sheet_rows(workbook[name])
-        head = list(itertools.islice(sheet_rows, _TITLE_SCAN_ROWS))
-        if not head:
-            continue
-        # Reports often put a title above the header: the header is the first row with as
-        # many filled cells as the widest of the first rows (at most 2 needed).
-        widest = max(_filled(values) for _, values in head)
-        start = next(i for i, (_, values) in enumerate(head) if _filled(values) >= min(widest, 2))
-        header_values = head[start][1]
-        sheet_rows = itertools.chain(head[start + 1 :], sheet_rows)
-        columns = _unique_columns(list(header_values))
-        while columns and columns[-1].startswith("column_") and len(columns) > 1:
-            if not _is_blank(header_values[len(columns) - 1]):
-                break
-            columns.pop()  # blank header cells right of the table
-        sources.append(
-            TableSource(
-                f"{path.name}[{name}]", columns, _sheet_records(sheet_rows, columns), workbook.close
-            )
-        )
+        source = _sheet_source(path.name, name, _sheet_rows(workbook[name]), workbook.close)
+        if source is not None:
+            sources.append(source)
     if not sources:
         workbook.close()
     return sources
+
+
+def _sheet_source(
+    file_name: str,
+    sheet_name: str,
+    sheet_rows: Iterator[tuple[int, tuple[Any, ...]]],
+    close: Callable[[], None],
+) -> TableSource | None:
+    """The table of one sheet (``None`` for an empty one): its header row found under titles."""
+    head = list(itertools.islice(sheet_rows, _TITLE_SCAN_ROWS))
+    if not head:
+        return None
+    # Reports often put a title above the header: the header is the first row with as
+    # many filled cells as the widest of the first rows (at most 2 needed).
+    widest = max(_filled(values) for _, values in head)
+    start = next(i for i, (_, values) in enumerate(head) if _filled(values) >= min(widest, 2))
+    header_values = head[start][1]
+    sheet_rows = itertools.chain(head[start + 1 :], sheet_rows)
+    columns = _unique_columns(list(header_values))
+    while columns and columns[-1].startswith("column_") and len(columns) > 1:
+        if not _is_blank(header_values[len(columns) - 1]):
+            break
+        columns.pop()  # blank header cells right of the table
+    return TableSource(
+        f"{file_name}[{sheet_name}]", columns, _sheet_records(sheet_rows, columns), close
+    )
+
+
+# --- XLS (Excel 97-2003) ---------------------------------------------------------------------
+
+
+def _xls_sources(path: Path, sheet: str | None) -> list[TableSource]:
+    """The sheets of a legacy ``.xls`` workbook, read with xlrd like the XLSX sheets."""
+    import io
+
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True, logfile=io.StringIO())
+    except Exception as exc:  # xlrd raises many types for damaged files
+        raise InputFileError(
+            f"{path.name} cannot be opened as an Excel 97-2003 workbook: {exc}.",
+            hint="Open it in a spreadsheet program and save it again as XLSX or CSV.",
+        ) from exc
+    names = list(book.sheet_names())
+    if sheet is not None and sheet not in names:
+        book.release_resources()
+        raise InputFileError(
+            f"{path.name} has no sheet named {sheet!r}. Its sheets are: {', '.join(names)}.",
+            hint="Pass one of these names with --sheet, or leave --sheet out to read all.",
+        )
+    sources = []
+    for name in [sheet] if sheet else names:
+        rows = _xls_rows(book.sheet_by_name(name), book.datemode)
+        source = _sheet_source(path.name, name, rows, book.release_resources)
+        if source is not None:
+            sources.append(source)
+    if not sources:
+        book.release_resources()
+    return sources
+
+
+def _xls_value(cell, datemode: int) -> Any:
+    """A cell's value as openpyxl gives an XLSX cell's: ints for whole numbers, datetimes."""
+    import xlrd
+
+    kind, value = cell.ctype, cell.value
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None
+    if kind == xlrd.XL_CELL_NUMBER:
+        return int(value) if float(value).is_integer() else value
+    if kind == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(value, datemode)
+        except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+            return value
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return bool(value)
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(value, "#ERROR")
+    return value
+
+
+def _xls_rows(worksheet, datemode: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    for index in range(worksheet.nrows):
+        values = tuple(_xls_value(c, datemode) for c in worksheet.row(index))
+        if values and not all(_is_blank(v) for v in values):
+            yield index + 1, values
 
 
 def _filled(values: tuple[Any, ...]) -> int:
@@ -682,7 +753,7 @@ def open_sources(
         NotATableError: The file holds no table.
     """
     path = Path(path)
-    if sheet is not None and kind.format != "xlsx":
+    if sheet is not None and kind.format not in ("xlsx", "xls"):
         raise InputFileError(
             f"--sheet only applies to Excel workbooks, but {path.name} is {kind.format}.",
             hint="Leave --sheet out for this file.",
@@ -693,8 +764,8 @@ def open_sources(
         return [_jsonl_source(path, kind)]
     if kind.format == "json":
         return [_json_source(path, kind)]
-    if kind.format == "xlsx":
-        sources = _xlsx_sources(path, sheet)
+    if kind.format in ("xlsx", "xls"):
+        sources = (_xlsx_sources if kind.format == "xlsx" else _xls_sources)(path, sheet)
         if not sources:
             raise NotATableError(
                 f"{path.name} is a workbook whose sheets are all empty.",

@@ -67,7 +67,7 @@ class FileKind:
     """What a file holds.
 
     Attributes:
-        format: ``csv``, ``json``, ``jsonl``, ``xlsx`` or ``parquet``.
+        format: ``csv``, ``json``, ``jsonl``, ``xlsx``, ``xls`` (Excel 97-2003) or ``parquet``.
         encoding: Python codec for text formats (``None`` for binary formats).
         file_hash: SHA-256 of the file's bytes.
         size: Size in bytes.
@@ -226,6 +226,42 @@ def _zip_kind(path: Path, name: str) -> str:
     )
 
 
+def _is_legacy_workbook(path: Path, name: str) -> bool:
+    """Whether an OLE2 file holds an Excel 97-2003 workbook (.xls) that xlrd can read.
+
+    Raises:
+        NotATableError: It is a workbook saved with a password, or a damaged one.
+    """
+    import io
+
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True, logfile=io.StringIO())
+    except xlrd.XLRDError as exc:
+        if "encrypted" in str(exc).lower():
+            raise NotATableError(
+                f"{name} is a password-protected (encrypted) Excel workbook, which cannot be "
+                "read without its password.",
+                hint="Open it in Excel, remove the password and save it as XLSX or CSV.",
+            ) from exc
+        if "workbook" in str(exc).lower():  # "Can't find workbook in OLE2 compound document"
+            return False
+        raise NotATableError(
+            f"{name} cannot be read as an Excel 97-2003 workbook: {exc}.",
+            hint="Open it in a spreadsheet program and save it again as XLSX or CSV.",
+        ) from exc
+    except Exception as exc:  # xlrd raises CompDocError, struct and index errors on damage
+        if path.suffix.lower() != ".xls":
+            return False
+        raise NotATableError(
+            f"{name} starts like an Excel 97-2003 workbook (.xls) but is damaged: {exc}.",
+            hint="Open it in a spreadsheet program and save it again as XLSX or CSV.",
+        ) from exc
+    book.release_resources()
+    return True
+
+
 def sniff_file(path: str | Path) -> FileKind:
     """Find the format and text encoding of ``path``.
 
@@ -263,9 +299,12 @@ def sniff_file(path: str | Path) -> FileKind:
                 hint="Open it in Excel, remove the password (File > Info > Protect Workbook "
                 "> Encrypt with Password, clear it) and save it, or save the sheet as CSV.",
             )
+        if _is_legacy_workbook(path, name):
+            return FileKind("xls", None, _hash_and_check_utf8(path)[0], size)
         raise NotATableError(
-            f"{name} is a legacy binary Office file (.xls/.doc), which is not supported.",
-            hint="Open it and save it as XLSX or CSV.",
+            f"{name} is a legacy binary Office file that holds no workbook (a .doc, .ppt or "
+            ".msg file?), not a table.",
+            hint="Export the data as CSV, XLSX, XLS, JSON(L) or Parquet.",
         )
     for magic, what in _MAGIC:
         if head.startswith(magic):

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["READER_SUFFIXES", "as_cell", "read_table", "table_frames"]
 
 #: File endings read by the ingest readers (the other: Parquet).
-READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm")
+READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm",
+                   ".xls")  # fmt: skip
 
 
 def table_frames(
@@ -123,7 +124,7 @@ def read_table(path: str | Path, *, purpose: str = "this command"):
         except (ValueError, OSError) as exc:
             raise InputFileError(f"Could not read {path.name}: {exc}.") from exc
     raise InputFileError(
-        f"{path.name} is not a CSV, TSV, XLSX, JSON, Parquet or JSONL file.",
+        f"{path.name} is not a CSV, TSV, XLSX, XLS, JSON, Parquet or JSONL file.",
         hint="Export the table in one of those formats.",
     )
 

@@ -148,6 +148,37 @@ def xlsx_file() -> None:
     _freeze_zip_times(target)
 
 
+def xls_file() -> None:
+    """An Excel 97-2003 export (.xls) of a legacy help desk: a title row, date cells, numeric
+    ticket numbers, an empty second sheet.
+
+    Written with xlwt, which only this script needs (``pip install xlwt==1.3.0``); the
+    product reads the file with xlrd.
+    """
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Laporan")
+    dates = xlwt.easyxf(num_format_str="DD/MM/YYYY HH:MM")
+    sheet.write(0, 0, "Laporan Keluhan Pelanggan Maret 2026")
+    header = ["No Tiket", "Tanggal", "Kanal", "Isi Keluhan", "Nilai"]
+    rows = [
+        [100231, dt.datetime(2026, 3, 2, 8, 45), "Telepon", "Tagihan bulan ini dobel 😡", 1],
+        [100232, dt.datetime(2026, 3, 2, 13, 5), "Email", "Petugas ramah, masalah beres", 5],
+        [100233, dt.datetime(2026, 3, 3, 9, 0), "Chat", "   ", 3],
+        [100234, dt.datetime(2026, 3, 4, 16, 20), "Chat", "Nilai di luar skala", 7],
+        [100235, "5 Maret 2026", "Telepon", "Gangguan jaringan dua hari", 2.0],
+    ]
+    for column, name in enumerate(header):
+        sheet.write(2, column, name)
+    for number, row in enumerate(rows, start=3):
+        for column, value in enumerate(row):
+            style = dates if isinstance(value, dt.datetime) else xlwt.Style.default_style
+            sheet.write(number, column, value, style)
+    book.add_sheet("Catatan")  # an empty sheet: skipped
+    book.save(str(HERE / "legacy_export.xls"))
+
+
 def _freeze_zip_times(path: Path) -> None:
     """Rewrite a ZIP with fixed entry times so regenerating gives the same bytes."""
     import zipfile
@@ -409,6 +440,7 @@ def main() -> None:
         jsonl_file,
         json_array_file,
         xlsx_file,
+        xls_file,
         parquet_file,
         not_tables,
         no_text_file,
