@@ -574,20 +574,40 @@ def _xlsx_sources(path: Path, sheet: str | None) -> list[TableSource]:
             f"{path.name} cannot be opened as an Excel workbook: {exc}.",
             hint="Open it in a spreadsheet program and save it again as XLSX.",
         ) from exc
-    names = list(workbook.sheetnames)
+
+    def rows_of(name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        return _sheet_rows(workbook[name])
+
+    return _workbook_sources(path.name, list(workbook.sheetnames), sheet, rows_of, workbook.close)
+
+
+def _workbook_sources(
+    file_name: str,
+    names: list[str],
+    sheet: str | None,
+    rows_of: Callable[[str], Iterator[tuple[int, tuple[Any, ...]]]],
+    close: Callable[[], None],
+) -> list[TableSource]:
+    """The tables of a workbook's sheets ``names``, or of ``sheet`` alone; empty ones left out.
+
+    ``rows_of(name)`` gives a sheet's non-blank rows; ``close`` releases the workbook.
+
+    Raises:
+        InputFileError: ``sheet`` names none of the sheets.
+    """
     if sheet is not None and sheet not in names:
-        workbook.close()
+        close()
         raise InputFileError(
-            f"{path.name} has no sheet named {sheet!r}. Its sheets are: {', '.join(names)}.",
+            f"{file_name} has no sheet named {sheet!r}. Its sheets are: {', '.join(names)}.",
             hint="Pass one of these names with --sheet, or leave --sheet out to read all.",
         )
     sources = []
     for name in [sheet] if sheet else names:
-        source = _sheet_source(path.name, name, _sheet_rows(workbook[name]), workbook.close)
+        source = _sheet_source(file_name, name, rows_of(name), close)
         if source is not None:
             sources.append(source)
     if not sources:
-        workbook.close()
+        close()
     return sources
 
 
@@ -633,22 +653,12 @@ def _xls_sources(path: Path, sheet: str | None) -> list[TableSource]:
             f"{path.name} cannot be opened as an Excel 97-2003 workbook: {exc}.",
             hint="Open it in a spreadsheet program and save it again as XLSX or CSV.",
         ) from exc
+
+    def rows_of(name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        return _xls_rows(book.sheet_by_name(name), book.datemode)
+
     names = list(book.sheet_names())
-    if sheet is not None and sheet not in names:
-        book.release_resources()
-        raise InputFileError(
-            f"{path.name} has no sheet named {sheet!r}. Its sheets are: {', '.join(names)}.",
-            hint="Pass one of these names with --sheet, or leave --sheet out to read all.",
-        )
-    sources = []
-    for name in [sheet] if sheet else names:
-        rows = _xls_rows(book.sheet_by_name(name), book.datemode)
-        source = _sheet_source(path.name, name, rows, book.release_resources)
-        if source is not None:
-            sources.append(source)
-    if not sources:
-        book.release_resources()
-    return sources
+    return _workbook_sources(path.name, names, sheet, rows_of, book.release_resources)
 
 
 def _xls_value(cell, datemode: int) -> Any:
