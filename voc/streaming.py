@@ -19,7 +19,7 @@ from pathlib import Path
 from voc.classify.model import PREDICTION_COLUMNS
 from voc.errors import ColumnMappingError, ConfigError, InputFileError
 from voc.ingest.archives import unpacked
-from voc.ingest.tables import READER_SUFFIXES, table_frames
+from voc.ingest.tables import READER_SUFFIXES, flat_arrow, table_frames
 
 __all__ = [
     "OUTPUT_COLUMNS",
@@ -255,10 +255,12 @@ def iter_chunks(
         )
         return
     try:
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         batches = pq.ParquetFile(path).iter_batches(batch_size=chunk_size)
-        yield from _rebatch((b.to_pandas() for b in batches), chunk_size)
+        frames = (flat_arrow(pa.Table.from_batches([b])).to_pandas() for b in batches)
+        yield from _rebatch(frames, chunk_size)
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         if isinstance(exc, InputFileError):
             raise

@@ -230,6 +230,33 @@ def test_a_json_key_first_seen_after_the_first_thousand_rows_is_read(
     assert sorted(set(rated["csat"].astype(int))) == [1, 2, 3, 4, 5]
 
 
+def test_parquet_struct_fields_are_columns_like_nested_json(tmp_path, db_engine, stub_stages):
+    """A struct column's fields were in every row but not in the column list: never read."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({
+        "id": ["p1", "p2", "p3"],
+        "feedback": [{"text": "paket telat", "survey": {"rating": 2}},
+                     {"text": "mantap", "survey": {"rating": 5}},
+                     {"text": "   ", "survey": {"rating": 3}}],
+    })  # fmt: skip
+    path = tmp_path / "nested.parquet"
+    pq.write_table(table, path)
+    tables = inspect_file(path)["tables"]
+    assert tables[0]["columns"] == ["id", "feedback.text", "feedback.survey.rating"]
+    assert tables[0]["guess"]["text"] == "feedback.text"
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded, summary.quarantined) == (3, 2, 1)
+    frame = read_feedback(db_engine).set_index("feedback_id")
+    assert frame.loc["p2", "text_redacted"] == "mantap"
+    assert frame.loc["p2", "csat"] == 5
+
+    from voc.ingest.tables import read_table
+
+    assert read_table(path)["feedback.survey.rating"].tolist() == [2, 5, 3]
+
+
 def test_failure_mid_file_marks_run_failed_and_keeps_invariant(tmp_path, db_engine, stub_stages):
     # A UTF-16 export cut off after an odd number of bytes fails only when its end is read.
     body = "".join(f"r{i}\tKomentar nomor {i} tentang pengiriman\n" for i in range(3000))

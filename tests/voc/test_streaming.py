@@ -656,3 +656,22 @@ def test_xlsx_cells_keep_text_as_text(toy_model, tmp_path, monkeypatch):
     assert cells[1].value == "paket rusak parah"  # control characters a workbook cannot hold
     assert len(cells[2].value) == 40  # cut to the cell limit
     assert cells[4].value == "courier lost my package"
+
+
+def test_parquet_struct_fields_are_read_by_their_dotted_names(toy_model, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({
+        "ticket": ["t1", "t2"],
+        "feedback": [{"text": "the espresso tastes burnt", "rating": 2},
+                     {"text": "courier lost my package", "rating": 1}],
+    })  # fmt: skip
+    pq.write_table(table, tmp_path / "nested.parquet")
+    classify_file(
+        tmp_path / "nested.parquet", tmp_path / "o.csv", text_col="feedback.text",
+        id_col="ticket", model=toy_model,
+    )  # fmt: skip
+    out = _read(tmp_path / "o.csv")
+    assert out["text_redacted"].tolist() == ["the espresso tastes burnt", "courier lost my package"]
+    assert out["feedback.rating"].tolist() == ["2", "1"]

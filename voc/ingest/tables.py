@@ -19,7 +19,7 @@ from voc.errors import InputFileError
 if TYPE_CHECKING:
     from voc.ingest.readers import RawRecord
 
-__all__ = ["READER_SUFFIXES", "as_cell", "read_table", "table_frames"]
+__all__ = ["READER_SUFFIXES", "as_cell", "flat_arrow", "read_table", "table_frames"]
 
 #: File endings read by the ingest readers (the other: Parquet).
 READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm",
@@ -97,6 +97,19 @@ def table_frames(
             source.close()
 
 
+def flat_arrow(table):
+    """An Arrow table with its struct columns flattened into ``parent.child`` columns.
+
+    The names the ingest's Parquet and JSON readers give nested fields (``feedback.text``),
+    so ``--text-col feedback.text`` works for every reader.
+    """
+    import pyarrow as pa
+
+    while any(pa.types.is_struct(field.type) for field in table.schema):
+        table = table.flatten()
+    return table
+
+
 def read_table(path: str | Path, *, purpose: str = "this command"):
     """The whole table of ``path`` as a DataFrame of text (``""`` for missing values).
 
@@ -120,7 +133,9 @@ def read_table(path: str | Path, *, purpose: str = "this command"):
             return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         try:
             if suffix == ".parquet":
-                return pd.read_parquet(table_path)
+                import pyarrow.parquet as pq
+
+                return flat_arrow(pq.read_table(table_path)).to_pandas()
         except (ValueError, OSError) as exc:
             raise InputFileError(f"Could not read {path.name}: {exc}.") from exc
     raise InputFileError(
