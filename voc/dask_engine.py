@@ -96,14 +96,27 @@ def _stage(path: Path, output: Path, partition_rows: int) -> tuple[Path, list]:
     return staging, unreadable
 
 
+def _has_structs(path: Path) -> bool:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        schema = pq.read_schema(path)
+    except (OSError, ValueError):
+        return False  # dask reports the damaged file
+    return any(pa.types.is_struct(field.type) for field in schema)
+
+
 def _read(path: Path, output: Path, partition_rows: int):
     """The input as a Dask DataFrame, its staging folder (or None) and its unreadable rows."""
     import dask.dataframe as dd
 
     from voc.ingest.archives import unpacked
 
-    if path.is_dir() or path.suffix.lower() == ".parquet":
+    if path.is_dir() or (path.suffix.lower() == ".parquet" and not _has_structs(path)):
         return dd.read_parquet(path, split_row_groups=True), None, []
+    # Other tables, and a Parquet file with struct columns (staged with their fields as
+    # columns, `feedback.text`, as the local engine reads them)
     with unpacked(path) as table:  # a .gz/.zip's table, read from a temporary copy
         staging, unreadable = _stage(table, output, partition_rows)
     return dd.read_parquet(staging), staging, unreadable

@@ -111,3 +111,29 @@ def test_dask_equals_local_engine_on_two_worker_processes(tmp_path, monkeypatch)
     assert not b["text_redacted"].str.contains("0812").any()
     assert not b["feedback_id"].str.contains("0812").any()
     assert b["feedback_id"].str.startswith("pid_").sum() == 8
+
+
+def test_a_parquet_input_with_struct_columns_is_staged_with_their_fields(tmp_path):
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from voc.dask_engine import _read
+
+    flat = tmp_path / "flat.parquet"
+    pq.write_table(pa.table({"id": ["a"], "text": ["kurir telat"]}), flat)
+    ddf, staging, _ = _read(flat, tmp_path / "out_flat", 10)
+    assert staging is None and list(ddf.columns) == ["id", "text"]  # read in place
+
+    nested = tmp_path / "nested.parquet"
+    table = pa.table({"id": ["a", "b"], "feedback": [{"text": "kurir telat", "rating": 2},
+                                                     {"text": "mantap", "rating": 5}]})  # fmt: skip
+    pq.write_table(table, nested)
+    ddf, staging, unreadable = _read(nested, tmp_path / "out", 10)
+    try:
+        assert staging is not None and unreadable == []
+        assert list(ddf.columns) == ["id", "feedback.text", "feedback.rating"]
+        assert ddf.compute()["feedback.text"].tolist() == ["kurir telat", "mantap"]
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
