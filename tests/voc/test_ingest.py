@@ -257,6 +257,47 @@ def test_parquet_struct_fields_are_columns_like_nested_json(tmp_path, db_engine,
     assert read_table(path)["feedback.survey.rating"].tolist() == [2, 5, 3]
 
 
+@pytest.mark.parametrize(
+    ("document", "columns", "ids"),
+    [
+        # Firebase Realtime Database export: records keyed by their push id
+        ({"-Nx1": {"komentar": "paket telat", "rating": 2},
+          "-Nx2": {"komentar": "mantap", "rating": 5},
+          "-Nx3": {"komentar": "  ", "rating": 3}}, ["id", "komentar", "rating"],
+         ["-Nx1", "-Nx2"]),
+        # pandas DataFrame.to_json(): columns keyed by the row number
+        ({"komentar": {"0": "paket telat", "1": "mantap", "2": " "},
+          "rating": {"0": 2, "1": 5, "2": 3}}, ["komentar", "rating"], None),
+        # the same with ticket numbers as the row labels
+        ({"komentar": {"T9": "paket telat", "T1": "mantap", "T5": ""},
+          "rating": {"T9": 2, "T1": 5, "T5": 3}}, ["id", "komentar", "rating"], ["T9", "T1"]),
+    ],
+)  # fmt: skip
+def test_json_objects_of_objects_are_read_as_their_records(
+    tmp_path, db_engine, stub_stages, document, columns, ids
+):
+    """Each was one row whose columns were every record's fields: two of three records lost."""
+    path = _write(tmp_path, "export.json", json.dumps(document))
+    assert inspect_file(path)["tables"][0]["columns"] == columns
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded, summary.quarantined) == (3, 2, 1)
+    frame = read_feedback(db_engine).sort_values("source_line")
+    assert frame["text_redacted"].tolist() == ["paket telat", "mantap"]
+    assert frame["csat"].tolist() == [2, 5]
+    if ids:
+        assert frame["feedback_id"].tolist() == ids
+
+
+def test_a_json_object_of_unlike_objects_stays_one_record(tmp_path, db_engine, stub_stages):
+    document = {"meta": {"page": 1}, "result": {"komentar": "paket telat", "rating": 4}}
+    path = _write(tmp_path, "one.json", json.dumps(document))
+    assert inspect_file(path)["tables"][0]["columns"] == [
+        "meta.page", "result.komentar", "result.rating"
+    ]  # fmt: skip
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert (summary.rows_in, summary.loaded) == (1, 1)
+
+
 def test_failure_mid_file_marks_run_failed_and_keeps_invariant(tmp_path, db_engine, stub_stages):
     # A UTF-16 export cut off after an odd number of bytes fails only when its end is read.
     body = "".join(f"r{i}\tKomentar nomor {i} tentang pengiriman\n" for i in range(3000))

@@ -536,6 +536,35 @@ def _array_rows(items: Iterator[tuple[int, Any]], columns: list[str]) -> Iterato
             yield RawRecord(line, dict(zip(columns, element, strict=True)), raw)
 
 
+def _keyed_records(document: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of an object whose every value is an object.
+
+    Two exports have this shape: records keyed by their id (Firebase Realtime Database,
+    pandas ``orient="index"``: ``{"-Nx1": {"text": ...}, "-Nx2": {...}}``), whose key becomes
+    the column ``id`` (``key`` when the records have an ``id`` of their own), and columns
+    keyed by row label (pandas ``to_json()``'s default ``orient="columns"``:
+    ``{"text": {"0": ..., "1": ...}}``), turned back into rows (labels other than row
+    numbers become the column ``id`` too). It is read as columns when
+    every inner object has the same keys and these are row numbers, or when the outer keys
+    name a text column and the inner ones do not. Until 2026-11-28 both were read as one
+    row, with every record's fields as columns of it.
+    """
+    from voc.ingest.mapping import guess_mapping
+
+    first = list(next(iter(document.values())))
+    same = bool(first) and all(set(value) == set(first) for value in document.values())
+    numbered = same and all(key.isdigit() for key in first)
+    if numbered or (
+        same and "text" in guess_mapping(document) and "text" not in guess_mapping(first)
+    ):
+        if numbered:
+            return [{c: document[c][row] for c in document} for row in sorted(first, key=int)]
+        label = "key" if "id" in document else "id"  # the row labels, as ticket numbers
+        return [{label: row, **{c: document[c][row] for c in document}} for row in first]
+    label = "key" if any("id" in value for value in document.values()) else "id"
+    return [{label: key, **value} for key, value in document.items()]
+
+
 def _find_row_list(document: Any, name: str) -> list[Any]:
     if isinstance(document, dict) and _is_header_row(document.get("columns")):
         data = document.get("data")
@@ -554,6 +583,13 @@ def _find_row_list(document: Any, name: str) -> list[Any]:
                 "table.",
                 hint="Export one list of records as a JSON array or as JSON Lines.",
             )
+        values = list(document.values())
+        if (
+            len(values) >= 2
+            and all(isinstance(v, dict) for v in values)
+            and set(values[0]).intersection(*values[1:])  # alike objects, not {meta, result}
+        ):
+            return _keyed_records(document)
         return [document]
     raise NotATableError(
         f"{name} holds a single JSON {type(document).__name__}, not a list of records.",
