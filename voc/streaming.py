@@ -144,7 +144,13 @@ def _xlsx_cell(sheet, value):
 
     Text stays text (a comment starting with ``=`` is no formula), the control characters a
     workbook cannot hold are removed, and longer text is cut to :data:`XLSX_CELL_CHARS`.
+    Numbers, booleans and dates stay what they are; a time with a zone (which a workbook
+    cannot hold), lists, objects and other values of passed-through columns are written as
+    text (ISO 8601, JSON).
     """
+    import datetime as dt
+    import decimal
+
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -152,8 +158,14 @@ def _xlsx_cell(sheet, value):
         return None
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
-    if not isinstance(value, str):
+    if isinstance(value, dt.datetime | dt.time) and value.tzinfo is not None:
+        value = value.isoformat()
+    elif isinstance(value, bool | int | float | decimal.Decimal | dt.date | dt.time):
         return value
+    elif isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    elif not isinstance(value, str):
+        value = json.dumps(value, ensure_ascii=False, default=str)
     value = ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_CHARS]
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"

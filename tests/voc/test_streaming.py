@@ -675,3 +675,31 @@ def test_parquet_struct_fields_are_read_by_their_dotted_names(toy_model, tmp_pat
     out = _read(tmp_path / "o.csv")
     assert out["text_redacted"].tolist() == ["the espresso tastes burnt", "courier lost my package"]
     assert out["feedback.rating"].tolist() == ["2", "1"]
+
+
+def test_xlsx_output_writes_any_passed_through_value(toy_model, tmp_path):
+    """A workbook holds no time zones or lists: such cells were an error after classifying."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    frame = pd.DataFrame({
+        "ticket": ["t1", "t2"],
+        "text": ["the espresso tastes burnt", "courier lost my package"],
+        "created_at": pd.to_datetime(["2026-03-02 08:45", "2026-03-03 09:00"]).tz_localize(
+            "Asia/Jakarta"),
+        "day": [dt.date(2026, 3, 2), dt.date(2026, 3, 3)],
+        "tags": [["kopi"], ["kurir", "hilang"]],
+        "score": [4.5, None],
+    })  # fmt: skip
+    src = _write(frame, tmp_path / "in.parquet")
+    classify_file(src, tmp_path / "o.xlsx", model=toy_model)
+    sheet = load_workbook(tmp_path / "o.xlsx")["results"]
+    header = [c.value for c in sheet[1]]
+    first = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert first["created_at"] == "2026-03-02T08:45:00+07:00"
+    assert first["day"] == dt.datetime(2026, 3, 2)  # a date cell
+    assert first["tags"] == '["kopi"]'
+    assert first["score"] == 4.5
+    second = dict(zip(header, [c.value for c in sheet[3]], strict=True))
+    assert second["tags"] == '["kurir", "hilang"]' and second["score"] is None
