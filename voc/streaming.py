@@ -172,6 +172,27 @@ def _xlsx_cell(sheet, value):
     return cell
 
 
+def _json_cells(frame):
+    """``frame`` with list and object values written as JSON text (``["kurir", "hilang"]``).
+
+    For CSV output of passed-through list columns, which pandas would write as a numpy
+    array's repr (``['kurir' 'hilang']``).
+    """
+    import numpy as np
+
+    def as_json(value):
+        if isinstance(value, np.ndarray):
+            value = value.tolist()
+        if isinstance(value, list | tuple | dict):
+            return json.dumps(value, ensure_ascii=False, default=str)
+        return value
+
+    for column in frame.select_dtypes(include="object", exclude="str").columns:
+        if frame[column].map(lambda v: isinstance(v, np.ndarray | list | tuple | dict)).any():
+            frame[column] = frame[column].map(as_json)
+    return frame
+
+
 def _write_xlsx(files: list[Path], target: Path) -> None:
     """Write the parquet ``files``, in order, as the worksheet(s) of the workbook ``target``."""
     import pyarrow.parquet as pq
@@ -541,7 +562,7 @@ def _concat_parts(parts: Path, output: Path, n_chunks: int) -> None:
             for i, file in enumerate(files):
                 frame = pd.read_parquet(file)
                 if kind == "csv":
-                    frame.to_csv(handle, index=False, header=i == 0, sep=sep)
+                    _json_cells(frame).to_csv(handle, index=False, header=i == 0, sep=sep)
                 else:
                     text = frame.to_json(orient="records", lines=True, force_ascii=False)
                     handle.write(text if text.endswith("\n") or not text else text + "\n")

@@ -703,3 +703,12 @@ def test_xlsx_output_writes_any_passed_through_value(toy_model, tmp_path):
     assert first["score"] == 4.5
     second = dict(zip(header, [c.value for c in sheet[3]], strict=True))
     assert second["tags"] == '["kurir", "hilang"]' and second["score"] is None
+
+
+def test_csv_output_writes_list_columns_as_json(toy_model, tmp_path):
+    frame = pd.DataFrame({"text": ["the espresso tastes burnt", "courier lost my package"],
+                          "tags": [["kopi"], ["kurir", "hilang"]]})  # fmt: skip
+    src = _write(frame, tmp_path / "in.parquet")
+    classify_file(src, tmp_path / "o.csv", model=toy_model)
+    out = _read(tmp_path / "o.csv")
+    assert [json.loads(v) for v in out["tags"]] == [["kopi"], ["kurir", "hilang"]]
