@@ -33,6 +33,14 @@ _WARNINGS: list[tuple[re.Pattern[str], str]] = [
         ),
         "warn.title_lines",
     ),
+    (
+        re.compile(
+            r"(?P<name>.+): the header names (?P<width>\d+) columns but the first (?P<n>\d+) "
+            r"rows each have (?P<found>\d+) fields: a column name is probably missing from the "
+            r"header, and such rows are quarantined as ragged_row\."
+        ),
+        "warn.short_header",
+    ),
     (re.compile(r"Skipped (?P<name>.+?): (?P<reason>.+)", re.DOTALL), "warn.skipped_table"),
     (re.compile(r"Columns of (?P<name>.+) not used: (?P<columns>.+)\."), "warn.unused_columns"),
     (re.compile(r"Read (?P<member>.+) from the archive (?P<archive>.+)\."), "warn.archive"),

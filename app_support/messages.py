@@ -114,6 +114,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: the header is on line {line}; the {lines} line(s) above it were read as a "
         "title, not as rows.",
     ),
+    "warn.short_header": (
+        "{name}: baris judul menyebut {width} kolom, tetapi {n} baris pertama masing-masing "
+        "berisi {found} kolom: kemungkinan ada nama kolom yang hilang dari baris judul, dan "
+        "baris seperti itu dikarantina sebagai ragged_row.",
+        "{name}: the header names {width} columns but the first {n} rows each have {found} "
+        "fields: a column name is probably missing from the header, and such rows are "
+        "quarantined as ragged_row.",
+    ),
     "warn.skipped_table": ("{name} dilewati: {reason}", "Skipped {name}: {reason}"),
     "warn.unused_columns": (
         "Kolom {name} yang tidak dipakai: {columns}.",

@@ -298,6 +298,36 @@ def test_a_json_object_of_unlike_objects_stays_one_record(tmp_path, db_engine, s
     assert (summary.rows_in, summary.loaded) == (1, 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [
+        ("id,text\n1,Paket telat,app\n2,Refund lama,web\n", True),
+        ("id,text\n1,Paket telat,app,\n2,Refund lama,web,,\n", True),  # trailing empties
+        ("id,text\n1,Paket telat,app\n2,Refund lama\n", False),  # one ragged row
+        ("id,text\n1,Paket telat,,\n2,Refund lama,\n", False),  # only empty cells past it
+        ("id,text\n1,Paket telat,app\n", False),  # one row says little
+    ],
+)
+def test_a_header_short_of_a_name_is_named_in_a_warning(
+    tmp_path, db_engine, stub_stages, text, noted
+):
+    path = _write(tmp_path, "export.csv", text)
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert summary.rows_in == summary.loaded + summary.quarantined
+    warned = [w for w in summary.warnings if "a column name is probably missing" in w]
+    assert warned == (
+        [
+            "export.csv: the header names 2 columns but the first 2 rows each have 3 "
+            "fields: a column name is probably missing from the header, and such rows are "
+            "quarantined as ragged_row."
+        ]
+        if noted
+        else []
+    )
+    if noted:
+        assert summary.quarantine_reasons == {"ragged_row": 2}
+
+
 def test_failure_mid_file_marks_run_failed_and_keeps_invariant(tmp_path, db_engine, stub_stages):
     # A UTF-16 export cut off after an odd number of bytes fails only when its end is read.
     body = "".join(f"r{i}\tKomentar nomor {i} tentang pengiriman\n" for i in range(3000))

@@ -145,6 +145,30 @@ def _ragged(found: int, width: int) -> str:
     return f"{what} fields: expected {width}, found {found}"
 
 
+def _short_header_note(rows: list[list[str]], width: int) -> str | None:
+    """A note when every first row has more filled fields than the header names columns.
+
+    Such a file's header lacks a name (an export that leaves its last column unnamed), and
+    each of its rows is quarantined as ``ragged_row``; the note says why, so that the user
+    adds the name rather than reads every quarantined row. The rows are not read under
+    guessed names: the missing name may be anywhere in the header, and a shifted text
+    column would be stored as comments.
+    """
+    widths = set()
+    for fields in rows:
+        filled = len(fields)
+        while filled > width and not fields[filled - 1].strip():
+            filled -= 1  # trailing empty cells, as spreadsheets write them
+        widths.add(filled)
+    if len(rows) < 2 or len(widths) != 1 or (found := widths.pop()) <= width:
+        return None
+    return (
+        f"the header names {width} columns but the first {len(rows)} rows each have {found} "
+        "fields: a column name is probably missing from the header, and such rows are "
+        "quarantined as ragged_row."
+    )
+
+
 def _json_type(value: Any) -> str:
     """JSON's name for the type of a parsed value's container (``object``, ``array``)."""
     return type(value).__name__.replace("dict", "object").replace("list", "array")
@@ -277,6 +301,8 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
     columns = _unique_columns(head[at][0])
     width = len(columns)
     header = [f.strip().casefold() for f in head[at][0]]
+    if note := _short_header_note([fields for fields, _, _ in head[at + 1 :]], width):
+        notes = (*notes, note)
 
     def records() -> Iterator[RawRecord]:
         try:
