@@ -41,6 +41,13 @@ _WARNINGS: list[tuple[re.Pattern[str], str]] = [
         ),
         "warn.short_header",
     ),
+    (
+        re.compile(
+            r"(?P<name>.+): no header and no delimiter were found: each line was read as one "
+            r"comment\."
+        ),
+        "warn.plain_lines",
+    ),
     (re.compile(r"Skipped (?P<name>.+?): (?P<reason>.+)", re.DOTALL), "warn.skipped_table"),
     (re.compile(r"Columns of (?P<name>.+) not used: (?P<columns>.+)\."), "warn.unused_columns"),
     (re.compile(r"Read (?P<member>.+) from the archive (?P<archive>.+)\."), "warn.archive"),

@@ -122,6 +122,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fields: a column name is probably missing from the header, and such rows are "
         "quarantined as ragged_row.",
     ),
+    "warn.plain_lines": (
+        "{name}: tidak ada baris judul maupun pemisah kolom: setiap baris dibaca sebagai satu "
+        "komentar.",
+        "{name}: no header and no delimiter were found: each line was read as one comment.",
+    ),
     "warn.skipped_table": ("{name} dilewati: {reason}", "Skipped {name}: {reason}"),
     "warn.unused_columns": (
         "Kolom {name} yang tidak dipakai: {columns}.",

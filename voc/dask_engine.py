@@ -176,8 +176,10 @@ def classify_dask(
     ddf, staging, unreadable = _read(input, output, partition_rows)
     try:
         if text_col not in ddf.columns:
+            from voc.ingest import listed_columns
+
             raise ColumnMappingError(
-                f"Column '{text_col}' not found; available columns: {', '.join(ddf.columns)}.",
+                f"Column '{text_col}' not found; available columns: {listed_columns(ddf.columns)}.",
                 hint="Pass the text column with --text-col NAME.",
             )
         import pyarrow as pa

@@ -91,11 +91,11 @@ def classify_frame(
     import pandas as pd
 
     from voc.errors import ColumnMappingError
+    from voc.ingest import listed_columns
 
     if text_col not in frame.columns:
         raise ColumnMappingError(
-            f"Column '{text_col}' not found; "
-            f"available columns: {', '.join(map(str, frame.columns))}.",
+            f"Column '{text_col}' not found; available columns: {listed_columns(frame.columns)}.",
             hint="Pass the text column with --text-col NAME.",
         )
     result = classify_texts(

@@ -434,6 +434,7 @@ def classify_chunk(
     import numpy as np
     import pandas as pd
 
+    from voc.ingest import listed_columns
     from voc.ingest.markup import plain_text
     from voc.language import detect_languages
     from voc.pii import redact_batch
@@ -441,14 +442,13 @@ def classify_chunk(
 
     if text_col not in frame.columns:
         raise ColumnMappingError(
-            f"Column '{text_col}' not found; available columns: "
-            f"{', '.join(map(str, frame.columns))}.",
+            f"Column '{text_col}' not found; available columns: {listed_columns(frame.columns)}.",
             hint="Pass the text column with --text-col NAME.",
         )
     if id_col is not None and id_col not in frame.columns:
         raise ColumnMappingError(
             f"--id-col '{id_col}' is not a column of the input; available: "
-            f"{', '.join(map(str, frame.columns))}."
+            f"{listed_columns(frame.columns)}."
         )
     raw = ["" if not isinstance(t, str) else t for t in frame[text_col].tolist()]
     passthrough, _, source = passthrough_columns(

@@ -31,6 +31,7 @@ def _files(tmp_path: Path) -> list[Path]:
             "text,rating,nps\nMantap,★★★★☆,10 - Extremely likely\nOke,Puas,8\nHalo,Offered,\n"
         ).encode(),
         "html.csv": b"text\n<p>Paket belum sampai</p>\n",
+        "lines.txt": b"Paket saya belum sampai juga, sudah seminggu\nCS ramah sekali\n",
         "short_header.csv": b"id,text\n1,Paket telat,app\n2,Refund lama,web\n3,Ok,chat,\n",
         "us_form.csv": b"Timestamp,Feedback\n5/13/2026 9:00:00,Refund lama\n",
         "unix.json": json.dumps(

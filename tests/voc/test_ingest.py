@@ -328,6 +328,31 @@ def test_a_header_short_of_a_name_is_named_in_a_warning(
         assert summary.quarantine_reasons == {"ragged_row": 2}
 
 
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        # comments one a line, the first with a comma: no header to take from it
+        ("Paket saya belum sampai, sudah seminggu\n\nCS ramah sekali\nRefund lama\n",
+         ["Paket saya belum sampai, sudah seminggu", "CS ramah sekali", "Refund lama"]),
+        # a one-column table with its header
+        ("komentar\nCS ramah sekali\nRefund lama\n", ["CS ramah sekali", "Refund lama"]),
+        # a table
+        ("id;isi\n1;CS ramah sekali\n2;Refund lama\n", ["CS ramah sekali", "Refund lama"]),
+    ],
+)  # fmt: skip
+def test_a_txt_file_of_lines_is_one_comment_a_line(tmp_path, db_engine, stub_stages, text, texts):
+    """The first comment of a headerless .txt was taken as the header and never loaded."""
+    path = _write(tmp_path, "ulasan.txt", text)
+    summary = ingest_file(path, engine=db_engine, **stub_stages)
+    assert summary.rows_in == summary.loaded == len(texts)
+    frame = read_feedback(db_engine).sort_values("source_line")
+    assert frame["text_redacted"].tolist() == texts
+    noted = any("each line was read as one comment" in w for w in summary.warnings)
+    assert noted == (text.startswith("Paket"))
+    if noted:
+        assert frame["source_line"].tolist() == [1, 3, 4]
+
+
 def test_failure_mid_file_marks_run_failed_and_keeps_invariant(tmp_path, db_engine, stub_stages):
     # A UTF-16 export cut off after an odd number of bytes fails only when its end is read.
     body = "".join(f"r{i}\tKomentar nomor {i} tentang pengiriman\n" for i in range(3000))

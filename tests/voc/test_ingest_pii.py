@@ -257,6 +257,48 @@ def test_headers_holding_pii_are_redacted_where_the_run_keeps_them(
     assert list(names.values()) == ["[EMAIL] x", "[EMAIL] x (2)", "x"]
 
 
+def test_mapping_errors_name_headers_holding_pii_redacted(db_engine, stub_stages, tmp_path):
+    """The error listed every header raw: a headerless export put a customer's number there."""
+    from voc.errors import ColumnMappingError
+
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Budi minta ditelepon 081234567890,2,ya\nPaket telat,3,tidak\n", encoding="utf-8"
+    )
+    with pytest.raises(ColumnMappingError) as caught:
+        ingest_file(path, engine=db_engine, **stub_stages)
+    assert "081234567890" not in str(caught.value)
+    assert "Available columns: Budi minta ditelepon [NUMBER], 2, ya." in caught.value.message
+    with pytest.raises(ColumnMappingError) as caught:
+        ingest_file(path, engine=db_engine, mapping={"text": "komentar"}, **stub_stages)
+    assert "081234567890" not in str(caught.value)
+    # a skipped sheet's columns, named in a warning
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Data"
+    book.active.append(["id", "keluhan"])
+    book.active.append(["M-1", "Paket telat"])
+    other = book.create_sheet("Catatan")
+    other.append(["hubungi rina@example.com", "x"])
+    other.append(["a", "b"])
+    book.save(tmp_path / "book.xlsx")
+    summary = ingest_file(tmp_path / "book.xlsx", engine=db_engine, **stub_stages)
+    (skipped,) = [w for w in summary.warnings if w.startswith("Skipped")]
+    assert "rina@" not in skipped and "hubungi [EMAIL]" in skipped
+
+
+def test_classify_names_headers_holding_pii_redacted(tmp_path):
+    import pandas as pd
+
+    from voc.errors import ColumnMappingError
+    from voc.pipeline import classify_frame
+
+    frame = pd.DataFrame({"komentar": ["Paket telat"], "cc rina@example.com": ["x"]})
+    with pytest.raises(ColumnMappingError) as caught:
+        classify_frame(frame, text_col="text")
+    assert "rina@" not in str(caught.value) and "cc [EMAIL]" in caught.value.message
+
+
 def test_sheet_names_are_redacted_apart_from_the_file_name(db_engine, tmp_path):
     # Read whole, "report.xlsx[Mei]" looked like a name to the redactor: the month's sheet
     # was stored as "report.xlsx[[NAME]]".

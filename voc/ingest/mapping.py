@@ -337,6 +337,7 @@ def resolve_mapping(
     explicit: Mapping[str, str | None] | None = None,
     *,
     source_name: str = "the file",
+    shown: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Combine an explicit mapping with guesses for the remaining targets.
 
@@ -344,6 +345,8 @@ def resolve_mapping(
         columns: The columns of the file.
         explicit: Target -> source column (``None`` switches the target off).
         source_name: File (or sheet) name used in error messages.
+        shown: Column -> the name its error messages give it (a header holding PII,
+            redacted: see :func:`voc.ingest.shown_column_names`); others as they are.
 
     Returns:
         Target column -> source column; always has ``text``, which an explicit mapping may
@@ -354,14 +357,15 @@ def resolve_mapping(
             found.
     """
     explicit = _check_mapping(dict(explicit or {}), "given")
+    listed = ", ".join((shown or {}).get(c, c) for c in columns)
     missing = {
         t: s for t, s in explicit.items() if any(c not in columns for c in mapped_columns({t: s}))
     }
     if missing:
-        listed = ", ".join(f"{t}: {s!r}" for t, s in missing.items())
+        named = ", ".join(f"{t}: {s!r}" for t, s in missing.items())
         raise ColumnMappingError(
-            f"The mapping names column(s) that {source_name} does not have ({listed}). "
-            f"Available columns: {', '.join(columns)}.",
+            f"The mapping names column(s) that {source_name} does not have ({named}). "
+            f"Available columns: {listed}.",
             hint="Correct the column names in the mapping file (they are case-sensitive).",
         )
     used = set(mapped_columns(explicit))
@@ -371,10 +375,9 @@ def resolve_mapping(
         if target not in explicit:
             mapping[target] = source
     if "text" not in mapping:
-        example = columns[0] if columns else "Isi Keluhan"
+        example = (shown or {}).get(columns[0], columns[0]) if columns else "Isi Keluhan"
         raise ColumnMappingError(
-            f"No text column found in {source_name}. Available columns: "
-            f"{', '.join(columns) or '(none)'}.",
+            f"No text column found in {source_name}. Available columns: {listed or '(none)'}.",
             hint="Tell voc which column holds the customer's words with a mapping file and "
             f"--mapping MAP.yaml; the file needs one line like:  text: {example}",
         )

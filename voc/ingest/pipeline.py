@@ -278,6 +278,13 @@ def _shown_headers(redactor, columns: Sequence[str]) -> tuple[dict[str, str], Co
     return shown, counts
 
 
+def listed_columns(columns: Sequence[Any], redactor: Redactor | None = None) -> str:
+    """``columns`` as an error message lists them: ``a, b, c``, PII in a header redacted."""
+    names = [str(c) for c in columns]
+    shown = shown_column_names(names, redactor)
+    return ", ".join(shown[c] for c in names)
+
+
 def shown_column_names(columns: Sequence[str], redactor: Redactor | None = None) -> dict[str, str]:
     """Each column -> the name to show for it: PII in a header redacted, the names unique.
 
@@ -821,23 +828,24 @@ def _map_sources(
     sources: list[TableSource],
     explicit: Mapping[str, str | None] | None,
     shown: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> tuple[list[tuple[TableSource, dict[str, str]]], list[str]]:
     """Resolve the mapping of each table; with several sheets, unmappable ones are skipped.
 
-    ``shown`` gives the (redacted) name each table is called by in the warnings.
+    ``shown`` gives the (redacted) name each table is called by in the warnings and errors,
+    ``headers`` the redacted form of the headers that hold PII (:func:`_shown_headers`).
     """
     shown = shown or {}
     mapped, warnings, errors = [], [], []
     for source in sources:
         name = shown.get(source.name, source.name)
         try:
-            mapping = resolve_mapping(source.columns, explicit, source_name=source.name)
+            mapping = resolve_mapping(source.columns, explicit, source_name=name, shown=headers)
         except ColumnMappingError as exc:
             if len(sources) == 1:
                 raise
             errors.append(exc)
-            message = exc.message.replace(source.name, name)
-            warnings.append(f"Skipped {name}: {message}")
+            warnings.append(f"Skipped {name}: {exc.message}")
             continue
         mapped.append((source, mapping))
         warnings.extend(f"{name}: {note}" for note in source.notes)
@@ -1012,8 +1020,9 @@ def _ingest_sources(
     members = [archive_member] if archive_member else []
     shown, name_pii = _shown_names(redactor, path.name, [s.name for s in sources] + members)
     file_name = shown[path.name]
-    mapped, warnings = _map_sources(sources, explicit, shown)
-    headers, header_pii = _shown_headers(redactor, [c for s, _ in mapped for c in s.columns])
+    # every table's headers, a skipped sheet's too: its columns are named in a warning
+    headers, header_pii = _shown_headers(redactor, [c for s in sources for c in s.columns])
+    mapped, warnings = _map_sources(sources, explicit, shown, headers)
     warnings = [_with_shown_headers(w, headers) for w in warnings]
     if archive_member:
         warnings.insert(0, f"Read {shown[archive_member]} from the archive {file_name}.")

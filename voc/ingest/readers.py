@@ -237,6 +237,46 @@ def _sniff_delimiter(sample: str, suffix: str) -> str:
     return choice
 
 
+def _plain_lines(sample: str) -> bool:
+    """Whether a ``.txt`` sample is comments one a line rather than a table.
+
+    No delimiter splits its lines into a table (two or more fields in at least 80% of the
+    lines, as many as the first), and its first line is no header that names a text column
+    (``komentar``, ``Isi Keluhan``: at most four words). Such a file's first line is a
+    comment, not a header.
+    """
+    from voc.ingest.mapping import guess_mapping
+
+    lines = [line for line in sample.splitlines() if line.strip()]
+    if len(lines) > 1 and not sample.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the sample may cut the last line
+    if not lines:
+        return False
+    for delimiter in _DELIMITERS:
+        rows = list(csv.reader(lines, delimiter=delimiter))
+        width = len(rows[0])
+        if width > 1 and sum(len(r) == width for r in rows) >= 0.8 * len(rows):
+            return False
+    first = lines[0].strip().lstrip("\ufeff")
+    return len(first.split()) > 4 or "text" not in guess_mapping([first])
+
+
+def _lines_source(path: Path, handle) -> TableSource:
+    """A ``.txt`` file of one comment a line (see :func:`_plain_lines`): the column ``text``."""
+
+    def records() -> Iterator[RawRecord]:
+        try:
+            for number, line in enumerate(handle, start=1):
+                text = line.rstrip("\r\n").lstrip("\ufeff") if number == 1 else line.rstrip("\r\n")
+                if text.strip():
+                    yield RawRecord(number, {"text": text}, line)
+        finally:
+            handle.close()
+
+    note = "no header and no delimiter were found: each line was read as one comment."
+    return TableSource(path.name, ["text"], records(), handle.close, (note,))
+
+
 def _tap(handle, buffer: list[str]) -> Iterator[str]:
     """Yield the lines of ``handle`` while keeping the current record's lines in ``buffer``."""
     for line in handle:
@@ -264,6 +304,8 @@ def _csv_source(path: Path, kind: FileKind) -> TableSource:
         skip_lines = 1
     else:
         delimiter = _sniff_delimiter(sample, path.suffix.lower())
+        if path.suffix.lower() == ".txt" and _plain_lines(sample):
+            return _lines_source(path, handle)
     buffer: list[str] = []
     reader = csv.reader(_tap(handle, buffer), delimiter=delimiter, quotechar='"', strict=False)
 
