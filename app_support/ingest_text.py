@@ -48,6 +48,22 @@ _WARNINGS: list[tuple[re.Pattern[str], str]] = [
         ),
         "warn.plain_lines",
     ),
+    (
+        re.compile(
+            r"(?P<name>.+): the file name names no contact of the chat, so its first sender "
+            r"was read as the customer\."
+        ),
+        "warn.whatsapp_first_sender",
+    ),
+    (
+        re.compile(
+            r"(?P<name>.+): a WhatsApp chat: (?P<turns>\d+) turn\(s\) of the customer read as "
+            r"comments; (?P<business>\d+) message\(s\) of the business side, (?P<system>\d+) "
+            r"system line\(s\) and (?P<media>\d+) media or deleted-message placeholder\(s\) "
+            r"were not read as comments\."
+        ),
+        "warn.whatsapp",
+    ),
     (re.compile(r"Skipped (?P<name>.+?): (?P<reason>.+)", re.DOTALL), "warn.skipped_table"),
     (re.compile(r"Columns of (?P<name>.+) not used: (?P<columns>.+)\."), "warn.unused_columns"),
     (re.compile(r"Read (?P<member>.+) from the archive (?P<archive>.+)\."), "warn.archive"),

@@ -127,6 +127,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "komentar.",
         "{name}: no header and no delimiter were found: each line was read as one comment.",
     ),
+    "warn.whatsapp_first_sender": (
+        "{name}: nama berkas tidak menyebut kontak chat, jadi pengirim pertama dibaca sebagai "
+        "pelanggan.",
+        "{name}: the file name names no contact of the chat, so its first sender was read as "
+        "the customer.",
+    ),
+    "warn.whatsapp": (
+        "{name}: chat WhatsApp: {turns} giliran pelanggan dibaca sebagai komentar; {business} "
+        "pesan dari pihak bisnis, {system} baris sistem dan {media} penanda media atau pesan "
+        "terhapus tidak dibaca sebagai komentar.",
+        "{name}: a WhatsApp chat: {turns} turn(s) of the customer read as comments; "
+        "{business} message(s) of the business side, {system} system line(s) and {media} "
+        "media or deleted-message placeholder(s) were not read as comments.",
+    ),
     "warn.skipped_table": ("{name} dilewati: {reason}", "Skipped {name}: {reason}"),
     "warn.unused_columns": (
         "Kolom {name} yang tidak dipakai: {columns}.",

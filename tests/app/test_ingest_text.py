@@ -55,7 +55,8 @@ def _files(tmp_path: Path) -> list[Path]:
     book.create_sheet("Angka").append(["a", "b"])
     book.save(tmp_path / "book.xlsx")
     paths.append(tmp_path / "book.xlsx")
-    return [*paths, NASTY / "report_with_title.csv", NASTY / "export.zip", NASTY / "cp1252.csv"]
+    return [*paths, NASTY / "report_with_title.csv", NASTY / "export.zip", NASTY / "cp1252.csv",
+            NASTY / "chat_export.txt"]  # fmt: skip
 
 
 def test_every_ingest_warning_is_shown_in_indonesian(db_engine, stub_stages, tmp_path):

@@ -26,6 +26,8 @@ EXPECTED = {
     "records.json": (4, 3, 0, 0, {"broken_json": 1}),
     "two_sheets.xlsx": (5, 4, 0, 0, {"invalid_csat": 1}),
     "legacy_export.xls": (5, 3, 0, 0, {"empty_text": 1, "invalid_csat": 1}),
+    "WhatsApp Chat with +62 812-0000-3333.txt": (4, 3, 0, 0, {"empty_text": 1}),
+    "chat_export.txt": (2, 2, 0, 0, {}),
     "feedback.parquet": (4, 3, 0, 0, {"empty_text": 1}),
     "indonesian_dates.csv": (9, 7, 0, 0, {"invalid_date": 2}),
     "bad_scores.csv": (10, 4, 0, 0, {"invalid_csat": 3, "invalid_nps": 3}),
@@ -237,6 +239,52 @@ def test_legacy_xls_export_reads_like_a_workbook(db_engine, stub_stages):
     assert reasons == {6: "empty_text", 7: "invalid_csat"}
     with pytest.raises(InputFileError, match="no sheet named 'Maret'.*Laporan, Catatan"):
         _ingest("legacy_export.xls", db_engine, stub_stages, sheet="Maret")
+
+
+def test_whatsapp_chat_exports_give_the_customers_turns(db_engine, stub_stages):
+    """Android (Indonesian, named after the contact) and iPhone (US English, renamed)."""
+    name = "WhatsApp Chat with +62 812-0000-3333.txt"
+    summary = _ingest(name, db_engine, stub_stages)
+    assert summary.file_format == "whatsapp"
+    assert summary.mapping[summary.file_name] == {
+        "created_at": "waktu", "channel": "kanal", "text": "pesan"
+    }  # fmt: skip
+    assert "812-0000-3333" not in summary.file_name
+    frame = read_feedback(db_engine).sort_values("source_line")
+    assert frame["source_line"].tolist() == [2, 7, 10]
+    assert frame["text_redacted"].tolist() == [
+        "Kak\npaket saya belum sampai, sudah 5 hari\npadahal ongkir mahal",  # one turn
+        "ini foto resinya, tolong dibantu ya kak",  # the media placeholder left out
+        "Sudah sampai, makasih kak 🙏",
+    ]
+    assert frame["created_at"].tolist() == [
+        dt.datetime(2026, 3, 12, 14, 5), dt.datetime(2026, 3, 13, 9), dt.datetime(2026, 3, 15, 10)
+    ]  # fmt: skip
+    assert set(frame["channel"]) == {"whatsapp"}
+    (row,) = read_quarantine(db_engine).itertuples()  # a deleted message alone: no words
+    assert (row.source_line, row.reason) == (9, "empty_text")
+    assert "812" not in row.raw_redacted and "[pengirim]" in row.raw_redacted
+    assert summary.warnings == [
+        f"{summary.file_name}: a WhatsApp chat: 4 turn(s) of the customer read as comments; "
+        "2 message(s) of the business side, 1 system line(s) and 2 media or deleted-message "
+        "placeholder(s) were not read as comments."
+    ]
+    stored = " ".join(map(str, read_feedback(db_engine).to_numpy().ravel()))
+    assert "Toko Contoh" not in stored  # the business's replies are no comments
+
+    summary = _ingest("chat_export.txt", db_engine, stub_stages)
+    assert summary.warnings[0] == (
+        "chat_export.txt: the file name names no contact of the chat, so its first sender was "
+        "read as the customer."
+    )
+    frame = read_feedback(db_engine)
+    frame = frame[frame["source_file"] == "chat_export.txt"].sort_values("source_line")
+    assert frame["text_redacted"].tolist() == [
+        "hi, the app keeps logging me out", "updated, works now. thanks!"
+    ]  # fmt: skip
+    assert frame["created_at"].tolist() == [  # month first: the export writes AM/PM
+        dt.datetime(2026, 3, 12, 14, 5, 40), dt.datetime(2026, 3, 13, 9, 2)
+    ]  # fmt: skip
 
 
 def test_unknown_sheet_lists_the_sheets(db_engine, stub_stages):

@@ -894,6 +894,10 @@ def open_sources(
         return [_csv_source(path, kind)]
     if kind.format == "jsonl":
         return [_jsonl_source(path, kind)]
+    if kind.format == "whatsapp":
+        from voc.ingest.whatsapp import whatsapp_source
+
+        return [whatsapp_source(path, kind)]
     if kind.format == "json":
         return [_json_source(path, kind)]
     if kind.format in ("xlsx", "xls"):

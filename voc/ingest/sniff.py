@@ -194,13 +194,20 @@ def _legacy_encoding(sample: bytes, name: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _text_format(path: Path, text_start: str) -> str:
-    """Pick csv/json/jsonl from the extension, or from the first character (.txt and others)."""
+    """Pick csv/json/jsonl from the extension, else from the text (.txt and others).
+
+    A WhatsApp chat export is ``whatsapp``; else the first character tells JSON from CSV.
+    """
     suffix = _EXTENSIONS.get(path.suffix.lower())
     if suffix in TEXT_FORMATS:
         if suffix == "json" and text_start.startswith("{") and "\n{" in text_start:
             return "jsonl"
         return suffix
     stripped = text_start.lstrip()
+    from voc.ingest.whatsapp import looks_like_whatsapp
+
+    if looks_like_whatsapp(text_start.lstrip("\ufeff")):
+        return "whatsapp"  # before "[": an iPhone export's lines open with "[12/03/26 ..."
     if stripped.startswith("["):
         return "json"
     if stripped.startswith("{"):

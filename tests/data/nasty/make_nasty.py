@@ -362,6 +362,36 @@ def chat_export_file() -> None:
     _write_text("chat_export.csv", "\n".join(rows) + "\n")
 
 
+def whatsapp_files() -> None:
+    """Two WhatsApp chat exports: Android in Indonesian, named after the (fake) contact, and
+    an iPhone export in US English, renamed, with marked system lines and media."""
+    android = [
+        "12/03/26 14.05 - Pesan dan panggilan terenkripsi secara end-to-end. Tidak seorang "
+        "pun di luar chat ini, termasuk WhatsApp, yang dapat membaca atau mendengarkannya.",
+        "12/03/26 14.05 - +62 812-0000-3333: Kak",
+        "12/03/26 14.06 - +62 812-0000-3333: paket saya belum sampai, sudah 5 hari",
+        "padahal ongkir mahal",
+        "12/03/26 14.07 - Toko Contoh: Mohon maaf kak, kami cek dulu ya",
+        "12/03/26 14.30 - Toko Contoh: Kak, paketnya tertahan di gudang transit",
+        "13/03/26 09.00 - +62 812-0000-3333: <Media tidak disertakan>",
+        "13/03/26 09.01 - +62 812-0000-3333: ini foto resinya, tolong dibantu ya kak",
+        "14/03/26 20.15 - +62 812-0000-3333: Pesan ini telah dihapus",
+        "15/03/26 10.00 - +62 812-0000-3333: Sudah sampai, makasih kak 🙏",
+    ]
+    _write_text("WhatsApp Chat with +62 812-0000-3333.txt", "\n".join(android) + "\n")
+    iphone = [
+        "[3/12/26, 2:05:11 PM] Rina: \u200eMessages and calls are end-to-end "
+        "encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
+        "[3/12/26, 2:05:40 PM] Rina: hi, the app keeps logging me out",
+        "[3/12/26, 2:06:02 PM] Rina: \u200eimage omitted",
+        "[3/12/26, 2:20:15 PM] Contoh Store: Sorry about that! Please update to the latest "
+        "version",
+        "[3/13/26, 9:02:00 AM] Rina: updated, works now. thanks!",
+    ]
+    text = "\r\n".join(iphone) + "\r\n"
+    _write_text("chat_export.txt", text)
+
+
 def joined_exports_file() -> None:
     # Two monthly help-desk exports joined with `cat`: the header repeats; bodies are HTML
     # and satisfaction is exported as the scale's labels or stars.
@@ -453,6 +483,7 @@ def main() -> None:
         compressed_files,
         array_table_file,
         chat_export_file,
+        whatsapp_files,
         joined_exports_file,
         us_survey_file,
         api_export_file,
