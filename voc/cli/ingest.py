@@ -56,9 +56,9 @@ def ingest(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="CSV/TSV, XLSX, XLS, JSON, JSONL, Parquet or WhatsApp chat (.txt) files, or .gz/.zip of one; several "
-            "files (exports/*.csv) are ingested one after the other; a folder means the "
-            "table files in it.",
+            help="CSV/TSV, XLSX, XLS, JSON, JSONL, Parquet or WhatsApp chat (.txt) files, or "
+            ".gz/.zip of one; several files (exports/*.csv) are ingested one after the other; "
+            "a folder means the table files in it.",
         ),
     ],
     mapping: Annotated[
