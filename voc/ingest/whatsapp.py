@@ -49,7 +49,6 @@ _CONTACT = re.compile(
     r"^(?:whatsapp chat (?:with|-)|chat whatsapp (?:dengan|-)|obrolan whatsapp dengan)\s+(.+)$",
     re.I,
 )
-_SCAN_LINES = 20
 
 
 def _stamp_of(line: str) -> re.Match[str] | None:
@@ -58,11 +57,13 @@ def _stamp_of(line: str) -> re.Match[str] | None:
 
 def looks_like_whatsapp(text_start: str) -> bool:
     """Whether a text file's first lines are a WhatsApp chat export (most open with a stamp)."""
-    lines = [line for line in text_start.splitlines() if line.strip()][:_SCAN_LINES]
+    lines = [line for line in text_start.splitlines() if line.strip()]
     if len(lines) > 1 and not text_start.endswith(("\n", "\r")):
         lines = lines[:-1]  # the sample may cut the last line
+    # the first line opens with a stamp, and another one does (a long first message may fill
+    # the rest of the sample)
     stamped = sum(_stamp_of(line) is not None for line in lines)
-    return bool(lines) and _stamp_of(lines[0]) is not None and stamped >= 0.6 * len(lines)
+    return bool(lines) and _stamp_of(lines[0]) is not None and stamped >= min(2, len(lines))
 
 
 def _key(name: str) -> str:
@@ -71,7 +72,8 @@ def _key(name: str) -> str:
 
 
 def _contact(file_name: str) -> str | None:
-    match = _CONTACT.match(Path(file_name).stem.strip())
+    stem = re.sub(r"\s*\(\d+\)$", "", Path(file_name).stem.strip())  # "... (1).txt" downloads
+    match = _CONTACT.match(stem)
     return _key(match.group(1)) if match else None
 
 
