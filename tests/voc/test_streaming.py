@@ -712,3 +712,32 @@ def test_csv_output_writes_list_columns_as_json(toy_model, tmp_path):
     classify_file(src, tmp_path / "o.csv", model=toy_model)
     out = _read(tmp_path / "o.csv")
     assert [json.loads(v) for v in out["tags"]] == [["kopi"], ["kurir", "hilang"]]
+
+
+def test_cli_guesses_the_text_column_as_voc_ingest_does(toy_model, tmp_path, monkeypatch):
+    """Without --text-col only a column named 'text' was read: 'komentar' was an error."""
+    from voc.cli import app
+    from voc.cli import classify as cli_classify
+    from voc.store import dispose_engine, get_engine, read_feedback
+
+    monkeypatch.setattr(cli_classify, "_load_model", lambda taxonomy, version: toy_model)
+    komentar = ["the espresso tastes burnt", "courier lost my package"]
+    frame = pd.DataFrame({"no_tiket": ["k1", "k2"], "komentar": komentar})
+    src = _write(frame, tmp_path / "ulasan.csv")
+    out = tmp_path / "o.csv"
+    result = CliRunner().invoke(app, ["classify", str(src), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "Text column: 'komentar' (guessed; choose another with --text-col)." in result.output
+    assert _read(out)["text_redacted"].tolist() == frame["komentar"].tolist()
+    # an explicit choice is taken as it is
+    result = CliRunner().invoke(app, ["classify", str(src), "-o", str(out), "--text-col", "nope"])
+    assert isinstance(result.exception, ColumnMappingError)
+    # --to-store lets the ingest guess
+    url = f"sqlite:///{tmp_path / 'voc.db'}"
+    monkeypatch.setenv("VOC_DATABASE_URL", url)
+    result = CliRunner().invoke(app, ["classify", str(src), "--to-store", "-q"])
+    assert result.exit_code == 0, result.output
+    try:
+        assert sorted(read_feedback(get_engine(url))["text_redacted"]) == sorted(frame["komentar"])
+    finally:
+        dispose_engine(url)

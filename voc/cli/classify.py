@@ -29,6 +29,29 @@ def _with_review(model, spec: str | None):
     return model
 
 
+def _text_column(input: Path, sheet: str | None) -> str:
+    """The text column when ``--text-col`` is not given: ``text``, else the ingest's guess.
+
+    The guess is named on stderr (redacted, as the ingest names headers). Without either,
+    ``text`` is returned and the classification's error lists the columns.
+    """
+    from voc.errors import VocError
+    from voc.ingest import inspect_file
+
+    try:
+        tables = inspect_file(input, sheet=sheet)["tables"]
+    except VocError:
+        return "text"  # the classification reports the file's problem in its own words
+    if len(tables) != 1 or "text" in tables[0]["columns"]:
+        return "text"
+    guess = tables[0]["guess"].get("text")
+    if not isinstance(guess, str):
+        return "text"
+    shown = tables[0]["shown_columns"].get(guess, guess)
+    typer.echo(f"Text column: '{shown}' (guessed; choose another with --text-col).", err=True)
+    return guess
+
+
 def _load_model(taxonomy: Path | None, version: str | None):
     from voc.streaming import load_model
 
@@ -53,7 +76,13 @@ def classify(
     to_store: Annotated[
         bool, typer.Option("--to-store", help="Ingest into the store, then classify there.")
     ] = False,
-    text_col: Annotated[str, typer.Option(help="Column holding the comment text.")] = "text",
+    text_col: Annotated[
+        str | None,
+        typer.Option(
+            help="Column holding the comment text (default: 'text', else the column voc ingest "
+            "would take: komentar, ulasan, pesan, Isi Keluhan ...).",
+        ),
+    ] = None,
     id_col: Annotated[
         str | None,
         typer.Option(help="Column to use as feedback_id (an id holding PII becomes a pseudonym)."),
@@ -127,7 +156,11 @@ def classify(
         from voc.store import get_engine
 
         store = get_engine()
-        mapping = {"text": text_col, **({"feedback_id": id_col} if id_col else {})}
+        # without --text-col the ingest guesses the text column, as voc ingest does
+        mapping = {
+            **({"text": text_col} if text_col else {}),
+            **({"feedback_id": id_col} if id_col else {}),
+        }
         summary = ingest_file(
             input,
             engine=store,
@@ -147,6 +180,8 @@ def classify(
             f"classified {written:,} with {model.model_version}."
         )
         return
+    if text_col is None:
+        text_col = _text_column(input, sheet)
     if engine == "dask":
         from voc.dask_engine import classify_dask
 
