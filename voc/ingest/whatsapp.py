@@ -136,20 +136,19 @@ def _messages(text: str) -> Iterator[dict[str, Any]]:
         yield current
 
 
-def whatsapp_source(path: Path, kind, display_name: str | None = None):
+def whatsapp_source(path: Path, kind):
     """The customer's turns of a WhatsApp chat export as a table (``waktu, pesan, kanal``).
 
     Args:
-        path: The ``.txt`` export.
+        path: The ``.txt`` export (an archive's member is unpacked under its own name).
         kind: Its :class:`voc.ingest.sniff.FileKind` (encoding).
-        display_name: The name the file had (an archive's member is unpacked under another).
     """
     from voc.ingest.readers import RawRecord, TableSource
 
     text = path.read_text(encoding=kind.encoding, errors=kind.errors)
     messages = list(_messages(text))
     day_first = _day_first([m["date"] for m in messages], [m["time"] for m in messages])
-    contact = _contact(display_name or path.name)
+    contact = _contact(path.name)
     system = business = placeholders = 0
     said: list[dict[str, Any]] = []
     for message in messages:
