@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -208,11 +209,37 @@ def _write_xlsx(files: list[Path], target: Path, show_progress: bool = False) ->
         _fill_workbook(files, target, advance)
 
 
+_SUMMARY_TASKS = ("topic", "touchpoint", "sentiment")
+_SENTIMENTS = ("negative", "neutral", "positive")
+
+
+def _write_summary(sheet, counts: dict[str, Counter], by_topic: Counter, flagged: int) -> None:
+    """The ``summary`` sheet: comments per topic (with their sentiment), touchpoint, sentiment.
+
+    What a CS lead would otherwise build as a pivot table first; the counts are of the
+    ``results`` rows (primary topic), written once every row is.
+    """
+    total = sum(counts["sentiment"].values())
+    sheet.append(["comments", total])
+    sheet.append(["needs_review", flagged, round(flagged / total, 4) if total else None])
+    for task in _SUMMARY_TASKS:
+        sheet.append([])
+        extra = [f"{task} & {s}" for s in _SENTIMENTS] if task == "topic" else []
+        sheet.append([task, "comments", "share", *extra])
+        for label, n in counts[task].most_common():
+            split = [by_topic[(label, s)] for s in _SENTIMENTS] if task == "topic" else []
+            sheet.append([_xlsx_cell(sheet, label), n, round(n / total, 4), *split])
+
+
 def _fill_workbook(files: list[Path], target: Path, advance) -> None:
     import pyarrow.parquet as pq
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
+    summary = book.create_sheet("summary")  # first, filled last
+    counts = {task: Counter() for task in _SUMMARY_TASKS}
+    by_topic: Counter = Counter()
+    flagged = 0
     sheet, rows, header, number = None, XLSX_SHEET_ROWS, None, 0
     for file in files:
         for batch in pq.ParquetFile(file).iter_batches(batch_size=2_000):
@@ -220,6 +247,12 @@ def _fill_workbook(files: list[Path], target: Path, advance) -> None:
             header = header or names
             empty = [None] * batch.num_rows
             values = [batch.column(c).to_pylist() if c in names else empty for c in header]
+            labels = {t: batch.column(t).to_pylist() if t in names else empty for t in counts}
+            for task, column in labels.items():
+                counts[task].update(v for v in column if v is not None)
+            by_topic.update(zip(labels["topic"], labels["sentiment"], strict=True))
+            if "needs_review" in names:
+                flagged += sum(bool(v) for v in batch.column("needs_review").to_pylist())
             for row in zip(*values, strict=True):
                 if rows >= XLSX_SHEET_ROWS:
                     number += 1
@@ -232,6 +265,7 @@ def _fill_workbook(files: list[Path], target: Path, advance) -> None:
             advance(batch.num_rows)
     if sheet is None:
         book.create_sheet("results").append(header or [])
+    _write_summary(summary, counts, by_topic, flagged)
     book.save(target)
 
 

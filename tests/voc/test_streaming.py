@@ -610,7 +610,7 @@ def test_xlsx_output_holds_the_same_results_as_parquet(toy_model, tmp_path):
     from openpyxl import load_workbook
 
     book = load_workbook(tmp_path / "o.xlsx", read_only=True)
-    assert book.sheetnames == ["results"]
+    assert book.sheetnames == ["summary", "results"]
     rows = list(book["results"].iter_rows(values_only=True))
     assert list(rows[0]) == list(expected.columns)
     got = pd.DataFrame(rows[1:], columns=rows[0])
@@ -623,6 +623,26 @@ def test_xlsx_output_holds_the_same_results_as_parquet(toy_model, tmp_path):
         else:
             blank = lambda v: None if v is None or v == "" or pd.isna(v) else v  # noqa: E731
             assert [blank(v) for v in have] == [blank(v) for v in want], column
+    # the summary sheet counts the results rows
+    summary = list(book["summary"].iter_rows(values_only=True))
+    assert summary[0][:2] == ("comments", 23)
+    assert summary[1][:2] == ("needs_review", int(expected["needs_review"].sum()))
+    tables, current = {}, None
+    for row in summary[2:]:
+        if not row or row[0] is None:
+            continue  # the blank row between the tables
+        if row[0] in ("topic", "touchpoint", "sentiment") and row[1] == "comments":
+            current = tables.setdefault(row[0], {})
+        else:
+            current[row[0]] = row[1:]
+    for task in ("topic", "touchpoint", "sentiment"):
+        want = expected[task].value_counts()
+        assert {k: v[0] for k, v in tables[task].items()} == want.to_dict(), task
+        assert sum(v[1] for v in tables[task].values()) == pytest.approx(1.0, abs=1e-3)
+    for topic, row in tables["topic"].items():
+        sentiments = expected.loc[expected["topic"] == topic, "sentiment"].value_counts()
+        assert list(row[2:5]) == [int(sentiments.get(x, 0)) for x in
+                                  ("negative", "neutral", "positive")]  # fmt: skip
 
 
 def test_xlsx_cells_keep_text_as_text(toy_model, tmp_path, monkeypatch):
@@ -644,9 +664,9 @@ def test_xlsx_cells_keep_text_as_text(toy_model, tmp_path, monkeypatch):
     from openpyxl import load_workbook
 
     book = load_workbook(tmp_path / "o.xlsx")
-    assert book.sheetnames == ["results", "results (2)", "results (3)"]
+    assert book.sheetnames == ["summary", "results", "results (2)", "results (3)"]
     cells = []
-    for sheet in book.worksheets:
+    for sheet in book.worksheets[1:]:
         header = [c.value for c in sheet[1]]
         assert header[:2] == ["ticket", "feedback_id"] and sheet.freeze_panes == "A2"
         column = header.index("text_redacted")
