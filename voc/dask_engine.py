@@ -97,14 +97,15 @@ def _stage(path: Path, output: Path, partition_rows: int) -> tuple[Path, list]:
 
 
 def _has_structs(path: Path) -> bool:
-    import pyarrow as pa
     import pyarrow.parquet as pq
+
+    from voc.ingest.tables import has_structs
 
     try:
         schema = pq.read_schema(path)
     except (OSError, ValueError):
         return False  # dask reports the damaged file
-    return any(pa.types.is_struct(field.type) for field in schema)
+    return has_structs(schema)
 
 
 def _read(path: Path, output: Path, partition_rows: int):

@@ -828,24 +828,6 @@ def _sheet_records(
 # --- Parquet ---------------------------------------------------------------------------------
 
 
-def _arrow_columns(schema, prefix: str = "") -> list[str]:
-    """Column names of an Arrow schema with struct fields flattened as the rows are.
-
-    ``feedback: struct<text, rating>`` gives ``feedback.text`` and ``feedback.rating``, the
-    keys :func:`_flatten` gives each row (until 2026-11-28 the column list said
-    ``feedback``, so a struct's fields could not be mapped and were dropped).
-    """
-    import pyarrow as pa
-
-    names: list[str] = []
-    for field in schema:
-        if pa.types.is_struct(field.type) and field.type.num_fields:
-            names += _arrow_columns(list(field.type), f"{prefix}{field.name}.")
-        else:
-            names.append(f"{prefix}{field.name}")
-    return names
-
-
 def _parquet_source(path: Path, batch_size: int) -> TableSource:
     import pyarrow.parquet as pq
 
@@ -856,7 +838,11 @@ def _parquet_source(path: Path, batch_size: int) -> TableSource:
             f"{path.name} cannot be read as a Parquet file: {exc}.",
             hint="Write the file again, or export it as CSV.",
         ) from exc
-    columns = _arrow_columns(parquet.schema_arrow)
+    from voc.ingest.tables import flat_arrow
+
+    # struct fields as the columns ``feedback.text``, the keys _flatten gives each row (until
+    # 2026-11-28 the column list said ``feedback``, and a struct's fields were dropped)
+    columns = flat_arrow(parquet.schema_arrow.empty_table()).column_names
 
     def records() -> Iterator[RawRecord]:
         number = 0

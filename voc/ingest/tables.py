@@ -19,7 +19,7 @@ from voc.errors import InputFileError
 if TYPE_CHECKING:
     from voc.ingest.readers import RawRecord
 
-__all__ = ["READER_SUFFIXES", "as_cell", "flat_arrow", "read_table", "table_frames"]
+__all__ = ["READER_SUFFIXES", "as_cell", "flat_arrow", "has_structs", "read_table", "table_frames"]
 
 #: File endings read by the ingest readers (the other: Parquet).
 READER_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm",
@@ -97,15 +97,21 @@ def table_frames(
             source.close()
 
 
+def has_structs(schema) -> bool:
+    """Whether an Arrow schema has a struct column (a nested object)."""
+    import pyarrow as pa
+
+    return any(pa.types.is_struct(field.type) for field in schema)
+
+
 def flat_arrow(table):
     """An Arrow table with its struct columns flattened into ``parent.child`` columns.
 
     The names the ingest's Parquet and JSON readers give nested fields (``feedback.text``),
-    so ``--text-col feedback.text`` works for every reader.
+    so ``--text-col feedback.text`` works for every reader. ``flat_arrow(schema.empty_table())``
+    gives a schema's flattened column names.
     """
-    import pyarrow as pa
-
-    while any(pa.types.is_struct(field.type) for field in table.schema):
+    while has_structs(table.schema):
         table = table.flatten()
     return table
 
