@@ -166,11 +166,18 @@ def _xlsx_cell(sheet, value):
     elif isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
     elif not isinstance(value, str):
-        value = json.dumps(value, ensure_ascii=False, default=str)
+        value = _json_text(value)
     value = ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_CHARS]
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"
     return cell
+
+
+def _json_text(value) -> str:
+    """A passed-through value that is no text, number or date, as JSON (``["kurir"]``)."""
+    if hasattr(value, "tolist"):  # a numpy array, as pandas reads a list column
+        value = value.tolist()
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _json_cells(frame):
@@ -181,16 +188,12 @@ def _json_cells(frame):
     """
     import numpy as np
 
-    def as_json(value):
-        if isinstance(value, np.ndarray):
-            value = value.tolist()
-        if isinstance(value, list | tuple | dict):
-            return json.dumps(value, ensure_ascii=False, default=str)
-        return value
-
+    nested = (np.ndarray, list, tuple, dict)
     for column in frame.select_dtypes(include="object", exclude="str").columns:
-        if frame[column].map(lambda v: isinstance(v, np.ndarray | list | tuple | dict)).any():
-            frame[column] = frame[column].map(as_json)
+        if frame[column].map(lambda v: isinstance(v, nested)).any():
+            frame[column] = frame[column].map(
+                lambda v: _json_text(v) if isinstance(v, nested) else v
+            )
     return frame
 
 
@@ -247,12 +250,13 @@ def _fill_workbook(files: list[Path], target: Path, advance) -> None:
             header = header or names
             empty = [None] * batch.num_rows
             values = [batch.column(c).to_pylist() if c in names else empty for c in header]
-            labels = {t: batch.column(t).to_pylist() if t in names else empty for t in counts}
-            for task, column in labels.items():
-                counts[task].update(v for v in column if v is not None)
-            by_topic.update(zip(labels["topic"], labels["sentiment"], strict=True))
-            if "needs_review" in names:
-                flagged += sum(bool(v) for v in batch.column("needs_review").to_pylist())
+            column = dict(zip(header, values, strict=True))  # the summary counts these lists
+            for task in counts:
+                counts[task].update(v for v in column.get(task, empty) if v is not None)
+            by_topic.update(
+                zip(column.get("topic", empty), column.get("sentiment", empty), strict=True)
+            )
+            flagged += sum(bool(v) for v in column.get("needs_review", empty))
             for row in zip(*values, strict=True):
                 if rows >= XLSX_SHEET_ROWS:
                     number += 1
