@@ -96,6 +96,21 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+def _no_street_after(text: str, match: re.Match) -> bool:
+    """Whether a lower-case street word is followed by no street's name.
+
+    "jalan kaki 15 menit" (walking), "di gang sempit", "desa sebelah", "jalan malem2": a word
+    of manner, place or time (:data:`pat.NOT_STREET_FIRST`) or a reduplicated word.
+    """
+    if not match.group().islower():
+        return False
+    at = pat.SEP.match(text, match.end()).end()
+    if pat.REDUPLICATED.match(text, at) is not None:
+        return True
+    word = pat.WORD.match(text, at)
+    return word is not None and word.group().lower().rstrip(".") in pat.NOT_STREET_FIRST
+
+
 def _join_fields(
     text: str, found: list[tuple[int, int, str]], labelled: set[int]
 ) -> list[tuple[int, int, str]]:
@@ -156,6 +171,8 @@ def _find_addresses(
             # "Ship to:\nSukamaju Indah\nJl. ...": a line between the label and the street (an
             # estate's or the addressee's name) stays inside the span, so nothing of it leaks
         elif kind in ("street", "jalan", "my_street", "blk"):
+            if kind in ("street", "jalan") and _no_street_after(text, match):
+                continue  # "jalan kaki 10 menit", "alamat di gang sempit", "desa sebelah"
             words_end = street_name(text, end)
             if kind in ("street", "jalan"):
                 # "gg. haji ridi no 11", "jl. kelapa dua wetan gg. swadaya": everyday words

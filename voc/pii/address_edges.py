@@ -75,7 +75,9 @@ _RT_BEFORE = re.compile(r"(?<![\w.])(?i:rt|rw)\.?[ \t]*\Z")
 
 _BUSINESS = (
     r"toko|store|showroom|outlet|gerai|cabang|branch|gudang(?:nya)?|warehouse|head[ \t]+office|"
-    r"kantor[ \t]+(?:pusat|cabang|kalian)|your[ \t]+(?:head[ \t]+)?office|hub|"
+    r"kantor[ \t]+(?:pusat|cabang|kalian)|kantor(?=(?:[ \t]+[a-z]+)?[ \t]+(?:yg|yang)[ \t]+di\b)|"
+    r"your[ \t]+(?:(?-i:[A-Z][a-z]+)[ \t]+)?"
+    r"(?:head[ \t]+)?office|hub|"
     r"sorting[ \t]+cent(?:er|re)|drop[ \t]*point|"
     r"pick[ \t-]*up[ \t]+point|pickup[ \t]+point|depot|distribution[ \t]+cent(?:er|re)|pabrik|"
     r"factory|kawasan[ \t]+industri|pergudangan|industrial[ \t]+estate|service[ \t]+cent(?:er|re)|"
@@ -124,12 +126,14 @@ _EVENT_BEFORE = re.compile(
     + EVENT_WORDS
     + r"|interview|wawancara|psikotes|tes|test|ujian|exam|training|pelatihan|kelas|class|"
     r"kursus|kuliah|wisuda|graduation|nikahan|pernikahan|wedding|gathering|launching|"
-    r"peluncuran|conference|konferensi|expo)\b[^.!?\n,]{0,25}\Z",
+    r"peluncuran|conference|konferensi|expo|manasik|ibadah|kebaktian|misa|retret|retreat)"
+    r"\b[^.!?\n,]{0,25}\Z",
     re.IGNORECASE,
 )
 _VENUE = re.compile(
     r"(?:gedung|menara|tower|wisma|graha|plaza|hotel|balai|aula|auditorium|ballroom|convention|"
-    r"hall|gor|stadion|stadium|kampus|campus)\b",
+    r"hall|gor|stadion|stadium|kampus|campus|masjid|mosque|gereja|church|pura|vihara|"
+    r"klenteng)\b",
     re.IGNORECASE,
 )
 _RESIDENTIAL = re.compile(r"\b(?:blok|block|blk|rt|rw|perum|perumahan|cluster)\b", re.IGNORECASE)

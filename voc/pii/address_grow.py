@@ -118,6 +118,8 @@ def name_words(text: str, pos: int, after_admin: bool = False) -> int:
         word = pat.WORD.match(text, at)
         if not word:
             break
+        if word.group()[0].isdigit() and pat.QUANTITY_AFTER.match(text, word.end()):
+            break  # "jalan kaki 15 menit", "kos-kosan 10 kamar": a quantity, no house number
         if (after_admin and end == pos and admin is not None) or (
             word.group()[-1] == "." and word.group()[:-1].lower() in pat.STREET_TITLES
         ):

@@ -92,6 +92,9 @@ __all__ = [
     "SLASH_NUMBER_PART",
     "STARTERS",
     "STATE_POSTCODE_PART",
+    "NOT_STREET_FIRST",
+    "QUANTITY_AFTER",
+    "REDUPLICATED",
     "STOP",
     "STREETISH",
     "STREET_TITLES",
@@ -491,6 +494,25 @@ DIGIT_KEYWORDS = frozenset(
     "boulevard blvd way court ct place pl terrace crescent close highway hwy parkway pkwy "
     "square sq grove walk rise hill park row gardens mews cross main circle trail parade pde "
     "esplanade quay".split()
+)
+# Round 12: lower-case words that say how, where or when one goes or what a place is like,
+# never a street's name after a lower-case street word: "jalan kaki 10 menit" (walking),
+# "alamat di gang sempit", "desa sebelah", "ruko sebelah", "jalan sembarangan".
+NOT_STREET_FIRST = frozenset(
+    "kaki sempit sebelah sebelahnya langsung sembarangan berhasil sepi gelap licin rusak "
+    "berlubang becek macet pelan santai sendiri sendirian bareng sebentar keluar masuk "
+    "kesana kesini kemana mulu doang aja pulang pergi jauh dekat situ sana sini tadi tikus "
+    "kecil terdekat terus menuju bolak-balik lurus belok".split()
+)
+# "malem2", "pelan2", "hujan2an": a reduplicated word, never a street's name.
+REDUPLICATED = re.compile(r"[a-z]+2(?:an|nya)?\b", re.IGNORECASE)
+# A number followed by its unit or a count is no house number: "jalan kaki 15 menit",
+# "jalan 2 kali", "kos-kosan 10 kamar", "menanam 10.000 bibit", "jalan 2 lajur".
+QUANTITY_AFTER = re.compile(
+    r"(?:[.,]000\b|[ \t]*(?:menit|mnt|jam|hari|minggu|bulan|tahun|kali|x|ribu|rb|juta|jt|km|"
+    r"meter|langkah|kamar|orang|lajur|jalur|minutes|mins|hours|hrs|days|weeks|"
+    r"times|steps|miles|kg|persen|percent|%)\b)",
+    re.IGNORECASE,
 )
 UNIT_HASH = re.compile(r"#\d{1,3}-\d")  # the sg_unit starter ("#05-22"), not "#123" or hashtags
 ASCII_WORD = re.compile(r"[a-z]+")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from voc.errors import ConfigError, ValidationError
 from voc.pii.address import find_addresses
+from voc.pii.name_coined import is_coined_or_dated
 from voc.pii.name_extra import repeated_names
 from voc.pii.name_fields import bridged_names, first_names
 from voc.pii.name_lookalikes import is_product_or_shop
@@ -149,6 +150,8 @@ def _not_a_person(text: str, span: tuple[int, int, str]) -> bool:
         return True  # "dibintangi Raffi Ahmad", "Menteri Keuangan", "cabang Tebet", a pet
     if is_product_or_shop(text, start, end):
         return True  # "sabun Dewi Sri Fresh", "Grace Bakery", "shade 'Dewi'"
+    if is_coined_or_dated(text, start, end):
+        return True  # "CS Tokoria", "pertengahan Juli", "from Halim station"
     words = text[start:end].lower().split()
     return all(w in _COLOURS for w in words) and _COLOUR_TALK.search(text) is not None
 

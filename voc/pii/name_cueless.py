@@ -93,6 +93,10 @@ _PERSON_VERBS = tuple(
         "at the counter", "at the desk", "at the front", "at the register", "at the till",
         "at the checkout", "at the reception", "at the cashier",
         "ngasih", "kasih tau",
+        # round 12: what a person does at a counter or on a call
+        "tried to", "promised", "didn't listen", "did not listen", "apologised",
+        "apologized", "shouted", "yelled", "laughed", "lied", "refused to", "insisted",
+        "marah", "ngamuk", "bohong", "minta maaf", "nanya", "tanya",
     )
 )  # fmt: skip
 _CONTACT_BEFORE = tuple(

@@ -65,6 +65,8 @@ STRONG_CUES = (
     "nama sesuai rekening", "nama sesuai identitas", "nama sesuai paspor",
     "nama sesuai buku tabungan",
     "name as per passport", "name as per id", "name as on my id", "name as on the card",
+    # round 12: on behalf of a family ("atas nama keluarga besar La Ode ...")
+    "atas nama keluarga", "atas nama keluarga besar", "on behalf of the family of",
 )  # fmt: skip
 
 MEDIUM_CUES = (
@@ -123,6 +125,8 @@ ROLE_WORDS = (
     # round 11: the parties of an insurance claim or a public-service request
     "tertanggung", "pelapor", "pemegang polis", "policyholder", "policy holder", "ahli waris",
     "penerima manfaat", "beneficiary", "claimant", "debitur", "debtor", "penjamin", "guarantor",
+    # round 12: house moving and freight
+    "mover", "porter", "loader", "helper", "kenek", "kernet", "kondektur", "conductor",
 )  # fmt: skip
 #: The one-word roles: what the word-set checks of the name finders test a single word against.
 ROLE_SINGLE_WORDS = tuple(w for w in ROLE_WORDS if " " not in w)
@@ -136,6 +140,7 @@ WEAK_CUES = (
     "nyonya", "tuan", "ny", "ny.", "tn", "tn.", "nn", "nn.", "si", "haji", "hj", "hj.",
     "ustadz", "ustad", "ustazah", "ustadzah", "opa", "daeng", "mak", "ko", "encik", "puan",
     "datuk", "dato", "pastor", "romo", "pendeta", "suster", "bro.",
+    "sheikh", "syekh", "syeikh", "shaikh",  # round 12
     # round 10: the Javanese elder woman ("Mbok Sumi"), a mother in a school chat
     "mbok", "mbokde", "bunda",
     "oma", "eyang", "mbah", "bude", "pakde", "bulik", "paklik", "mr", "mr.", "mrs", "mrs.",
@@ -162,7 +167,12 @@ WEAK_CUES = (
     "picked up by", "answered by", "person", "perkenalkan saya", "kenalin aku", "kenalin saya",
     "diangkat", "diangkat oleh", "diangkat sama", "got through to", "put through to",
     "penerimanya", "pengirimnya", "pemiliknya", "pemesannya",
-) + ROLE_WORDS  # fmt: skip
+) + ROLE_WORDS + tuple(  # round 12: "kurir kalian Beni", "driver anda Rudi"
+    f"{role} {you}"
+    for role in ("kurir", "courier", "driver", "sopir", "teknisi", "cs", "admin", "sales",
+                 "petugas", "agen", "kasir", "mover")
+    for you in ("kalian", "anda", "kamu", "lu", "lo")
+)  # fmt: skip
 
 #: Plain prepositions: only a Capitalised known given name follows as a name.
 KNOWN_CUES = (
@@ -238,8 +248,8 @@ SIGN_OFF_CUES = (
 
 #: Particles inside a person's name: "van der", "bin", "Wa Ode", "Ni Putu", "Sta. Maria".
 NAME_PARTICLES = frozenset(
-    "van der den de da del della von bin binti bte al el ibn ni ní wa la ode sta. ter dos das "
-    "du le".split()
+    "van der den de da del della von bin binti binte bte al el ibn ni ní wa la ode sta. ter "
+    "dos das du le".split()
 )
 
 #: Sasak, Javanese, Acehnese and Balinese titles that open a name and are everyday words too

@@ -40,7 +40,11 @@ _KIND_BEFORE = re.compile(
     r"flavou?r|rasa|seri|series|edisi|edition|room|ruang(?:an)?|ruang[ \t]+meeting|hall|"
     r"paket|package|plan|menu|motif|tema|theme|lagu|song|album|novel|buku|book|judul|title|"
     r"merk|merek|brand|produk|product|deterjen|detergent|mie|snack|cokelat|coklat|chocolate|"
-    r"permen|candy|biskuit|sambal|kecap|saus|sauce|bedak|lotion|body[ \t]+wash|sereal|cereal)"
+    r"permen|candy|biskuit|sambal|kecap|saus|sauce|bedak|lotion|body[ \t]+wash|sereal|cereal|"
+    # round 12: a vehicle's own name ("bus Sinar Jaya", "kapal Kelud"), a brand's partner
+    # ("promo bareng X", "collab with X")
+    r"bus|kapal|kereta|ferry|feri|armada|shuttle|"
+    r"(?:promo|kolaborasi|kolab|collab(?:oration)?)[ \t]+(?:bareng|sama|dengan|dgn|with|x))"
     r"[ \t]+(?:celup[ \t]+)?['\"‘“]?\Z",
     re.IGNORECASE,
 )
@@ -80,7 +84,7 @@ _LOWER_AFTER = frozenset(
     "scarf edition edisi brand merk series collection bakery café cafe coffee store shop outlet "
     "gerai branch newsletter speaker bundle flavour flavor shoes boots sneakers sandals cookies "
     "cleaner sauce serum toner skincare soap sabun cream candles lamp lipstick lipstik mascara "
-    "palette cushion eyeliner cologne diffuser".split()
+    "palette cushion eyeliner cologne diffuser perfume parfum fragrance".split()
 )
 # Global brands whose words look like names ("Christian Dior", "Louis Vuitton").
 _BRAND_WORDS = frozenset(
@@ -92,7 +96,7 @@ _BRAND_WORDS = frozenset(
 _PLACE_HONORIFIC = re.compile(
     r"(?:^|[^\w])(?P<place>rs|rsu|rsud|rsia|rsup|rumah[ \t]+sakit|hospital|klinik|clinic|puskesmas|"
     r"apotik|praktek|praktik|lab|laboratorium|yayasan|sekolah|universitas|stadion|bandara|"
-    r"masjid|museum|gelora|stadium|monumen|tugu|"
+    r"masjid|museum|gelora|stadium|monumen|tugu|asrama|"
     + "|".join(re.escape(word) for word in EATERY_BEFORE)
     + r")"
     r"(?:[ \t]+(?-i:[A-Z][a-z]+)){0,2}[ \t]+"  # "Nasi Uduk Hj. Romlah", "Soto Betawi H. Ma'ruf"
@@ -105,7 +109,7 @@ _PLACE_HONORIFIC = re.compile(
 # public office named after its area or its class ("KPP Pratama", "Samsat Cibinong").
 _PLACE_WORD_BEFORE = re.compile(
     r"(?:^|[^\w])(?:(?P<nature>Gunung|Pulau|Danau|Pantai|Teluk|Bukit|Selat|Sungai|Tanjung|"
-    r"Tanah|Candi|Pura|Kawah|Air[ \t]+Terjun|Mount|Mt\.?|Lake|Cape)|Gelora|"
+    r"Tanah|Candi|Pura|Kawah|Air[ \t]+Terjun|Mount|Mt\.?|Lake|Cape|Taman)|Gelora|"
     r"Stadion|Bandara|Pelabuhan|Masjid|Museum|Monumen|Tugu|"
     r"(?i:kpp|kppn|kanwil|samsat|polsek|polres|polda|puskesmas|"
     r"kelurahan|kecamatan|kejari|imigrasi))[ \t]+\Z"
@@ -186,6 +190,7 @@ def _full_name_before(before: str, end: int) -> bool:
     )
 
 
+_CLOSING_QUOTES = frozenset("'\"’”")
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*|&")
 
 
@@ -246,7 +251,7 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
         return True  # "dari Tanjung Perak", "Head of Customer Experience"
     # The Capitalised run goes on after the candidate: "Sunny [Side Café]", "Untung Jaya
     # [Elektronik]"; a lower-case product word right after closes it too ("Sekar Jagad scarf").
-    pos = end
+    pos = end + 1 if text[end : end + 1] in _CLOSING_QUOTES else end  # "'Laura' perfume"
     for _ in range(3):
         match = _WORD.match(text, pos + 1) if text[pos : pos + 1] in (" ", "\t") else None
         if match is None:

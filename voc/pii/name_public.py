@@ -62,7 +62,8 @@ _OFFICE_INSIDE = re.compile(r"(?i:" + _OFFICES + r")\b")
 # Films and adverts only: a "brand ambassador" or an endorser may be a local private person.
 _STAR_BEFORE = re.compile(
     r"\b(?i:dibintangi(?:[ \t]+(?:oleh|sama))?|diperankan(?:[ \t]+(?:oleh|sama))?|"
-    r"starring)[ \t]+\Z"
+    r"starring|featuring|feat\.)"
+    r"(?:[ \t]+(?i:ustadz|ustad|ustadzah|habib|kh|kyai|syekh|sheikh|dr|prof)\.?)?[ \t]+\Z"
 )
 # "PT"/"CV"/"UD" as written, or "a company called": never a shop's owner ("toko namanya").
 _FIRM_BEFORE = re.compile(

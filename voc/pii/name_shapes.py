@@ -145,6 +145,8 @@ CUE_NON_NAMES = frozenset(
     "rekening akun pemilik penerima pengirim".split()
     + "aneh apa gitu begitu doang saja aja tuh dong kok sih dan atau juga sesuai seperti tetap "
     "tetep masih sudah udah belum lagi kayak yaitu yakni adalah".split()
+    # round 12: words about the name or its late bearer ("ejaan nama saya keliru")
+    + "salah keliru beda berbeda almarhum almarhumah alm almh".split()
 )
 _VERB_FORM = re.compile(r"(?:me|mem|men|meng|meny|ber|ter)[a-z]{4,}")
 
@@ -166,4 +168,26 @@ def cue_non_name(lower: str) -> bool:
 
     A curated word or a verb form ("dipanggil berdasarkan nomor"), never a frequency threshold.
     """
-    return lower in CUE_NON_NAMES or _CUE_VERB_FORM.fullmatch(lower) is not None
+    return (
+        lower in CUE_NON_NAMES
+        or _CUE_VERB_FORM.fullmatch(lower) is not None
+        or _english_participle(lower)
+    )
+
+
+def _english_participle(lower: str) -> bool:
+    """Whether a word is an English past participle ("my name is misspelled", "... printed").
+
+    Six letters or more, ending in "ed", written in English (Zipf frequency 2.5 or more) after
+    an English verb ("misspell", "print" + "ed"; "change" + "d"); a given name never ("jared",
+    and "rasheed": no "rashe" or "rashee").
+    """
+    if len(lower) < 6 or not lower.endswith("ed"):
+        return False
+    from wordfreq import zipf_frequency
+
+    from voc.pii.name_lexicons import given_names
+
+    if lower in given_names() or zipf_frequency(lower, "en") < 2.5:
+        return False
+    return max(zipf_frequency(lower[:-2], "en"), zipf_frequency(lower[:-1], "en")) >= 2.0

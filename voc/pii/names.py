@@ -26,6 +26,7 @@ from voc.pii.name_fields import find_field_names
 from voc.pii.name_forms import GREETINGS, KNOWN, MEDIUM, STRONG, WEAK, NameForms
 from voc.pii.name_lexicons import (
     brand_phrases,
+    dictionary_words,
     firm_or_subject_after,
     given_names,
     hard_stop_words,
@@ -60,7 +61,7 @@ _CAPS_ABBREVIATIONS = frozenset("KA SI NY TN CI KO".split())
 _AFTER_HERE = frozenset("from dari again with and yang yg".split())
 _HEDGES = tuple(tuple(h.split()) for h in cues.HEDGES)
 # "br." / "boru": a Batak woman's clan ("Rumondang br. Nainggolan").
-_PARTICLES = frozenset("bin binti van von de da del della al el der den ter br boru".split())
+_PARTICLES = frozenset("bin binti binte van von de da del della al el der den ter br boru".split())
 
 _CAPITAL_CUES = frozenset({"WEAK", "KNOWN", "THANKS"})
 # Given names that are also everyday words, brands or places: never read as a name
@@ -288,11 +289,20 @@ class NameFinder(NameForms):
         if (
             span is not None
             and kind == "WEAK"
+            and end - start == 1  # "kurir kalian Beni": the firm's courier is a person
             and doc[start].lower_ in _FIRM_ROLES
             and span[1] - span[0] == 1
             and doc[span[0]].lower_ not in self.given_names_
         ):
             return None  # "kurir Paxelindo", "pelanggan Fibernusa": one unknown word, a firm
+        if (
+            span is not None
+            and kind == "WEAK"
+            and doc[start].lower_ in _FIRM_ROLES
+            and span[1] - span[0] > 1
+            and all(_firm_word(doc[i].lower_, self.given_names_) for i in range(*span))
+        ):
+            return None  # "pelanggan Air Segar": everyday words, no known name, a firm
         if kind == "WEAK" and firm_or_subject_after(doc, start, span):
             return None  # "Guru Matematika", "PIC Marketing", "Bunda Sehat Selalu"
         if (
@@ -535,6 +545,11 @@ def _everyday_word(word: str, given: frozenset[str] | set[str]) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "id") >= EVERYDAY_ZIPF
+
+
+def _firm_word(word: str, given: frozenset[str]) -> bool:
+    """Whether a word of a run after a firm's role is an everyday word and no given name."""
+    return word not in given and word in dictionary_words()
 
 
 def _hedge_at(doc, i: int) -> bool:

@@ -70,6 +70,7 @@ _CUES = re.compile(
     r"parking|toll|e-?toll|transit|commuter|train|bus|gym|club|discount|points?|patient|"
     r"hospital)\s+card|frequent\s+flyer|flyer|miles|mileage|loyalty|rewards?|order|orderan|"
     r"pesanan|invoice|inv|resi|awb|tracking|track|tiket|ticket|"
+    r"call[ \t]*cent(?:er|re)|hotline|helpline|"  # round 12: a firm's own number
     r"booking|voucher|promo|kupon|coupon|sku|barcode|ean|serial|s/?n|no\.?\s*seri|nomor\s+seri|"
     r"imei|ref|referensi|reference|id\s+(?:pesanan|order|transaksi)|kode\s+(?:booking|pesanan|"
     r"voucher|promo|tiket|bayar|pembayaran|billing)|meter|meteran|kwh|token|pin|otp|flight|"
@@ -251,6 +252,10 @@ def _owner_cue(cue: re.Match, owners: list[re.Match]) -> bool:
     )
 
 
+# Malaysian mobiles keep their dash after the 3-digit prefix; no Indonesian number opens "01".
+_MY_MOBILE = re.compile(r"01\d-\d{3,4}[ ]?\d{4}")
+
+
 def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
     if chunk.lstrip("(").startswith("+"):
         return _is_international(digits)
@@ -280,6 +285,8 @@ def _is_phone(digits: str, chunk: str, cue: str | None) -> bool:
         return minimum <= len(national) - area <= 8
     if chunk.startswith("(") and len(digits) == 10:  # (415) 555-0132
         return True
+    if cue in (None, "phone", "number") and _MY_MOBILE.fullmatch(chunk):
+        return True  # a Malaysian mobile: "012-388 4719", "011-2345 6789" (round 12)
     if cue in ("phone", "number") and (
         (_NANP_SHAPE.fullmatch(chunk) and digits[0] in "23456789")
         or (len(digits) == 11 and digits[:2] in ("01", "02", "07"))
@@ -483,9 +490,15 @@ def find_numbers(text: str) -> list[Candidate]:
     accounts = [e - s for s, e, t in found if t == "ACCOUNT"]
     low, high = (min(accounts) - 3, max(accounts) + 3) if accounts else (0, 0)
     named_at = account_named_at(text) if bare else None
+    npwp_found = bare and any(t == "NPWP" for _, _, t in found)
     for start, end, digits in bare:
         chunk = text[start:end]
         if _PRICE_SHAPE.fullmatch(chunk) or _HOTLINE.fullmatch(digits):
+            continue
+        if npwp_found and len(digits) in (15, 16):
+            # "NPWP yg lama 01.882.451.7-608.000, yang baru 0946537201845000": the text's
+            # second tax number, written plain (round 12)
+            found.append((start, end, "NPWP"))
             continue
         if (low <= len(digits) <= high and 8 <= len(digits) <= 16) or (
             # "VA saya kok ganti? Kemarin masih 3901 2288 4410 7766": the account

@@ -62,6 +62,9 @@ UNSEEN_BY_TAGGER = (
     "dev_20",
     "dev_21",
     "dev_22",
+    "dev_23",
+    "dev_24",
+    "dev_25",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 
