@@ -292,6 +292,7 @@ class NameFinder(NameForms):
             and end - start == 1  # "kurir kalian Beni": the firm's courier is a person
             and doc[start].lower_ in _FIRM_ROLES
             and span[1] - span[0] == 1
+            and doc[span[0] - 1].text != "("  # "Courier (Emeka) said": a person in brackets
             and doc[span[0]].lower_ not in self.given_names_
         ):
             return None  # "kurir Paxelindo", "pelanggan Fibernusa": one unknown word, a firm

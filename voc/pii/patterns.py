@@ -392,6 +392,13 @@ def _classify(chunk: str, digits: str, cues: list[tuple[str, bool]]) -> str | No
         # number is the labelled order/ticket number itself ("Pesanan no. 2405-1212-...").
         if not (cue == "label" and adjacent):
             return "CARD"
+    if (
+        cue in ("neg", "label")
+        and n == 16
+        and any(c == "nik" for c, _ in cues[1:])
+        and nik_valid(digits)
+    ):
+        return "NIK"  # "my NIK for the train booking is 3174...": the NIK named before (round 12)
     if cue in ("neg", "label"):
         return None
     if n == 16 and nik_valid(digits):
