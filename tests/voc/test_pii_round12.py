@@ -62,6 +62,10 @@ def _gone(value: str, redacted: str) -> bool:
         "Jemputan ke Asrama Haji Pondok Gede jam berapa?",
         "Your new ad featuring Ustadz Hanan Attaki is lovely",
         "Donasi atas nama Hamba Allah bisa dapat bukti potong?",
+        # a street named after a titled person, a number plate, an idol's photocard
+        "apotek di Jl. Dr. Soetomo buka 24 jam gak?",
+        "MOBIL PLAT D 1207 XYZ NGALANGIN GERBANG, TOLONG DIUMUMKAN",
+        "photocard Jaehyun di album ini dapet random ya?",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
@@ -83,6 +87,8 @@ def test_look_alikes_stay(text: str) -> None:
         "manasik pindah ke Masjid Agung lantai 3, jam 8",
         "Kopdar komunitas? Kantor yg di Ruko Mutiara Blok C No. 8 Depok buka Sabtu?",
         "Your Surabaya office at Jl. Basuki Rahmat No. 10 closes too early",
+        "The clinic at Jl. Cempaka Putih Raya No. 4 lost my results",
+        "the Depok office moved to Jl. Margonda Raya No. 88 in May",
     ],
 )
 def test_walks_alleys_and_business_places_are_no_address(text: str) -> None:
@@ -98,6 +104,9 @@ def test_walks_alleys_and_business_places_are_no_address(text: str) -> None:
         ("rumah sy di gang buntu no 8 rt 01, kel. sukamaju", "gang buntu no 8 rt 01"),
         ("Alamat: Tower 3 lantai 12 unit 5, Apartemen Kalibata City", "Tower 3 lantai 12 unit 5"),
         ("Jalan Kaki Langit No. 5, Sleman", "Jalan Kaki Langit No. 5"),
+        # the writer's own office, or an office given as a form field
+        ("please deliver to my office at Jl. Sudirman Kav. 21, Jakarta", "Jl. Sudirman Kav. 21"),
+        ("Office: Wisma Mulia Lt. 12, Jl. Gatot Subroto 42", "Wisma Mulia Lt. 12"),
     ],
 )
 def test_addresses_still_found(text: str, address: str) -> None:
@@ -118,6 +127,12 @@ def test_addresses_still_found(text: str, address: str) -> None:
         ("makasih Purnamasari udah bantu retur", "Purnamasari"),
         ("anak saya Made Wirawan yang pesan", "Made Wirawan"),
         ("Bu Juli yang terima paketnya", "Juli"),
+        # a person in brackets after a firm's role, a clause opened by a name in lower case
+        ("The courier (Obinna) said nobody was home", "Obinna"),
+        ("rina bilang paketnya udah dikirim dari kemarin", "rina"),
+        ("ok, tapi andi bilang refundnya 3 hari", "andi"),
+        ("Pemesan Tjong Siu Mei, mohon dicek", "Tjong Siu Mei"),
+        ("Yohanes was rude to my mother at the counter", "Yohanes"),
     ],
 )
 def test_people_still_found(text: str, name: str) -> None:
@@ -129,6 +144,7 @@ def test_people_still_found(text: str, name: str) -> None:
     ("text", "kind", "value"),
     [
         ("Call me at 013-447 2091 after six", "PHONE", "013-447 2091"),
+        ("my NIK for the hotel booking is 3273014507900003, please fix", "NIK", "3273014507900003"),
         (
             "NPWP lama 02.331.774.5-407.000 diganti, yang baru 0923317745407000",
             "NPWP",

@@ -58,7 +58,8 @@ _PET_OR_STREET_BEFORE = re.compile(
     r"kitten|pet|bunny|parrot)(?:ku|nya|s)?\b(?:[ \t]+(?:saya|aku|sy|gue|gw|kami|tetangga|"
     r"teman|my|our|his|her|the|si|kecil|baru|lucu|kesayangan|peliharaan|new|little|namanya|bernama|dinamai|"
     r"named|called)){0,3}(?:[ \t]*,)?[ \t]+"
-    r"|\b(?:jl|jln|jalan|gg|gang)\.?[ \t]*(?:jend\.?[ \t]*|jenderal[ \t]+)?"
+    r"|\b(?:jl|jln|jalan|gg|gang)\.?[ \t]*(?:(?:jend|jenderal|dr|prof|ir|kh|hr|h|hj|mr|letjen|"
+    r"mayjen|brigjen|kol|kapt|laks|marsma)\.?[ \t]*)*"
     r"|\b(?:hp|hape|handphone|ponsel|phone|laptop|tablet|motor|mobil|tv)[ \t]+"
     r"(?:saya|aku|sy|gue|gw|ku|my|kami)[ \t]+(?:tipe|type|model|merk|pakai|pake)?[ \t]*)\Z",
     re.IGNORECASE,

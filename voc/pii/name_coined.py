@@ -14,6 +14,7 @@ Tokoria", "makasih Konekta", "teknisi Jaringku", "Dear Crestview") were redacted
   after a year ("1446 H. Date on receipt");
 * a run followed by a place's kind in lower case ("from Halim station", "Sudirman mall");
 * a run of places ("ini Depok Sawangan", "Jakarta Timur");
+* a number plate's letters ("B 1948 KQR");
 * a frequent English verb in lower case before its object ("my son made a purchase": "Made"
   is a Balinese given name).
 
@@ -59,6 +60,8 @@ _TIME_BEFORE = re.compile(
     r"[ \t.-]+\Z",
     re.IGNORECASE,
 )
+_PLATE_LETTERS = re.compile(r"[A-Z]{1,3}")
+_PLATE_BEFORE = re.compile(r"(?<![\w.])[A-Z]{1,2}[ \t]?\d{1,4}[ \t]+\Z")
 _ERA = re.compile(r"(?:H|M|SM|AD|BC|CE)\.?\Z")
 _YEAR_BEFORE = re.compile(r"\b\d{3,4}[ \t]+\Z")
 _YEAR_AFTER = re.compile(r"[ \t,]+(?:'?\d{2}|\d{4})\b")
@@ -95,6 +98,8 @@ def is_coined_or_dated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 16) : start]
     if _HONORIFIC_BEFORE.search(before):
         return False
+    if _PLATE_LETTERS.fullmatch(words[0]) and _PLATE_BEFORE.search(before):
+        return True  # "PLAT MOBIL B 1948 KQR": a number plate's letters
     if _ERA.match(words[0]) and _YEAR_BEFORE.search(before):
         return True  # "1446 H. Date on receipt": the Hijri era after a year, no initial
     if lower[0] in _FIRM_FIRST and len(words) > 1 and words[0][0].isupper():

@@ -39,7 +39,7 @@ from voc.pii.name_listed import alone_on_line, chat_speakers, listed_after, list
 from voc.pii.name_lookalikes import firms_and_brands_dropped
 from voc.pii.name_shouted import inflected, shouted_names
 
-__all__ = ["dictionary_words", "find_cueless_names", "place_or_brand_words"]
+__all__ = ["dictionary_words", "find_cueless_names", "lower_case_subjects", "place_or_brand_words"]
 
 Span = tuple[int, int, str]
 
@@ -97,6 +97,8 @@ _PERSON_VERBS = tuple(
         "tried to", "promised", "didn't listen", "did not listen", "apologised",
         "apologized", "shouted", "yelled", "laughed", "lied", "refused to", "insisted",
         "marah", "ngamuk", "bohong", "minta maaf", "nanya", "tanya",
+        "was rude", "was helpful", "was kind", "was friendly", "was polite", "was patient",
+        "was impatient", "was lovely", "is rude", "is helpful", "is lovely",
     )
 )  # fmt: skip
 _CONTACT_BEFORE = tuple(
@@ -112,7 +114,7 @@ _CONTACT_BEFORE = tuple(
         "pesanan untuk", "signed by", "received by", "handled by", "served by", "diterima oleh",
         "customer", "tech", "technician", "teknisi", "courier", "kurir", "flatmate", "roommate",
         "he is", "she is", "this is", "it 's", "yg bales", "yang bales", "yg balas",
-        "yang balas",
+        "yang balas", "let",
     )
 )  # fmt: skip
 # One-word anchors that a firm, an app or a courier follows as often as a person ("contact
@@ -120,7 +122,7 @@ _CONTACT_BEFORE = tuple(
 # name, or "he/she/dia" right after it.
 _WEAK_CONTACT = frozenset(
     "sama bareng add added remove email message contact tell told ask asked hubungi menghubungi "
-    "nunggu menunggu diminta disuruh customer tech technician teknisi courier kurir".split()
+    "nunggu menunggu diminta disuruh customer tech technician teknisi courier kurir let".split()
 )
 # Verbs that a firm or an app does too ("Halodoc cancelled my appointment", "Brizzi minta top
 # up"): one unknown word before them is no name on its own.
@@ -490,3 +492,29 @@ def _accept(text, tokens, run, shaped, initial, opens, placed, verb_after, sure)
         return False
     verb = verb_after(b)
     return verb is not None and (verb not in _WEAK_VERBS or sure)
+
+
+# Round 12: a known given name in lower case opening a clause, then a verb only people do
+# ("rudi bilang bisa bayar lewat app", "josephine says the treasurer ..."). Lower-case words
+# are mostly slang and typos, so only a name of the lexicon that is no everyday word counts.
+_LOWER_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?\n,])[ \t]*|(?<![\w])(?:dan|tapi|tp|terus|trus|and|but|so|kalau|klo|kata)"
+    r"[ \t]+)(?P<name>[a-z]{3,15})[ \t]+(?:(?:"
+    + "|".join(sorted(_ADVERBS))
+    + r")[ \t]+){0,2}(?:"
+    + "|".join(
+        re.escape(" ".join(p)).replace(r"\ ", r"[ \t]+")
+        for p in sorted(_PERSON_VERBS, key=len, reverse=True)
+        if p not in _WEAK_VERBS and p[0].isalpha()
+    )
+    + r")\b"
+)
+
+
+def lower_case_subjects(text: str, safe_known: frozenset[str]) -> list[Span]:
+    """Known given names in lower case before a verb only people do ("rudi bilang ...")."""
+    return [
+        (m.start("name"), m.end("name"), "NAME")
+        for m in _LOWER_SUBJECT.finditer(text)
+        if m.group("name") in safe_known
+    ]

@@ -127,6 +127,7 @@ ROLE_WORDS = (
     "penerima manfaat", "beneficiary", "claimant", "debitur", "debtor", "penjamin", "guarantor",
     # round 12: house moving and freight
     "mover", "porter", "loader", "helper", "kenek", "kernet", "kondektur", "conductor",
+    "pemesan", "penyewa", "orderer",
 )  # fmt: skip
 #: The one-word roles: what the word-set checks of the name finders test a single word against.
 ROLE_SINGLE_WORDS = tuple(w for w in ROLE_WORDS if " " not in w)

@@ -43,7 +43,7 @@ _KIND_BEFORE = re.compile(
     r"permen|candy|biskuit|sambal|kecap|saus|sauce|bedak|lotion|body[ \t]+wash|sereal|cereal|"
     # round 12: a vehicle's own name ("bus Sinar Jaya", "kapal Kelud"), a brand's partner
     # ("promo bareng X", "collab with X")
-    r"bus|kapal|kereta|ferry|feri|armada|shuttle|"
+    r"bus|kapal|kereta|ferry|feri|armada|shuttle|photocard|pc|lightstick|fansign|merch|"
     r"(?:promo|kolaborasi|kolab|collab(?:oration)?)[ \t]+(?:bareng|sama|dengan|dgn|with|x))"
     r"[ \t]+(?:celup[ \t]+)?['\"‘“]?\Z",
     re.IGNORECASE,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from voc.pii import name_cues as cues
 from voc.pii import name_shapes as shapes
 from voc.pii.name_context import find_context_names
-from voc.pii.name_cueless import find_cueless_names
+from voc.pii.name_cueless import find_cueless_names, lower_case_subjects
 from voc.pii.name_extra import find_extra_names, repeated_names
 from voc.pii.name_fields import find_field_names
 from voc.pii.name_forms import GREETINGS, KNOWN, MEDIUM, STRONG, WEAK, NameForms
@@ -178,6 +178,7 @@ class NameFinder(NameForms):
             self.cueless_memo_,
             brands=[(doc[s].idx, shapes.end_char(doc[e - 1])) for s, e in brand_runs],
         )
+        found += lower_case_subjects(text, self.safe_given_)
         if found:
             named = [(s, e) for s, e, kind in found if kind == "NAME"]
             found += repeated_names(text, named, self._plain_name_word)

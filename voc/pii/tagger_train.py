@@ -65,6 +65,9 @@ UNSEEN_BY_TAGGER = (
     "dev_23",
     "dev_24",
     "dev_25",
+    "dev_26",
+    "dev_27",
+    "dev_28",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 
