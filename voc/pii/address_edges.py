@@ -83,8 +83,10 @@ _BUSINESS = (
     r"factory|kawasan[ \t]+industri|pergudangan|industrial[ \t]+estate|service[ \t]+cent(?:er|re)|"
     r"(?-i:DC)|shop|mall|warung|warteg|kedai|rumah[ \t]+makan|restoran|restaurant|resto|cafe|kafe|"
     r"bakery|"
-    # round 12: an office, a lab or a clinic, unless the writer's own ("my office at ...")
-    r"(?<!\bmy[ \t])(?<!\bour[ \t])(?<!\bhis[ \t])(?<!\bher[ \t])(?:office|lab|laboratorium|"
+    # round 12: an office, a lab or a clinic, unless someone's own ("my office at ...", "my
+    # husband's office at ...", "the insurer's office on ...")
+    r"(?<!\bmy[ \t])(?<!\bour[ \t])(?<!\bhis[ \t])(?<!\bher[ \t])(?<!'s[ \t])(?<!’s[ \t])"
+    r"(?:office|lab|laboratorium|"
     r"laboratory|klinik|clinic|notaris|notary)(?![ \t]+(?:saya|sy|aku|ku|gue|gw|kami)|[ \t]*:)"
 )
 # A business noun, or an address read on a public listing ("di web", "on Google Maps").
