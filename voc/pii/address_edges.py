@@ -75,7 +75,8 @@ _RT_BEFORE = re.compile(r"(?<![\w.])(?i:rt|rw)\.?[ \t]*\Z")
 
 _BUSINESS = (
     r"toko|store|showroom|outlet|gerai|cabang|branch|gudang(?:nya)?|warehouse|head[ \t]+office|"
-    r"kantor[ \t]+(?:pusat|cabang|kalian)|kantor(?=(?:[ \t]+[a-z]+)?[ \t]+(?:yg|yang)[ \t]+di\b)|"
+    r"kantor[ \t]+(?:pusat|cabang|kalian|pemasaran)|marketing[ \t]+(?:office|gallery)|"
+    r"(?:kantor|agen|konter|counter|loket)(?=(?:[ \t]+\S+){0,2}[ \t,]+(?:yg|yang)[ \t]+di\b)|"
     r"your[ \t]+(?:(?-i:[A-Z][a-z]+)[ \t]+)?"
     r"(?:head[ \t]+)?office|hub|"
     r"sorting[ \t]+cent(?:er|re)|drop[ \t]*point|"
@@ -115,7 +116,8 @@ _HOME = re.compile(
     r"my[ \t]+(?:address|place|house|flat|apartment|parents)|"
     # "tinggal" as "remaining" or "just" is no home: "jadwal tinggal seminggu", "tinggal bayar"
     # ("tinggal 2 tahun di ...", "tinggal lagi di situ" are homes: only these few readings)
-    r"tinggal(?![ \t]+(?:(?:se(?:minggu|bulan|tahun|hari|jam|menit|bentar|dikit)|sedikit|dikit|"
+    r"tinggal(?![ \t]+(?:(?:se(?:minggu|bulan|tahun|hari|jam|menit|bentar|dikit|tengah)|"
+    r"sedikit|dikit|separuh|"
     r"(?:\d+|satu|dua|tiga)[ \t]+(?:hari|jam|menit))\b(?![ \t]+(?:lagi[ \t]+)?(?:di|at|sama|"
     r"bersama|dengan)\b)|bayar|klik|nunggu|tunggu|menunggu|sisa)\b)|"
     r"live[sd]?[ \t]+(?:at|in|on)|living[ \t]+(?:at|in|on))\b",
@@ -143,7 +145,7 @@ _VENUE = re.compile(
 )
 _RESIDENTIAL = re.compile(r"\b(?:blok|block|blk|rt|rw|perum|perumahan|cluster)\b", re.IGNORECASE)
 _HOUSE_NO = re.compile(r"\b(?:no|nomor|nomer|nmr)\.?[ \t]*\d", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")  # round 12: a line break ends one too
 _SENTENCE_REACH = 120  # how far a sentence is read around an address, each way
 # What joins a business word to the address it governs: at most three words (its name, "kalian",
 # "alamatnya") and a link ("di", "at", ":", ","), or no link when the words only name it.

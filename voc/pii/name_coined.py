@@ -13,7 +13,9 @@ Tokoria", "makasih Konekta", "teknisi Jaringku", "Dear Crestview") were redacted
 * a month after a word of time ("pertengahan Juli", "awal Juni", "since April"), an era
   after a year ("1446 H. Date on receipt");
 * a run followed by a place's kind in lower case ("from Halim station", "Sudirman mall");
-* a run of places ("ini Depok Sawangan", "Jakarta Timur");
+* a run of places ("ini Depok Sawangan", "Jakarta Timur"), a route's start ("dr Halim ke
+  Tegalluar");
+* a desk, a team or a sales place ("Dear Pengelola", "Bagian Penjualan", "Marketing Gallery");
 * a number plate's letters ("B 1948 KQR");
 * a frequent English verb in lower case before its object ("my son made a purchase": "Made"
   is a Balinese given name).
@@ -72,6 +74,19 @@ _PLACE_AFTER = re.compile(
 )
 # Zipf frequency (wordfreq, English) from which a lower-case word before its object is a verb.
 _VERB_ZIPF = 5.0
+# Desks, teams and sales places that stand where a name would ("Dear Pengelola", "Kepada Yth.
+# Bagian Penjualan", "Marketing Gallery").
+_NO_PERSON_WORDS = frozenset(
+    "pengelola manajemen management bagian penjualan pemasaran purchasing pengadaan keuangan "
+    "gallery galeri office kantor lounge outlet showroom booth counter loket".split()
+)
+_ROUTE_FROM = re.compile(r"(?:^|[^\w])(?-i:dari|dr|from|Dari|From)[ \t]+\Z")
+# A text about a name's spelling: "from Kesia to Kezia" is a correction, no route.
+_NAME_TALK = re.compile(
+    r"\b(?:nama|name|names|penerima|recipient|passenger|penumpang|typo|ejaan|spelling)\b",
+    re.IGNORECASE,
+)
+_ROUTE_TO = re.compile(r"[ \t]+(?:ke|to|menuju|sampai|sampe)[ \t]+[A-Z]")
 _COMPASS = frozenset("utara selatan timur barat tengah pusat raya north south east west".split())
 # English words that follow a verb, not a name ("my son made a purchase").
 _AFTER_VERB = frozenset("a an the me us him her them it my your our his their sure up".split())
@@ -96,6 +111,12 @@ def is_coined_or_dated(text: str, start: int, end: int) -> bool:
         return False
     lower = [w.lower().strip(".,'’") for w in words]
     before = text[max(0, start - 16) : start]
+    if (
+        _ROUTE_FROM.search(before)
+        and _ROUTE_TO.match(text, end)
+        and not _NAME_TALK.search(text, 0, start)
+    ):
+        return True  # "naik Whoosh dr Halim ke Tegalluar": a route's start ("dr" = "dari")
     if _HONORIFIC_BEFORE.search(before):
         return False
     if _PLATE_LETTERS.fullmatch(words[0]) and _PLATE_BEFORE.search(before):
@@ -104,6 +125,8 @@ def is_coined_or_dated(text: str, start: int, end: int) -> bool:
         return True  # "1446 H. Date on receipt": the Hijri era after a year, no initial
     if lower[0] in _FIRM_FIRST and len(words) > 1 and words[0][0].isupper():
         return True  # "makasih Asuransi Lindung"
+    if all(word in _NO_PERSON_WORDS for word in lower):
+        return True  # "Dear Pengelola", "Bagian Penjualan", "Marketing Gallery"
     if _PLACE_AFTER.match(text, end) and words[-1][0].isupper():
         return True  # "it leaves from Halim station"
     if len(words) == 1 and lower[0] in _MONTHS and words[0][0].isupper():

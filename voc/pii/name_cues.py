@@ -37,6 +37,7 @@ __all__ = [
     "NAME_PARTICLES",
     "NAME_TITLES",
     "MEDIUM_CUES",
+    "FIRM_FIELD_LABELS",
     "NAME_FIELD_LABELS",
     "NAME_AFTER_WORDS",
     "PERSON_FIELD_WORDS",
@@ -338,6 +339,13 @@ NAME_FIELD_LABELS = frozenset(
     and w not in {"from", "to", "dari", "kepada", "kayaknya", "kyknya", "sepertinya", "maybe",
                   "mungkin", "guy", "lady", "man", "woman", "girl", "gentleman", "cowok", "cewek"}
 )  # fmt: skip
+
+#: Round 12: fields that name a firm or a thing after "Nama"/"Name" ("Nama Outlet: Kopi
+#: Tuku", "Nama Toko", "Product name"): what follows is no person's name.
+FIRM_FIELD_LABELS = frozenset(
+    """outlet toko usaha merchant cabang branch produk product barang item perusahaan company
+    brand merek merk store shop bisnis business paket package program acara event""".split()
+)
 
 #: Words that may close a self-introduction after the name.
 NAME_AFTER_WORDS = (

@@ -43,7 +43,10 @@ _KIND_BEFORE = re.compile(
     r"permen|candy|biskuit|sambal|kecap|saus|sauce|bedak|lotion|body[ \t]+wash|sereal|cereal|"
     # round 12: a vehicle's own name ("bus Sinar Jaya", "kapal Kelud"), a brand's partner
     # ("promo bareng X", "collab with X")
-    r"bus|kapal|kereta|ferry|feri|armada|shuttle|photocard|pc|lightstick|fansign|merch|"
+    r"bus|kapal|kereta|(?-i:KA)|ferry|feri|armada|shuttle|photocard|pc|lightstick|fansign|merch|"
+    # round 12: a product counted in its packs ("3 tins of X", "2 kaleng X")
+    r"\d+[ \t]+(?:tins?|cans?|packs?|boxes|bottles?|jars?|bags?|sachets?|bungkus|kaleng|botol|"
+    r"dus|kotak|pcs)(?:[ \t]+of)?|"
     r"(?:promo|kolaborasi|kolab|collab(?:oration)?)[ \t]+(?:bareng|sama|dengan|dgn|with|x))"
     r"[ \t]+(?:celup[ \t]+)?['\"‘“]?\Z",
     re.IGNORECASE,
@@ -101,7 +104,10 @@ _PLACE_HONORIFIC = re.compile(
     + r")"
     r"(?:[ \t]+(?-i:[A-Z][a-z]+)){0,2}[ \t]+"  # "Nasi Uduk Hj. Romlah", "Soto Betawi H. Ma'ruf"
     r"(?P<hon>dr|drg|prof|h|hj|haji|hajah|hajjah|pak|bu|ibu|bapak|mbak|mas|mbok|mpok|cak|bang|"
-    r"koh|cik|ci|om|tante|mak|abah|engkong|kakek|nenek|ny|tn|st|bung)\.?[ \t]*\Z",
+    r"koh|cik|ci|om|tante|mak|abah|engkong|kakek|nenek|ny|tn|st|bung|"
+    # round 12: ranks and titles of the national figures places are named after
+    r"kapten|kapt|jenderal|jend|letnan|mayor|kolonel|laksamana|marsekal|sultan|raden|pangeran)"
+    r"\.?[ \t]*\Z",
     re.IGNORECASE,
 )
 # Round 11: a Capitalised place word right before the candidate: a mountain, an island, a
@@ -109,7 +115,10 @@ _PLACE_HONORIFIC = re.compile(
 # public office named after its area or its class ("KPP Pratama", "Samsat Cibinong").
 _PLACE_WORD_BEFORE = re.compile(
     r"(?:^|[^\w])(?:(?P<nature>Gunung|Pulau|Danau|Pantai|Teluk|Bukit|Selat|Sungai|Tanjung|"
-    r"Tanah|Candi|Pura|Kawah|Air[ \t]+Terjun|Mount|Mt\.?|Lake|Cape|Taman)|Gelora|"
+    r"Tanah|Candi|Pura|Kawah|Air[ \t]+Terjun|Mount|Mt\.?|Lake|Cape|Taman|"
+    # round 12: a house of worship, named after a saint too ("Gereja Santa Theresia")
+    r"(?:Gereja|Katedral|Kapel|Vihara|Klenteng)(?:[ \t]+(?:Santa|Santo|Sta\.|St\.?|Saint))?)|"
+    r"Gelora|"
     r"Stadion|Bandara|Pelabuhan|Masjid|Museum|Monumen|Tugu|"
     r"(?i:kpp|kppn|kanwil|samsat|polsek|polres|polda|puskesmas|"
     r"kelurahan|kecamatan|kejari|imigrasi))[ \t]+\Z"

@@ -62,7 +62,12 @@ _OFFICE_INSIDE = re.compile(r"(?i:" + _OFFICES + r")\b")
 # Films and adverts only: a "brand ambassador" or an endorser may be a local private person.
 _STAR_BEFORE = re.compile(
     r"\b(?i:dibintangi(?:[ \t]+(?:oleh|sama))?|diperankan(?:[ \t]+(?:oleh|sama))?|"
-    r"starring|featuring|feat\.)"
+    r"starring|featuring|feat\.|"
+    # round 12: an author's or a performer's work, their fans ("novel X karya Y", "lagunya Y",
+    # "konser Y", "meet & greet Y", "penggemar berat Y")
+    r"karya|lagunya|lagu|konser|concert|meet[ \t]*(?:&|and|n)[ \t]*greet|fanmeet(?:ing)?|"
+    r"penggemar(?:[ \t]+berat)?|ngefans[ \t]+(?:sama|sm|ama)|big[ \t]+fan[ \t]+of|fan[ \t]+of|"
+    r"pengajian(?:[ \t]+akbar)?|tabligh(?:[ \t]+akbar)?|kajian|ceramah|tausiyah)"
     r"(?:[ \t]+(?i:ustadz|ustad|ustadzah|habib|kh|kyai|syekh|sheikh|dr|prof)\.?)?[ \t]+\Z"
 )
 # "PT"/"CV"/"UD" as written, or "a company called": never a shop's owner ("toko namanya").

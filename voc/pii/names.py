@@ -279,6 +279,13 @@ class NameFinder(NameForms):
             span is not None
             and kind == "WEAK"
             and doc[start].lower_ in _NAME_WORDS
+            and doc[span[0]].lower_ in cues.FIRM_FIELD_LABELS
+        ):
+            return None  # "Nama Outlet: Kopi Tuku Cabang Ciputat": a firm's field (round 12)
+        if (
+            span is not None
+            and kind == "WEAK"
+            and doc[start].lower_ in _NAME_WORDS
             and doc[span[0]].lower_ in cues.NAME_FIELD_LABELS
         ):
             # "Nama Penerima", "Nama Penumpang Budi": the field's label, then maybe its name

@@ -68,6 +68,9 @@ UNSEEN_BY_TAGGER = (
     "dev_26",
     "dev_27",
     "dev_28",
+    "dev_29",
+    "dev_30",
+    "dev_31",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 
