@@ -58,6 +58,8 @@ DEV_PARTS = (
     "dev_29.jsonl",
     "dev_30.jsonl",
     "dev_31.jsonl",
+    "dev_32.jsonl",
+    "dev_33.jsonl",
 )
 
 
@@ -452,6 +454,8 @@ def test_redaction_is_idempotent(corpus_results):
         ("dev_29.jsonl", 0.97, 0.025),  # 0.973 / 3.0% -> 0.973 / 2.0%
         ("dev_30.jsonl", 0.965, 0.035),  # 0.967 / 4.7% -> 0.967 / 3.3%
         ("dev_31.jsonl", 0.98, 0.015),  # 0.981 / 4.0% -> 0.981 / 1.0%
+        ("dev_32.jsonl", 0.975, 0.015),  # 0.977 / 2.3% -> 0.981 / 1.0%
+        ("dev_33.jsonl", 0.975, 0.015),  # 0.981 / 3.7% -> 0.981 / 1.0%
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):

@@ -87,7 +87,7 @@ _BUSINESS = (
     # round 12: an office, a lab or a clinic, unless someone's own ("my office at ...", "my
     # husband's office at ...", "the insurer's office on ...")
     r"(?<!\bmy[ \t])(?<!\bour[ \t])(?<!\bhis[ \t])(?<!\bher[ \t])(?<!'s[ \t])(?<!’s[ \t])"
-    r"(?:office|lab|laboratorium|"
+    r"(?:office|lab|laboratorium|pharmacy|apotek|apotik|drive[ \t-]*thru|"
     r"laboratory|klinik|clinic|notaris|notary)(?![ \t]+(?:saya|sy|aku|ku|gue|gw|kami)|[ \t]*:)"
 )
 # A business noun, or an address read on a public listing ("di web", "on Google Maps").

@@ -502,7 +502,7 @@ NOT_STREET_FIRST = frozenset(
     "kaki sempit sebelah sebelahnya langsung sembarangan berhasil sepi gelap licin rusak "
     "berlubang becek macet pelan santai sendiri sendirian bareng sebentar keluar masuk "
     "kesana kesini kemana mulu doang aja pulang pergi jauh dekat situ sana sini tadi tikus "
-    "kecil terdekat terus menuju bolak-balik lurus belok".split()
+    "kecil terdekat terus menuju bolak-balik lurus belok ke kearah".split()
 )
 # "malem2", "pelan2", "hujan2an": a reduplicated word, never a street's name.
 REDUPLICATED = re.compile(r"[a-z]+2(?:an|nya)?\b", re.IGNORECASE)

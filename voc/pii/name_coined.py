@@ -16,6 +16,7 @@ Tokoria", "makasih Konekta", "teknisi Jaringku", "Dear Crestview") were redacted
 * a run of places ("ini Depok Sawangan", "Jakarta Timur"), a route's start ("dr Halim ke
   Tegalluar");
 * a desk, a team or a sales place ("Dear Pengelola", "Bagian Penjualan", "Marketing Gallery");
+* a venue's section and its letter ("tickets for Premier Zone B.");
 * a number plate's letters ("B 1948 KQR");
 * a frequent English verb in lower case before its object ("my son made a purchase": "Made"
   is a Balinese given name).
@@ -80,7 +81,21 @@ _NO_PERSON_WORDS = frozenset(
     "pengelola manajemen management bagian penjualan pemasaran purchasing pengadaan keuangan "
     "gallery galeri office kantor lounge outlet showroom booth counter loket".split()
 )
+# A part of a venue or a building named by a letter ("Zone B", "Gate C", "Tribun A").
+_SECTION_WORDS = frozenset(
+    "zone zona gate pintu block blok tower menara hall aula terminal level row baris section "
+    "sektor area wing ward bangsal tribun tribune kelas class sesi session studio lantai "
+    "floor".split()
+)
+_INITIAL = re.compile(r"[A-Z]\.?")
 _ROUTE_FROM = re.compile(r"(?:^|[^\w])(?-i:dari|dr|from|Dari|From)[ \t]+\Z")
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:tiket|ticket|tickets|rute|route|kereta|train|bus|flight|penerbangan|pesawat|travel|"
+    r"shuttle|jadwal|schedule)\b[^.!?\n]{0,16}\Z",
+    re.IGNORECASE,
+)
+_FOR_BEFORE = re.compile(r"\b(?:buat|untuk|utk|for|a\.?n\.?|atas nama|kepada|to)[ \t]+\Z", re.I)
+_ROUTE_DASH = re.compile(r"[ \t]*[-–—][ \t]*[A-Z][a-z]")
 # A text about a name's spelling: "from Kesia to Kezia" is a correction, no route.
 _NAME_TALK = re.compile(
     r"\b(?:nama|name|names|penerima|recipient|passenger|penumpang|typo|ejaan|spelling)\b",
@@ -117,6 +132,12 @@ def is_coined_or_dated(text: str, start: int, end: int) -> bool:
         and not _NAME_TALK.search(text, 0, start)
     ):
         return True  # "naik Whoosh dr Halim ke Tegalluar": a route's start ("dr" = "dari")
+    if (
+        _TRAVEL_BEFORE.search(text, max(0, start - 24), start)
+        and _ROUTE_DASH.match(text, end)
+        and not _FOR_BEFORE.search(before)
+    ):
+        return True  # "tiket Whoosh Halim - Tegalluar": a route's start
     if _HONORIFIC_BEFORE.search(before):
         return False
     if _PLATE_LETTERS.fullmatch(words[0]) and _PLATE_BEFORE.search(before):
@@ -125,6 +146,12 @@ def is_coined_or_dated(text: str, start: int, end: int) -> bool:
         return True  # "1446 H. Date on receipt": the Hijri era after a year, no initial
     if lower[0] in _FIRM_FIRST and len(words) > 1 and words[0][0].isupper():
         return True  # "makasih Asuransi Lindung"
+    if (
+        len(words) > 1
+        and _INITIAL.fullmatch(words[-1])
+        and words[-2].lower().strip(".,") in _SECTION_WORDS
+    ):
+        return True  # "tickets for Premier Zone B.", "Tribun Timur Gate C": a section's letter
     if all(word in _NO_PERSON_WORDS for word in lower):
         return True  # "Dear Pengelola", "Bagian Penjualan", "Marketing Gallery"
     if _PLACE_AFTER.match(text, end) and words[-1][0].isupper():

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from voc.pii.name_cues import EATERY_BEFORE, NAME_PARTICLES, ROLE_SINGLE_WORDS
+from voc.pii.name_cues import EATERY_BEFORE, NAME_PARTICLES, ROLE_SINGLE_WORDS, SIGN_OFF_CUES
 from voc.pii.name_extra import WORD_NAMES
 from voc.pii.name_lexicons import hard_stop_words
 from voc.pii.name_shapes import frequent_word
@@ -261,6 +261,8 @@ def find_context_names(
         single = len(words) == 1 and not is_given(words[0].lower())
         if len(words) == 1 and words[0].lower() in WORD_NAMES:
             words = []  # "... Bagus." closing a review is praise
+        if " ".join(words).lower() in SIGN_OFF_CUES:
+            words = []  # "...\n\nSincerely": the sign-off with no name after it (round 12)
         own_line = "\n" in last.group() or _REQUEST_BEFORE.search(tail, 0, last.start())
         if (
             ((own_line and bare) or not single)

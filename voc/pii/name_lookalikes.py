@@ -44,6 +44,7 @@ _KIND_BEFORE = re.compile(
     # round 12: a vehicle's own name ("bus Sinar Jaya", "kapal Kelud"), a brand's partner
     # ("promo bareng X", "collab with X")
     r"bus|kapal|kereta|(?-i:KA)|ferry|feri|armada|shuttle|photocard|pc|lightstick|fansign|merch|"
+    r"hero|skin|karakter|character|"
     # round 12: a product counted in its packs ("3 tins of X", "2 kaleng X")
     r"\d+[ \t]+(?:tins?|cans?|packs?|boxes|bottles?|jars?|bags?|sachets?|bungkus|kaleng|botol|"
     r"dus|kotak|pcs)(?:[ \t]+of)?|"
@@ -87,7 +88,9 @@ _LOWER_AFTER = frozenset(
     "scarf edition edisi brand merk series collection bakery café cafe coffee store shop outlet "
     "gerai branch newsletter speaker bundle flavour flavor shoes boots sneakers sandals cookies "
     "cleaner sauce serum toner skincare soap sabun cream candles lamp lipstick lipstik mascara "
-    "palette cushion eyeliner cologne diffuser perfume parfum fragrance".split()
+    "palette cushion eyeliner cologne diffuser perfume parfum fragrance"
+    # round 12: a team's or a show's event ("nonton X final")
+    " final finals semifinal semifinals".split()
 )
 # Global brands whose words look like names ("Christian Dior", "Louis Vuitton").
 _BRAND_WORDS = frozenset(

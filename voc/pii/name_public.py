@@ -67,7 +67,10 @@ _STAR_BEFORE = re.compile(
     # "konser Y", "meet & greet Y", "penggemar berat Y")
     r"karya|lagunya|lagu|konser|concert|meet[ \t]*(?:&|and|n)[ \t]*greet|fanmeet(?:ing)?|"
     r"penggemar(?:[ \t]+berat)?|ngefans[ \t]+(?:sama|sm|ama)|big[ \t]+fan[ \t]+of|fan[ \t]+of|"
-    r"pengajian(?:[ \t]+akbar)?|tabligh(?:[ \t]+akbar)?|kajian|ceramah|tausiyah)"
+    r"pengajian(?:[ \t]+akbar)?|tabligh(?:[ \t]+akbar)?|kajian|ceramah|tausiyah|"
+    # a creator the writer follows ("YouTuber kesayangan gue, X")
+    r"(?:youtuber|influencer|selebgram|tiktoker|streamer|vtuber|podcaster)"
+    r"(?:[ \t]+[a-z]+){0,2}[ \t]*,?)"
     r"(?:[ \t]+(?i:ustadz|ustad|ustadzah|habib|kh|kyai|syekh|sheikh|dr|prof)\.?)?[ \t]+\Z"
 )
 # "PT"/"CV"/"UD" as written, or "a company called": never a shop's owner ("toko namanya").

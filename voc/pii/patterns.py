@@ -71,6 +71,7 @@ _CUES = re.compile(
     r"hospital)\s+card|frequent\s+flyer|flyer|miles|mileage|loyalty|rewards?|order|orderan|"
     r"pesanan|invoice|inv|resi|awb|tracking|track|tiket|ticket|"
     r"call[ \t]*cent(?:er|re)|hotline|helpline|"  # round 12: a firm's own number
+    r"(?:warranty|guarantee)[ \t]+card|"
     r"booking|voucher|promo|kupon|coupon|sku|barcode|ean|serial|s/?n|no\.?\s*seri|nomor\s+seri|"
     r"imei|ref|referensi|reference|id\s+(?:pesanan|order|transaksi)|kode\s+(?:booking|pesanan|"
     r"voucher|promo|tiket|bayar|pembayaran|billing)|meter|meteran|kwh|token|pin|otp|flight|"

@@ -71,6 +71,8 @@ UNSEEN_BY_TAGGER = (
     "dev_29",
     "dev_30",
     "dev_31",
+    "dev_32",
+    "dev_33",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 
