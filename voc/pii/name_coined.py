@@ -1,8 +1,9 @@
 """Capitalised words that stand where a name would but name a firm, a month or a place.
 
 Round 12 look-alikes, judged on every NAME candidate whatever found it. The development
-material was the team's own training corpus (``data/train/``), whose invented firms ("CS
-Tokoria", "makasih Konekta", "teknisi Jaringku", "Dear Crestview") were redacted as people:
+material was the round's development files (``tests/data/pii/dev_23`` ... ``dev_33``) and
+the team's own training corpus (``data/train/``), whose invented firms ("CS Tokoria",
+"makasih Konekta", "teknisi Jaringku", "Dear Crestview") were redacted as people:
 
 * a firm's social handle in the same text names the word ("@SelaraCare ... atas nama
   Selara");
@@ -153,7 +154,7 @@ def is_coined_or_dated(text: str, start: int, end: int) -> bool:
     ):
         return True  # "tickets for Premier Zone B.", "Tribun Timur Gate C": a section's letter
     if all(word in _NO_PERSON_WORDS for word in lower):
-        return True  # "Dear Pengelola", "Bagian Penjualan", "Marketing Gallery"
+        return True  # "Dear Pengelola", "Bagian Penjualan", "Marketing [Gallery]"
     if _PLACE_AFTER.match(text, end) and words[-1][0].isupper():
         return True  # "it leaves from Halim station"
     if len(words) == 1 and lower[0] in _MONTHS and words[0][0].isupper():
