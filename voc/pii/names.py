@@ -275,21 +275,13 @@ class NameFinder(NameForms):
             paren=kind in ("APPOSITION", "WEAK"),
             word_first=kind == "WEAK",
         )
-        if (
-            span is not None
-            and kind == "WEAK"
-            and doc[start].lower_ in _NAME_WORDS
-            and doc[span[0]].lower_ in cues.FIRM_FIELD_LABELS
-        ):
-            return None  # "Nama Outlet: Kopi Tuku Cabang Ciputat": a firm's field (round 12)
-        if (
-            span is not None
-            and kind == "WEAK"
-            and doc[start].lower_ in _NAME_WORDS
-            and doc[span[0]].lower_ in cues.NAME_FIELD_LABELS
-        ):
-            # "Nama Penerima", "Nama Penumpang Budi": the field's label, then maybe its name
-            span = self._name_after(doc, span[0] + 1, level, comma=True, word_first=True)
+        if span is not None and kind == "WEAK" and doc[start].lower_ in _NAME_WORDS:
+            label = doc[span[0]].lower_
+            if label in cues.FIRM_FIELD_LABELS:
+                return None  # "Nama Outlet: Kopi Tuku Cabang Ciputat": a firm's field (round 12)
+            if label in cues.NAME_FIELD_LABELS:
+                # "Nama Penerima", "Nama Penumpang Budi": the field's label, then maybe its name
+                span = self._name_after(doc, span[0] + 1, level, comma=True, word_first=True)
         if span is not None and kind in _CAPITAL_CUES and title_heavy():
             return None  # In Text Where Every Word Is Capitalised, a capital says nothing.
         if span is not None and kind == "WEAK" and self._is_brand(doc, start, end, span):
@@ -297,21 +289,10 @@ class NameFinder(NameForms):
         if (
             span is not None
             and kind == "WEAK"
-            and end - start == 1  # "kurir kalian Beni": the firm's courier is a person
             and doc[start].lower_ in _FIRM_ROLES
-            and span[1] - span[0] == 1
-            and doc[span[0] - 1].text != "("  # "Courier (Emeka) said": a person in brackets
-            and doc[span[0]].lower_ not in self.given_names_
+            and self._firm_after_role(doc, end - start, span)
         ):
-            return None  # "kurir Paxelindo", "pelanggan Fibernusa": one unknown word, a firm
-        if (
-            span is not None
-            and kind == "WEAK"
-            and doc[start].lower_ in _FIRM_ROLES
-            and span[1] - span[0] > 1
-            and all(_firm_word(doc[i].lower_, self.given_names_) for i in range(*span))
-        ):
-            return None  # "pelanggan Air Segar": everyday words, no known name, a firm
+            return None  # "kurir Paxelindo", "pelanggan Air Segar": a firm, no person
         if kind == "WEAK" and firm_or_subject_after(doc, start, span):
             return None  # "Guru Matematika", "PIC Marketing", "Bunda Sehat Selalu"
         if (
@@ -322,6 +303,21 @@ class NameFinder(NameForms):
         ):
             return None  # "Suster Jaga", "Ibu Negara": a very frequent word, no known name
         return span
+
+    def _firm_after_role(self, doc, cue_width: int, span: tuple[int, int]) -> bool:
+        """Whether the run after a firm's role (``kurir``, ``pelanggan``) names a firm.
+
+        One word that no given-name list holds, right after the bare role and not in brackets
+        ("kurir Paxelindo"; "kurir kalian Beni" and "Courier (Emeka) said" are people), or
+        several words that are all everyday words and no given name ("pelanggan Air Segar").
+        """
+        if span[1] - span[0] == 1:
+            return (
+                cue_width == 1
+                and doc[span[0] - 1].text != "("
+                and doc[span[0]].lower_ not in self.given_names_
+            )
+        return all(_firm_word(doc[i].lower_, self.given_names_) for i in range(*span))
 
     def _is_name_word(self, token, level: int) -> bool:
         text = token.text
