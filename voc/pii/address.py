@@ -15,6 +15,7 @@ from voc.pii import address_patterns as pat
 from voc.pii.address_abroad import (
     find_abroad_addresses,
     find_japanese_addresses,
+    find_lane_addresses,
     find_postmark_addresses,
 )
 from voc.pii.address_edges import (
@@ -79,6 +80,7 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
             opened = _open_back(text, start)
             if not any(low <= opened < high for low, high in skipped):
                 found.append((opened, grow(text, end)[0], kind))
+        found += find_lane_addresses(text)  # "No. 15, Lane 30, ...", "45 Banpo-daero, ..."
     if "\u3012" in text:
         found += find_postmark_addresses(text)  # "〒150-0001 Tokyo-to Shibuya-ku ..."
     if "-" in text:

@@ -14,13 +14,20 @@ import re
 
 from voc.pii.address_patterns import ADDRESS_CONTEXT
 
-__all__ = ["find_abroad_addresses", "find_japanese_addresses", "find_postmark_addresses"]
+__all__ = [
+    "find_abroad_addresses",
+    "find_japanese_addresses",
+    "find_lane_addresses",
+    "find_postmark_addresses",
+]
 
 _COUNTRIES = (
     "Norway|France|Germany|Japan|India|Philippines|Cambodia|Thailand|Vietnam|Netherlands|"
     "Spain|Italy|South Korea|Korea|China|Hong Kong|Taiwan|Canada|USA|UK|United Kingdom|"
     "United States|Australia|New Zealand|Singapore|Malaysia|Indonesia|Sweden|Denmark|Finland|"
-    "Belgium|Switzerland|Austria|Portugal|Ireland|Poland|Brunei"
+    "Belgium|Switzerland|Austria|Portugal|Ireland|Poland|Brunei|Argentina|Mexico|Brazil|Chile|"
+    "Peru|Colombia|Nigeria|Kenya|South Africa|Ghana|Hungary|Czechia|Czech Republic|Greece|"
+    "Turkey|Türkiye|Egypt|Pakistan|Bangladesh|Sri Lanka|Myanmar|England|Scotland|Wales"
 )
 _NOT_A_PHONE = r"(?![ \t]*[-.]?[ \t]*\d{3})"
 # What separates the parts: a comma, or a line break in a pasted label ("Bahnhofstrasse 41
@@ -38,9 +45,8 @@ _TOWN = (
 # front drops every other position at once.
 _POSTCODE_TOWN = re.compile(
     r"(?<![\w-])(?=[A-Z\d])"
-    r"(?:(?<![\w-])(?:\d{4}-\d{3}|\d{4,5})(?:[ \t]+[A-Z]{2})?[ \t]+(?P<town1>"
-    + _TOWN
-    + r")\b(?:[ \t]+[A-Z]{2}\b)?"
+    r"(?:(?<![\w-])(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4,5}|[A-Z]\d{4}(?:[A-Z]{3})?)(?:[ \t]+[A-Z]{2})?"
+    r"[ \t]+(?P<town1>" + _TOWN + r")\b(?:[ \t]+[A-Z]{2}\b)?"
     r"|(?P<town2>(?<![\w-])"
     + _TOWN
     + r")[ \t]+(?:\d{3}-\d{4}|\d{4,6})\b"
@@ -51,9 +57,19 @@ _POSTCODE_TOWN = re.compile(
     r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b)"
     r"(?:" + _BREAK + r"(?:" + _COUNTRIES + r")\b)?"
 )
-_PARTICLE = r"(?:des|de|la|le|du|del|della|di|da|das|do|dos|van|von|der|den|los|las|el)"
-_PART_WORD = r"(?:[A-Z0-9][\w'’-]*\.?|" + _PARTICLE + r"|bis|ter)"
-_STREET_WORD = r"(?:Via|Viale|Rue|Calle|Avenida|Rua|Piazza|Corso|Chemin|Strada|Carrer|Van|De|Den)"
+_PARTICLE = (
+    r"(?:des|de|la|le|du|del|della|delle|dei|degli|di|da|das|do|dos|van|von|der|den|los|las|el)"
+)
+# A flat's part in Spanish, Portuguese or English ("apto 3", "Dpto 302", "3º izq", "Piso 6").
+_UNIT_WORD = (
+    r"(?:(?i:apto|apt|dpto|depto|piso|flat|unit|izq|izda|dcha|der|bloco|esc)\.?|\d{1,3}[º°ª])"
+)
+_PART_WORD = r"(?:[A-Z0-9][\w'’-]*\.?|" + _PARTICLE + r"|bis|ter|" + _UNIT_WORD + r")"
+# "ul." (Polish ulica) and "Av." open a street name as "Via" does.
+_STREET_WORD = (
+    r"(?:Via|Viale|Rue|Calle|Avenida|Avda\.|Av\.|Rua|Piazza|Corso|Chemin|Strada|Carrer|ul\.|"
+    r"Van|De|Den)"
+)
 _UK_STREET = r"(?:Lane|Road|Street|Close|Drive|Avenue|Way|Crescent|Terrace|Row|Green|Hill|Grove)"
 _HOUSE = (
     # "12 Rue des Lilas", "12 rue des Lilas", "14/3 Moo 5", "B-12-3, Residensi Vista"
@@ -61,7 +77,10 @@ _HOUSE = (
     r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’-]*|(?i:" + _STREET_WORD + r")\b)"
     # "Rua das Flores 112", "Bergmannstr. 12", "Lindengracht 148-H", "Van Speijkstraat 82"
     r"|(?:" + _STREET_WORD + r"[ \t]+(?:(?i:" + _PARTICLE + r")[ \t]+)?)?"
-    r"[A-Z][^\W\d_]{3,}(?:(?<=[a-z])\.)?[ \t]+\d{1,4}[A-Za-z]?(?:-[A-Za-z\d]{1,4})?\b"
+    r"[A-Z][^\W\d_]{3,}(?:(?<=[a-z])\.)?[ \t]+\d{1,4}[A-Za-z]?(?:[-/][A-Za-z\d]{1,4})?\b"
+    # after a street word, a name of up to four words: "Av. Santa Fe 1200", "Calle de la Paz 3"
+    r"|" + _STREET_WORD + r"[ \t]+(?:(?:(?i:" + _PARTICLE + r")|[A-Z][^\W\d_]*\.?)[ \t]+){1,3}"
+    r"[A-Z][^\W\d_]+[ \t]+\d{1,4}[A-Za-z]?(?:[-/][A-Za-z\d]{1,4})?\b"
     # a house's name before its street: "The Old Barn, Church Lane"
     r"|(?:(?:The[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2},[ \t]*)?"
     r"[A-Z][a-z]+[ \t]+" + _UK_STREET + r"\b"
@@ -73,6 +92,7 @@ _RUN = re.compile(
     r"(?<![\w/-])" + _HOUSE + r"(?:[ \t]*,?[ \t]+" + _PART_WORD + r"){0,10}" + _BREAK + r"\Z"
 )
 _WINDOW = 100
+_OPENS_STREET = re.compile(_STREET_WORD + r"[ \t]")
 _CODE_BEFORE = re.compile(
     r"(?:\b(?:flight|order|invoice|ticket|tiket|pesanan|resi|gate|seat|kursi)|"
     r"(?<![\w-])(?-i:[A-Z][A-Z\d]))[ \t]*#?\Z",
@@ -95,11 +115,13 @@ def find_abroad_addresses(text: str, is_common: callable) -> list[tuple[int, int
     found: list[tuple[int, int, str]] = []
     for match in _POSTCODE_TOWN.finditer(text):
         town = match.group("town1") or match.group("town2") or match.group("town3")
-        if any(is_common(word.lower()) for word in town.split() if word[0].isupper()):
-            continue
         run = _RUN.search(text, max(0, match.start() - _WINDOW), match.start())
         if run is None:
             continue
+        if not _OPENS_STREET.match(run.group()) and any(
+            is_common(word.lower()) for word in town.split() if word[0].isupper()
+        ):
+            continue  # a town that is an everyday word ("Lima" is five) after no street word
         if run.group()[:1].isdigit() and _CODE_BEFORE.search(
             text, max(0, run.start() - 12), run.start()
         ):
@@ -150,3 +172,53 @@ _WEAK_JAPANESE = re.compile(_JP_WORD + r"[ \t,]+\d{1,2}-\d{1,4}")
 def find_postmark_addresses(text: str) -> list[tuple[int, int, str]]:
     """``〒150-0001 Tokyo-to Shibuya-ku Jingumae 4-12-3, Room 302``: the mark opens an address."""
     return [(m.start(), m.end(), "ADDRESS") for m in _POSTMARK.finditer(text)]
+
+
+# Round 13 (docs/PII.md): address forms abroad that open with no street word the other
+# finders know and often close with no postal code.
+_CAP = r"[A-Z][\w'’]*"
+_CAPS = _CAP + r"(?:[ \t]" + _CAP + r"){0,3}"
+_EN_ROAD = r"(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)"
+_LANE_ADDRESSES = re.compile(
+    # Taiwan (and Chinese addresses in English order): "2F, No. 15, Lane 30, Section 2,
+    # Heping East Road, Da'an District, Taipei 106", "No. 18, Lane 52, Zhongzheng Rd, ...".
+    r"(?<![\w-])(?:\d{1,2}F(?:-\d)?,?[ \t]*)?No\.[ \t]?\d{1,4}(?:-\d{1,3})?,[ \t]*"
+    r"(?:(?:Alley|Aly\.?|Lane|Ln\.?|Section|Sec\.?)[ \t]\d{1,4},[ \t]*){0,3}"
+    + _CAPS
+    + r"[ \t]"
+    + _EN_ROAD
+    + r"(?:,[ \t]*(?:Sec\.?|Section)[ \t]\d{1,2})?"
+    r"(?:,[ \t]*" + _CAPS + r"[ \t](?:District|Dist\.|Township|County))*"
+    r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t]City)?[ \t]\d{3}(?:\d{2,3})?\b|,[ \t]*[A-Z][a-z]+[ \t]City\b)?"
+    # Korea: "305-1102, 45 Banpo-daero, Seocho-gu, Seoul", "12 Teheran-ro 20-gil, Gangnam-gu".
+    r"|(?<![\w-])(?:\d{1,4}-\d{1,5},[ \t]*)?\d{1,4}(?:-\d{1,3})?,?[ \t]+"
+    r"[A-Z][a-z]+-(?:daero|ro|gil)\b(?:[ \t]\d{1,3}(?:beon-)?gil\b)?"
+    r"(?:,[ \t]*[A-Z][a-z]+-(?:gu|si|dong|eup|myeon|gun)\b)*"
+    r"(?:,[ \t]*(?:Seoul|Busan|Incheon|Daegu|Daejeon|Gwangju|Ulsan|Sejong|[A-Z][a-z]+-do)\b)?"
+    r"(?:[ \t]\d{5}\b)?"
+    # Vietnam: "128 Nguyen Trai, Ward 3, District 5, Ho Chi Minh City".
+    r"|(?<![\w-])\d{1,4}[A-Z]?(?:/\d{1,4})?[ \t]+" + _CAPS + r",[ \t]*"
+    r"(?:Ward|Phuong|Phường)[ \t][\w]+,[ \t]*(?:District|Dist\.|Quan|Quận)[ \t][\w]+"
+    r"(?:,[ \t]*(?:Ho Chi Minh City|HCMC|Hanoi|Ha Noi|Da Nang|Hai Phong|Can Tho|"
+    r"[A-Z][a-z]+[ \t]City)\b)?"
+    # Nigeria and other plot-numbered towns: "Plot 7, Admiralty Way, Lekki Phase 1, Lagos".
+    r"|(?<![\w-])Plot[ \t]\d{1,4}[A-Za-z]?,?[ \t]+" + _CAPS + r"[ \t]"
+    r"(?:Street|Road|Way|Avenue|Close|Crescent|Drive|Lane)\b"
+    r"(?:,[ \t]*[A-Z][\w'’]*(?:[ \t](?:[A-Z][\w'’]*|\d{1,2}))*){0,3}"
+)
+
+
+_LANE_WORDS = ("No.", "-ro", "-daero", "-gil", "Ward", "Phuong", "Phường", "Plot")
+
+
+def find_lane_addresses(text: str) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, "ADDRESS")`` for Taiwanese, Korean, Vietnamese and plot addresses.
+
+    "No. 15, Lane 30, Section 2, Heping East Road, Da'an District, Taipei 106",
+    "45 Banpo-daero, Seocho-gu, Seoul", "128 Nguyen Trai, Ward 3, District 5, Ho Chi Minh
+    City", "Plot 7, Admiralty Way, Lekki Phase 1, Lagos": each opens with a number in its own
+    form and needs a street part of its own country's form after it.
+    """
+    if not any(word in text for word in _LANE_WORDS):
+        return []
+    return [(match.start(), match.end(), "ADDRESS") for match in _LANE_ADDRESSES.finditer(text)]

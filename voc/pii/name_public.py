@@ -65,7 +65,8 @@ _STAR_BEFORE = re.compile(
     r"starring|featuring|feat\.|"
     # round 12: an author's or a performer's work, their fans ("novel X karya Y", "lagunya Y",
     # "konser Y", "meet & greet Y", "penggemar berat Y")
-    r"karya|lagunya|lagu|konser|concert|meet[ \t]*(?:&|and|n)[ \t]*greet|fanmeet(?:ing)?|"
+    r"karya|lagunya|lagu|konser|concert|meet[ \t]*(?:&|and|n)[ \t]*greet|"
+    r"fan[ \t-]?meet(?:ing)?(?:[ \t]+(?:sama|sm|ama|with|bareng|bersama))?|"
     r"penggemar(?:[ \t]+berat)?|ngefans[ \t]+(?:sama|sm|ama)|big[ \t]+fan[ \t]+of|fan[ \t]+of|"
     r"pengajian(?:[ \t]+akbar)?|tabligh(?:[ \t]+akbar)?|kajian|ceramah|tausiyah|"
     # a creator the writer follows ("YouTuber kesayangan gue, X")

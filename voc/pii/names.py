@@ -32,6 +32,7 @@ from voc.pii.name_lexicons import (
     hard_stop_words,
     not_name_words,
 )
+from voc.pii.name_syllables import find_syllable_names, find_vietnamese_names
 
 __all__ = ["NameFinder", "brand_phrases", "given_names", "not_name_words"]
 
@@ -179,6 +180,8 @@ class NameFinder(NameForms):
             brands=[(doc[s].idx, shapes.end_char(doc[e - 1])) for s, e in brand_runs],
         )
         found += lower_case_subjects(text, self.safe_given_)
+        found += find_syllable_names(text, self._common)  # "Jun-ho", "Chen Yi-hsuan"
+        found += find_vietnamese_names(text)  # "Nguyen Thi Lan"
         if found:
             named = [(s, e) for s, e, kind in found if kind == "NAME"]
             found += repeated_names(text, named, self._plain_name_word)

@@ -1,0 +1,199 @@
+"""Round 13: East Asian and Vietnamese given names and address forms abroad.
+
+Every phrasing here is this test's own (no string of a corpus file): the names of
+``voc/pii/name_syllables.py`` with the compounds, loan words and characters that must stay,
+and the street-first, Taiwanese, Korean, Vietnamese and plot addresses of
+``voc/pii/address_abroad.py`` with the look-alikes that must stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from voc.pii import redact
+from voc.pii.name_lexicons import not_name_words
+from voc.pii.name_syllables import is_syllable_name
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def _gone(value: str, redacted: str) -> bool:
+    """Whether no word of ``value`` is left among the words of ``redacted``."""
+    left = set(_words(redacted))
+    return not any(word in left for word in _words(value))
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Jun-ho", "Min-ji", "Seo-yeon", "Jae-Won", "Yi-hsuan", "Mei-fang", "Dong-hyun", "Eun-ji"],
+)
+def test_two_romanised_syllables_make_a_given_name(word):
+    assert is_syllable_name(word, not_name_words().__contains__)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Top-up",  # two everyday words
+        "Set-up",
+        "Hot-pot",
+        "Pop-up",
+        "Wi-fi",  # loan compounds
+        "Co-op",
+        "Di-cek",  # an Indonesian prefix before a loan word
+        "Go-jek",  # a brand family
+        "Siap-siap",  # reduplication
+        "Hip-hop",  # the same consonants around another vowel
+        "Tik-tok",
+        "Shin-chan",  # a form of address after the name
+        "Mi-nya",  # an Indonesian clitic after a word
+        "E-mail",  # one letter is no syllable here
+        "Check-in",  # no syllable
+        "Sarah-Jane",  # no East Asian syllables (the cue finders read it)
+    ],
+)
+def test_compounds_and_loans_are_no_syllable_name(word):
+    assert not is_syllable_name(word, not_name_words().__contains__)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my husband Sung-min will pick up the order tomorrow", "Sung-min"),
+        ("halo kak, ini Ye-jin, pesanan aku kok belum dikirim ya", "Ye-jin"),
+        ("barusan Hyun-jae dari tim gudang nelpon, katanya stok habis", "Hyun-jae"),
+        ("please send the invoice to Lin Chia-hui, our finance lead", "Lin Chia-hui"),
+        ("Receiver: Park Ji-woo, thanks", "Park Ji-woo"),
+        ("hi it's Seo-yeon, the seller never replied to my chat", "Seo-yeon"),
+    ],
+)
+def test_hyphenated_given_names_are_redacted(text, value):
+    redacted = redact(text).text
+    assert _gone(value, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the parcel for Tran Thi Thu was left at the wrong gate", "Tran Thi Thu"),
+        ("Pham Van Duc here, my refund is still pending", "Pham Van Duc"),
+        ("tolong hubungi ibu saya Nguyen Ngoc Anh ya", "Nguyen Ngoc Anh"),
+    ],
+)
+def test_vietnamese_full_names_are_redacted(text, value):
+    redacted = redact(text).text
+    assert _gone(value, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the hotel on Le Van Sy street was noisy all night",
+        "our hotel was on Nguyen Thi Minh Khai Road, very noisy",
+        "flight to Ho Chi Minh City delayed again",
+        "Nguyen Trai is a busy road, the courier got lost",
+    ],
+)
+def test_vietnamese_streets_and_cities_stay(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Top-up pulsa gagal terus dari tadi pagi",
+        "The pop-up store at the mall closes at 9",
+        "Set-up router baru ribet bgt, manualnya gak jelas",
+        "Wi-fi di lobby mati lagi",
+        "kue ulang tahun Shin-chan buat 20 orang bisa?",
+        "Hip-hop night-nya jadi dibatalin?",
+        "nonton fan meeting sama Cha Eun-woo tahun lalu seru banget",
+        "Di-cek dulu ya kak resinya",
+    ],
+)
+def test_compounds_characters_and_stars_stay(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Please ship it to Via dei Coronari 18, 00186 Roma, Italy before Friday",
+            "Via dei Coronari 18, 00186 Roma, Italy",
+        ),
+        (
+            "new address: ul. Marszałkowska 21/5, 00-628 Warszawa, Poland",
+            "ul. Marszałkowska 21/5, 00-628 Warszawa, Poland",
+        ),
+        (
+            "Deliver to Rua Augusta 90, apto 12, 1100-053 Lisboa, Portugal please",
+            "Rua Augusta 90, apto 12, 1100-053 Lisboa, Portugal",
+        ),
+        (
+            "mi dirección: Calle Mayor 7, 2º dcha, 28013 Madrid, Spain",
+            "Calle Mayor 7, 2º dcha, 28013 Madrid, Spain",
+        ),
+        (
+            "ship to Av. Santa Fe 1200, Piso 3, C1059 Buenos Aires, Argentina. thanks",
+            "Av. Santa Fe 1200, Piso 3, C1059 Buenos Aires, Argentina",
+        ),
+        (
+            # a town that is an everyday Indonesian word ("lima" is five) after a street word
+            "kirim ke Calle Las Palmas 310, Dpto 5, Surco, Lima 15038 ya",
+            "Calle Las Palmas 310, Dpto 5, Surco, Lima 15038",
+        ),
+        (
+            "my sister lives at 3F, No. 8, Alley 2, Lane 100, Minsheng East Road, "
+            "Songshan District, Taipei 105. Her parcel is late",
+            "3F, No. 8, Alley 2, Lane 100, Minsheng East Road, Songshan District, Taipei 105",
+        ),
+        (
+            "kirim ke 101-502, 27 Olympic-ro, Songpa-gu, Seoul ya kak",
+            "101-502, 27 Olympic-ro, Songpa-gu, Seoul",
+        ),
+        (
+            "my shop is at home: 45 Le Loi, Ward 6, District 3, Ho Chi Minh City",
+            "45 Le Loi, Ward 6, District 3, Ho Chi Minh City",
+        ),
+        (
+            "we moved to Plot 22, Ahmadu Bello Way, Victoria Island, Lagos last month",
+            "Plot 22, Ahmadu Bello Way, Victoria Island, Lagos",
+        ),
+    ],
+)
+def test_addresses_abroad_are_redacted(text, value):
+    result = redact(text)
+    assert value not in result.text and "[ADDRESS]" in result.text, result.text
+    assert any(text[s.start : s.end] == value for s in result.spans if s.type == "ADDRESS"), [
+        text[s.start : s.end] for s in result.spans
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bayar via BCA 2 kali, 10000 poin belum masuk",
+        "Gate No. 3, Terminal 2 was closed so we missed the flight",
+        "the plot of episode 7, season 2 was a letdown",
+        "beli 5 tiket, lima 15000 kurang",
+    ],
+)
+def test_look_alikes_of_addresses_abroad_stay(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife Min-ji and I moved to Via dei Coronari 18, 00186 Roma, Italy",
+        "kirim ke 101-502, 27 Olympic-ro, Songpa-gu, Seoul, penerima Park Ji-woo",
+    ],
+)
+def test_a_second_redaction_changes_nothing(text):
+    once = redact(text).text
+    assert redact(once).text == once
