@@ -197,3 +197,28 @@ def test_look_alikes_of_addresses_abroad_stay(text):
 def test_a_second_redaction_changes_nothing(text):
     once = redact(text).text
     assert redact(once).text == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "salonnya yg mana sih, the salon on Jl. Kenanga No. 12, Menteng?",
+        "coworking di Jl. Pantai Berawa No. 9 buka jam berapa?",
+        "Ruko kalian di Komplek Niaga Blok F No. 8 BSD masih buka?",
+        "tolong perpanjang villa 3 malam lagi ya",
+        "can we extend the villa 2 nights?",
+    ],
+)
+def test_salons_coworking_and_nights_are_no_home(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("kirim ke salon saya di Jl. Melati No. 3 ya", "Jl. Melati No. 3"),
+        ("saya tinggal di ruko Blok C No. 21 BSD, kirim kesana", "Blok C No. 21"),
+    ],
+)
+def test_the_writers_own_salon_or_shophouse_stays_an_address(text, value):
+    assert value not in redact(text).text

@@ -84,6 +84,8 @@ _BUSINESS = (
     r"factory|kawasan[ \t]+industri|pergudangan|industrial[ \t]+estate|service[ \t]+cent(?:er|re)|"
     r"(?-i:DC)|shop|mall|warung|warteg|kedai|rumah[ \t]+makan|restoran|restaurant|resto|cafe|kafe|"
     r"bakery|"
+    # round 13: salons, barbershops and coworking spaces; a shophouse said to be the firm's
+    r"salon|barbershop|co-?working(?:[ \t]+space)?|ruko(?=[ \t]+(?:kalian|kamu|anda|nya))|"
     # round 12: an office, a lab or a clinic, unless someone's own ("my office at ...", "my
     # husband's office at ...", "the insurer's office on ...")
     r"(?<!\bmy[ \t])(?<!\bour[ \t])(?<!\bhis[ \t])(?<!\bher[ \t])(?<!'s[ \t])(?<!’s[ \t])"

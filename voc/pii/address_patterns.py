@@ -510,7 +510,7 @@ REDUPLICATED = re.compile(r"[a-z]+2(?:an|nya)?\b", re.IGNORECASE)
 # "jalan 2 kali", "kos-kosan 10 kamar", "menanam 10.000 bibit", "jalan 2 lajur".
 QUANTITY_AFTER = re.compile(
     r"(?:[.,]000\b|[ \t]*(?:menit|mnt|jam|hari|minggu|bulan|tahun|kali|x|ribu|rb|juta|jt|km|"
-    r"meter|langkah|kamar|orang|lajur|jalur|minutes|mins|hours|hrs|days|weeks|"
+    r"meter|langkah|kamar|orang|lajur|jalur|minutes|mins|hours|hrs|days|weeks|malam|nights?|"
     r"times|steps|miles|kg|persen|percent|%)\b)",
     re.IGNORECASE,
 )

@@ -73,6 +73,9 @@ UNSEEN_BY_TAGGER = (
     "dev_31",
     "dev_32",
     "dev_33",
+    "dev_34",
+    "dev_35",
+    "dev_36",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 
