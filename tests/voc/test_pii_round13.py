@@ -222,3 +222,40 @@ def test_salons_coworking_and_nights_are_no_home(text):
 )
 def test_the_writers_own_salon_or_shophouse_stays_an_address(text, value):
     assert value not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # drinks and cakes named like people, a film's star, a suite's quoted name
+        "the Earl Grey latte was cold, and the Tom Collins too sweet",
+        "kue Lapis Legit sama kue Nastar ready?",
+        "pengen nonton film Dilan lagi di bioskop kalian",
+        'kamar "Sekar Jagad" nya masih kosong?',
+        # a code ending in a letter and a full stop is no initial
+        "Serial number TX-5521-B. Garansi masih jalan kan?",
+        # a role written short, a desk addressed as Sir or Madam
+        "note dari CS: 'Cust minta refund penuh'",
+        "Yth Bapak/Ibu Manajemen,\nkami mau komplain soal parkir",
+        "Father Christmas costumes are sold out already?",
+        # a venue named for an event, a firm's kitchen
+        "for our town hall, venue: Aula Wisma Barat, Jl. Merdeka No. 5, the food came late",
+        "dapur kalian di Jl. Raya Serpong Km 7 boleh dikunjungi?",
+    ],
+)
+def test_round13_look_alikes_stay(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Father Benediktus led the mass beautifully, thank you", "Benediktus"),
+        ("barber Gilang potongnya rapi banget", "Gilang"),
+        ("the dispatcher wahyu hung up on me twice", "wahyu"),
+        ("Yth Bapak/Ibu Suharto, pesanan anda sudah dikirim", "Suharto"),
+        ("kue buat ultah Nadia, tolong tulis namanya yg jelas", "Nadia"),
+    ],
+)
+def test_round13_people_are_still_found(text, value):
+    assert _gone(value, redact(text).text), redact(text).text

@@ -86,6 +86,7 @@ _BUSINESS = (
     r"bakery|"
     # round 13: salons, barbershops and coworking spaces; a shophouse said to be the firm's
     r"salon|barbershop|co-?working(?:[ \t]+space)?|ruko(?=[ \t]+(?:kalian|kamu|anda|nya))|"
+    r"dapur(?=[ \t]+(?:kalian|produksi|pusat))|central[ \t]+kitchen|"
     # round 12: an office, a lab or a clinic, unless someone's own ("my office at ...", "my
     # husband's office at ...", "the insurer's office on ...")
     r"(?<!\bmy[ \t])(?<!\bour[ \t])(?<!\bhis[ \t])(?<!\bher[ \t])(?<!'s[ \t])(?<!’s[ \t])"
@@ -135,7 +136,8 @@ _EVENT_BEFORE = re.compile(
     + EVENT_WORDS
     + r"|interview|wawancara|psikotes|tes|test|ujian|exam|training|pelatihan|kelas|class|"
     r"kursus|kuliah|wisuda|graduation|nikahan|pernikahan|wedding|gathering|launching|"
-    r"peluncuran|conference|konferensi|expo|manasik|ibadah|kebaktian|misa|retret|retreat)"
+    r"peluncuran|conference|konferensi|expo|manasik|ibadah|kebaktian|misa|retret|retreat|"
+    r"venue|town[ \t]+hall)"
     r"\b[^.!?\n,]{0,25}\Z",
     re.IGNORECASE,
 )

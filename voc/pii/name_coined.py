@@ -82,6 +82,10 @@ _NO_PERSON_WORDS = frozenset(
     "pengelola manajemen management bagian penjualan pemasaran purchasing pengadaan keuangan "
     "gallery galeri office kantor lounge outlet showroom booth counter loket".split()
 )
+# "Bapak/Ibu", "Ibu/Bapak", "Bpk/Ibu": the salutation of a letter to whoever reads it.
+_SIR_OR_MADAM = re.compile(
+    r"(?i:bapak|bpk|pak|ibu|bu)[ \t]*/[ \t]*(?i:ibu|bu|bapak|bpk|pak)[ \t]+\Z"
+)
 # A part of a venue or a building named by a letter ("Zone B", "Gate C", "Tribun A").
 _SECTION_WORDS = frozenset(
     "zone zona gate pintu block blok tower menara hall aula terminal level row baris section "
@@ -139,6 +143,8 @@ def is_coined_or_dated(text: str, start: int, end: int) -> bool:
         and not _FOR_BEFORE.search(before)
     ):
         return True  # "tiket Whoosh Halim - Tegalluar": a route's start
+    if _SIR_OR_MADAM.search(before) and all(word in _NO_PERSON_WORDS for word in lower):
+        return True  # "Yth Bapak/Ibu Pengelola": a desk addressed as "Sir or Madam"
     if _HONORIFIC_BEFORE.search(before):
         return False
     if _PLATE_LETTERS.fullmatch(words[0]) and _PLATE_BEFORE.search(before):

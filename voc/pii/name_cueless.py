@@ -43,10 +43,10 @@ __all__ = ["dictionary_words", "find_cueless_names", "lower_case_subjects", "pla
 
 Span = tuple[int, int, str]
 
-_TOKEN = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t\n,)'’]|\Z)|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\n|\S")
+_TOKEN = re.compile(r"(?<![\w.-])[A-Z]\.(?=[ \t\n,)'’]|\Z)|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\n|\S")
 _PARTICLES = NAME_PARTICLES
 _INITIAL = re.compile(r"[A-Z]\.\Z")
-_INITIAL_IN_TEXT = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t\n,)'’]|\Z)")
+_INITIAL_IN_TEXT = re.compile(r"(?<![\w.-])[A-Z]\.(?=[ \t\n,)'’]|\Z)")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE = frozenset(".!?\n:;\"“”'‘’()—–-")
 _CONJ = frozenset(
@@ -99,6 +99,8 @@ _PERSON_VERBS = tuple(
         "marah", "ngamuk", "bohong", "minta maaf", "nanya", "tanya",
         "was rude", "was helpful", "was kind", "was friendly", "was polite", "was patient",
         "was impatient", "was lovely", "is rude", "is helpful", "is lovely",
+        # round 13
+        "kept calling", "kept texting", "keeps texting", "kept asking", "showed up",
     )
 )  # fmt: skip
 _CONTACT_BEFORE = tuple(

@@ -129,6 +129,9 @@ ROLE_WORDS = (
     # round 12: house moving and freight
     "mover", "porter", "loader", "helper", "kenek", "kernet", "kondektur", "conductor",
     "pemesan", "penyewa", "orderer",
+    # round 13: salons, tailors, household staff and dispatch desks
+    "barber", "kapster", "hairdresser", "tailor", "penjahit", "dispatcher", "caregiver",
+    "babysitter", "housekeeper",
 )  # fmt: skip
 #: The one-word roles: what the word-set checks of the name finders test a single word against.
 ROLE_SINGLE_WORDS = tuple(w for w in ROLE_WORDS if " " not in w)
@@ -143,6 +146,7 @@ WEAK_CUES = (
     "ustadz", "ustad", "ustazah", "ustadzah", "opa", "daeng", "mak", "ko", "encik", "puan",
     "datuk", "dato", "pastor", "romo", "pendeta", "suster", "bro.",
     "sheikh", "syekh", "syeikh", "shaikh",  # round 12
+    "father",  # round 13: a priest's title ("Father Antonius"); "my father X" is a relation
     # round 10: the Javanese elder woman ("Mbok Sumi"), a mother in a school chat
     "mbok", "mbokde", "bunda",
     "oma", "eyang", "mbah", "bude", "pakde", "bulik", "paklik", "mr", "mr.", "mrs", "mrs.",
