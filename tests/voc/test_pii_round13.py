@@ -259,3 +259,60 @@ def test_round13_look_alikes_stay(text):
 )
 def test_round13_people_are_still_found(text, value):
     assert _gone(value, redact(text).text), redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "she lives at Purok 5, Barangay Poblacion, Lipa City now",
+            "Purok 5, Barangay Poblacion, Lipa City",
+        ),
+        (
+            "padala ke 12-A Rizal Street, Barangay San Roque, Marikina 1801 ya",
+            "12-A Rizal Street, Barangay San Roque, Marikina 1801",
+        ),
+        (
+            "my sister's flat: 8/F Block B, Lok Fu Gardens, Kowloon. Please courier it",
+            "8/F Block B, Lok Fu Gardens, Kowloon",
+        ),
+        ("gửi về số 21 ngõ 8 Kim Mã, Ba Đình, Hà Nội nhé", "số 21 ngõ 8 Kim Mã, Ba Đình, Hà Nội"),
+        (
+            "alamat baru: Perumahan Taman Sari Blok Melati 2 No. 14, Cikarang",
+            "Perumahan Taman Sari Blok Melati 2 No. 14, Cikarang",
+        ),
+    ],
+)
+def test_round13_more_addresses_are_redacted(text, value):
+    result = redact(text)
+    assert any(text[s.start : s.end] == value for s in result.spans if s.type == "ADDRESS"), [
+        text[s.start : s.end] for s in result.spans
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 3/F Block A, Meeting Room talk moved online",
+        "kirim 3 dus ke Hong Kong, berapa ongkirnya?",
+        "the session moved to Court C, the app still says Court A",
+        "harga gas di agen Pangkalan Maju Jaya naik lagi",
+        "kapan ada promo Lebaran lagi?",
+        "Your warehouse at Jl. Kapten Tendean No. 9 is closed today?",
+    ],
+)
+def test_round13_more_look_alikes_stay(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the instructor Bayu shouted at the kids", "Bayu"),
+        ("wasit Rahmat salah kasih kartu merah", "Rahmat"),
+        ("Emergency contact: Pieter van der Meer, +31 6 1234 5678", "Pieter van der Meer"),
+    ],
+)
+def test_round13_more_people_are_found(text, value):
+    redacted = redact(text).text
+    assert value not in redacted and _gone(value.split()[0], redacted), redacted

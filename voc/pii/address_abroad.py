@@ -178,6 +178,8 @@ def find_postmark_addresses(text: str) -> list[tuple[int, int, str]]:
 # finders know and often close with no postal code.
 _CAP = r"[A-Z][\w'’]*"
 _CAPS = _CAP + r"(?:[ \t]" + _CAP + r"){0,3}"
+# Capitalised words with the letters of Vietnamese and Filipino names ("Trần", "Đống", "Osmeña").
+_CAPS_VN = r"[A-ZÀ-ỸĐ][^\W\d_]*(?:[ \t][A-ZÀ-ỸĐ][^\W\d_]*){0,3}"
 _EN_ROAD = r"(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)"
 _LANE_ADDRESSES = re.compile(
     # Taiwan (and Chinese addresses in English order): "2F, No. 15, Lane 30, Section 2,
@@ -201,6 +203,21 @@ _LANE_ADDRESSES = re.compile(
     r"(?:Ward|Phuong|Phường)[ \t][\w]+,[ \t]*(?:District|Dist\.|Quan|Quận)[ \t][\w]+"
     r"(?:,[ \t]*(?:Ho Chi Minh City|HCMC|Hanoi|Ha Noi|Da Nang|Hai Phong|Can Tho|"
     r"[A-Z][a-z]+[ \t]City)\b)?"
+    # The Philippines: "Purok 3, Barangay Malanday, San Mateo, Rizal", "54-B Osmeña Blvd,
+    # Barangay Kalubihan, Cebu City 6000" (a zone or a street, then the barangay and its town).
+    r"|(?<![\w-])(?:(?:Purok|Sitio|Zone)[ \t]\d{1,3}[A-Z]?|\d{1,4}(?:-?[A-Z])?[ \t]+"
+    + _CAPS_VN
+    + r"[ \t]"
+    r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Highway|Hwy\.?))"
+    r",[ \t]*(?:Barangay|Brgy\.?)[ \t]+" + _CAPS_VN + r"(?:,[ \t]*" + _CAPS_VN + r"){0,3}"
+    r"(?:[ \t]\d{4}\b)?"
+    # Hong Kong: "12/F Block C, Kornhill Gardens, Quarry Bay", "Flat 5, 8/F, Tower 2, ...".
+    r"|(?<![\w-])(?:Flat[ \t][A-Z0-9]{1,4},?[ \t]*)?\d{1,2}/F,?[ \t]+(?:Block|Blk|Tower)"
+    r"[ \t][A-Z0-9]{1,3},[ \t]*" + _CAPS + r"(?:,[ \t]*" + _CAPS + r"){1,2}"
+    # Vietnam in its own script: "số 15 ngõ 42 Trần Duy Hưng, Cầu Giấy, Hà Nội".
+    r"|(?<![\w-])(?:[Ss]ố|[Ss]o)[ \t]\d{1,4}[A-Z]?(?:/\d{1,4})?,?[ \t]+"
+    r"(?:ngõ|ngách|hẻm|kiệt|ngo|hem)"
+    r"[ \t]\d{1,4}(?:/\d{1,4})?,?[ \t]+" + _CAPS_VN + r"(?:,[ \t]*" + _CAPS_VN + r"){0,3}"
     # Nigeria and other plot-numbered towns: "Plot 7, Admiralty Way, Lekki Phase 1, Lagos".
     r"|(?<![\w-])Plot[ \t]\d{1,4}[A-Za-z]?,?[ \t]+" + _CAPS + r"[ \t]"
     r"(?:Street|Road|Way|Avenue|Close|Crescent|Drive|Lane)\b"
@@ -208,7 +225,25 @@ _LANE_ADDRESSES = re.compile(
 )
 
 
-_LANE_WORDS = ("No.", "-ro", "-daero", "-gil", "Ward", "Phuong", "Phường", "Plot")
+_LANE_WORDS = (
+    "No.",
+    "-ro",
+    "-daero",
+    "-gil",
+    "Ward",
+    "Phuong",
+    "Phường",
+    "Plot",
+    "Barangay",
+    "Brgy",
+    "/F",
+    "ngõ",
+    "ngách",
+    "hẻm",
+    "kiệt",
+    "ngo ",
+    "hem ",
+)
 
 
 def find_lane_addresses(text: str) -> list[tuple[int, int, str]]:

@@ -220,7 +220,10 @@ HOUSE_NO_PART = _part(
 )
 # a named block before its code ("Blok Bougenville B4 No. 11") or a block code
 BLOCK_PART = _part(
-    r"(?:blok|block|blk)(?:\s+(?-i:[A-Z][a-z]+|[IVX]{1,4})\b(?=\s+(?:(?-i:[A-Z]{1,2}-?\d)|"
+    # round 13: a named block and its number before the house number ("Blok Dahlia 3 No. 9")
+    r"(?:blok|block|blk)(?:\s+(?-i:[A-Z][a-z]+)\s+\d{1,3}[A-Za-z]?\b"
+    r"(?=\s*,?\s*(?:no|nomor)\b\.?\s*\d)|"
+    r"\s+(?-i:[A-Z][a-z]+|[IVX]{1,4})\b(?=\s+(?:(?-i:[A-Z]{1,2}-?\d)|"
     r"(?:no|nomor)\b\.?\s*\d))|"  # "Blok Asia No. 23", "Blok III No. 45"
     r"\.?\s*[A-Za-z]{0,2}[-. ]?\d{0,4}[A-Za-z]?(?:\s*[-/.]\s*\d+[A-Za-z]?)*\b)"
 )

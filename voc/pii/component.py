@@ -51,6 +51,11 @@ _PRIORITY = {"EMAIL": 8, "CARD": 7, "NIK": 6, "NPWP": 5, "ACCOUNT": 4, "PHONE": 
 _PRIORITY.update({"ADDRESS": 2, "NAME": 1})
 # Placeholders of one type separated only by these characters become one span.
 _MERGE_GAP = frozenset(" ,")
+# Round 13: name particles between two NAME pieces join them ("[Pieter] van der [Berg]").
+_PARTICLE_GAP = re.compile(
+    r"(?:[ \t]+(?:van|von|der|den|de|da|del|della|dos|das|du|la|le|bin|binti|binte|ibn|ten|"
+    r"ter))+[ \t]+"
+)
 _lock = threading.Lock()
 # Words before a NAME candidate that make it a pet, a street or a device model.
 _PET_OR_STREET_BEFORE = re.compile(
@@ -173,7 +178,10 @@ def _resolve(text: str, candidates: list[tuple[int, int, str]]) -> tuple[PiiSpan
             merged
             and merged[-1][2] == pii_type
             and pii_type in ("ADDRESS", "NAME")
-            and set(text[merged[-1][1] : start]) <= _MERGE_GAP
+            and (
+                set(text[merged[-1][1] : start]) <= _MERGE_GAP
+                or (pii_type == "NAME" and _PARTICLE_GAP.fullmatch(text, merged[-1][1], start))
+            )
         ):
             merged[-1][1] = end
             continue

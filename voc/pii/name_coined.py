@@ -50,7 +50,7 @@ _HANDLE = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_]{2,30})")
 # Kinds of firm that open a firm's name ("Asuransi Lindung", "Koperasi Sejahtera").
 _FIRM_FIRST = frozenset(
     "asuransi bank koperasi kopkar toko apotek apotik pt cv ud perumda pdam yayasan bpr "
-    "insurance".split()
+    "insurance pangkalan".split()
 )
 _MONTHS = frozenset(
     "januari februari pebruari maret april mei juni juli agustus september oktober november "
@@ -82,6 +82,12 @@ _NO_PERSON_WORDS = frozenset(
     "pengelola manajemen management bagian penjualan pemasaran purchasing pengadaan keuangan "
     "gallery galeri office kantor lounge outlet showroom booth counter loket".split()
 )
+_TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_LETTER_AFTER = re.compile(r"[ \t]+[A-Z]\b(?![.'’]\w)")
+# Places of several words whose first word is also a given name.
+_PLACE_PHRASES = frozenset(
+    ("hong kong", "san francisco", "san jose", "santa cruz", "st louis", "sri lanka")
+)
 # "Bapak/Ibu", "Ibu/Bapak", "Bpk/Ibu": the salutation of a letter to whoever reads it.
 _SIR_OR_MADAM = re.compile(
     r"(?i:bapak|bpk|pak|ibu|bu)[ \t]*/[ \t]*(?i:ibu|bu|bapak|bpk|pak)[ \t]+\Z"
@@ -90,7 +96,7 @@ _SIR_OR_MADAM = re.compile(
 _SECTION_WORDS = frozenset(
     "zone zona gate pintu block blok tower menara hall aula terminal level row baris section "
     "sektor area wing ward bangsal tribun tribune kelas class sesi session studio lantai "
-    "floor".split()
+    "floor court lapangan field".split()
 )
 _INITIAL = re.compile(r"[A-Z]\.?")
 _ROUTE_FROM = re.compile(r"(?:^|[^\w])(?-i:dari|dr|from|Dari|From)[ \t]+\Z")
@@ -151,14 +157,22 @@ def is_coined_or_dated(text: str, start: int, end: int) -> bool:
         return True  # "PLAT MOBIL B 1948 KQR": a number plate's letters
     if _ERA.match(words[0]) and _YEAR_BEFORE.search(before):
         return True  # "1446 H. Date on receipt": the Hijri era after a year, no initial
-    if lower[0] in _FIRM_FIRST and len(words) > 1 and words[0][0].isupper():
-        return True  # "makasih Asuransi Lindung"
+    if (
+        lower[0] in _FIRM_FIRST
+        and words[0][0].isupper()
+        and (len(words) > 1 or _TITLE_AFTER.match(text, end))
+    ):
+        return True  # "makasih Asuransi Lindung", "agen [Pangkalan] Maju Jaya"
     if (
         len(words) > 1
         and _INITIAL.fullmatch(words[-1])
         and words[-2].lower().strip(".,") in _SECTION_WORDS
     ):
         return True  # "tickets for Premier Zone B.", "Tribun Timur Gate C": a section's letter
+    if len(words) == 1 and lower[0] in _SECTION_WORDS and _LETTER_AFTER.match(text, end):
+        return True  # "training moved to Court B": the section's letter after it
+    if " ".join(lower) in _PLACE_PHRASES:
+        return True  # "kirim ke Hong Kong": a place whose first word is a given name
     if all(word in _NO_PERSON_WORDS for word in lower):
         return True  # "Dear Pengelola", "Bagian Penjualan", "Marketing [Gallery]"
     if _PLACE_AFTER.match(text, end) and words[-1][0].isupper():

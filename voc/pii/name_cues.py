@@ -131,7 +131,8 @@ ROLE_WORDS = (
     "pemesan", "penyewa", "orderer",
     # round 13: salons, tailors, household staff and dispatch desks
     "barber", "kapster", "hairdresser", "tailor", "penjahit", "dispatcher", "caregiver",
-    "babysitter", "housekeeper",
+    "babysitter", "housekeeper", "pelatih", "instructor", "referee", "wasit", "umpire",
+    "winner", "pemenang",
 )  # fmt: skip
 #: The one-word roles: what the word-set checks of the name finders test a single word against.
 ROLE_SINGLE_WORDS = tuple(w for w in ROLE_WORDS if " " not in w)

@@ -46,7 +46,8 @@ _KIND_BEFORE = re.compile(
     r"bus|kapal|kereta|(?-i:KA)|ferry|feri|armada|shuttle|photocard|pc|lightstick|fansign|merch|"
     r"hero|skin|karakter|character|"
     # round 13: a film's or a show's title or star, a suite's or a room's quoted name
-    r"film|movie|sinetron|suite|cottage|bungalow|kue|bolu|(?:kamar|villa|vila)(?=[ \t]+['\"‘“])|"
+    r"film|movie|sinetron|suite|cottage|bungalow|kue|bolu|promo|"
+    r"(?:kamar|villa|vila)(?=[ \t]+['\"‘“])|"
     # round 12: a product counted in its packs ("3 tins of X", "2 kaleng X")
     r"\d+[ \t]+(?:tins?|cans?|packs?|boxes|bottles?|jars?|bags?|sachets?|bungkus|kaleng|botol|"
     r"dus|kotak|pcs)(?:[ \t]+of)?|"

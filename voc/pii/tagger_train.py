@@ -76,6 +76,9 @@ UNSEEN_BY_TAGGER = (
     "dev_34",
     "dev_35",
     "dev_36",
+    "dev_37",
+    "dev_38",
+    "dev_39",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 
