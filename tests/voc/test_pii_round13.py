@@ -316,3 +316,23 @@ def test_round13_more_look_alikes_stay(text):
 def test_round13_more_people_are_found(text, value):
     redacted = redact(text).text
     assert value not in redacted and _gone(value.split()[0], redacted), redacted
+
+
+def test_a_placeholder_is_no_talk_of_a_name():
+    # A second redaction must not read "[NAME]" as the word "name" and take a move between
+    # two rooms for a change of passenger names.
+    text = "We got a [NAME] upgrade offer, can we move from Ocean View to Garden View room?"
+    assert redact(text).text == text
+    swap = "please change the passenger from Sunny Blake to Harper Blake"
+    assert redact(swap).text == "please change the passenger from [NAME] to [NAME]"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("tolong ganti data siswa Kenzo, alamatnya pindah", "Kenzo"),
+        ("my team captain Diego Alves forgot to register me", "Diego Alves"),
+    ],
+)
+def test_students_and_team_captains_are_people(text, value):
+    assert value not in redact(text).text

@@ -132,7 +132,8 @@ ROLE_WORDS = (
     # round 13: salons, tailors, household staff and dispatch desks
     "barber", "kapster", "hairdresser", "tailor", "penjahit", "dispatcher", "caregiver",
     "babysitter", "housekeeper", "pelatih", "instructor", "referee", "wasit", "umpire",
-    "winner", "pemenang",
+    "winner", "pemenang", "team captain", "kapten tim", "siswa", "murid", "student", "pasien",
+    "patient",
 )  # fmt: skip
 #: The one-word roles: what the word-set checks of the name finders test a single word against.
 ROLE_SINGLE_WORDS = tuple(w for w in ROLE_WORDS if " " not in w)

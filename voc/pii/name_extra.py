@@ -41,9 +41,10 @@ _PASSENGER = re.compile(
     r"(?: (?!(?:MR|MRS|MS|MSTR|MISS|DR)\b)[A-Z]{2,}){0,2})"
     r"(?: (?P<title>MR|MRS|MS|MSTR|MISS|DR))?(?![\w/])"
 )
+# (Round 13: a placeholder of an earlier redaction, "[NAME]", is no talk of a name.)
 _TRAVEL = re.compile(
-    r"\b(?:passenger|penumpang|tiket|ticket|booking|passport|paspor|boarding|pnr|manifest|"
-    r"flight|pesawat|penerbangan|nama|name|e-ticket|eticket|reservation|reservasi)\b",
+    r"(?<!\[)\b(?:passenger|penumpang|tiket|ticket|booking|passport|paspor|boarding|pnr|manifest|"
+    r"flight|pesawat|penerbangan|nama|name|e-ticket|eticket|reservation|reservasi)\b(?!\])",
     re.IGNORECASE,
 )
 # A name changed on a booking: "change the passenger from Sunny Blake to Harper Blake".
@@ -53,7 +54,8 @@ _NAME_SWAP = re.compile(
     r"(?P<new>" + _RUN + r")\b"
 )
 _SWAP_TALK = re.compile(
-    r"\b(?:passenger|penumpang|guest|tamu|name|nama|holder|pemegang|traveller|traveler)\b",
+    r"(?<!\[)\b(?:passenger|penumpang|guest|tamu|name|nama|holder|pemegang|traveller|traveler)"
+    r"\b(?!\])",
     re.IGNORECASE,
 )
 # "I, Samuel Hutagalung, hereby ...", "Saya, Yohanes Dwi Prasetyo, menyatakan ...".
