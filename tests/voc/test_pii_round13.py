@@ -336,3 +336,26 @@ def test_a_placeholder_is_no_talk_of_a_name():
 )
 def test_students_and_team_captains_are_people(text, value):
     assert value not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selamat pagi Bapak/Ibu Biro Keuangan,\nmohon info pembayaran",
+        "Yth. Tim Layanan Pelanggan, aplikasi error terus",
+        "PO Sumber Makmur tolong AC bus nya dicek",
+        "Vessel: KM Lambelu, departure 08.00",
+        "Nama properti: Graha Asri Homestay",
+        "is the Clarissa setting powder original?",
+    ],
+)
+def test_desks_bus_firms_ships_and_products_stay(text):
+    assert redact(text).text == text
+
+
+def test_a_known_given_name_paired_with_a_found_name_is_found_once():
+    # The first redaction finds both people, so a second one has nothing left to find.
+    text = "Dimas sama Fajar udah coba login tapi akun kasirnya keblokir"
+    once = redact(text).text
+    assert "Dimas" not in once and "Fajar" not in once
+    assert redact(once).text == once

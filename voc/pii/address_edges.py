@@ -382,10 +382,20 @@ def is_business_place(text: str, start: int, end: int) -> bool:
     return noun_end is not None and not _PERSONAL.search(text, noun_end, start)
 
 
+# Round 13: a landmark word before the business noun ("di samping salon", "next to the shop").
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:samping|sebelah|sblh|depan|dpn|belakang|blkg|seberang|dekat|deket|"
+    r"next[ \t]+to|near|opposite|behind|across[ \t]+from)[ \t]+(?:the[ \t]+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def _governing_noun_end(text: str, start: int) -> int | None:
     """The end of the business word that governs the address at ``start``, if any."""
     nouns = list(_BUSINESS_BEFORE.finditer(text, max(0, start - _GOVERN_REACH), start))
     for noun in reversed(nouns):
+        if _LANDMARK_BEFORE.search(text, max(0, noun.start() - 16), noun.start()):
+            continue  # "Titip di samping salon, Jl. ...": the business is only a landmark
         link = _GOVERNED.match(text, noun.end(), start)
         if link is None:
             continue

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from voc.errors import ConfigError, ValidationError
 from voc.pii.address import find_addresses
 from voc.pii.name_coined import is_coined_or_dated
-from voc.pii.name_extra import repeated_names
+from voc.pii.name_extra import partner_names, repeated_names
 from voc.pii.name_fields import bridged_names, first_names
 from voc.pii.name_lookalikes import is_product_or_shop
 from voc.pii.name_public import is_public_or_not_a_person
@@ -51,6 +51,11 @@ _PRIORITY = {"EMAIL": 8, "CARD": 7, "NIK": 6, "NPWP": 5, "ACCOUNT": 4, "PHONE": 
 _PRIORITY.update({"ADDRESS": 2, "NAME": 1})
 # Placeholders of one type separated only by these characters become one span.
 _MERGE_GAP = frozenset(" ,")
+# Round 13: a street word in capitals after the candidate and up to two more Capitalised words.
+_NAMED_STREET_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Road|Rd\.|Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?)"
+    r"(?![\w'’])"
+)
 # Round 13: name particles between two NAME pieces join them ("[Pieter] van der [Berg]").
 _PARTICLE_GAP = re.compile(
     r"(?:[ \t]+(?:van|von|der|den|de|da|del|della|dos|das|du|la|le|bin|binti|binte|ibn|ten|"
@@ -136,6 +141,10 @@ class PiiRedactor:
                     wanted.append(c)
         if any(kind == "NAME" for _, _, kind in wanted):
             # Each of these only extends names already found: nothing to do without one.
+            partners = partner_names(
+                text, [(s, e) for s, e, k in wanted if k == "NAME"], self.names_._known_name
+            )
+            wanted += [p for p in partners if not _not_a_person(text, p)]  # "Aldi sama [Fajar]"
             wanted += bridged_names(text, wanted)  # "Sahat [Tua] Nainggolan", "LIEM [KOK] HAN"
             wanted += first_names(text, wanted)  # "Hotma [Sihombing]", "Moh. [Hasan]"
             wanted += repeated_names(
@@ -158,6 +167,8 @@ def _not_a_person(text: str, span: tuple[int, int, str]) -> bool:
         return True  # "sabun Dewi Sri Fresh", "Grace Bakery", "shade 'Dewi'"
     if is_coined_or_dated(text, start, end):
         return True  # "CS Tokoria", "pertengahan Juli", "from Halim station"
+    if _NAMED_STREET_AFTER.match(text, end):
+        return True  # "Nguyen Thi Minh [Khai Road]": a street named after a person (round 13)
     words = text[start:end].lower().split()
     return all(w in _COLOURS for w in words) and _COLOUR_TALK.search(text) is not None
 

@@ -80,7 +80,11 @@ _VERB_ZIPF = 5.0
 # Bagian Penjualan", "Marketing Gallery").
 _NO_PERSON_WORDS = frozenset(
     "pengelola manajemen management bagian penjualan pemasaran purchasing pengadaan keuangan "
-    "gallery galeri office kantor lounge outlet showroom booth counter loket".split()
+    "gallery galeri office kantor lounge outlet showroom booth counter loket"
+    # round 13: desks and boards a letter is addressed to ("Yth. Tim Layanan Pelanggan",
+    # "Bapak/Ibu Biro Akademik")
+    " tim team layanan pelanggan customer care service support helpdesk biro akademik "
+    "pimpinan direksi panitia humas redaksi".split()
 )
 _TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _LETTER_AFTER = re.compile(r"[ \t]+[A-Z]\b(?![.'’]\w)")

@@ -350,7 +350,8 @@ NAME_FIELD_LABELS = frozenset(
 #: Tuku", "Nama Toko", "Product name"): what follows is no person's name.
 FIRM_FIELD_LABELS = frozenset(
     """outlet toko usaha merchant cabang branch produk product barang item perusahaan company
-    brand merek merk store shop bisnis business paket package program acara event""".split()
+    brand merek merk store shop bisnis business paket package program acara event
+    properti property hotel villa penginapan""".split()
 )
 
 #: Words that may close a self-introduction after the name.

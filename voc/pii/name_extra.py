@@ -379,3 +379,35 @@ def _name_run(text: str, end: int, upper: bool, is_name_word) -> int:
             break
         end = follower.end()
     return end
+
+
+# Round 13: "Aldi sama [Fajar]", "[Rina] and Bayu": a Capitalised known given name joined by a
+# conjunction to a name already found is the other person of the pair. (A second redaction read
+# "Aldi sama [NAME]" so, and the first one must agree with it.)
+_PARTNER_BEFORE = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z]{1,14})[ \t]+(?:sama|sm|dan|dgn|dengan|and|&)[ \t]+\Z"
+)
+_PARTNER_AFTER = re.compile(
+    r"[ \t]+(?:sama|sm|dan|dgn|dengan|and|&)[ \t]+([A-Z][a-z]{1,14})(?![\w'’-])"
+)
+
+
+def partner_names(
+    text: str, spans: list[tuple[int, int]], is_known: Callable[[str], bool]
+) -> list[Span]:
+    """Known given names paired with a found name by "sama", "dan", "and" or "&".
+
+    Args:
+        text: The raw text.
+        spans: The NAME spans found so far.
+        is_known: ``word -> bool``, whether a word is a known given name that is no everyday word.
+    """
+    found: list[Span] = []
+    for start, end in spans:
+        before = _PARTNER_BEFORE.search(text, max(0, start - 30), start)
+        if before is not None and is_known(before.group(1)):
+            found.append((before.start(1), before.end(1), "NAME"))
+        after = _PARTNER_AFTER.match(text, end)
+        if after is not None and is_known(after.group(1)):
+            found.append((after.start(1), after.end(1), "NAME"))
+    return found

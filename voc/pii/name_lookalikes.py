@@ -43,7 +43,7 @@ _KIND_BEFORE = re.compile(
     r"permen|candy|biskuit|sambal|kecap|saus|sauce|bedak|lotion|body[ \t]+wash|sereal|cereal|"
     # round 12: a vehicle's own name ("bus Sinar Jaya", "kapal Kelud"), a brand's partner
     # ("promo bareng X", "collab with X")
-    r"bus|kapal|kereta|(?-i:KA)|ferry|feri|armada|shuttle|photocard|pc|lightstick|fansign|merch|"
+    r"bus|kapal|kereta|(?-i:KA|KM|KMP|MV)|ferry|feri|armada|shuttle|photocard|pc|lightstick|fansign|merch|"
     r"hero|skin|karakter|character|"
     # round 13: a film's or a show's title or star, a suite's or a room's quoted name
     r"film|movie|sinetron|suite|cottage|bungalow|kue|bolu|promo|"
@@ -92,6 +92,8 @@ _LOWER_AFTER = frozenset(
     "gerai branch newsletter speaker bundle flavour flavor shoes boots sneakers sandals cookies "
     "cleaner sauce serum toner skincare soap sabun cream candles lamp lipstick lipstik mascara "
     "palette cushion eyeliner cologne diffuser perfume parfum fragrance"
+    # round 13: more products after their brand ("the X setting powder", "the X bag")
+    " powder foundation sunscreen moisturizer cleanser bag tas backpack wallet dompet"
     # round 12: a team's or a show's event ("nonton X final")
     " final finals semifinal semifinals".split()
 )

@@ -76,7 +76,8 @@ _STAR_BEFORE = re.compile(
 )
 # "PT"/"CV"/"UD" as written, or "a company called": never a shop's owner ("toko namanya").
 _FIRM_BEFORE = re.compile(
-    r"(?:\b(?:PT|CV|UD)\.?[ \t]+|\b(?i:company|firm|perusahaan|brand|merek|app|aplikasi)"
+    # round 13: "PO" (a bus company, perusahaan otobus) as written
+    r"(?:\b(?:PT|CV|UD|PO)\.?[ \t]+|\b(?i:company|firm|perusahaan|brand|merek|app|aplikasi)"
     r"[ \t]+(?i:called|named|bernama|namanya)[ \t]+)\Z"
 )
 _FIRM_OWNER = re.compile(r"\b(?i:pemilik|owner|punya|milik|atas[ \t]+nama|a\.?n\.?)\b")

@@ -47,21 +47,10 @@ DEFAULT_C = 1.0
 DEFAULT_THRESHOLD = 0.7
 #: Development files kept out of training, so they measure the tagger on text it has not
 #: seen (round 5: the threshold above re-checked on them, docs/PII.md "Round 5"; dev_11: round 6).
+#: Round 13 trains on dev_9 ... dev_22 too (they had been kept out since rounds 5-11): over
+#: dev_23 ... dev_39, still unseen, recall 0.985 -> 0.987 and hard negatives with a redaction
+#: 1.46% -> 1.43% (docs/PII.md, session 18).
 UNSEEN_BY_TAGGER = (
-    "dev_9",
-    "dev_10",
-    "dev_11",
-    "dev_12",
-    "dev_13",
-    "dev_14",
-    "dev_15",
-    "dev_16",
-    "dev_17",
-    "dev_18",
-    "dev_19",
-    "dev_20",
-    "dev_21",
-    "dev_22",
     "dev_23",
     "dev_24",
     "dev_25",
@@ -79,6 +68,10 @@ UNSEEN_BY_TAGGER = (
     "dev_37",
     "dev_38",
     "dev_39",
+    "dev_40",
+    "dev_41",
+    "dev_42",
+    "dev_43",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 
