@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from tests.voc.pii_helpers import gone as _gone
+from tests.voc.pii_helpers import words as _words
 from voc.pii import redact
 from voc.pii.name_shapes import mostly_title_case
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", text)
-
-
-def _gone(name: str, redacted: str) -> bool:
-    """Whether no word of ``name`` is left among the words of ``redacted``."""
-    left = set(_words(redacted))
-    return not any(word in left for word in _words(name))
 
 
 @pytest.mark.parametrize(

@@ -7,22 +7,11 @@ the person or the address that must still be found.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from tests.voc.pii_helpers import gone as _gone
 from voc.pii import redact
 from voc.pii.name_coined import coined_word
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", text)
-
-
-def _gone(value: str, redacted: str) -> bool:
-    """Whether no word of ``value`` is left among the words of ``redacted``."""
-    left = set(_words(redacted))
-    return not any(word in left for word in _words(value))
 
 
 @pytest.mark.parametrize(

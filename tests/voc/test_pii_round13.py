@@ -8,23 +8,12 @@ and the street-first, Taiwanese, Korean, Vietnamese and plot addresses of
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from tests.voc.pii_helpers import gone as _gone
 from voc.pii import redact
 from voc.pii.name_lexicons import not_name_words
 from voc.pii.name_syllables import is_syllable_name
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", text)
-
-
-def _gone(value: str, redacted: str) -> bool:
-    """Whether no word of ``value`` is left among the words of ``redacted``."""
-    left = set(_words(redacted))
-    return not any(word in left for word in _words(value))
 
 
 @pytest.mark.parametrize(
