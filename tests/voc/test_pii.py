@@ -70,6 +70,12 @@ DEV_PARTS = (
     "dev_41.jsonl",
     "dev_42.jsonl",
     "dev_43.jsonl",
+    "dev_44.jsonl",
+    "dev_45.jsonl",
+    "dev_46.jsonl",
+    "dev_47.jsonl",
+    "dev_48.jsonl",
+    "dev_49.jsonl",
 )
 
 
@@ -474,10 +480,18 @@ def test_redaction_is_idempotent(corpus_results):
         ("dev_38.jsonl", 0.985, 0.015),  # 0.985 / 1.9% -> 0.992 / 1.25%
         ("dev_39.jsonl", 0.985, 0.015),  # 0.971 / 1.9% -> 0.990 / 1.25%
         # round 13, last batch: 100 / 300 each, public services, shops, travel, finance
-        ("dev_40.jsonl", 0.99, 0.09),  # 1.000 / 9.0% -> 1.000 / 8.3%
+        ("dev_40.jsonl", 0.99, 0.055),  # 1.000 / 9.0% -> 1.000 / 8.3%; round 14: 5.0%
         ("dev_41.jsonl", 0.98, 0.03),  # 0.982 / 3.7% -> 0.986 / 2.7%
         ("dev_42.jsonl", 0.965, 0.035),  # 0.954 / 3.3% -> 0.968 / 3.3%
-        ("dev_43.jsonl", 0.99, 0.035),  # 0.995 / 3.3% -> 0.995 / 3.3%
+        ("dev_43.jsonl", 0.99, 0.035),  # 0.995 / 3.3% -> 0.995 / 3.3%; round 14: 2.0%
+        # round 14 (session 19): debt collection, car care, news and civic accounts, care homes,
+        # then personalised goods (jerseys and embroidery; cakes, invitations, engraving)
+        ("dev_44.jsonl", 0.975, 0.02),  # 0.981 / 2.0% -> 0.981 / 1.3%
+        ("dev_45.jsonl", 0.975, 0.025),  # 0.975 / 2.5% -> 0.981 / 1.9%
+        ("dev_46.jsonl", 0.99, 0.035),  # 0.991 / 11.7% -> 0.995 / 3.0%
+        ("dev_47.jsonl", 0.975, 0.005),  # 0.973 / 0.6% -> 0.982 / 0.0%
+        ("dev_48.jsonl", 0.955, 0.01),  # 0.931 / 1.25% -> 0.960 / 0.6%
+        ("dev_49.jsonl", 0.97, 0.015),  # 0.958 / 1.9% -> 0.977 / 1.25%
     ],
 )
 def test_corpus_recall_and_false_positive_floors(part, min_recall, max_fp_rate):
@@ -529,6 +543,12 @@ _BLIND_FLOORS = {
     "heldout_v27": (0.965, 0.01),  # 0.968 / 0.6% -> 0.968 / 0.6%
     "heldout_v28": (0.975, 0.015),  # 0.972 / 1.25% -> 0.977 / 1.25%
     "heldout_v29": (0.975, 0.005),  # 0.977 / 0.0% -> 0.980 / 0.0%
+    # Written during round 14 (session 19) and measured three times: at its start, after its
+    # first fixes and at its end.
+    "heldout_v30": (0.97, 0.01),  # 0.974 / 1.25% -> 0.974 / 0.6%
+    "heldout_v31": (0.945, 0.015),  # 0.941 / 1.25% -> 0.947 / 1.25%
+    "heldout_v32": (0.98, 0.01),  # 0.983 / 0.6% -> 0.985 / 0.6%
+    "heldout_v33": (0.965, 0.04),  # 0.971 / 3.75% -> 0.970 / 3.75%
 }
 
 

@@ -23,6 +23,7 @@ from voc.pii.address_edges import (
     is_business_place,
     is_event_venue,
     is_home_sentence,
+    is_personal_sentence,
     walk_back_name,
     walk_back_pieces,
 )
@@ -95,7 +96,49 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         for span in found
         if not is_business_place(text, span[0], span[1])
         and not is_event_venue(text, span[0], span[1])
+        and not _road_marker_only(text, span[0], span[1])
     ]
+
+
+# Round 14: a point on a highway named by its kilometre marker, with nothing of a house after
+# it ("pohon tumbang di Jl. Raya Bogor km 31", "lubang di Jl. Raya Puncak KM 82 deket masjid"):
+# a place on a public road. A home there keeps its number, lane or neighbourhood parts.
+_ROAD_KM = re.compile(
+    r"(?i:jl|jln|jalan)\.?[ \t]+(?:[^\d\n,]{2,40}?)[ \t]+(?i:km)\.?[ \t]*\d+(?:[.,]\d+)?\b"
+)
+_HOUSE_AFTER_KM = re.compile(
+    r"\d|\b(?:no|nomor|nmr|rt|rw|blok|blk|block|gg|gang|kel|kec|kab|desa|ds|dsn|dusun|perum|"
+    r"komplek|kompleks|cluster|kav|unit|lantai|lt)\b",
+    re.IGNORECASE,
+)
+
+
+_LANDMARK_OPENS = re.compile(
+    r"\(|(?:depan|dpn|deket|dekat|dkt|samping|sebelah|seberang|arah|sebelum|sesudah|setelah|"
+    r"near|next|opposite|before|after|towards)\b",
+    re.IGNORECASE,
+)
+_TOWN_AFTER = re.compile(r"[ \t,]+(?P<word>[A-Z][a-z]+)")
+_OURS_BEFORE = re.compile(r"\b(?:kami|kita|our|we|us)\b[^.!?\n]*\Z", re.IGNORECASE)
+_ADDRESS_LABEL = re.compile(r"\b(?:alamat\w*|address|addr|domisili|lokasi[ \t]+rumah)\b", re.I)
+
+
+def _road_marker_only(text: str, start: int, end: int) -> bool:
+    """Whether the address is only a road and a kilometre marker, in a sentence of no home."""
+    road = _ROAD_KM.match(text, start, end)
+    if road is None or _HOUSE_AFTER_KM.search(text, road.end(), end):
+        return False
+    rest = text[road.end() : end].strip()
+    if rest and not _LANDMARK_OPENS.match(rest):
+        return False  # "Jl. Magelang Km 9 Sleman", "..., Kartasura": a town, a postal address
+    after = _TOWN_AFTER.match(text, end)
+    if after is not None and not _LANDMARK_OPENS.match(after.group("word")):
+        return False  # "Jl. Magelang Km 9 Sleman": a town right after it
+    if _OURS_BEFORE.search(text, max(0, start - 40), start):
+        return False  # "Jaringan kami di Jl. ... Km 9": the writer's own place
+    if _ADDRESS_LABEL.search(text, max(0, start - 40), start):
+        return False  # "Alamat: Jl. Raya Solo KM 8"
+    return not (is_home_sentence(text, start, end) or is_personal_sentence(text, start, end))
 
 
 def _no_street_after(text: str, match: re.Match) -> bool:

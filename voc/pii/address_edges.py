@@ -87,11 +87,14 @@ _BUSINESS = (
     # round 13: salons, barbershops and coworking spaces; a shophouse said to be the firm's
     r"salon|barbershop|co-?working(?:[ \t]+space)?|ruko(?=[ \t]+(?:kalian|kamu|anda|nya))|"
     r"dapur(?=[ \t]+(?:kalian|produksi|pusat))|central[ \t]+kitchen|"
+    # round 14: workshops, newsrooms and a firm's representative office
+    r"bengkel|workshop|redaksi|kantor[ \t]+(?:perwakilan|redaksi)|"
     # round 12: an office, a lab or a clinic, unless someone's own ("my office at ...", "my
     # husband's office at ...", "the insurer's office on ...")
     r"(?<!\bmy[ \t])(?<!\bour[ \t])(?<!\bhis[ \t])(?<!\bher[ \t])(?<!'s[ \t])(?<!’s[ \t])"
     r"(?:office|lab|laboratorium|pharmacy|apotek|apotik|drive[ \t-]*thru|"
-    r"laboratory|klinik|clinic|notaris|notary)(?![ \t]+(?:saya|sy|aku|ku|gue|gw|kami)|[ \t]*:)"
+    r"laboratory|klinik|clinic|notaris|notary|studio|bureau|biro)"
+    r"(?![ \t]+(?:saya|sy|aku|ku|gue|gw|kami)|[ \t]*:)"
 )
 # A business noun, or an address read on a public listing ("di web", "on Google Maps").
 _BUSINESS_BEFORE = re.compile(
@@ -379,7 +382,44 @@ def is_business_place(text: str, start: int, end: int) -> bool:
         topic = _BUSINESS_TOPIC.search(text, begin, start)
         moves = _BUSINESS_MOVES.search(text, begin, start)
         noun_end = topic.end() if topic else moves.start("rest") if moves else None
-    return noun_end is not None and not _PERSONAL.search(text, noun_end, start)
+    if noun_end is None:
+        return _asked_place(text, start, end)
+    return not _PERSONAL.search(text, noun_end, start)
+
+
+# Round 14: a question about where the business is, asked in the sentence before the address
+# ("Where is your Bandung branch? Is it still on Jl. ...?", "cabang X pindah kemana ya? yg di
+# Ruko ... udh tutup", "Google Maps shows ..."): a place asked about or looked up, not lived in.
+_ASKED = re.compile(
+    r"\?|\b(?:masih|still|pindah|pindahan|moved|tutup|closed|google|gmaps|maps|shows|says|"
+    r"bilang)\b",
+    re.IGNORECASE,
+)
+# A delivery, a home or the writer around the address makes it the writer's.
+_ASKED_PERSONAL = re.compile(
+    r"\b(?:saya|sy|aku|gue|gw|ku|my|mine|i'm|i[ \t]+am|i[ \t]+live|me|we|we're|our|us|kami|"
+    r"kita|rumah|rmh|home|kos|kost|kosan|kontrakan|tinggal|"
+    r"(?:di)?(?:kirim(?:kan)?|antar(?:kan)?|anter(?:in)?|jemput)|(?:sampai|sampe|nyampe)|"
+    r"(?:ship|deliver|send|post|mail)(?:ped|ping|ed|ing|y|s)?|sent|live[sd]?|alamat|address)\b",
+    re.IGNORECASE,
+)
+_ASK_REACH = 160
+
+
+def _asked_place(text: str, start: int, end: int) -> bool:
+    """Whether the address answers a question about a business's place asked just before."""
+    low, high = max(0, start - _ASK_REACH), min(len(text), end + _SENTENCE_REACH)
+    if _RESIDENTIAL.search(text, start, end) or _HOME.search(text, low, high):
+        return False
+    nouns = list(_BUSINESS_BEFORE.finditer(text, low, start))
+    if not nouns:
+        return False
+    noun = nouns[-1]
+    if _LANDMARK_BEFORE.search(text, max(0, noun.start() - 16), noun.start()):
+        return False
+    if _ASKED_PERSONAL.search(text, low, high):
+        return False  # read around the address only: linear in a long text
+    return _ASKED.search(text, noun.end(), min(len(text), end + 40)) is not None
 
 
 # Round 13: a landmark word before the business noun ("di samping salon", "next to the shop").

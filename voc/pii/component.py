@@ -25,6 +25,7 @@ from voc.pii.name_coined import is_coined_or_dated
 from voc.pii.name_extra import partner_names, repeated_names
 from voc.pii.name_fields import bridged_names, first_names
 from voc.pii.name_lookalikes import is_product_or_shop
+from voc.pii.name_printed import find_printed_names
 from voc.pii.name_public import is_public_or_not_a_person
 from voc.pii.name_tagger import tag_names
 from voc.pii.patterns import find_emails, find_numbers, find_postal_codes
@@ -63,6 +64,11 @@ _PARTICLE_GAP = re.compile(
 )
 _lock = threading.Lock()
 # Words before a NAME candidate that make it a pet, a street or a device model.
+# Round 14: a street word and one or two Capitalised words of the street's name before a NAME
+# candidate: the candidate is the rest of the street's name.
+_STREET_WORDS_BEFORE = re.compile(
+    r"\b(?i:jl|jln|jalan|gg|gang)\.?[ \t]*(?:[A-Z][\w'’-]*\.?[ \t]+){1,2}\Z"
+)
 _PET_OR_STREET_BEFORE = re.compile(
     r"(?:\b(?:kucing|anjing|kelinci|hamster|burung|marmut|anabul|peliharaan|cat|dog|puppy|"
     r"kitten|pet|bunny|parrot)(?:ku|nya|s)?\b(?:[ \t]+(?:saya|aku|sy|gue|gw|kami|tetangga|"
@@ -129,6 +135,7 @@ class PiiRedactor:
             candidates += find_emails(text)  # "budisantoso di gmail.com"
         candidates += self.names_(doc, text)
         if "NAME" in self.types:
+            candidates += find_printed_names(text, self.names_._known_name)  # round 14
             candidates += tag_names(text, candidates)
         # Several finders often propose the same NAME span: judge each span once.
         judged: dict[tuple[int, int, str], bool] = {}
@@ -161,6 +168,8 @@ def _not_a_person(text: str, span: tuple[int, int, str]) -> bool:
     before = text[max(0, start - 24) : start]
     if _PET_OR_STREET_BEFORE.search(before):
         return True  # "Kucing saya si Mochi", "mogok di Jl. Ahmad Yani", "HP saya Redmi"
+    if _STREET_WORDS_BEFORE.search(text, max(0, start - 40), start):
+        return True  # round 14: the street's second word ("Jl. Basuki [Rahmat] No. 105")
     if is_public_or_not_a_person(text, start, end):
         return True  # "dibintangi Raffi Ahmad", "Menteri Keuangan", "cabang Tebet", a pet
     if is_product_or_shop(text, start, end):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 __all__ = [
     "APPOSITION_CUES",
+    "BARE_PARENTS",
     "COMMERCE_BEFORE",
     "COOKED_BEFORE",
     "FIRM_ENDS",
@@ -134,6 +135,8 @@ ROLE_WORDS = (
     "babysitter", "housekeeper", "pelatih", "instructor", "referee", "wasit", "umpire",
     "winner", "pemenang", "team captain", "kapten tim", "siswa", "murid", "student", "pasien",
     "patient",
+    # round 14: inspectors, residents and the person answerable for a patient
+    "inspector", "inspektur", "resident", "penghuni", "penanggung jawab", "pj",
 )  # fmt: skip
 #: The one-word roles: what the word-set checks of the name finders test a single word against.
 ROLE_SINGLE_WORDS = tuple(w for w in ROLE_WORDS if " " not in w)
@@ -175,6 +178,14 @@ WEAK_CUES = (
     "picked up by", "answered by", "person", "perkenalkan saya", "kenalin aku", "kenalin saya",
     "diangkat", "diangkat oleh", "diangkat sama", "got through to", "put through to",
     "penerimanya", "pengirimnya", "pemiliknya", "pemesannya",
+    # round 14: asking someone to pass a message on ("please let Thabo know", "tell Obinna",
+    # "tolong kabari Tendai"), a name the given-name list does not hold
+    "please let", "pls let", "can you let", "could you let", "please tell", "pls tell",
+    "can you tell", "could you tell", "please ask", "pls ask", "can you ask", "could you ask",
+    "tolong kabari", "tolong kabarin", "tolong bilangin", "tolong sampaikan ke",
+    "tolong bilang ke", "mohon kabari", "mohon sampaikan ke",
+    # round 14: the late ("almarhum Ketut Rai")
+    "almarhum", "almarhumah", "alm.", "almh.", "mendiang",
 ) + ROLE_WORDS + tuple(  # round 12: "kurir kalian Beni", "driver anda Rudi"
     f"{role} {you}"
     for role in ("kurir", "courier", "driver", "sopir", "teknisi", "cs", "admin", "sales",
@@ -212,6 +223,9 @@ _RELATION_ADJECTIVES = (
     "late", "elderly", "old", "older", "younger", "little", "big", "baby", "dear", "own", "new",
     "ex", "eldest", "youngest", "twin", "step",
 )  # fmt: skip
+#: Round 14: a parent or grandparent named after a comma without "saya" ("sama papa, Fredy
+#: Lumowa?"); never without the comma ("sabun Mama Lemon").
+BARE_PARENTS = ("papa", "mama", "ayah", "nenek", "kakek", "papi", "mami")
 #: Relations followed by a name in apposition: "ibu saya, Sri Rahayu", "my assistant, Clarissa".
 APPOSITION_CUES = (
     tuple(f"{relation} {owner}" for relation in _RELATIONS_ID for owner in ("saya", "aku", "sy"))
@@ -226,6 +240,7 @@ APPOSITION_CUES = (
     + ("atas nama saya sendiri", "atas nama sendiri", "a.n. saya sendiri", "in my own name")
     + tuple(f"my {adj} {relation}" for relation in _RELATIONS_EN for adj in _RELATION_ADJECTIVES)
     + ("istri", "suami")
+    + BARE_PARENTS
 )
 
 #: Greetings: a Capitalised name right after them, closed by punctuation ("Halo Andi,").
@@ -358,6 +373,8 @@ FIRM_FIELD_LABELS = frozenset(
 NAME_AFTER_WORDS = (
     "dari", "from", "(", "-", "here", "yang", "yg", "disini", "again", "speaking", "calling",
     "writing", "\n",
+    # round 14: "it's Fatima \u2014 can we ...", "this is Nirmala, can I ..."
+    "\u2014", "\u2013", ",",
 )  # fmt: skip
 
 #: Places after "Dr. X's" that make X a person ("Dr. Hartono's clinic").

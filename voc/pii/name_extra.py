@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from voc.pii.name_shapes import frequent_word
+
 __all__ = ["MODAL_AFTER", "WORD_NAMES", "find_extra_names", "repeated_names"]
 
 Span = tuple[int, int, str]
@@ -82,6 +84,25 @@ _NUMBER_AN = re.compile(
     r"(?<![\w])\d[\d .-]{5,}\d\s+(?:an|a\.n|a/n)\.?\s+"
     r"(?P<name>[A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z][A-Za-z'’-]+){0,3})"
 )
+# Round 14: "under" after an account number or a booking in English ("BNI 0418839201 under
+# Olumide Adeyemi", "Order under Tomasz Kowalski", "court 3 under ..."), Capitalised full names.
+_NUMBER_UNDER = re.compile(
+    r"(?:(?<![\w])\d[\d .-]{5,30}\d(?:[ \t]*\([A-Za-z]+\))?|\b(?i:order|booking|reservation|"
+    r"booked|reserved|account|court|table|room)(?:[ \t]+[\w#-]+)?)"
+    r"[ \t]+(?:under|in[ \t]+the[ \t]+name[ \t]+of)[ \t]+"
+    r"(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,3})"
+)
+# Round 14: a person asked to do something ("Could Thabo please call me back?").
+_ASKED_PLEASE = re.compile(
+    r"\b(?i:could|can|would|will)[ \t]+(?P<name>[A-Z][a-z'’-]+)[ \t]+(?i:please|pls|kindly)\b"
+)
+
+
+def _rare_word_in(name: str) -> bool:
+    """Whether a word of ``name`` is no frequent English or Indonesian word (wordfreq)."""
+    return any(not frequent_word(word.lower(), 3.5) for word in name.split())
+
+
 # Chat logs: the speaker before a message, "[21.04] Kevin Wijaya: ...", "12/05/24 09.10 -
 # Nindy: ...", with an honorific kept out of the name ("[14.22] Ko Steven: ...").
 _CHAT_SPEAKER = re.compile(
@@ -186,6 +207,14 @@ def find_extra_names(
     ):
         for match in _NUMBER_AN.finditer(text):
             found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    if " under " in text or " name of " in text:
+        for match in _NUMBER_UNDER.finditer(text):
+            if _rare_word_in(match.group("name")):  # never "under Personal Banking"
+                found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
+    if "please" in lower or "pls" in lower or "kindly" in lower:
+        for match in _ASKED_PLEASE.finditer(text):
+            if _rare_word_in(match.group("name")):  # never "Could Support please ..."
+                found += _words_span(text, match.start("name"), match.group("name"), is_name_word)
     if ":" in text and ("]" in text or " - " in text):
         for match in _CHAT_SPEAKER.finditer(text):
             found += _words_span(text, match.start("name"), match.group("name"), is_name_word)

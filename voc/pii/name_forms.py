@@ -16,6 +16,8 @@ __all__ = ["GREETINGS", "KNOWN", "MEDIUM", "STRONG", "WEAK", "NameForms"]
 # How far a cue trusts the word after it (see the docstring of voc.pii.names).
 STRONG, MEDIUM, WEAK, KNOWN = 3, 2, 1, 0
 GREETINGS = frozenset(w for w in cues.GREETING_CUES if " " not in w)
+# Round 14: closes of a self-introduction that also follow everyday words.
+_SOFT_CLOSES = frozenset({",", "\u2014", "\u2013"})
 _ADDRESSEES = frozenset("kak ka min admin gan sis mas mbak mba pak bu bang".split())
 # Things whose name a form asks for ("Nama Produk: ...", "Nama Toko: ...", "Product name: ...").
 _THING_FIELDS = frozenset(
@@ -105,6 +107,10 @@ class NameForms:
         if span is None:
             return None
         closed = span[1] >= len(doc) or doc[span[1]].lower_ in cues.NAME_AFTER_WORDS
+        if closed and span[1] < len(doc) and doc[span[1]].text in _SOFT_CLOSES:
+            # round 14: a comma or a dash closes only a word no dictionary holds ("this is
+            # Nirwasita, can I ...", never "this is Ridiculous, ...")
+            closed = not any(shapes.frequent_word(t.lower_, 3.5) for t in doc[span[0] : span[1]])
         closed = closed or (before in GREETINGS and doc[span[1]].text in {",", "."})
         return span if closed or doc[span[0]].lower_ in self.given_names_ else None
 

@@ -55,7 +55,10 @@ _SERVING_ROLES = frozenset(
     "receptionist resepsionis concierge nurse perawat doctor dokter cashier kasir teller satpam "
     "instructor instruktur trainer tutor coach cleaner plumber electrician handyman mechanic "
     "montir mekanik supervisor manager officer therapist stylist sopir supir porter "
-    "bellboy housekeeper housekeeping chef cook surveyor adjuster collector kolektor".split()
+    "bellboy housekeeper housekeeping chef cook surveyor adjuster collector kolektor "
+    # round 14: car care, inspections, care homes and tailoring
+    "detailer washer inspector caregiver carer physio physiotherapist tailor penjahit "
+    "dispatcher courier kurir installer tukang".split()
 )
 _ROLE_HINT = re.compile(r" (?:the|our|your|my|si) (?:" + "|".join(sorted(_SERVING_ROLES)) + r")\b")
 _CONTACT = re.compile(

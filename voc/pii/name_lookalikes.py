@@ -126,8 +126,9 @@ _PLACE_WORD_BEFORE = re.compile(
     r"Tanah|Candi|Pura|Kawah|Air[ \t]+Terjun|Mount|Mt\.?|Lake|Cape|Taman|"
     # round 12: a house of worship, named after a saint too ("Gereja Santa Theresia")
     r"(?:Gereja|Katedral|Kapel|Vihara|Klenteng)(?:[ \t]+(?:Santa|Santo|Sta\.|St\.?|Saint))?)|"
-    r"Gelora|"
-    r"Stadion|Bandara|Pelabuhan|Masjid|Museum|Monumen|Tugu|"
+    # round 14: transport hubs, stadiums and monuments named after a person ("Bandara Halim")
+    r"(?P<hub>Gelora|Stadion|Bandara|Pelabuhan|Stasiun|Museum|Monumen|Tugu)|"
+    r"Masjid|"
     r"(?i:kpp|kppn|kanwil|samsat|polsek|polres|polda|puskesmas|"
     r"kelurahan|kecamatan|kejari|imigrasi))[ \t]+\Z"
 )
@@ -235,7 +236,9 @@ def is_product_or_shop(text: str, start: int, end: int) -> bool:
     first = text[start:end].split()[:1]
     if office is not None and (
         office.group("nature") is not None
-        or _place_holds(text, start - len(before) + office.start(), first)
+        or _place_holds(
+            text, start - len(before) + office.start(), first, given=office.group("hub") is None
+        )
     ):
         return True  # "Gunung Agung", "Samsat Cibinong"; not "Petugas Samsat Joko"
     if _PRODUCT_NAME_AFTER.match(text, end):

@@ -72,6 +72,12 @@ UNSEEN_BY_TAGGER = (
     "dev_41",
     "dev_42",
     "dev_43",
+    "dev_44",  # round 14
+    "dev_45",
+    "dev_46",
+    "dev_47",
+    "dev_48",
+    "dev_49",
 )
 _ROOT = Path(__file__).resolve().parents[2]
 
