@@ -233,3 +233,20 @@ def test_printed_names_are_found(text, name):
 )
 def test_printed_lookalikes_stay(text, kept):
     assert kept in _words(redact(text).text.replace("'", " "))
+
+
+def test_a_partner_no_dictionary_holds_is_found_beside_a_name():
+    # a word no dictionary, place or brand list holds, paired with a name already found
+    redacted = redact("Kamar buat Rina & Oktaviona ya kak.").text
+    assert _gone("Oktaviona", redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Saya Budi Santoso, mau kirim ke Bekasi dan Cikarang.", "Cikarang"),
+        ("Pak Hendra Wijaya sama Shopee sudah saya hubungi.", "Shopee"),
+    ],
+)
+def test_places_and_brands_beside_a_name_stay(text, kept):
+    assert kept in _words(redact(text).text)

@@ -434,9 +434,19 @@ def partner_names(
     found: list[Span] = []
     for start, end in spans:
         before = _PARTNER_BEFORE.search(text, max(0, start - 30), start)
-        if before is not None and is_known(before.group(1)):
+        if before is not None and _partner(before.group(1), is_known):
             found.append((before.start(1), before.end(1), "NAME"))
         after = _PARTNER_AFTER.match(text, end)
-        if after is not None and is_known(after.group(1)):
+        if after is not None and _partner(after.group(1), is_known):
             found.append((after.start(1), after.end(1), "NAME"))
     return found
+
+
+def _partner(word: str, is_known: Callable[[str], bool]) -> bool:
+    """A known given name, or (round 14) a word no dictionary, place or brand list holds."""
+    if is_known(word):
+        return True
+    from voc.pii.name_lexicons import place_or_brand_words
+
+    lower = word.lower()
+    return not frequent_word(lower, 3.0) and lower not in place_or_brand_words()
