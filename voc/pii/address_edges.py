@@ -415,7 +415,7 @@ def _asked_place(text: str, start: int, end: int) -> bool:
     if not nouns:
         return False
     noun = nouns[-1]
-    if _LANDMARK_BEFORE.search(text, max(0, noun.start() - 16), noun.start()):
+    if _only_a_landmark(text, noun):
         return False
     if _ASKED_PERSONAL.search(text, low, high):
         return False  # read around the address only: linear in a long text
@@ -430,11 +430,16 @@ _LANDMARK_BEFORE = re.compile(
 )
 
 
+def _only_a_landmark(text: str, noun: re.Match) -> bool:
+    """Whether a landmark word stands right before the business noun ("di samping salon")."""
+    return _LANDMARK_BEFORE.search(text, max(0, noun.start() - 16), noun.start()) is not None
+
+
 def _governing_noun_end(text: str, start: int) -> int | None:
     """The end of the business word that governs the address at ``start``, if any."""
     nouns = list(_BUSINESS_BEFORE.finditer(text, max(0, start - _GOVERN_REACH), start))
     for noun in reversed(nouns):
-        if _LANDMARK_BEFORE.search(text, max(0, noun.start() - 16), noun.start()):
+        if _only_a_landmark(text, noun):
             continue  # "Titip di samping salon, Jl. ...": the business is only a landmark
         link = _GOVERNED.match(text, noun.end(), start)
         if link is None:

@@ -63,12 +63,12 @@ _PARTICLE_GAP = re.compile(
     r"ter))+[ \t]+"
 )
 _lock = threading.Lock()
-# Words before a NAME candidate that make it a pet, a street or a device model.
 # Round 14: a street word and one or two Capitalised words of the street's name before a NAME
 # candidate: the candidate is the rest of the street's name.
 _STREET_WORDS_BEFORE = re.compile(
     r"\b(?i:jl|jln|jalan|gg|gang)\.?[ \t]*(?:[A-Z][\w'’-]*\.?[ \t]+){1,2}\Z"
 )
+# Words before a NAME candidate that make it a pet, a street or a device model.
 _PET_OR_STREET_BEFORE = re.compile(
     r"(?:\b(?:kucing|anjing|kelinci|hamster|burung|marmut|anabul|peliharaan|cat|dog|puppy|"
     r"kitten|pet|bunny|parrot)(?:ku|nya|s)?\b(?:[ \t]+(?:saya|aku|sy|gue|gw|kami|tetangga|"

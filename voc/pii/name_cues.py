@@ -240,7 +240,7 @@ APPOSITION_CUES = (
     + ("atas nama saya sendiri", "atas nama sendiri", "a.n. saya sendiri", "in my own name")
     + tuple(f"my {adj} {relation}" for relation in _RELATIONS_EN for adj in _RELATION_ADJECTIVES)
     + ("istri", "suami")
-    + BARE_PARENTS
+    + tuple(f"{parent} ," for parent in BARE_PARENTS)  # the comma is part of the cue
 )
 
 #: Greetings: a Capitalised name right after them, closed by punctuation ("Halo Andi,").

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from voc.pii.name_lexicons import place_or_brand_words
 from voc.pii.name_shapes import frequent_word
 
 __all__ = ["MODAL_AFTER", "WORD_NAMES", "find_extra_names", "repeated_names"]
@@ -446,7 +447,5 @@ def _partner(word: str, is_known: Callable[[str], bool]) -> bool:
     """A known given name, or (round 14) a word no dictionary, place or brand list holds."""
     if is_known(word):
         return True
-    from voc.pii.name_lexicons import place_or_brand_words
-
     lower = word.lower()
     return not frequent_word(lower, 3.0) and lower not in place_or_brand_words()

@@ -61,15 +61,14 @@ _NOT_SHIRT_NAME = re.compile(
 )
 # Words printed on goods beside a name, in any case: greetings, relations, wishes.
 _PRINTED_WORDS = frozenset(
-    """happy birthday bday sweet baby babys love forever always mr mrs ms miss mrs. sir
+    """happy birthday bday sweet baby babys love forever always mr mrs ms miss sir
     congrats congratulations selamat ulang tahun ultah hbd met wedding married anniversary
-    team tim fc club united city junior senior captain kapten coach family keluarga
+    team tim fc club united city junior senior captain kapten family keluarga
     mom mum mama mommy dad papa daddy ayah ibu bunda grandma grandpa oma opa nenek kakek
-    best bestie sister brother sis bro queen king princess prince the and dan with love
-    xoxo forever always mine yours our my your his her sayang cinta bersama bismillah
-    alhamdulillah masya masyaallah allah insya insyaallah subhanallah aamiin amin tech staff
-    crew agent admin cs""".split()
-)
+    best bestie sister brother sis bro queen king princess prince the and dan with
+    xoxo mine yours our my your his her sayang cinta bersama bismillah alhamdulillah
+    masya masyaallah allah insya insyaallah subhanallah aamiin amin tech crew""".split()
+)  # roles (staff, admin, coach ...) are name_cues.ROLE_SINGLE_WORDS, read beside this list
 # Footballers whose surname fans print on replica shirts.
 _SHIRT_STARS = frozenset(
     """messi ronaldo yamal neymar mbappe haaland salah kane bellingham vinicius vini modric

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from voc.pii.name_lexicons import place_or_brand_words
 from voc.pii.name_shapes import frequent_word
 
 __all__ = ["is_public_or_not_a_person"]
@@ -122,12 +123,17 @@ _GROUP_BEFORE = re.compile(
 _SELF_COMMA = re.compile(r"\b(?i:saya|aku|sy|gue|gw|i|i'm|i[ \t]+am|me)[ \t]*[,:][ \t]*\Z")
 # A role, a kin word, a service verb or a naming word right before a famous name makes it a
 # private person again ("kurir Raffi Ahmad", "anak saya namanya Reza Rahadian").
-_ROLE_BEFORE = re.compile(
-    r"\b(?i:namanya|bernama|named|called|dilayani|ditangani|served|handled|"
+# Roles and kin a person is met as, read before a famous name by _PERSON_BEFORE and _ROLE_BEFORE.
+_PARTY_WORDS = (
     r"kurir|courier|driver|sopir|supir|cs|teknisi|technician|petugas|officer|sales|montir|"
     r"mekanik|kasir|staf|staff|agen|agent|tetangga|neighbou?r|anak|suami|istri|adik|"
     r"kakak|teman|temen|kolega|friend|wife|husband|son|daughter|pelanggan|nasabah|customer|"
-    r"penerima|pengirim|pemilik|owner|pasien|patient|murid|siswa|student|karyawan|pegawai|"
+    r"penerima|pengirim|pemilik|owner"
+)
+_ROLE_BEFORE = re.compile(
+    r"\b(?i:namanya|bernama|named|called|dilayani|ditangani|served|handled|"
+    + _PARTY_WORDS
+    + r"|pasien|patient|murid|siswa|student|karyawan|pegawai|"
     r"employee|mandor|tukang|ojol|guru|teacher|dosen|bos|boss|yth|kepada)(?:-?nya)?\b"
 )
 
@@ -222,11 +228,9 @@ _EVENT_TALK = re.compile(
 _PERSON_BEFORE = re.compile(
     r"\b(?i:pak|bu|bapak|ibu|bpk|mas|mbak|mba|kak|bang|abang|om|tante|sdr|sdri|mr|mrs|ms|dr|"
     r"namanya|bernama|named|called|dilayani|ditangani|oleh|by|dengan|sama|ketemu|met|"
-    r"terima[ \t]+kasih|thanks|thank[ \t]+you|makasih|salam|regards|kepada|yth|"
-    r"kurir|courier|driver|sopir|supir|cs|teknisi|technician|petugas|officer|sales|montir|"
-    r"mekanik|kasir|admin|staf|staff|agen|agent|tetangga|neighbou?r|anak|suami|istri|adik|"
-    r"kakak|teman|temen|kolega|friend|wife|husband|son|daughter|pelanggan|nasabah|customer|"
-    r"penerima|pengirim|pemilik|owner|yang|who)\b"
+    r"terima[ \t]+kasih|thanks|thank[ \t]+you|makasih|salam|regards|kepada|yth|admin|"
+    + _PARTY_WORDS
+    + r"|yang|who)\b"
 )
 
 
@@ -271,8 +275,7 @@ def _names_of(listing: str) -> frozenset[str]:
 
 def _is_public_figure(text: str, start: int, end: int) -> bool:
     """Whether the candidate is exactly a famous name, in a text about public life."""
-    name = " ".join(text[start:end].lower().split()).removesuffix("'s").removesuffix("’s")
-    name = name.strip("'’\"")
+    name = _figure_name(text, start, end)
     if name not in _figures():
         return False  # a longer private name merely holding a famous one stays a name
     clause = re.split(r"[.!?\n;,(]", text[max(0, start - 60) : start])[-1]
@@ -340,8 +343,6 @@ def _is_body(text: str, start: int, end: int) -> bool:
     rest = text[body.end() : end].split()
     if not rest:
         return True
-    from voc.pii.name_lexicons import place_or_brand_words
-
     word = rest[0]
     return len(rest) == 1 and (
         word.isupper() or word.lower() in place_or_brand_words() or frequent_word(word.lower(), 4.0)
@@ -354,9 +355,14 @@ def _beside_group(text: str, start: int, end: int) -> bool:
     )
 
 
-def _is_whole_figure(text: str, start: int, end: int) -> bool:
+def _figure_name(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` as the figure lists write it: lower case, no possessive or quote."""
     name = " ".join(text[start:end].lower().split()).removesuffix("'s").removesuffix("’s")
-    return name.strip("'’\"") in _figures()
+    return name.strip("'’\"")
+
+
+def _is_whole_figure(text: str, start: int, end: int) -> bool:
+    return _figure_name(text, start, end) in _figures()
 
 
 def _judge(text: str, start: int, end: int) -> bool:

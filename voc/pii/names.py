@@ -269,12 +269,6 @@ class NameFinder(NameForms):
             return None if span is None or title_heavy() else span
         if kind == "INTRO":
             return self._intro_name(doc, start, end)
-        if (
-            kind == "APPOSITION"
-            and doc[start:end].text.lower() in cues.BARE_PARENTS
-            and (end >= len(doc) or doc[end].text != ",")
-        ):
-            return None  # round 14: "sama papa, Fredy Lumowa" only, never "sabun Mama Lemon"
         level = {"STRONG": STRONG, "MEDIUM": MEDIUM}.get(kind, WEAK)
         span = self._name_after(
             doc,
