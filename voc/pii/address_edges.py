@@ -424,9 +424,7 @@ def _asked_place(text: str, start: int, end: int) -> bool:
 
 # Round 13: a landmark word before the business noun ("di samping salon", "next to the shop").
 _LANDMARK_BEFORE = re.compile(
-    r"\b(?:samping|sebelah|sblh|depan|dpn|belakang|blkg|seberang|dekat|deket|"
-    r"next[ \t]+to|near|opposite|behind|across[ \t]+from)[ \t]+(?:the[ \t]+)?\Z",
-    re.IGNORECASE,
+    r"\b(?:" + _pat.LANDMARK_WORDS + r")[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE
 )
 
 
